@@ -1,0 +1,31 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import remarkMath from "remark-math";
+import rehypeKatex from "rehype-katex";
+import { remarkEquationNumbers } from "./src/markdown/equationNumbers.ts";
+import { remarkFailOnBadMath } from "./src/markdown/mathErrors.ts";
+import { rehypeIndexMathOnce } from "./src/markdown/mathSearch.ts";
+import { normalizeBase } from "./src/site/base.ts";
+
+// Courses host the book under a sub-path; BASE_PATH=/course/backprop npm run build.
+const base = normalizeBase(process.env.BASE_PATH);
+
+export default defineConfig({
+  base,
+  trailingSlash: "ignore",
+  outDir: process.env.OUT_DIR ?? "./dist",
+  build: { format: "directory" },
+  markdown: {
+    remarkPlugins: [remarkMath, remarkEquationNumbers, remarkFailOnBadMath],
+    rehypePlugins: [[rehypeKatex, { strict: "error", trust: false }], rehypeIndexMathOnce],
+    syntaxHighlight: "shiki",
+    shikiConfig: { themes: { light: "github-light", dark: "github-dark" } },
+  },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+  prefetch: false,
+  vite: {
+    worker: { format: "es" },
+  },
+});
