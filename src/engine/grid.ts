@@ -1,0 +1,124 @@
+/** Whole-grid evaluation for decision-boundary heatmaps and error surfaces, written into the caller's typed array. */
+import { activate, type ActivationName } from "./activations";
+import type { Network } from "./network";
+
+/** A box sampled at resolution × resolution points, row-major from the top: row r has y = yMax − r·(yMax − yMin)/(N − 1), column c has x = xMin + c·(xMax − xMin)/(N − 1). */
+export interface GridBox {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  resolution: number;
+}
+
+/** The largest grid side; 1024² values is already more than a plot has pixels. */
+export const MAX_RESOLUTION = 1024;
+
+/** Options for `evaluateGrid`: the box, where to write, which output unit, and whether to draw fast. */
+export interface GridOptions extends GridBox {
+  /** Receives resolution² values; a new Float64Array when omitted. */
+  output?: Float64Array | Float32Array;
+  /** Which unit of a[L] to write (default 0). */
+  outputUnit?: number;
+  /** Drawing only: tanh (and σ(z) = ½ + ½ tanh(z/2)) by a rational approximation with |error| < 1e-4, about 3× faster. */
+  fast?: boolean;
+}
+
+function checkBox(box: GridBox, output: { length: number } | undefined): void {
+  const { xMin, xMax, yMin, yMax, resolution } = box;
+  if (![xMin, xMax, yMin, yMax].every(Number.isFinite) || xMin >= xMax || yMin >= yMax) {
+    throw new RangeError(`grid box x ${xMin}…${xMax}, y ${yMin}…${yMax} is not allowed; allowed: finite numbers with min < max`);
+  }
+  if (!Number.isInteger(resolution) || resolution < 2 || resolution > MAX_RESOLUTION) {
+    throw new RangeError(`resolution ${resolution} is not allowed; allowed: integers 2 to ${MAX_RESOLUTION}`);
+  }
+  if (output && output.length !== resolution * resolution) {
+    throw new RangeError(`grid output has ${output.length} numbers but resolution × resolution is ${resolution} × ${resolution}`);
+  }
+}
+
+/** tanh x ≈ x(135135 + 17325x² + 378x⁴ + x⁶) / (135135 + 62370x² + 3150x⁴ + 28x⁶) (Lambert's continued fraction), ±1 beyond |x| > 4.97; |error| < 1e-4. */
+export function fastTanh(x: number): number {
+  if (x > 4.97) return 1;
+  if (x < -4.97) return -1;
+  const x2 = x * x;
+  return (x * (135135 + x2 * (17325 + x2 * (378 + x2)))) / (135135 + x2 * (62370 + x2 * (3150 + 28 * x2)));
+}
+
+/** Points per chunk: big enough to amortise the loop set-up, small enough to stay in cache. */
+const CHUNK = 256;
+const workspaces = new WeakMap<Network, { input: Float64Array; z: Float64Array; a: Float64Array; previous: Float64Array }>();
+
+function applyActivation(name: ActivationName, fast: boolean, z: Float64Array, a: Float64Array, count: number, width: number): void {
+  if (fast && name === "tanh") for (let i = 0; i < count; i++) a[i] = fastTanh(z[i]);
+  else if (fast && name === "sigmoid") for (let i = 0; i < count; i++) a[i] = 0.5 + 0.5 * fastTanh(0.5 * z[i]);
+  else activate(name, z, a, count, width);
+}
+
+/** Writes a[L][outputUnit] of a 2-input network at every point of the grid into `output` (its own buffers: training state is untouched). */
+export function evaluateGrid(network: Network, options: GridOptions): Float64Array | Float32Array {
+  const { xMin, xMax, yMin, yMax, resolution, outputUnit = 0, fast = false } = options;
+  checkBox(options, options.output);
+  if (network.sizes[0] !== 2) throw new RangeError(`evaluateGrid needs a network with 2 inputs (x, y), got ${network.sizes[0]}`);
+  const outputSize = network.sizes[network.sizes.length - 1];
+  if (!Number.isInteger(outputUnit) || outputUnit < 0 || outputUnit >= outputSize) throw new RangeError(`outputUnit ${outputUnit} is not allowed; allowed: 0 to ${outputSize - 1}`);
+  const output = options.output ?? new Float64Array(resolution * resolution);
+
+  let space = workspaces.get(network);
+  if (!space) {
+    const widest = Math.max(...network.sizes);
+    space = { input: new Float64Array(CHUNK * 2), z: new Float64Array(CHUNK * widest), a: new Float64Array(CHUNK * widest), previous: new Float64Array(CHUNK * widest) };
+    workspaces.set(network, space);
+  }
+  const dx = (xMax - xMin) / (resolution - 1);
+  const dy = (yMax - yMin) / (resolution - 1);
+  const total = resolution * resolution;
+  for (let start = 0; start < total; start += CHUNK) {
+    const count = Math.min(CHUNK, total - start);
+    const { input, z } = space;
+    for (let p = 0; p < count; p++) {
+      const index = start + p;
+      const row = Math.floor(index / resolution);
+      input[2 * p] = xMin + (index - row * resolution) * dx;
+      input[2 * p + 1] = yMax - row * dy;
+    }
+    // Two activation buffers take turns: each layer reads the one the layer below wrote.
+    let previous = input;
+    let current = space.a;
+    let other = space.previous;
+    for (const layer of network.layers) {
+      const { inputSize: n, outputSize: m, weights, biases } = layer;
+      for (let p = 0; p < count; p++) {
+        for (let j = 0; j < m; j++) {
+          let sum = biases[j];
+          for (let k = 0; k < n; k++) sum += weights[j * n + k] * previous[p * n + k];
+          z[p * m + j] = sum;
+        }
+      }
+      applyActivation(layer.activation, fast, z, current, count * m, m);
+      previous = current;
+      current = other;
+      other = previous;
+    }
+    for (let p = 0; p < count; p++) output[start + p] = previous[p * outputSize + outputUnit];
+  }
+  return output;
+}
+
+/** E(w1, w2) over a grid of two weights (w1 across, w2 down from w2Max), for the error-surface chapter. */
+export function evaluateLossSurface(
+  loss: (w1: number, w2: number) => number,
+  options: { w1Min: number; w1Max: number; w2Min: number; w2Max: number; resolution: number; output?: Float64Array | Float32Array },
+): Float64Array | Float32Array {
+  const box = { xMin: options.w1Min, xMax: options.w1Max, yMin: options.w2Min, yMax: options.w2Max, resolution: options.resolution };
+  checkBox(box, options.output);
+  const { resolution } = box;
+  const output = options.output ?? new Float64Array(resolution * resolution);
+  for (let row = 0; row < resolution; row++) {
+    const w2 = box.yMax - (row * (box.yMax - box.yMin)) / (resolution - 1);
+    for (let column = 0; column < resolution; column++) {
+      output[row * resolution + column] = loss(box.xMin + (column * (box.xMax - box.xMin)) / (resolution - 1), w2);
+    }
+  }
+  return output;
+}

@@ -1,0 +1,159 @@
+/** Training: a step is forward, backward, check for divergence, update; full-batch, mini-batch or one example at a time. */
+import type { Dataset } from "./datasets";
+import { measureLoss } from "./losses";
+import { backward, forward, type Network } from "./network";
+import { applyOptimizer, type Optimizer } from "./optimizers";
+import type { Random } from "./random";
+
+/** What a training step reports. */
+export interface StepResult {
+  /** E averaged over the step's batch (without the weight-decay term). */
+  loss: number;
+  /** Fraction of the batch classified correctly, or null for a regression output (identity, relu, leakyRelu). */
+  accuracy: number | null;
+  /** True when the loss or a gradient was NaN or ±Infinity; the weights were then left as they were. */
+  diverged: boolean;
+}
+
+/** What `createTrainer` needs. */
+export interface TrainerOptions {
+  network: Network;
+  optimizer: Optimizer;
+  dataset: Dataset;
+  /** Examples per step: "full" (the default) for the whole set, 1 for one example at a time, or a mini-batch size. */
+  batchSize?: number | "full";
+  /** When given, the examples are reshuffled with it at the start of every epoch; otherwise they are taken in order. */
+  random?: Random;
+}
+
+/** A trainer owns the batch buffers, so steps after the first allocate nothing. */
+export interface Trainer {
+  network: Network;
+  optimizer: Optimizer;
+  dataset: Dataset;
+  batchSize: number;
+  random: Random | undefined;
+  /** Steps taken and whole passes over the data completed. */
+  steps: number;
+  epochs: number;
+  /** The example order of the current epoch and the position in it. */
+  order: Int32Array;
+  cursor: number;
+  inputs: Float64Array;
+  targets: Float64Array;
+  /** The object every `trainStep` returns, updated in place: copy it to keep a history. */
+  result: StepResult;
+}
+
+/** A trainer for `network` on `dataset`; checks that the data's shapes fit the network. */
+export function createTrainer(options: TrainerOptions): Trainer {
+  const { network, optimizer, dataset, random } = options;
+  if (dataset.inputSize !== network.sizes[0] || dataset.outputSize !== network.sizes[network.sizes.length - 1]) {
+    throw new RangeError(`data set "${dataset.name}" has ${dataset.inputSize} inputs → ${dataset.outputSize} targets but the network is ${network.sizes.join("-")}`);
+  }
+  const batchSize = options.batchSize === undefined || options.batchSize === "full" ? dataset.count : options.batchSize;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > dataset.count) {
+    throw new RangeError(`batchSize ${String(options.batchSize)} is not allowed; allowed: "full" or an integer 1 to ${dataset.count}`);
+  }
+  const full = batchSize === dataset.count;
+  return {
+    network, optimizer, dataset, batchSize, random, steps: 0, epochs: 0,
+    order: Int32Array.from({ length: dataset.count }, (_, i) => i),
+    cursor: 0,
+    // The full batch trains on the data set's own arrays; smaller batches are gathered into these.
+    inputs: full ? dataset.inputs : new Float64Array(batchSize * dataset.inputSize),
+    targets: full ? dataset.targets : new Float64Array(batchSize * dataset.outputSize),
+    result: { loss: NaN, accuracy: null, diverged: false },
+  };
+}
+
+/** Copies the next `batchSize` examples of the epoch's order into the trainer's buffers. */
+function gatherBatch(trainer: Trainer): void {
+  const { dataset, inputs, targets, order } = trainer;
+  const { inputSize, outputSize } = dataset;
+  for (let b = 0; b < trainer.batchSize; b++) {
+    if (trainer.cursor === dataset.count) {
+      trainer.cursor = 0;
+      trainer.epochs++;
+      if (trainer.random) trainer.random.shuffle(order);
+    }
+    const example = order[trainer.cursor++];
+    for (let k = 0; k < inputSize; k++) inputs[b * inputSize + k] = dataset.inputs[example * inputSize + k];
+    for (let j = 0; j < outputSize; j++) targets[b * outputSize + j] = dataset.targets[example * outputSize + j];
+  }
+}
+
+function allFinite(arrays: Network["layers"]): boolean {
+  for (const layer of arrays) {
+    // x − x is 0 for finite x and NaN for NaN or ±Infinity, so one sum checks a whole array.
+    let check = 0;
+    for (let i = 0; i < layer.weightGradient.length; i++) check += layer.weightGradient[i] - layer.weightGradient[i];
+    for (let i = 0; i < layer.biasGradient.length; i++) check += layer.biasGradient[i] - layer.biasGradient[i];
+    if (check !== 0) return false;
+  }
+  return true;
+}
+
+/** One update w ← optimizer(w, ∂E/∂w) on the next batch; a NaN or infinite loss or gradient sets `diverged` and skips the update. */
+export function trainStep(trainer: Trainer): StepResult {
+  const { network, result } = trainer;
+  if (trainer.batchSize === trainer.dataset.count) {
+    trainer.epochs++;
+  } else {
+    gatherBatch(trainer);
+  }
+  forward(network, trainer.inputs, trainer.batchSize);
+  const loss = backward(network, trainer.targets);
+  result.loss = loss;
+  result.accuracy = measureAccuracy(network, trainer.targets);
+  result.diverged = !Number.isFinite(loss) || !allFinite(network.layers);
+  if (!result.diverged) applyOptimizer(trainer.optimizer, network);
+  trainer.steps++;
+  return result;
+}
+
+/**
+ * The fraction of the last forward batch classified correctly against `targets`: with one output unit,
+ * the class is a ≥ ½ for sigmoid and step outputs and a ≥ 0 for tanh and sign (the targets likewise);
+ * with several, the class is the arg max. Returns null for regression outputs (identity, relu, leakyRelu).
+ */
+export function measureAccuracy(network: Network, targets: ArrayLike<number>): number | null {
+  const output = network.layers[network.layers.length - 1];
+  const width = output.outputSize;
+  const a = output.a;
+  const activation = output.activation;
+  const batchSize = network.batchSize;
+  let correct = 0;
+  if (width === 1) {
+    let threshold: number;
+    if (activation === "sigmoid" || activation === "step") threshold = 0.5;
+    else if (activation === "tanh" || activation === "sign") threshold = 0;
+    else return null;
+    for (let b = 0; b < batchSize; b++) if (a[b] >= threshold === targets[b] >= threshold) correct++;
+  } else {
+    if (activation === "identity" || activation === "relu" || activation === "leakyRelu") return null;
+    for (let row = 0; row < batchSize * width; row += width) {
+      let predicted = row;
+      let actual = row;
+      for (let j = row + 1; j < row + width; j++) {
+        if (a[j] > a[predicted]) predicted = j;
+        if (targets[j] > targets[actual]) actual = j;
+      }
+      if (predicted === actual) correct++;
+    }
+  }
+  return correct / batchSize;
+}
+
+/** E averaged over a whole data set, and its accuracy, without touching weights or gradients. */
+export function evaluate(network: Network, dataset: Dataset): { loss: number; accuracy: number | null } {
+  forward(network, dataset.inputs, dataset.count);
+  const output = network.layers[network.layers.length - 1];
+  const total = measureLoss(network.loss, output.activation, output.z, output.a, dataset.targets, output.a.length, output.outputSize);
+  return { loss: total / dataset.count, accuracy: measureAccuracy(network, dataset.targets) };
+}
+
+/** The network's outputs a[L] for one input point, as a plain array. */
+export function predict(network: Network, point: ArrayLike<number>): number[] {
+  return Array.from(forward(network, point, 1));
+}
