@@ -1,0 +1,11 @@
+/** The contract between an exercise cell and the checker named in its `check=` attribute. */
+
+/** What a checker says about the reader's code. */
+export interface CheckResult {
+  passed: boolean;
+  /** What is right, or specifically what is wrong, e.g. "momentumStep(1, 0, 2, 0.1, 0.9) returned 0.8; expected v = -0.2". */
+  message: string;
+}
+
+/** Looks at the names the reader's cells defined (the kernel's shared scope) and judges them. */
+export type Checker = (scope: Readonly<Record<string, unknown>>) => CheckResult;

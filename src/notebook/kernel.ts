@@ -1,0 +1,123 @@
+/**
+ * The kernel: runs cells one after another in one shared scope and returns their outputs.
+ * The same code runs in Node during the build (saved outputs) and in the browser's worker.
+ */
+import type { Output } from "./outputs";
+import { describeValue } from "./display";
+import { transpileCell, CellSyntaxError } from "./transpile";
+import type { Checker } from "./checks/types";
+
+/** A parameter's value as cells see it in `params`. */
+export type ParamValue = number | string;
+
+/** One cell to run. */
+export interface RunRequest {
+  source: string;
+  /** The page's parameter values, frozen into `params` for this run. */
+  params: Readonly<Record<string, ParamValue>>;
+  /** The checker to call afterwards, for an exercise cell. */
+  check?: string;
+  /** Names the cell in stack traces, e.g. "cell-3". */
+  label?: string;
+}
+
+/** What a run produced; `ok` is false when the cell threw. */
+export interface RunResult {
+  ok: boolean;
+  outputs: Output[];
+}
+
+/** A kernel: its scope lives as long as it does. */
+export interface Kernel {
+  run(request: RunRequest): Promise<RunResult>;
+  /** The names the cells have defined so far. */
+  readonly scope: Readonly<Record<string, unknown>>;
+}
+
+/** What a kernel may import and check. */
+export interface KernelOptions {
+  /** Module specifier → module namespace, e.g. { engine: engineModule }. */
+  modules: Readonly<Record<string, unknown>>;
+  checks?: Readonly<Record<string, Checker>>;
+}
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<unknown>;
+const HELPERS = ["display", "params", "console"];
+
+/** A fresh kernel with an empty scope. */
+export function createKernel(options: KernelOptions): Kernel {
+  const scope: Record<string, unknown> = Object.create(null);
+  const lineOffset = measureLineOffset();
+  const importModule = (specifier: string): unknown => {
+    if (Object.hasOwn(options.modules, specifier)) return options.modules[specifier];
+    const known = Object.keys(options.modules).map((name) => `"${name}"`).join(", ");
+    throw new Error(`cannot import "${specifier}"; cells can import ${known}`);
+  };
+
+  async function run(request: RunRequest): Promise<RunResult> {
+    const outputs: Output[] = [];
+    const label = request.label ?? "cell";
+    try {
+      const { code, declared } = transpileCell(request.source);
+      const inherited = Object.keys(scope).filter((name) => !declared.includes(name));
+      const helpers = HELPERS.filter((name) => !declared.includes(name) && !inherited.includes(name));
+      const saved = [...new Set([...declared, ...inherited])];
+      // Everything before the reader's code stays on line 1, so error lines match the reader's.
+      const prelude = `"use strict"; let { ${inherited.join(", ")} } = __scope; const { ${helpers.join(", ")} } = __helpers; `;
+      const epilogue = `\n;__save({ ${saved.join(", ")} });\n//# sourceURL=${label}.js`;
+      const body = new AsyncFunction("__scope", "__helpers", "__import", "__result", "__save", prelude + code + epilogue);
+      const display = (value: unknown): void => void outputs.push(describeValue(value));
+      const helperValues = { display, params: Object.freeze({ ...request.params }), console: createConsole(outputs) };
+      const show = (value: unknown): void => {
+        if (value !== undefined) display(value);
+      };
+      await body(scope, helperValues, importModule, show, (values: Record<string, unknown>) => Object.assign(scope, values));
+    } catch (error) {
+      outputs.push(describeError(error, label, lineOffset));
+      return { ok: false, outputs };
+    }
+    if (request.check) outputs.push(runCheck(options.checks ?? {}, request.check, scope));
+    return { ok: true, outputs };
+  }
+
+  return { run, scope };
+}
+
+function runCheck(checks: Readonly<Record<string, Checker>>, name: string, scope: Record<string, unknown>): Output {
+  const checker = checks[name];
+  if (!checker) return { type: "error", name: "CheckError", message: `no checker named "${name}"; known: ${Object.keys(checks).join(", ")}` };
+  try {
+    return { type: "check", ...checker(scope) };
+  } catch (error) {
+    return { type: "check", passed: false, message: `your code threw while being checked: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function createConsole(outputs: Output[]): Pick<Console, "log" | "info" | "warn" | "error" | "table"> {
+  const print = (...values: unknown[]): void => {
+    const text = values.map((value) => (typeof value === "string" ? value : (describeValue(value) as { summary?: string }).summary ?? String(value))).join(" ");
+    outputs.push({ type: "text", text });
+  };
+  return { log: print, info: print, warn: print, error: print, table: (data: unknown) => void outputs.push(describeValue(data)) };
+}
+
+/** The error output for anything a cell threw, with the line in the reader's source when the stack says it. */
+export function describeError(error: unknown, label: string, lineOffset: number): Output {
+  if (error instanceof CellSyntaxError) return { type: "error", name: "SyntaxError", message: error.message, line: error.line };
+  if (!(error instanceof Error)) return { type: "error", name: "Error", message: `threw ${String(error)}` };
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const located = new RegExp(`${escaped}\\.js:(\\d+)`).exec(error.stack ?? "");
+  const line = located ? Number(located[1]) - lineOffset : undefined;
+  return { type: "error", name: error.name, message: error.message, line: line !== undefined && line > 0 ? line : undefined };
+}
+
+// Engines wrap a Function-constructor body in a header of their own length; measure it once.
+function measureLineOffset(): number {
+  try {
+    new Function("throw new Error('probe')\n//# sourceURL=nb-probe.js")();
+  } catch (error) {
+    const located = /nb-probe\.js:(\d+)/.exec((error as Error).stack ?? "");
+    if (located) return Number(located[1]) - 1;
+  }
+  return 2;
+}

@@ -1,0 +1,52 @@
+/**
+ * Draws outputs as HTML strings: the one renderer used by the build (saved outputs) and by the
+ * browser (fresh outputs), so a cell looks the same before and after it is re-run.
+ */
+import type { Output } from "./outputs";
+
+/** Escapes text for HTML element content and double-quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** One output as HTML; figure markup is passed through as is (the browser sanitises it first). */
+export function renderOutput(output: Output): string {
+  switch (output.type) {
+    case "text":
+      return `<pre class="nb-out nb-out-text">${escapeHtml(output.text)}</pre>`;
+    case "value":
+      return `<pre class="nb-out nb-out-value">${escapeHtml(output.summary)}</pre>`;
+    case "table":
+      return renderTable(output.columns, output.rows);
+    case "figure":
+      return `<div class="nb-out nb-out-figure">${output.markup}</div>`;
+    case "error": {
+      const where = output.line === undefined ? "" : ` <span class="nb-error-line">(line ${output.line})</span>`;
+      return `<pre class="nb-out nb-out-error" role="alert"><strong>${escapeHtml(output.name)}</strong>: ${escapeHtml(output.message)}${where}</pre>`;
+    }
+    case "check": {
+      const verdict = output.passed ? "✓ Correct" : "✗ Not yet";
+      const kind = output.passed ? "nb-check-pass" : "nb-check-fail";
+      return `<p class="nb-out nb-out-check ${kind}" role="status"><strong>${verdict}</strong>: ${escapeHtml(output.message)}</p>`;
+    }
+  }
+}
+
+/** A cell's whole output area: each output in order. */
+export function renderOutputs(outputs: readonly Output[]): string {
+  return outputs.map(renderOutput).join("");
+}
+
+function renderTable(columns: string[], rows: (string | number | boolean | null)[][]): string {
+  const head = columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join("");
+  const body = rows
+    .map((row) => `<tr>${row.map((cell) => `<td${typeof cell === "number" ? ' class="nb-num"' : ""}>${escapeHtml(formatCell(cell))}</td>`).join("")}</tr>`)
+    .join("");
+  return `<div class="nb-out nb-out-table"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+function formatCell(cell: string | number | boolean | null): string {
+  if (cell === null) return "";
+  if (typeof cell === "number" && !Number.isInteger(cell)) return String(Number(cell.toPrecision(6)));
+  return String(cell);
+}
