@@ -88,7 +88,7 @@ export function createNetwork(options: NetworkOptions): Network {
     throw new RangeError(`unknown init ${JSON.stringify(init)}; allowed: ${INITIALISATIONS.join(", ")}`);
   }
   if (init !== "zeros" && (!random || typeof random.next !== "function")) {
-    throw new TypeError(`createNetwork needs random: createRandom(seed) for init "${init}" (the engine never uses Math.random)`);
+    throw new TypeError(`createNetwork needs random: createRandom(seed) for init "${init}" (every random number in the engine comes from a seeded generator)`);
   }
 
   const layers: Layer[] = [];
