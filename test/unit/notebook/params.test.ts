@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { toParamSpec, mergeParamSpecs, parseParamQuery, formatParamQuery, stepParamValue, type ParamSpec } from "../../../src/notebook/params";
+
+const lr = toParamSpec({ name: "lr", value: 0.03, min: 0.0001, max: 10, scale: "log" });
+const hidden = toParamSpec({ name: "hidden", value: 4, min: 1, max: 32, step: 1 });
+const activation = toParamSpec({ name: "activation", value: "tanh", choices: ["tanh", "sigmoid", "relu"] });
+const specs: ParamSpec[] = [lr, hidden, activation];
+
+describe("toParamSpec", () => {
+  it("fails loudly on bad props, naming the parameter", () => {
+    expect(() => toParamSpec({ name: "lr", value: 1, min: 2, max: 1 })).toThrow(`<Param name="lr">: min 2 is greater than max 1`);
+    expect(() => toParamSpec({ name: "lr", value: 5, min: 0, max: 1 })).toThrow("outside [0, 1]");
+    expect(() => toParamSpec({ name: "lr", value: 0.1, min: 0, max: 1, scale: "log" })).toThrow("min > 0");
+    expect(() => toParamSpec({ name: "a", value: "x", choices: ["tanh", "relu"] })).toThrow("not one of the choices");
+    expect(() => toParamSpec({ name: "n", value: 1.5, min: 1, max: 8, step: 1 })).toThrow("multiple of step");
+    expect(() => toParamSpec({ name: "bad name", value: 1, min: 0, max: 2 })).toThrow("identifier");
+  });
+
+  it("rejects one name with two different defaults", () => {
+    expect(() => mergeParamSpecs([lr, { ...lr, value: 0.1 }])).toThrow(`<Param name="lr"> appears twice`);
+    expect(mergeParamSpecs([lr, { ...lr }])).toHaveLength(1);
+  });
+});
+
+describe("parseParamQuery", () => {
+  it("reads good values", () => {
+    expect(parseParamQuery("?lr=0.1&hidden=8&activation=relu&other=1", specs)).toEqual({ values: { lr: 0.1, hidden: 8, activation: "relu" }, notices: [] });
+  });
+
+  it("keeps defaults for missing values", () => {
+    expect(parseParamQuery("", specs).values).toEqual({ lr: 0.03, hidden: 4, activation: "tanh" });
+  });
+
+  it.each([
+    ["?hidden=1000000000", "hidden"],
+    ["?hidden=2.5", "hidden"],
+    ["?lr=abc", "lr"],
+    ["?lr=", "lr"],
+    ["?lr=Infinity", "lr"],
+    ["?lr=-1", "lr"],
+    ["?activation=%3Cscript%3E", "activation"],
+    [`?lr=${"9".repeat(500)}`, "lr"],
+  ])("falls back to the default on %s with a notice", (search, name) => {
+    const parsed = parseParamQuery(search, specs);
+    expect(parsed.values).toEqual({ lr: 0.03, hidden: 4, activation: "tanh" });
+    expect(parsed.notices).toHaveLength(1);
+    expect(parsed.notices[0]).toContain(`set ${name} to`);
+    expect(parsed.notices[0].length).toBeLessThan(200);
+  });
+});
+
+describe("formatParamQuery", () => {
+  it("writes changed values, drops defaults and keeps other keys", () => {
+    expect(formatParamQuery("?x=1&lr=0.5", { lr: 0.03, hidden: 8, activation: "relu" }, specs)).toBe("?x=1&hidden=8&activation=relu");
+    expect(formatParamQuery("", { lr: 0.03, hidden: 4, activation: "tanh" }, specs)).toBe("");
+  });
+
+  it("round-trips through parseParamQuery", () => {
+    const values = { lr: 0.251, hidden: 16, activation: "sigmoid" };
+    expect(parseParamQuery(formatParamQuery("", values, specs), specs).values).toEqual(values);
+  });
+});
+
+describe("stepParamValue", () => {
+  it("steps integers, log scales and choices, within the range", () => {
+    expect(stepParamValue(hidden, 4, 1)).toBe(5);
+    expect(stepParamValue(hidden, 32, 10)).toBe(32);
+    expect(stepParamValue(lr, 0.1, 10)).toBeCloseTo(1);
+    expect(stepParamValue(lr, 10, 1)).toBe(10);
+    expect(stepParamValue(activation, "tanh", 1)).toBe("sigmoid");
+    expect(stepParamValue(activation, "relu", 1)).toBe("relu");
+  });
+});
