@@ -51,8 +51,8 @@ export interface Network {
   loss: LossName;
   /** Examples in the last forward batch. */
   batchSize: number;
-  /** The last forward batch's inputs a[0] (kept for the first layer's weight gradient). */
-  input: ArrayLike<number>;
+  /** A copy of the last forward batch's inputs a[0] (kept for the first layer's weight gradient). */
+  input: Float64Array;
   /** Room for this many examples in the per-layer buffers before they must grow. */
   capacity: number;
 }
@@ -131,6 +131,7 @@ function useBatchSize(network: Network, batchSize: number): void {
     layer.a = grow ? new Float64Array(length) : new Float64Array(layer.a.buffer, 0, length);
     layer.delta = grow ? new Float64Array(length) : new Float64Array(layer.delta.buffer, 0, length);
   }
+  network.input = grow ? new Float64Array(batchSize * network.sizes[0]) : new Float64Array(network.input.buffer, 0, batchSize * network.sizes[0]);
   network.batchSize = batchSize;
 }
 
@@ -141,8 +142,8 @@ export function forward(network: Network, inputs: ArrayLike<number>, batchSize =
     throw new RangeError(`forward: inputs has ${inputs.length} numbers but batchSize × inputSize is ${batchSize} × ${inputSize}`);
   }
   useBatchSize(network, batchSize);
-  network.input = inputs;
-  let previous: ArrayLike<number> = inputs;
+  network.input.set(inputs); // a typed copy keeps every hot loop below on one array type
+  let previous = network.input;
   for (const layer of network.layers) {
     const { inputSize: n, outputSize: m, weights, biases, z } = layer;
     for (let b = 0; b < batchSize; b++) {
@@ -171,37 +172,30 @@ export function backward(network: Network, targets: ArrayLike<number>): number {
   const loss = measureLoss(network.loss, output.activation, output.z, output.a, targets, batchSize * output.outputSize, output.outputSize, output.delta);
   const scale = 1 / batchSize;
   for (let l = layers.length - 1; l >= 0; l--) {
-    const layer = layers[l];
-    const { inputSize: n, outputSize: m, weights, weightGradient, biasGradient, delta } = layer;
+    const { inputSize: n, outputSize: m, weights, weightGradient, biasGradient, delta } = layers[l];
     const previous = l > 0 ? layers[l - 1].a : network.input;
-    weightGradient.fill(0);
-    biasGradient.fill(0);
-    for (let b = 0; b < batchSize; b++) {
-      const inRow = b * n;
-      const outRow = b * m;
-      for (let j = 0; j < m; j++) {
-        const d = delta[outRow + j] * scale;
-        if (d === 0) continue; // relu's dead units and step layers contribute nothing
-        biasGradient[j] += d; // ∂z_j/∂b_j = 1
-        const weightRow = j * n;
-        for (let k = 0; k < n; k++) weightGradient[weightRow + k] += d * previous[inRow + k]; // ∂z_j/∂w_jk = a_k
+    // Each sum runs over its own index into a local, so every gradient entry is written once.
+    for (let j = 0; j < m; j++) {
+      let biasSum = 0;
+      for (let b = 0; b < batchSize; b++) biasSum += delta[b * m + j]; // ∂z_j/∂b_j = 1
+      biasGradient[j] = biasSum * scale;
+      for (let k = 0; k < n; k++) {
+        let sum = 0;
+        for (let b = 0; b < batchSize; b++) sum += delta[b * m + j] * previous[b * n + k]; // ∂z_j/∂w_jk = a_k
+        weightGradient[j * n + k] = sum * scale;
       }
     }
     if (l === 0) break;
     const below = layers[l - 1];
-    const gradient = below.delta; // holds ∂E/∂a[l−1] = W[l]ᵀ δ[l] until the activation's derivative turns it into δ[l−1]
-    gradient.fill(0);
     for (let b = 0; b < batchSize; b++) {
-      const inRow = b * n;
-      const outRow = b * m;
-      for (let j = 0; j < m; j++) {
-        const d = delta[outRow + j];
-        if (d === 0) continue;
-        const weightRow = j * n;
-        for (let k = 0; k < n; k++) gradient[inRow + k] += weights[weightRow + k] * d;
+      for (let k = 0; k < n; k++) {
+        let sum = 0;
+        for (let j = 0; j < m; j++) sum += weights[j * n + k] * delta[b * m + j]; // ∂E/∂a_k = Σ_j w_jk δ_j
+        below.delta[b * n + k] = sum;
       }
     }
-    multiplyByDerivative(below.activation, below.z, below.a, gradient, batchSize * n, n);
+    // δ[l−1] = ∂E/∂a[l−1] ⊙ f′(z[l−1])
+    multiplyByDerivative(below.activation, below.z, below.a, below.delta, batchSize * n, n);
   }
   return loss * scale;
 }

@@ -9,8 +9,8 @@ import type { Random } from "./random";
 export interface StepResult {
   /** E averaged over the step's batch (without the weight-decay term). */
   loss: number;
-  /** Fraction of the batch classified correctly, or null for a regression output (identity, relu, leakyRelu). */
-  accuracy: number | null;
+  /** Fraction of the batch classified correctly, or NaN for a regression output (identity, relu, leakyRelu). */
+  accuracy: number;
   /** True when the loss or a gradient was NaN or ±Infinity; the weights were then left as they were. */
   diverged: boolean;
 }
@@ -63,7 +63,8 @@ export function createTrainer(options: TrainerOptions): Trainer {
     // The full batch trains on the data set's own arrays; smaller batches are gathered into these.
     inputs: full ? dataset.inputs : new Float64Array(batchSize * dataset.inputSize),
     targets: full ? dataset.targets : new Float64Array(batchSize * dataset.outputSize),
-    result: { loss: NaN, accuracy: null, diverged: false },
+    // Numbers only (NaN, not null, for "no accuracy"), so V8 updates the fields in place without allocating.
+    result: { loss: NaN, accuracy: NaN, diverged: false },
   };
 }
 
@@ -105,7 +106,7 @@ export function trainStep(trainer: Trainer): StepResult {
   forward(network, trainer.inputs, trainer.batchSize);
   const loss = backward(network, trainer.targets);
   result.loss = loss;
-  result.accuracy = measureAccuracy(network, trainer.targets);
+  result.accuracy = measureAccuracy(network, trainer.targets) ?? NaN;
   result.diverged = !Number.isFinite(loss) || !allFinite(network.layers);
   if (!result.diverged) applyOptimizer(trainer.optimizer, network);
   trainer.steps++;
