@@ -7,9 +7,13 @@ import { remarkEquationNumbers } from "./src/markdown/equationNumbers.ts";
 import { remarkFailOnBadMath } from "./src/markdown/mathErrors.ts";
 import { rehypeIndexMathOnce } from "./src/markdown/mathSearch.ts";
 import { normalizeBase } from "./src/site/base.ts";
+import { remarkNotebookCells } from "./src/notebook/remarkCells.ts";
 
 // Courses host the book under a sub-path; BASE_PATH=/course/backprop npm run build.
 const base = normalizeBase(process.env.BASE_PATH);
+
+// MDX replaces (does not extend) the markdown plugin list when given its own, so it gets both.
+const remarkPlugins = [remarkMath, remarkEquationNumbers, remarkFailOnBadMath];
 
 export default defineConfig({
   base,
@@ -17,12 +21,12 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? "./dist",
   build: { format: "directory" },
   markdown: {
-    remarkPlugins: [remarkMath, remarkEquationNumbers, remarkFailOnBadMath],
+    remarkPlugins,
     rehypePlugins: [[rehypeKatex, { strict: "error", trust: false }], rehypeIndexMathOnce],
     syntaxHighlight: "shiki",
     shikiConfig: { themes: { light: "github-light", dark: "github-dark" } },
   },
-  integrations: [mdx()],
+  integrations: [mdx({ remarkPlugins: [...remarkPlugins, remarkNotebookCells] })],
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {

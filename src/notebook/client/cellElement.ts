@@ -1,0 +1,157 @@
+/**
+ * <nb-cell>: a saved cell that becomes live. Clicking (or Enter on) its source loads the editor;
+ * Shift+Enter runs and moves on, Ctrl/Cmd+Enter runs in place; edits are saved as they are typed.
+ */
+import type { EditorView } from "@codemirror/view";
+import type { Output } from "../outputs";
+import { renderOutputs } from "../render";
+import { sanitizeMarkup } from "./sanitize";
+import { loadEdit, saveEdit } from "./savedEdits";
+import { addCell, pageKey, runCell, runCellAndAdvance, type NotebookCell } from "./notebook";
+
+class CellElement extends HTMLElement implements NotebookCell {
+  index = 0;
+  check: string | undefined;
+  reactive = false;
+  reads: string[] = [];
+  ranInGeneration = -1;
+  private original = "";
+  private current = "";
+  private hash = "";
+  private editor: EditorView | undefined;
+  private opening: Promise<void> | undefined;
+  private staticInput: Node[] = [];
+
+  connectedCallback(): void {
+    if (this.original) return;
+    this.index = Number(this.dataset.index);
+    this.original = this.dataset.source ?? "";
+    this.hash = this.dataset.hash ?? "";
+    this.check = this.dataset.check || undefined;
+    this.reactive = this.dataset.reactive === "true";
+    this.reads = (this.dataset.reads ?? "").split(",").filter(Boolean);
+    this.current = this.original;
+    const input = this.input();
+    this.staticInput = [...input.childNodes];
+    input.tabIndex = 0;
+    input.setAttribute("role", "button");
+    input.setAttribute("aria-label", `Edit cell ${this.index + 1}`);
+    this.querySelector<HTMLElement>(".nb-controls")!.hidden = false;
+
+    const saved = loadEdit(pageKey, this.index, this.hash);
+    if (saved !== undefined) {
+      this.current = saved;
+      this.showPlainSource(saved);
+      this.markModified();
+      this.output().classList.add("nb-output-stale");
+    }
+
+    input.addEventListener("click", () => void this.openEditor());
+    input.addEventListener("keydown", (event) => {
+      if (this.editor) return;
+      if (event.key === "Enter" && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        void this.openEditor();
+      }
+    });
+    this.addEventListener("keydown", (event) => {
+      if (this.editor || event.key !== "Enter") return; // the editor has its own keymap
+      if (event.shiftKey) {
+        event.preventDefault();
+        void runCellAndAdvance(this);
+      } else if (event.ctrlKey || event.metaKey) {
+        event.preventDefault();
+        void runCell(this);
+      }
+    });
+    this.addEventListener("click", (event) => {
+      const action = (event.target as HTMLElement).closest<HTMLElement>("[data-nb-action]")?.dataset.nbAction;
+      if (action === "run") void runCell(this);
+      else if (action === "reset") this.resetSource();
+    });
+    addCell(this);
+  }
+
+  get source(): string {
+    return this.current;
+  }
+
+  showBusy(): void {
+    this.prompt().textContent = "[*]";
+    this.setAttribute("aria-busy", "true");
+  }
+
+  showResult(outputs: Output[], count: number | undefined): void {
+    this.prompt().textContent = count === undefined ? "[ ]" : `[${count}]`;
+    this.removeAttribute("aria-busy");
+    const output = this.output();
+    output.classList.remove("nb-output-stale");
+    output.replaceChildren(sanitizeMarkup(renderOutputs(outputs)));
+  }
+
+  focusInput(): void {
+    if (this.editor) this.editor.focus();
+    else this.input().focus();
+    this.scrollIntoView({ block: "nearest" });
+  }
+
+  resetSource(): void {
+    this.current = this.original;
+    saveEdit(pageKey, this.index, this.hash, this.original, this.original);
+    if (this.editor) {
+      this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: this.original } });
+    } else {
+      this.input().replaceChildren(...this.staticInput);
+    }
+    this.querySelector<HTMLElement>(".nb-badge-modified")!.hidden = true;
+    this.querySelector<HTMLElement>("[data-nb-action=reset]")!.hidden = true;
+  }
+
+  private async openEditor(): Promise<void> {
+    this.opening ??= (async () => {
+      const { createEditor } = await import("./editor");
+      const input = this.input();
+      input.replaceChildren();
+      input.removeAttribute("role");
+      input.removeAttribute("tabindex");
+      input.removeAttribute("aria-label");
+      this.editor = createEditor(input, this.current, {
+        onChange: (source) => {
+          this.current = source;
+          saveEdit(pageKey, this.index, this.hash, source, this.original);
+          if (source !== this.original) this.markModified();
+        },
+        onRun: () => void runCell(this),
+        onRunAndAdvance: () => void runCellAndAdvance(this),
+      });
+      this.editor.focus();
+    })();
+    return this.opening;
+  }
+
+  private showPlainSource(source: string): void {
+    const pre = document.createElement("pre");
+    pre.className = "nb-plain-source";
+    pre.textContent = source;
+    this.input().replaceChildren(pre);
+  }
+
+  private markModified(): void {
+    this.querySelector<HTMLElement>(".nb-badge-modified")!.hidden = false;
+    this.querySelector<HTMLElement>("[data-nb-action=reset]")!.hidden = false;
+  }
+
+  private input(): HTMLElement {
+    return this.querySelector<HTMLElement>("[data-nb-input]")!;
+  }
+
+  private output(): HTMLElement {
+    return this.querySelector<HTMLElement>(".nb-output")!;
+  }
+
+  private prompt(): HTMLElement {
+    return this.querySelector<HTMLElement>(".nb-prompt")!;
+  }
+}
+
+if (!customElements.get("nb-cell")) customElements.define("nb-cell", CellElement);
