@@ -1,5 +1,6 @@
 /** Whole-grid evaluation for decision-boundary heatmaps and error surfaces, written into the caller's typed array. */
 import { activate, type ActivationName } from "./activations";
+import { multiplyTransposed } from "./matrix";
 import type { Network } from "./network";
 
 /** A box sampled at resolution × resolution points, row-major from the top: row r has y = yMax − r·(yMax − yMin)/(N − 1), column c has x = xMin + c·(xMax − xMin)/(N − 1). */
@@ -87,14 +88,8 @@ export function evaluateGrid(network: Network, options: GridOptions): Float64Arr
     let current = space.a;
     let other = space.previous;
     for (const layer of network.layers) {
-      const { inputSize: n, outputSize: m, weights, biases } = layer;
-      for (let p = 0; p < count; p++) {
-        for (let j = 0; j < m; j++) {
-          let sum = biases[j];
-          for (let k = 0; k < n; k++) sum += weights[j * n + k] * previous[p * n + k];
-          z[p * m + j] = sum;
-        }
-      }
+      const m = layer.outputSize;
+      multiplyTransposed(previous, layer.weights, z, count, m, layer.inputSize, layer.biases);
       applyActivation(layer.activation, fast, z, current, count * m, m);
       previous = current;
       current = other;

@@ -11,6 +11,7 @@
  */
 import { activate, checkActivation, multiplyByDerivative, type ActivationName } from "./activations";
 import { checkLoss, measureLoss, type LossName } from "./losses";
+import { multiplyTransposed, transpose } from "./matrix";
 import type { Random } from "./random";
 
 /** The most units a layer may have; keeps a reader's typo from allocating gigabytes. */
@@ -55,6 +56,8 @@ export interface Network {
   input: Float64Array;
   /** Room for this many examples in the per-layer buffers before they must grow. */
   capacity: number;
+  /** Working space for backward's transposes (Wᵀ, δᵀ, a[l−1]ᵀ), sized for the widest layer and the capacity. */
+  scratch: { weights: Float64Array; delta: Float64Array; activation: Float64Array };
 }
 
 /** What `createNetwork` needs; `random` is required unless `init` is "zeros". */
@@ -116,7 +119,9 @@ export function createNetwork(options: NetworkOptions): Network {
       delta: new Float64Array(outputSize),
     });
   }
-  return { sizes: [...sizes], layers, hiddenActivation, outputActivation, loss, batchSize: 1, input: new Float64Array(sizes[0]), capacity: 1 };
+  const widest = Math.max(...sizes);
+  const scratch = { weights: new Float64Array(widest * widest), delta: new Float64Array(widest), activation: new Float64Array(widest) };
+  return { sizes: [...sizes], layers, hiddenActivation, outputActivation, loss, batchSize: 1, input: new Float64Array(sizes[0]), capacity: 1, scratch };
 }
 
 /** Makes every layer's z, a and δ exactly batchSize × n_l long, growing the shared storage only when needed. */
@@ -132,6 +137,11 @@ function useBatchSize(network: Network, batchSize: number): void {
     layer.delta = grow ? new Float64Array(length) : new Float64Array(layer.delta.buffer, 0, length);
   }
   network.input = grow ? new Float64Array(batchSize * network.sizes[0]) : new Float64Array(network.input.buffer, 0, batchSize * network.sizes[0]);
+  if (grow) {
+    const widest = Math.max(...network.sizes);
+    network.scratch.delta = new Float64Array(widest * batchSize);
+    network.scratch.activation = new Float64Array(widest * batchSize);
+  }
   network.batchSize = batchSize;
 }
 
@@ -145,18 +155,9 @@ export function forward(network: Network, inputs: ArrayLike<number>, batchSize =
   network.input.set(inputs); // a typed copy keeps every hot loop below on one array type
   let previous = network.input;
   for (const layer of network.layers) {
-    const { inputSize: n, outputSize: m, weights, biases, z } = layer;
-    for (let b = 0; b < batchSize; b++) {
-      const inRow = b * n;
-      const outRow = b * m;
-      for (let j = 0; j < m; j++) {
-        let sum = biases[j];
-        const weightRow = j * n;
-        for (let k = 0; k < n; k++) sum += weights[weightRow + k] * previous[inRow + k];
-        z[outRow + j] = sum;
-      }
-    }
-    activate(layer.activation, z, layer.a, batchSize * m, m);
+    // z[l] = a[l−1] W[l]ᵀ + b[l], one row per example
+    multiplyTransposed(previous, layer.weights, layer.z, batchSize, layer.outputSize, layer.inputSize, layer.biases);
+    activate(layer.activation, layer.z, layer.a, batchSize * layer.outputSize, layer.outputSize);
     previous = layer.a;
   }
   return network.layers[network.layers.length - 1].a;
@@ -171,30 +172,25 @@ export function backward(network: Network, targets: ArrayLike<number>): number {
   }
   const loss = measureLoss(network.loss, output.activation, output.z, output.a, targets, batchSize * output.outputSize, output.outputSize, output.delta);
   const scale = 1 / batchSize;
+  const { scratch } = network;
   for (let l = layers.length - 1; l >= 0; l--) {
     const { inputSize: n, outputSize: m, weights, weightGradient, biasGradient, delta } = layers[l];
     const previous = l > 0 ? layers[l - 1].a : network.input;
-    // Each sum runs over its own index into a local, so every gradient entry is written once.
     for (let j = 0; j < m; j++) {
-      let biasSum = 0;
-      for (let b = 0; b < batchSize; b++) biasSum += delta[b * m + j]; // ∂z_j/∂b_j = 1
-      biasGradient[j] = biasSum * scale;
-      for (let k = 0; k < n; k++) {
-        let sum = 0;
-        for (let b = 0; b < batchSize; b++) sum += delta[b * m + j] * previous[b * n + k]; // ∂z_j/∂w_jk = a_k
-        weightGradient[j * n + k] = sum * scale;
-      }
+      let sum = 0;
+      for (let b = 0; b < batchSize; b++) sum += delta[b * m + j]; // ∂z_j/∂b_j = 1
+      biasGradient[j] = sum * scale;
     }
+    // ∂E/∂W[l] = (1/B) δ[l]ᵀ a[l−1], since ∂z_j/∂w_jk = a_k: rows of δᵀ against rows of a[l−1]ᵀ.
+    transpose(delta, scratch.delta, batchSize, m);
+    transpose(previous, scratch.activation, batchSize, n);
+    multiplyTransposed(scratch.delta, scratch.activation, weightGradient, m, n, batchSize, null);
+    for (let i = 0; i < weightGradient.length; i++) weightGradient[i] *= scale;
     if (l === 0) break;
+    // ∂E/∂a[l−1] = δ[l] W[l] (∂z_j/∂a_k = w_jk), then δ[l−1] = ∂E/∂a[l−1] ⊙ f′(z[l−1]).
     const below = layers[l - 1];
-    for (let b = 0; b < batchSize; b++) {
-      for (let k = 0; k < n; k++) {
-        let sum = 0;
-        for (let j = 0; j < m; j++) sum += weights[j * n + k] * delta[b * m + j]; // ∂E/∂a_k = Σ_j w_jk δ_j
-        below.delta[b * n + k] = sum;
-      }
-    }
-    // δ[l−1] = ∂E/∂a[l−1] ⊙ f′(z[l−1])
+    transpose(weights, scratch.weights, m, n);
+    multiplyTransposed(delta, scratch.weights, below.delta, batchSize, n, m, null);
     multiplyByDerivative(below.activation, below.z, below.a, below.delta, batchSize * n, n);
   }
   return loss * scale;
