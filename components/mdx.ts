@@ -2,6 +2,7 @@ import SideBySide from "./SideBySide.astro";
 import CheckYourself from "./CheckYourself.astro";
 import Cell from "./Cell.astro";
 import Param from "./Param.astro";
+import TrainingWidget from "./notebook/TrainingWidget.astro";
 
 /** Components every chapter can use without importing them: the names authors write in MDX. */
 export const mdxComponents = {
@@ -9,4 +10,5 @@ export const mdxComponents = {
   CheckYourself,
   Cell,
   Param,
+  TrainingWidget,
 };

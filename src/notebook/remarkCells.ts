@@ -5,7 +5,7 @@
  * fence. Cells run in document order in one kernel whose `params` are the page's `<Param>`
  * defaults; each is replaced by a `<Cell>` element carrying its source and rendered output, so
  * the page reads completely without JavaScript. A cell that throws fails the build, naming the
- * file, the cell and the line.
+ * file, the cell and the line. Every `<…Widget>` element gets the defaults as `paramDefaults`.
  */
 import type { Root, Code, Parent, RootContent } from "mdast";
 import type { VFile } from "vfile";
@@ -46,6 +46,7 @@ interface FoundCell {
 export function remarkNotebookCells() {
   return async (tree: Root, file: VFile): Promise<void> => {
     const params = collectParams(tree, file);
+    injectParamDefaults(tree, params);
     const cells = findCells(tree);
     if (cells.length === 0) return;
     const { document } = parseHTML("<!doctype html><html><body></body></html>");
@@ -71,6 +72,18 @@ export function remarkNotebookCells() {
       cell.parent.children.splice(cell.parent.children.indexOf(cell.node), 1, replacement as unknown as RootContent);
     }
   };
+}
+
+// Widgets draw their saved figure at build time, so they need the page's param defaults too.
+function injectParamDefaults(tree: Root, params: ParamSpec[]): void {
+  const defaults = JSON.stringify(Object.fromEntries(params.map((spec) => [spec.name, spec.value])));
+  walk(tree, (node) => {
+    const element = node as unknown as JsxElement;
+    if ((element.type === "mdxJsxFlowElement" || element.type === "mdxJsxTextElement") && element.name?.endsWith("Widget")) {
+      element.attributes.push(attribute("paramDefaults", defaults));
+    }
+    return false;
+  });
 }
 
 function attribute(name: string, value: string): JsxAttribute {
