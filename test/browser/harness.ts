@@ -1,0 +1,111 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+
+/** The sub-path the test build is served under. */
+export const basePath = "/course/backprop/";
+
+/** The origin (scheme, host, port) of the test server. */
+export function siteOrigin(): string {
+  return inject("siteOrigin");
+}
+
+/** An absolute URL of a page of the test build, e.g. pageUrl("perceptron/"). */
+export function pageUrl(path = ""): string {
+  return siteOrigin() + basePath + path.replace(/^\/+/, "");
+}
+
+/** Options for a fresh browser. */
+export interface BrowserOptions {
+  javaScriptEnabled?: boolean;
+  colorScheme?: "light" | "dark";
+  viewport?: { width: number; height: number };
+}
+
+const chromiumFlags = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** Launches Debian's Chromium headless with a fresh profile; closing the context deletes the profile. */
+export async function launchBrowser(options: BrowserOptions = {}): Promise<BrowserContext> {
+  const profile = await mkdtemp(join(tmpdir(), "backprop-notebook-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: chromiumFlags,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    colorScheme: options.colorScheme ?? "light",
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
+  context.on("close", () => {
+    // Chromium may still be flushing the profile as it exits; a leftover temp folder is harmless.
+    rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
+  });
+  return context;
+}
+
+/** What went wrong on a page: console errors, uncaught exceptions, failed requests, requests outside the base path. */
+export interface PageWatch {
+  problems: string[];
+}
+
+/** Starts recording a page's problems; assert `problems` is empty after interacting with it. */
+export function watchPage(page: Page, options: { allowStatus?: number[] } = {}): PageWatch {
+  const watch: PageWatch = { problems: [] };
+  const allowed = siteOrigin() + basePath;
+  page.on("console", (message) => {
+    if (message.type() === "error") watch.problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => watch.problems.push(`uncaught: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    watch.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
+  page.on("request", (request) => {
+    const url = request.url();
+    if (url.startsWith("data:") || url.startsWith("blob:")) return;
+    if (!url.startsWith(allowed)) watch.problems.push(`request outside ${allowed}: ${url}`);
+  });
+  page.on("response", (response) => {
+    const status = response.status();
+    if (status >= 400 && !(options.allowStatus ?? []).includes(status)) {
+      watch.problems.push(`HTTP ${status}: ${response.url()}`);
+    }
+  });
+  return watch;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** One accessibility problem axe-core found. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core on the page and returns its serious and critical violations. */
+export async function findSeriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")),
+    }));
+  });
+  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}

@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { basePath, findSeriousViolations, launchBrowser, pageUrl, siteOrigin, watchPage } from "./harness";
+
+const chapters = ["perceptron", "error-surface", "gradient-descent", "chain-rule", "backpropagation"];
+const pages = ["", ...chapters.map((slug) => `${slug}/`), "notation/", "instructors/"];
+
+let context: BrowserContext;
+
+beforeAll(async () => {
+  context = await launchBrowser();
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(pageUrl(path), { waitUntil: "networkidle" });
+  return { page, problems: watch.problems };
+}
+
+/** Text a reader sees outside code, where leftover TeX would mean math failed to render. */
+async function proseText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const main = document.querySelector("main")!.cloneNode(true) as HTMLElement;
+    main.querySelectorAll("code, pre, .katex, script, style").forEach((node) => node.remove());
+    return main.innerText;
+  });
+}
+
+describe.each(pages)("page /%s", (path) => {
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    ({ page, problems } = await open(path));
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it("loads with no console error, no failed request and nothing fetched outside the base path", async () => {
+    expect(await page.title()).toMatch(/Backprop Notebook/);
+    expect(problems).toEqual([]);
+  });
+
+  it("renders its math: no raw TeX left in the prose", async () => {
+    const text = await proseText(page);
+    expect(text).not.toContain("$$");
+    expect(text).not.toMatch(/\\(frac|partial|label|eqref|sum)/);
+    if (path !== "" && path !== "instructors/") {
+      expect(await page.locator(".katex").count()).toBeGreaterThan(0);
+    }
+  });
+
+  it("points every link and asset below the base path", async () => {
+    const outside = await page.evaluate((base) => {
+      const urls = [
+        ...[...document.querySelectorAll<HTMLAnchorElement>("a[href]")].map((a) => a.href),
+        ...[...document.querySelectorAll<HTMLLinkElement>("link[href]")].map((link) => link.href),
+        ...[...document.querySelectorAll<HTMLScriptElement>("script[src]")].map((script) => script.src),
+      ];
+      return urls.filter((url) => !url.startsWith(location.origin + base));
+    }, basePath);
+    expect(outside).toEqual([]);
+  });
+
+  it.each(["light", "dark"] as const)("has no serious or critical axe violation in the %s theme", async (theme) => {
+    await page.evaluate((name) => {
+      document.documentElement.dataset.theme = name;
+    }, theme);
+    expect(await findSeriousViolations(page)).toEqual([]);
+  });
+
+  it("has no horizontal scroll on a 360 px phone", async () => {
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 360, height: 740 });
+    await phone.goto(pageUrl(path), { waitUntil: "load" });
+    const { scrollWidth, clientWidth } = await phone.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await phone.close();
+  });
+});
+
+describe("chapter navigation", () => {
+  it("moves between chapters from the sidebar and marks the current one", async () => {
+    const { page } = await open("perceptron/");
+    const current = page.locator('.sidebar a[aria-current="page"]');
+    await expect.poll(() => current.textContent()).toContain("The perceptron");
+    await page.locator(".sidebar a", { hasText: "Gradient descent" }).click();
+    await page.waitForURL(pageUrl("gradient-descent/"));
+    expect(await page.locator("h1").textContent()).toBe("Gradient descent");
+    expect(await current.textContent()).toContain("Gradient descent");
+    await page.close();
+  });
+
+  it("follows previous and next links in reading order", async () => {
+    const { page } = await open("error-surface/");
+    await page.locator('.pager a[rel="next"]').click();
+    await page.waitForURL(pageUrl("gradient-descent/"));
+    await page.locator('.pager a[rel="prev"]').click();
+    await page.waitForURL(pageUrl("error-surface/"));
+    await page.locator('.pager a[rel="prev"]').click();
+    await page.waitForURL(pageUrl("perceptron/"));
+    expect(await page.locator('.pager a[rel="prev"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it("jumps to a section from the table of contents", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(pageUrl("chain-rule/"), { waitUntil: "load" });
+    const link = page.locator(".toc a").first();
+    await expect.poll(() => link.isVisible()).toBe(true);
+    const target = decodeURIComponent((await link.getAttribute("href"))!.slice(1));
+    await link.click();
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(target);
+    const { top, height } = await page.evaluate((id) => ({ top: document.getElementById(id)!.getBoundingClientRect().top, height: innerHeight }), target);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(height / 2);
+    await page.close();
+  });
+
+  it("links a numbered equation from the prose", async () => {
+    const { page } = await open("backpropagation/");
+    const reference = page.locator("a.eqref").first();
+    expect(await reference.textContent()).toMatch(/^\(\d+\)$/);
+    await reference.click();
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash).toMatch(/^#eq-/);
+    expect(await page.locator(`${hash} .katex-display`).count()).toBe(1);
+    await page.close();
+  });
+
+  it("remembers how far a chapter was read", async () => {
+    const fresh = await launchBrowser({ viewport: { width: 1280, height: 600 } });
+    const page = await fresh.newPage();
+    await page.goto(pageUrl("chain-rule/"), { waitUntil: "load" });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(200);
+    await page.goto(pageUrl(""), { waitUntil: "load" });
+    const progress = await page.locator('[data-progress-for="chain-rule"]').evaluate((link) => Number(getComputedStyle(link).getPropertyValue("--progress")));
+    expect(progress).toBeGreaterThan(0.5);
+    const untouched = await page.locator('[data-progress-for="backpropagation"]').evaluate((link) => Number(getComputedStyle(link).getPropertyValue("--progress") || 0));
+    expect(untouched).toBe(0);
+    await fresh.close();
+  });
+
+  it("serves the 404 page for an unknown address under the base path", async () => {
+    const page = await context.newPage();
+    const watch = watchPage(page, { allowStatus: [404] });
+    const response = await page.goto(pageUrl("no-such-chapter/"), { waitUntil: "load" });
+    expect(response?.status()).toBe(404);
+    expect(await page.locator("h1").textContent()).toContain("not in the notebook");
+    await page.locator("main a", { hasText: "The perceptron" }).click();
+    await page.waitForURL(pageUrl("perceptron/"));
+    // The 404 itself is expected (Chromium logs it as a console error); nothing else may fail.
+    const unexpected = watch.problems.filter((problem) => !problem.includes("no-such-chapter") && !problem.includes("status of 404"));
+    expect(unexpected).toEqual([]);
+    expect(watch.problems.length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe("search", () => {
+  it("finds a chapter by a word it contains and opens it", async () => {
+    const { page, problems } = await open("");
+    await page.locator(".search-open").click();
+    await page.locator("#search-input").fill("landscape");
+    const result = page.locator(".search-results a").first();
+    await expect.poll(() => result.textContent(), { timeout: 10_000 }).toBe("The error surface");
+    expect(await result.getAttribute("href")).toBe(`${basePath}error-surface/`);
+    await result.click();
+    await page.waitForURL(pageUrl("error-surface/"));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("opens with the / key and says when nothing matches", async () => {
+    const { page } = await open("perceptron/");
+    await page.keyboard.press("/");
+    await page.locator("#search-input").fill("zyzzyva");
+    await expect.poll(() => page.locator(".search-status").textContent(), { timeout: 10_000 }).toContain("Nothing found");
+    await page.close();
+  });
+});
+
+describe("theme", () => {
+  it("toggles between light and dark and remembers the choice", async () => {
+    const { page } = await open("perceptron/");
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    expect(await theme()).toBe("light");
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const lightBackground = await background();
+    await page.locator("theme-toggle button").click();
+    expect(await theme()).toBe("dark");
+    expect(await background()).not.toBe(lightBackground);
+    await page.reload({ waitUntil: "load" });
+    expect(await theme()).toBe("dark");
+    await page.goto(pageUrl(""), { waitUntil: "load" });
+    expect(await theme()).toBe("dark");
+    await page.locator("theme-toggle button").click();
+    await page.reload();
+    expect(await theme()).toBe("light");
+    await page.close();
+  });
+
+  it("follows the system's dark preference when the reader has not chosen", async () => {
+    const dark = await launchBrowser({ colorScheme: "dark" });
+    const page = await dark.newPage();
+    await page.goto(pageUrl(""), { waitUntil: "load" });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    await dark.close();
+  });
+});
+
+describe("static hosting", () => {
+  it("serves the site only below the base path", async () => {
+    const response = await fetch(`${siteOrigin()}/perceptron/`);
+    expect(response.status).toBe(404);
+    const inside = await fetch(pageUrl("perceptron/"));
+    expect(inside.status).toBe(200);
+  });
+});
