@@ -46,19 +46,19 @@ function crossEntropyFromLogits(logits) {
   return total / dataset.count;
 }
 
-/** Runs `work` repeatedly for SAMPLE_MS, REPETITIONS times; returns operations per second as {median, min, max}. */
-function measure(work) {
-  for (let i = 0; i < 5; i++) work(); // warm the JIT
-  const rates = [];
-  for (let rep = 0; rep < REPETITIONS; rep++) {
-    let count = 0;
-    const start = performance.now();
-    let elapsed = 0;
-    do { work(); count++; elapsed = performance.now() - start; } while (elapsed < SAMPLE_MS);
-    rates.push((count * 1000) / elapsed);
-  }
-  rates.sort((a, b) => a - b);
-  return { median: rates[Math.floor(rates.length / 2)], min: rates[0], max: rates.at(-1) };
+/** Runs `work` repeatedly for SAMPLE_MS and returns operations per second. */
+function sample(work) {
+  let count = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do { work(); count++; elapsed = performance.now() - start; } while (elapsed < SAMPLE_MS);
+  return (count * 1000) / elapsed;
+}
+
+/** {median, min, max} of a list of rates. */
+function summarise(rates) {
+  const sorted = [...rates].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
 }
 
 // ——— Engines. Each builder copies our initial weights, returns the initial logits and three operations. ———
@@ -98,6 +98,7 @@ function buildTf(reference, backend) {
   const step = (x, y) => optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, logitsOf(x)), false);
   let next = 0;
   return {
+    activate: () => tf.setBackend(backend),
     logits: Array.from(tf.tidy(() => logitsOf(xs)).dataSync()),
     fullBatch: () => step(xs, ys),
     miniBatch: () => { const [x, y] = batches[next++ % batches.length]; step(x, y); },
@@ -179,9 +180,8 @@ for (const sizes of [[2, 8, 8, 1], [2, 32, 32, 32, 1]]) {
     ["brain.js", () => buildBrain(makeInitial())],
     ["convnetjs", () => buildConvnet(makeInitial())],
   ];
-  console.log(`\nMLP ${sizes.join("-")}, spiral 400 points, tanh hidden, sigmoid output, cross-entropy, GD η = ${LEARNING_RATE}; ops/s median [min–max] over ${REPETITIONS} runs`);
-  console.log(["engine".padEnd(10), "initial loss".padEnd(13), "full-batch steps/s".padEnd(28), `mini-batch(${MINI_BATCH}) steps/s`.padEnd(28), "100×100 grids/s".padEnd(28)].join(" "));
-  const results = {};
+  console.log(`\nMLP ${sizes.join("-")}, spiral 400 points, tanh hidden, sigmoid output, cross-entropy, GD η = ${LEARNING_RATE}; ops/s median [min–max] over ${REPETITIONS} rounds`);
+  const engines = {};
   let ourLoss = NaN;
   for (const [name, make] of builders) {
     const engineUnderTest = make();
@@ -189,10 +189,26 @@ for (const sizes of [[2, 8, 8, 1], [2, 32, 32, 32, 1]]) {
     if (name === "ours") ourLoss = loss;
     // Float32 engines agree to about 1e-6; anything more means the weights were not copied right.
     if (Math.abs(loss - ourLoss) > 1e-4) throw new Error(`${name} starts from loss ${loss}, ours from ${ourLoss}: weights were not copied correctly`);
-    const row = { fullBatch: measure(engineUnderTest.fullBatch), miniBatch: measure(engineUnderTest.miniBatch), grid: measure(engineUnderTest.grid) };
-    if (engineUnderTest.gridExact) row.gridExact = measure(engineUnderTest.gridExact);
+    engines[name] = { ...engineUnderTest, loss, rates: { fullBatch: [], miniBatch: [], grid: [], gridExact: [] } };
+  }
+  // Rounds: every engine is sampled once per round, so a busy moment on a shared machine hits them all alike.
+  const tasks = ["fullBatch", "miniBatch", "grid", "gridExact"];
+  for (let round = -1; round < REPETITIONS; round++) {
+    for (const engineUnderTest of Object.values(engines)) {
+      if (engineUnderTest.activate) await engineUnderTest.activate();
+      for (const task of tasks) {
+        if (!engineUnderTest[task]) continue;
+        if (round < 0) for (let i = 0; i < 5; i++) engineUnderTest[task](); // warm the JIT
+        else engineUnderTest.rates[task].push(sample(engineUnderTest[task]));
+      }
+    }
+  }
+  console.log(["engine".padEnd(10), "initial loss".padEnd(13), "full-batch steps/s".padEnd(28), `mini-batch(${MINI_BATCH}) steps/s`.padEnd(28), "100×100 grids/s".padEnd(28)].join(" "));
+  const results = {};
+  for (const [name, engineUnderTest] of Object.entries(engines)) {
+    const row = Object.fromEntries(tasks.filter((task) => engineUnderTest.rates[task].length).map((task) => [task, summarise(engineUnderTest.rates[task])]));
     results[name] = row;
-    console.log([name.padEnd(10), loss.toFixed(6).padEnd(13), cell(row.fullBatch).padEnd(28), cell(row.miniBatch).padEnd(28), cell(row.grid).padEnd(28)].join(" "));
+    console.log([name.padEnd(10), engineUnderTest.loss.toFixed(6).padEnd(13), cell(row.fullBatch).padEnd(28), cell(row.miniBatch).padEnd(28), cell(row.grid).padEnd(28)].join(" "));
   }
   const ours = results.ours;
   console.log(`ours, exact grid (Math.tanh): ${cell(ours.gridExact)} grids/s`);
