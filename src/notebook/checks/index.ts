@@ -1,6 +1,7 @@
 /** Every exercise checker by the name authors write in `check=NAME`; add new checkers here. */
 import type { Checker } from "./types";
 import { checkMomentumStep } from "./momentumStep";
+import { checkPerceptronRule } from "./perceptronRule";
 import { checkLocalBackward } from "./localBackward";
 
 export type { Checker, CheckResult } from "./types";
@@ -8,5 +9,6 @@ export type { Checker, CheckResult } from "./types";
 /** The registry the kernel consults after running an exercise cell. */
 export const checks: Readonly<Record<string, Checker>> = {
   momentumStep: checkMomentumStep,
+  perceptronRule: checkPerceptronRule,
   localBackward: checkLocalBackward,
 };
