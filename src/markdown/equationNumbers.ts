@@ -1,4 +1,5 @@
-import type { Root, Parent, RootContent } from "mdast";
+import type { Root, RootContent } from "mdast";
+import type {} from "mdast-util-math";
 import type { VFile } from "vfile";
 import { visit, SKIP } from "unist-util-visit";
 
@@ -34,7 +35,8 @@ export function equationId(label: string): string {
 export function remarkEquationNumbers() {
   return (tree: Root, file: VFile) => {
     const numbers = new Map<string, number>();
-    visit(tree, "math", (node: MathNode, index, parent: Parent | undefined) => {
+    visit(tree, "math", (mathNode, index, parent) => {
+      const node = mathNode as MathNode;
       const match = labelPattern.exec(node.value);
       if (!match || !parent || index === undefined) return;
       const label = match[1];
@@ -47,10 +49,10 @@ export function remarkEquationNumbers() {
         data: { hName: "div", hProperties: { id: equationId(label), className: ["equation"] } },
         children: [node],
       } as unknown as RootContent;
-      parent.children.splice(index, 1, wrapper);
+      parent.children.splice(index, 1, wrapper as never);
       return SKIP;
     });
-    visit(tree, "inlineMath", (node: MathNode, index, parent: Parent | undefined) => {
+    visit(tree, "inlineMath", (node, index, parent) => {
       const match = referencePattern.exec(node.value);
       if (!match || !parent || index === undefined) return;
       const number = numbers.get(match[1]);
