@@ -2,36 +2,39 @@
 
 /**
  * C = A·Bᵀ + bias, i.e. C[i][j] = bias[j] + Σ_k A[i][k]·B[j][k], with A rows × inner, B columns × inner
- * and C rows × columns, all row-major; `bias` null means 0.
+ * and C rows × columns, all row-major; `bias` null means 0. Each sum runs over k in order, so the result
+ * is the same as the plain triple loop, bit for bit.
  */
 export function multiplyTransposed(
   A: Float64Array, B: Float64Array, C: Float64Array, rows: number, columns: number, inner: number, bias: Float64Array | null,
 ): void {
-  let i = 0;
-  // Four rows of A at a time: each element of B is loaded once for four sums, which roughly doubles the speed.
-  for (; i + 3 < rows; i += 4) {
+  const blockRows = rows - (rows % 4);
+  const blockColumns = columns - (columns % 2);
+  // 4 × 2 blocks of C: every element of A loaded is used twice and every element of B four times,
+  // in eight running sums that stay in registers. This is most of the engine's speed.
+  for (let i = 0; i < blockRows; i += 4) {
     const a0 = i * inner, a1 = a0 + inner, a2 = a1 + inner, a3 = a2 + inner;
-    for (let j = 0; j < columns; j++) {
+    for (let j = 0; j < blockColumns; j += 2) {
       const start = bias === null ? 0 : bias[j];
+      const next = bias === null ? 0 : bias[j + 1];
       let s0 = start, s1 = start, s2 = start, s3 = start;
-      const bRow = j * inner;
+      let t0 = next, t1 = next, t2 = next, t3 = next;
+      const b0 = j * inner, b1 = b0 + inner;
       for (let k = 0; k < inner; k++) {
-        const b = B[bRow + k];
-        s0 += A[a0 + k] * b;
-        s1 += A[a1 + k] * b;
-        s2 += A[a2 + k] * b;
-        s3 += A[a3 + k] * b;
+        const x0 = A[a0 + k], x1 = A[a1 + k], x2 = A[a2 + k], x3 = A[a3 + k];
+        const u = B[b0 + k], v = B[b1 + k];
+        s0 += x0 * u; s1 += x1 * u; s2 += x2 * u; s3 += x3 * u;
+        t0 += x0 * v; t1 += x1 * v; t2 += x2 * v; t3 += x3 * v;
       }
       const c = i * columns + j;
-      C[c] = s0;
-      C[c + columns] = s1;
-      C[c + 2 * columns] = s2;
-      C[c + 3 * columns] = s3;
+      C[c] = s0; C[c + columns] = s1; C[c + 2 * columns] = s2; C[c + 3 * columns] = s3;
+      C[c + 1] = t0; C[c + 1 + columns] = t1; C[c + 1 + 2 * columns] = t2; C[c + 1 + 3 * columns] = t3;
     }
   }
-  for (; i < rows; i++) {
+  // What the blocks leave: the last column of the blocked rows when `columns` is odd, and the last rows % 4 rows.
+  for (let i = 0; i < rows; i++) {
     const aRow = i * inner;
-    for (let j = 0; j < columns; j++) {
+    for (let j = i < blockRows ? blockColumns : 0; j < columns; j++) {
       let sum = bias === null ? 0 : bias[j];
       const bRow = j * inner;
       for (let k = 0; k < inner; k++) sum += A[aRow + k] * B[bRow + k];
