@@ -3,6 +3,7 @@ import type { Checker } from "./types";
 import { checkMomentumStep } from "./momentumStep";
 import { checkPerceptronRule } from "./perceptronRule";
 import { checkLocalBackward } from "./localBackward";
+import { checkErrorSurfaceSquaredError } from "./errorSurfaceSquaredError";
 
 export type { Checker, CheckResult } from "./types";
 
@@ -11,4 +12,5 @@ export const checks: Readonly<Record<string, Checker>> = {
   momentumStep: checkMomentumStep,
   perceptronRule: checkPerceptronRule,
   localBackward: checkLocalBackward,
+  errorSurfaceSquaredError: checkErrorSurfaceSquaredError,
 };
