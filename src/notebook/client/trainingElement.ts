@@ -6,8 +6,8 @@ import { readParams, watchParams } from "./paramStore";
 import type { TrainingSettings } from "../training/trainingRun";
 
 const TRAIN_BUDGET_MS = 8; // per frame: leaves room for drawing within a 16.7 ms frame
-const DRAW_INTERVAL_MS = 50; // the figures redraw at ~20 Hz; training continues every frame
-const LIVE_RESOLUTION = 48;
+const DRAW_INTERVAL_MS = 100; // one figure redraws ten times a second, so each every 0.2 s; training fills the other frames
+const LIVE_RESOLUTION = 40;
 
 type Runtime = typeof import("./trainingRuntime");
 
