@@ -17,7 +17,7 @@ describe("toParamSpec", () => {
   });
 
   it("rejects one name with two different defaults", () => {
-    expect(() => mergeParamSpecs([lr, { ...lr, value: 0.1 }])).toThrow(`<Param name="lr"> appears twice`);
+    expect(() => mergeParamSpecs([lr, { ...lr, value: 0.1 } as ParamSpec])).toThrow(`<Param name="lr"> appears twice`);
     expect(mergeParamSpecs([lr, { ...lr }])).toHaveLength(1);
   });
 });
