@@ -1,0 +1,95 @@
+/**
+ * How big the errors δ are in each layer of a deep network after one backward pass: the data
+ * behind the chapter's vanishing-gradient chart. Uses the engine's forward and backward passes.
+ */
+import * as Plot from "@observablehq/plot";
+import { backward, createNetwork, createRandom, forward, makeDataset } from "../../src/engine/index.ts";
+
+/** The hidden activations the chart offers. */
+export const FLOW_ACTIVATIONS = ["sigmoid", "tanh", "relu"] as const;
+
+/** The network to measure: `depth` hidden layers of `FLOW_WIDTH` units, weights U(−scale, scale) from `seed`. */
+export interface FlowOptions {
+  depth: number;
+  activation: (typeof FLOW_ACTIVATIONS)[number];
+  scale: number;
+  seed: number;
+}
+
+/** Units in every hidden layer. */
+export const FLOW_WIDTH = 8;
+/** Examples from the "circles" data set in the batch. */
+export const FLOW_EXAMPLES = 64;
+/** The chart's starting network. */
+export const DEFAULT_FLOW: Readonly<FlowOptions> = Object.freeze({ depth: 6, activation: "sigmoid", scale: 1, seed: 1 });
+
+/** One weight layer l: mean |δ^l_j| over units and examples, and mean |∂E/∂w^l_jk| over its weights. */
+export interface FlowLayer {
+  layer: number;
+  meanDelta: number;
+  meanGradient: number;
+}
+
+/** Runs one forward and one backward pass of the network on the batch and measures each layer. */
+export function measureDeltaFlow(options: FlowOptions): { layers: FlowLayer[]; error: number } {
+  const sizes = [2, ...Array.from({ length: options.depth }, () => FLOW_WIDTH), 1];
+  const network = createNetwork({
+    sizes, hiddenActivation: options.activation, outputActivation: "sigmoid", loss: "squaredError",
+    init: "uniform", initScale: options.scale, random: createRandom(options.seed),
+  });
+  // The data stay the same when the weights are redrawn, so only the network changes.
+  const data = makeDataset("circles", { count: FLOW_EXAMPLES, random: createRandom(2017) });
+  forward(network, data.inputs);
+  const error = backward(network, data.targets);
+  const layers = network.layers.map((layer, index) => ({
+    layer: index + 1,
+    meanDelta: meanAbsolute(layer.delta),
+    meanGradient: meanAbsolute(layer.weightGradient),
+  }));
+  return { layers, error };
+}
+
+function meanAbsolute(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += Math.abs(values[i]);
+  return sum / values.length;
+}
+
+/** Plots both measures per layer on a log scale; layers whose value is 0 or not finite are left out (the page says which). */
+export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document): SVGSVGElement | HTMLElement {
+  const rows = layers.flatMap((row) => [
+    { layer: row.layer, measure: "mean |δ|", value: row.meanDelta },
+    { layer: row.layer, measure: "mean |∂E/∂w|", value: row.meanGradient },
+  ]).filter((row) => row.value > 0 && Number.isFinite(row.value));
+  const last = layers.length;
+  return Plot.plot({
+    document,
+    width: 420,
+    height: 300,
+    marginLeft: 60,
+    marginBottom: 42,
+    style: { background: "transparent", color: "currentColor", fontSize: "12px" },
+    x: { label: `layer l (${last} = output) →`, domain: [0.5, last + 0.5], ticks: layers.map((row) => row.layer), tickFormat: "d" },
+    y: { type: "log", label: "↑ size (log scale)", grid: true, tickFormat: "~e" },
+    color: { domain: ["mean |δ|", "mean |∂E/∂w|"], range: ["var(--accent)", "var(--warm)"], legend: true },
+    marks: [
+      Plot.line(rows, { x: "layer", y: "value", stroke: "measure", strokeWidth: 2 }),
+      Plot.dot(rows, { x: "layer", y: "value", fill: "measure", r: 3.5 }),
+    ],
+  }) as SVGSVGElement | HTMLElement;
+}
+
+/** A sentence about the spread: how much smaller (or larger) the first layer's deltas are than the output's. */
+export function summarizeFlow(layers: readonly FlowLayer[]): string {
+  const first = layers[0].meanDelta;
+  const output = layers[layers.length - 1].meanDelta;
+  if (!Number.isFinite(first) || !Number.isFinite(output)) return "Some deltas are not finite numbers: the weights are so large that the pass overflowed.";
+  if (first === 0) return "The first layer's deltas are exactly zero: every unit there is switched off (ReLU with negative inputs), so no error reaches it.";
+  const ratio = first / output;
+  if (ratio < 1) return `The first layer's mean |δ| is ${formatRatio(1 / ratio)} times smaller than the output's.`;
+  return `The first layer's mean |δ| is ${formatRatio(ratio)} times larger than the output's.`;
+}
+
+function formatRatio(ratio: number): string {
+  return ratio >= 1000 ? ratio.toExponential(1).replace("e+", " × 10^") : ratio.toPrecision(2);
+}

@@ -1,0 +1,54 @@
+/**
+ * Finds the lines of the engine that implement each back-propagation equation, by searching the
+ * engine's source text for the statements themselves, so the chapter quotes the code as it is today.
+ */
+
+/** Which lines to quote: from the first line containing `start` to the next line containing `end` (or `start`'s line alone). */
+export interface LineSpec {
+  /** The file inside the repository, shown as the caption, e.g. "src/engine/network.ts". */
+  file: string;
+  /** Text on the first quoted line. */
+  start: string;
+  /** Text on the last quoted line, searched from the first. */
+  end?: string;
+  /** Extra lines to quote above `start`. */
+  before?: number;
+  /** Extra lines to quote below `end`, e.g. a closing brace. */
+  after?: number;
+}
+
+/** The quoted lines, re-indented, with 1-based line numbers; `missing` says why nothing was found. */
+export interface QuotedLines {
+  file: string;
+  firstLine: number;
+  lastLine: number;
+  code: string;
+  missing?: string;
+}
+
+/** The quotes the chapter uses, one per equation (bp1 needs the loss and the activation). */
+export const ENGINE_QUOTES = {
+  outputError: { file: "src/engine/losses.ts", start: 'case "squaredError":', end: "break;" },
+  outputSlope: { file: "src/engine/losses.ts", start: "if (delta) multiplyByDerivative(activation" },
+  sigmoidSlope: { file: "src/engine/activations.ts", start: 'case "sigmoid": // σ′', end: "g[i] *=" },
+  hiddenDelta: { file: "src/engine/network.ts", start: "if (l === 0) break;", end: "multiplyByDerivative(below.activation" },
+  biasGradient: { file: "src/engine/network.ts", start: "// ∂z_j/∂b_j = 1", before: 2, end: "biasGradient[j] =", after: 1 },
+  weightGradient: { file: "src/engine/network.ts", start: "∂z_j/∂w_jk = a_k", end: "weightGradient[" },
+} as const satisfies Record<string, LineSpec>;
+
+/** Quotes the lines `spec` names from `source`, the text of `spec.file`; never throws, so a moved line shows up as `missing`. */
+export function quoteLines(source: string, spec: LineSpec): QuotedLines {
+  const lines = source.split("\n");
+  const startIndex = lines.findIndex((line) => line.includes(spec.start));
+  if (startIndex < 0) return { file: spec.file, firstLine: 0, lastLine: 0, code: "", missing: `no line of ${spec.file} contains ${JSON.stringify(spec.start)}` };
+  let endIndex = startIndex;
+  if (spec.end !== undefined) {
+    endIndex = lines.findIndex((line, index) => index >= startIndex && line.includes(spec.end!));
+    if (endIndex < 0) return { file: spec.file, firstLine: 0, lastLine: 0, code: "", missing: `no line of ${spec.file} after line ${startIndex + 1} contains ${JSON.stringify(spec.end)}` };
+  }
+  const first = Math.max(0, startIndex - (spec.before ?? 0));
+  const last = Math.min(lines.length - 1, endIndex + (spec.after ?? 0));
+  const quoted = lines.slice(first, last + 1);
+  const indent = Math.min(...quoted.filter((line) => line.trim() !== "").map((line) => line.length - line.trimStart().length));
+  return { file: spec.file, firstLine: first + 1, lastLine: last + 1, code: quoted.map((line) => line.slice(indent)).join("\n") };
+}

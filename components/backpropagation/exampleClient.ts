@@ -1,0 +1,36 @@
+/** <bp-number>: one live number of the worked example, with a tooltip kept inside the window. */
+import { watchExample } from "./exampleStore";
+import { describeRecord } from "./exampleText";
+import { formatNumber } from "./workedExample";
+
+class ExampleNumberElement extends HTMLElement {
+  private started = false;
+
+  connectedCallback(): void {
+    if (this.started) return;
+    this.started = true;
+    const name = this.dataset.name ?? "";
+    const value = this.querySelector<HTMLElement>(".bp-value")!;
+    const tip = this.querySelector<HTMLElement>(".bp-tip")!;
+    const initial = value.textContent;
+    watchExample(({ records }) => {
+      const record = records[name];
+      if (!record) return;
+      const text = formatNumber(record.value);
+      value.textContent = text;
+      this.toggleAttribute("data-changed", text !== initial); // marks what differs from the saved page
+      tip.textContent = describeRecord(record);
+    });
+    const place = () => {
+      tip.style.left = "0px";
+      requestAnimationFrame(() => {
+        const overflow = tip.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+        if (overflow > 0) tip.style.left = `${-overflow}px`;
+      });
+    };
+    value.addEventListener("focus", place);
+    this.addEventListener("pointerenter", place);
+  }
+}
+
+if (!customElements.get("bp-number")) customElements.define("bp-number", ExampleNumberElement);

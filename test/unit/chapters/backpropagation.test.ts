@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { computeExample, createExampleTrainer, DEFAULT_SETUP, formatNumber, readSetup, trainExample, TABLE_STEPS } from "../../../components/backpropagation/workedExample";
+import { ENGINE_QUOTES, quoteLines } from "../../../components/backpropagation/engineLines";
+import { DEFAULT_FLOW, measureDeltaFlow, summarizeFlow } from "../../../components/backpropagation/deltaFlow";
+import { DIAGRAM_LINES } from "../../../components/backpropagation/diagramLayout";
+import { checkDenseBackward } from "../../../src/notebook/checks/denseBackward";
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+describe("the worked example", () => {
+  const records = computeExample(DEFAULT_SETUP);
+
+  it("agrees with a hand computation in plain Math for the forward pass, deltas, gradients and update", () => {
+    const { x1, x2, t1, t2, w1, w2, w3, w4, w5, w6, w7, w8, b1, b2, learningRate } = DEFAULT_SETUP;
+    const h1 = sigmoid(w1 * x1 + w2 * x2 + b1);
+    const h2 = sigmoid(w3 * x1 + w4 * x2 + b1);
+    const o1 = sigmoid(w5 * h1 + w6 * h2 + b2);
+    const o2 = sigmoid(w7 * h1 + w8 * h2 + b2);
+    const dO1 = (o1 - t1) * o1 * (1 - o1);
+    const dO2 = (o2 - t2) * o2 * (1 - o2);
+    const dH1 = (w5 * dO1 + w7 * dO2) * h1 * (1 - h1);
+    const dH2 = (w6 * dO1 + w8 * dO2) * h2 * (1 - h2);
+    expect(records.a_h1.value).toBeCloseTo(h1, 14);
+    expect(records.a_o2.value).toBeCloseTo(o2, 14);
+    expect(records.E.value).toBeCloseTo(0.5 * (t1 - o1) ** 2 + 0.5 * (t2 - o2) ** 2, 14);
+    expect(records.delta_h2.value).toBeCloseTo(dH2, 14);
+    expect(records.grad_w1.value).toBeCloseTo(dH1 * x1, 14);
+    expect(records.grad_w8.value).toBeCloseTo(dO2 * h2, 14);
+    expect(records.new_w5.value).toBeCloseTo(w5 - learningRate * dO1 * h1, 14);
+    expect(records.E_after.value).toBeLessThan(records.E.value);
+  });
+
+  it("prints nine significant digits, matching Mazur's published forward values", () => {
+    expect(formatNumber(records.a_h1.value)).toBe("0.593269992");
+    expect(formatNumber(records.E.value)).toBe("0.298371109");
+    expect(formatNumber(records.new_w5.value)).toBe("0.358916480");
+  });
+
+  it("gives every record a formula and the formula with numbers put in", () => {
+    expect(records.z_h1.substituted).toBe("0.15·0.05 + 0.2·0.1 + 0.35");
+    expect(records.delta_o2.substituted).toContain("(−0.217071535)");
+    for (const record of Object.values(records)) {
+      expect(record.formula.length).toBeGreaterThan(1);
+      expect(record.substituted.length).toBeGreaterThan(1);
+    }
+  });
+
+  it("names a record for every number on the diagram", () => {
+    for (const line of DIAGRAM_LINES) if (line.record) expect(records[line.record], line.record).toBeDefined();
+  });
+
+  it("trains in slices to the same checkpoints as in one go, and the error falls", () => {
+    const whole = trainExample(DEFAULT_SETUP);
+    const trainer = createExampleTrainer(DEFAULT_SETUP);
+    const sliced = [];
+    while (!trainer.done) sliced.push(...trainer.advance(37));
+    expect(sliced).toEqual(whole);
+    const errors = TABLE_STEPS.map((step) => whole.find((point) => point.step === step)!.error);
+    for (let i = 1; i < errors.length; i++) expect(errors[i]).toBeLessThan(errors[i - 1]);
+    expect(whole[1].error).toBeCloseTo(records.E_after.value, 14);
+  });
+
+  it("reads the params by their page names, with eta for the learning rate, and ignores bad values", () => {
+    const setup = readSetup({ eta: 0.1, w5: 1, x1: Number.NaN, t2: "0.5" });
+    expect(setup.learningRate).toBe(0.1);
+    expect(setup.w5).toBe(1);
+    expect(setup.x1).toBe(DEFAULT_SETUP.x1);
+    expect(setup.t2).toBe(DEFAULT_SETUP.t2);
+  });
+});
+
+describe("the engine quotes", () => {
+  it("finds every quoted line in today's engine source", () => {
+    for (const [name, spec] of Object.entries(ENGINE_QUOTES)) {
+      const quoted = quoteLines(readFileSync(spec.file, "utf8"), spec);
+      expect(quoted.missing, name).toBeUndefined();
+      expect(quoted.code.length, name).toBeGreaterThan(10);
+    }
+  });
+
+  it("reports a moved line instead of throwing", () => {
+    const quoted = quoteLines("const x = 1;\n", { file: "f.ts", start: "nowhere" });
+    expect(quoted.missing).toContain("nowhere");
+  });
+});
+
+describe("the delta-flow chart's data", () => {
+  it("shows sigmoid deltas shrinking towards the input, and relu's less so", () => {
+    const sigmoidLayers = measureDeltaFlow(DEFAULT_FLOW).layers;
+    expect(sigmoidLayers).toHaveLength(DEFAULT_FLOW.depth + 1);
+    expect(sigmoidLayers[0].meanDelta).toBeLessThan(sigmoidLayers[sigmoidLayers.length - 1].meanDelta / 100);
+    expect(summarizeFlow(sigmoidLayers)).toMatch(/smaller/);
+  });
+
+  it("changes with the seed", () => {
+    const a = measureDeltaFlow({ ...DEFAULT_FLOW, seed: 1 }).layers[0].meanDelta;
+    const b = measureDeltaFlow({ ...DEFAULT_FLOW, seed: 2 }).layers[0].meanDelta;
+    expect(a).not.toBe(b);
+  });
+});
+
+describe("the denseBackward checker", () => {
+  const right = (aPrev: number[], W: number[][], delta: number[]) => ({
+    gradW: delta.map((d) => aPrev.map((a) => d * a)),
+    gradB: delta.slice(),
+    deltaPrev: aPrev.map((a, k) => W.reduce((sum, row, j) => sum + row[k] * delta[j], 0) * a * (1 - a)),
+  });
+
+  it("accepts a right answer", () => {
+    expect(checkDenseBackward({ denseBackward: right }).passed).toBe(true);
+  });
+
+  it("names a transposed gradW", () => {
+    const wrong = (aPrev: number[], W: number[][], delta: number[]) => {
+      const r = right(aPrev, W, delta);
+      return { ...r, gradW: aPrev.map((a) => delta.map((d) => d * a)) };
+    };
+    const result = checkDenseBackward({ denseBackward: wrong });
+    expect(result.passed).toBe(false);
+    expect(result.message).toMatch(/gradW is transposed/);
+  });
+
+  it("names a missing σ′ factor in deltaPrev", () => {
+    const wrong = (aPrev: number[], W: number[][], delta: number[]) => ({
+      ...right(aPrev, W, delta),
+      deltaPrev: aPrev.map((_, k) => W.reduce((sum, row, j) => sum + row[k] * delta[j], 0)),
+    });
+    const result = checkDenseBackward({ denseBackward: wrong });
+    expect(result.passed).toBe(false);
+    expect(result.message).toMatch(/missing the σ′\(z\) factor/);
+  });
+
+  it("names a wrong sign on gradB and the skeleton's zeros", () => {
+    const negative = (aPrev: number[], W: number[][], delta: number[]) => ({ ...right(aPrev, W, delta), gradB: delta.map((d) => -d) });
+    expect(checkDenseBackward({ denseBackward: negative }).message).toMatch(/gradB has the wrong sign/);
+    const zeros = (aPrev: number[], W: number[][], delta: number[]) => ({ gradW: W.map((row) => row.map(() => 0)), gradB: delta.map(() => 0), deltaPrev: aPrev.map(() => 0) });
+    const result = checkDenseBackward({ denseBackward: zeros });
+    expect(result.message).toMatch(/gradW\[0\]\[0\] is 0/);
+    expect(result.message).toMatch(/gradB\[0\] is 0/);
+  });
+
+  it("asks for the function when it is missing", () => {
+    expect(checkDenseBackward({}).message).toMatch(/define a function denseBackward/);
+  });
+});
