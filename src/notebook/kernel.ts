@@ -39,6 +39,11 @@ export interface KernelOptions {
   /** Module specifier → module namespace, e.g. { engine: engineModule }. */
   modules: Readonly<Record<string, unknown>>;
   checks?: Readonly<Record<string, Checker>>;
+  /**
+   * Calls a compiled cell. The browser's worker is ended from outside when a cell runs too long;
+   * the build has no such outside, so it passes an `invoke` that runs the cell under a time limit.
+   */
+  invoke?: (body: (...args: unknown[]) => Promise<unknown>, args: unknown[]) => Promise<unknown>;
 }
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<unknown>;
@@ -71,7 +76,8 @@ export function createKernel(options: KernelOptions): Kernel {
       const show = (value: unknown): void => {
         if (value !== undefined) display(value);
       };
-      await body(scope, helperValues, importModule, show, (values: Record<string, unknown>) => Object.assign(scope, values));
+      const args = [scope, helperValues, importModule, show, (values: Record<string, unknown>) => Object.assign(scope, values)];
+      await (options.invoke ? options.invoke(body, args) : body(...args));
     } catch (error) {
       outputs.push(describeError(error, label, lineOffset));
       return { ok: false, outputs };

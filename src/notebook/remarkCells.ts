@@ -10,6 +10,7 @@
 import type { Root, Code, Parent, RootContent } from "mdast";
 import type { VFile } from "vfile";
 import { parseHTML } from "linkedom";
+import { runInNewContext } from "node:vm";
 import { createKernel } from "./kernel";
 import { createCellModules } from "./cellModules";
 import { checks } from "./checks/index";
@@ -43,14 +44,15 @@ interface FoundCell {
 }
 
 /** The remark plugin; add it to the MDX integration's remarkPlugins. */
-export function remarkNotebookCells() {
+export function remarkNotebookCells(options: { timeLimitMs?: number } = {}) {
+  const invoke = limitTime(options.timeLimitMs ?? buildCellTimeLimitMs);
   return async (tree: Root, file: VFile): Promise<void> => {
     const params = collectParams(tree, file);
     injectParamDefaults(tree, params);
     const cells = findCells(tree);
     if (cells.length === 0) return;
     const { document } = parseHTML("<!doctype html><html><body></body></html>");
-    const kernel = createKernel({ modules: createCellModules(document), checks });
+    const kernel = createKernel({ modules: createCellModules(document), checks, invoke });
     const defaults = Object.fromEntries(params.map((spec) => [spec.name, spec.value]));
     for (const [index, cell] of cells.entries()) {
       const result = await kernel.run({ source: cell.source, params: defaults, check: cell.check, label: `cell-${index + 1}` });
@@ -171,4 +173,23 @@ function evaluateLiteral(expression: string, file: VFile): unknown {
   } catch (error) {
     throw new Error(`${file.path}: <Param> prop {${expression}} is not a literal: ${(error as Error).message}`);
   }
+}
+
+/** How long one cell may run at build time before the build fails instead of hanging. */
+export const buildCellTimeLimitMs = 30_000;
+
+// vm's timeout interrupts any JavaScript running synchronously inside the call, so a cell with an
+// endless loop fails the build with the chapter and cell named, instead of hanging CI.
+function limitTime(timeLimitMs: number) {
+  return (body: (...args: unknown[]) => Promise<unknown>, args: unknown[]): Promise<unknown> => {
+    try {
+      return runInNewContext("body(...args)", { body, args }, { timeout: timeLimitMs }) as Promise<unknown>;
+    } catch (error) {
+      // The error comes from the vm's own realm, so it is not an instance of this realm's Error.
+      if (/timed out/.test(String((error as { message?: unknown } | null)?.message))) {
+        return Promise.reject(new Error(`ran longer than ${timeLimitMs / 1000} s at build time (an endless loop?)`));
+      }
+      return Promise.reject(error);
+    }
+  };
 }
