@@ -4,7 +4,7 @@ export type { Operand } from "./value";
 export { traceGraph, countLocalDerivatives } from "./graph";
 export type { GraphNode, GraphEdge, BackwardStep, BackwardEdgeStep, TracedGraph, DerivativeCounts } from "./graph";
 export { Random, createRandom } from "./random";
-export { ACTIVATIONS, LEAKY_SLOPE, activate, multiplyByDerivative } from "./activations";
+export { ACTIVATIONS, LEAKY_SLOPE, activate, multiplyByDerivative, tanh } from "./activations";
 export type { ActivationName } from "./activations";
 export { LOSSES, measureLoss } from "./losses";
 export type { LossName } from "./losses";

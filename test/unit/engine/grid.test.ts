@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createNetwork, createRandom, evaluateGrid, evaluateLossSurface, fastTanh, forward } from "../../../src/engine/index";
+import { createNetwork, createRandom, evaluateGrid, evaluateLossSurface, fastTanh, forward, tanh } from "../../../src/engine/index";
 
 describe("evaluateGrid", () => {
   const network = createNetwork({ sizes: [2, 8, 8, 1], hiddenActivation: "tanh", outputActivation: "sigmoid", loss: "binaryCrossEntropy", random: createRandom(1), init: "uniform", initScale: 2 });
@@ -49,5 +49,20 @@ describe("evaluateLossSurface", () => {
   it("evaluates E(w1, w2) with w1 across and w2 down from its maximum", () => {
     const surface = evaluateLossSurface((w1, w2) => w1 * 10 + w2, { w1Min: 0, w1Max: 2, w2Min: 0, w2Max: 1, resolution: 3 });
     expect(Array.from(surface)).toEqual([1, 11, 21, 0.5, 10.5, 20.5, 0, 10, 20]);
+  });
+});
+
+describe("the engine's exact tanh", () => {
+  it("is within 10 ulps of Math.tanh from −30 to 30, odd, and exact at 0", () => {
+    let worst = 0;
+    for (let x = -30; x <= 30; x += 1e-3 * Math.PI) {
+      const expected = Math.tanh(x);
+      worst = Math.max(worst, Math.abs(tanh(x) - expected) / Math.abs(expected));
+      expect(tanh(-x)).toBe(-tanh(x));
+    }
+    expect(worst).toBeLessThan(10 * Number.EPSILON);
+    expect(tanh(0)).toBe(0);
+    expect(tanh(1e-300)).toBe(1e-300);
+    expect(tanh(800)).toBe(1);
   });
 });
