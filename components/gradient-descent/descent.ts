@@ -1,0 +1,261 @@
+/**
+ * Chapter 3's models and descents as plain data, computed by the engine: chapter 2's sigmoid
+ * unit y = σ(w₁x₁ + w₂x₂), the narrow valley E = ½(c₁w₁² + c₂w₂²), paths of gradient descent with or
+ * without momentum, loss surfaces over a box, and loss curves for full, mini and single batches.
+ * No DOM here: the widgets draw what these functions return.
+ */
+import {
+  createNetwork, createOptimizer, createRandom, createTrainer, evaluate, evaluateLossSurface,
+  getWeight, makeDataset, setBias, setWeight, trainStep,
+  type Dataset, type Network, type OptimizerKind,
+} from "../../src/engine/index";
+
+/** A model with exactly two trainable numbers, so its error is a surface over a plane. */
+export interface TwoParameterModel {
+  /** Names of the two parameters as the chapter writes them, e.g. ["w", "b"]. */
+  names: [string, string];
+  dataset: Dataset;
+  /** A fresh engine network whose two parameters are (p1, p2). */
+  build(p1: number, p2: number): Network;
+  /** Sets the two parameters of a network built by `build`. */
+  assign(network: Network, p1: number, p2: number): void;
+  /** Reads (p1, p2) back from a network built by `build`. */
+  read(network: Network): [number, number];
+  /** Restores what the model holds fixed after an optimizer step (the engine updates every parameter). */
+  constrain?(network: Network): void;
+}
+
+/** Chapter 2's data recipe: the engine's "blobs" with spread 0.3 from seed 7, then each target flipped with probability `flipped`. */
+export const UNIT_DATA = { seed: 7, count: 40, spread: 0.3, flipped: 0.1 } as const;
+
+/** Chapter 2's data: two overlapping clouds with a few labels flipped, so E has a finite lowest point. */
+export function makeUnitData(): Dataset {
+  const random = createRandom(UNIT_DATA.seed);
+  const data = makeDataset("blobs", { count: UNIT_DATA.count, noise: UNIT_DATA.spread, random });
+  // The flips draw from the same generator after the points, as chapter 2 and this chapter's cell do.
+  for (let n = 0; n < data.count; n++) if (random.next() < UNIT_DATA.flipped) data.targets[n] = 1 - data.targets[n];
+  return data;
+}
+
+/** Chapter 2's unit y = σ(w₁x₁ + w₂x₂) with E = (1/N) Σ ½(t_n − y_n)²: an engine network [2, 1] whose bias is pinned at 0. */
+export function createSigmoidUnit(): TwoParameterModel {
+  const dataset = makeUnitData();
+  return {
+    names: ["w₁", "w₂"],
+    dataset,
+    build(w1, w2) {
+      const network = createNetwork({ sizes: [2, 1], outputActivation: "sigmoid", loss: "squaredError", init: "zeros" });
+      this.assign(network, w1, w2);
+      return network;
+    },
+    assign(network, w1, w2) {
+      setWeight(network, 1, 0, 0, w1);
+      setWeight(network, 1, 0, 1, w2);
+    },
+    read: (network) => [getWeight(network, 1, 0, 0), getWeight(network, 1, 0, 1)],
+    // The model has no bias; the engine's optimizer moves every bias, so put it back after each step.
+    constrain: (network) => setBias(network, 1, 0, 0),
+  };
+}
+
+/**
+ * The valley E = ½(c₁w₁² + c₂w₂²) as a linear unit y = w₁x₁ + w₂x₂ + b with squared error on four
+ * points (±√(2c₁), 0) and (0, ±√(2c₂)), all with target 0: averaging ½(w·x + b)² over them gives
+ * exactly ½(c₁w₁² + c₂w₂²) + ½b², and b stays 0 because the four contributions to ∂E/∂b cancel.
+ */
+export function createValley(c1: number, c2: number): TwoParameterModel {
+  if (!(c1 > 0 && c2 > 0 && Number.isFinite(c1) && Number.isFinite(c2))) {
+    throw new RangeError(`valley curvatures must be positive and finite, got c1 = ${c1}, c2 = ${c2}`);
+  }
+  const s = Math.sqrt(2 * c1);
+  const r = Math.sqrt(2 * c2);
+  const dataset: Dataset = {
+    name: "valley", count: 4, inputSize: 2, outputSize: 1,
+    inputs: Float64Array.from([s, 0, -s, 0, 0, r, 0, -r]), targets: new Float64Array(4),
+  };
+  return {
+    names: ["w₁", "w₂"],
+    dataset,
+    build(w1, w2) {
+      const network = createNetwork({ sizes: [2, 1], outputActivation: "identity", loss: "squaredError", init: "zeros" });
+      this.assign(network, w1, w2);
+      return network;
+    },
+    assign(network, w1, w2) {
+      setWeight(network, 1, 0, 0, w1);
+      setWeight(network, 1, 0, 1, w2);
+    },
+    read: (network) => [getWeight(network, 1, 0, 0), getWeight(network, 1, 0, 1)],
+  };
+}
+
+/** E at (p1, p2), by the engine's forward pass over the whole data set. */
+export function measureModelLoss(model: TwoParameterModel, p1: number, p2: number): number {
+  return evaluate(model.build(p1, p2), model.dataset).loss;
+}
+
+/** One point of a descent: the parameters before step `step` and E there. */
+export interface PathPoint {
+  step: number;
+  p1: number;
+  p2: number;
+  loss: number;
+}
+
+/** A descent: its points (start included), and the step at which E or ∇E became NaN or ±Infinity, if it did. */
+export interface DescentPath {
+  points: PathPoint[];
+  divergedAt: number | null;
+  /** E at the last point. */
+  finalLoss: number;
+}
+
+/** What `descend` needs: where to start, how to step, and how many steps. */
+export interface DescentOptions {
+  start: [number, number];
+  learningRate: number;
+  /** α for momentum; plain gradient descent when 0 or omitted. */
+  momentum?: number;
+  steps: number;
+  /** Keep stepping (unrecorded) up to this many steps to find out whether the descent diverges. */
+  watchUntil?: number;
+}
+
+/** Full-batch descent from `start` with the engine's trainer: w ← w − η∇E, or Δw ← αΔw − η∇E, w ← w + Δw. */
+export function descend(model: TwoParameterModel, options: DescentOptions): DescentPath {
+  const { start, learningRate, steps, momentum = 0 } = options;
+  const kind: OptimizerKind = momentum > 0 ? "momentum" : "gradientDescent";
+  const network = model.build(start[0], start[1]);
+  const trainer = createTrainer({ network, dataset: model.dataset, optimizer: createOptimizer({ kind, learningRate, momentum }) });
+  const points: PathPoint[] = [];
+  const last = Math.max(steps, options.watchUntil ?? steps);
+  let divergedAt: number | null = null;
+  for (let step = 0; step <= last; step++) {
+    const [p1, p2] = model.read(network);
+    // The step's loss is E before its update, so it belongs to the point the step starts from.
+    const result = trainStep(trainer);
+    model.constrain?.(network);
+    if (step <= steps) points.push({ step, p1, p2, loss: result.loss });
+    if (result.diverged) {
+      divergedAt = step;
+      break;
+    }
+  }
+  return { points, divergedAt, finalLoss: points[points.length - 1].loss };
+}
+
+/** A box in the (p1, p2) plane. */
+export interface Box {
+  p1Min: number;
+  p1Max: number;
+  p2Min: number;
+  p2Max: number;
+}
+
+/** E over a resolution × resolution grid of the box, row-major from p2Max, by the engine's `evaluateLossSurface`. */
+export function sampleSurface(model: TwoParameterModel, box: Box, resolution: number): Float64Array {
+  const network = model.build(0, 0);
+  return evaluateLossSurface((p1, p2) => {
+    model.assign(network, p1, p2);
+    return evaluate(network, model.dataset).loss;
+  }, { w1Min: box.p1Min, w1Max: box.p1Max, w2Min: box.p2Min, w2Max: box.p2Max, resolution }) as Float64Array;
+}
+
+/** Fills rows [fromRow, toRow) of a surface sampled like `sampleSurface`, so a browser can spread the work over frames. */
+export function fillSurfaceRows(values: Float64Array, model: TwoParameterModel, network: Network, box: Box, resolution: number, fromRow: number, toRow: number): void {
+  for (let row = fromRow; row < Math.min(toRow, resolution); row++) {
+    const p2 = box.p2Max - (row * (box.p2Max - box.p2Min)) / (resolution - 1);
+    for (let column = 0; column < resolution; column++) {
+      model.assign(network, box.p1Min + (column * (box.p1Max - box.p1Min)) / (resolution - 1), p2);
+      values[row * resolution + column] = evaluate(network, model.dataset).loss;
+    }
+  }
+}
+
+/** The sentence a widget shows for a descent that was stopped because E or ∇E became NaN or ±Infinity. */
+export function describeDivergence(divergedAt: number): string {
+  return `diverged at step ${divergedAt}: the loss became Infinity/NaN; the learning rate is too large for this curvature`;
+}
+
+/** A sampled surface as rectangles {x1, x2, y1, y2, loss} around each grid point, for a static SVG figure (no raster there). */
+export function listSurfaceCells(values: ArrayLike<number>, box: Box, resolution: number): { x1: number; x2: number; y1: number; y2: number; loss: number }[] {
+  const dx = (box.p1Max - box.p1Min) / (resolution - 1);
+  const dy = (box.p2Max - box.p2Min) / (resolution - 1);
+  const cells = [];
+  for (let row = 0; row < resolution; row++) {
+    const p2 = box.p2Max - row * dy;
+    for (let column = 0; column < resolution; column++) {
+      const p1 = box.p1Min + column * dx;
+      cells.push({
+        x1: Math.max(box.p1Min, p1 - dx / 2), x2: Math.min(box.p1Max, p1 + dx / 2),
+        y1: Math.max(box.p2Min, p2 - dy / 2), y2: Math.min(box.p2Max, p2 + dy / 2),
+        loss: values[row * resolution + column],
+      });
+    }
+  }
+  return cells;
+}
+
+/** How a descent on a quadratic with curvature c behaves for learning rate η: the factor 1 − ηc each step multiplies the distance to the minimum by. */
+export function classifyLearningRate(learningRate: number, curvature: number): { factor: number; regime: "crawling" | "smooth" | "oscillating" | "diverging" | "stuck" } {
+  const factor = 1 - learningRate * curvature;
+  if (Math.abs(factor) > 1) return { factor, regime: "diverging" };
+  if (Math.abs(factor) === 1) return { factor, regime: "stuck" };
+  if (factor < 0) return { factor, regime: "oscillating" };
+  return { factor, regime: factor > 0.8 ? "crawling" : "smooth" };
+}
+
+/** One loss curve per batch size: E over the whole data set after each epoch. */
+export interface BatchRun {
+  label: string;
+  batchSize: number;
+  trainer: ReturnType<typeof createTrainer>;
+  /** E over the whole set before training (epoch 0) and after each completed epoch. */
+  curve: { epoch: number; loss: number }[];
+  divergedAt: number | null;
+}
+
+/** Settings of the batch-size comparison. */
+export interface BatchOptions {
+  learningRate: number;
+  miniBatchSize: number;
+  seed?: number;
+}
+
+/** The batch comparison's data: 200 points of the engine's "moons" set. */
+export function createMoons(seed = 3): Dataset {
+  return makeDataset("moons", { count: 200, random: createRandom(seed) });
+}
+
+/** Three identical networks 2-8-1 (tanh hidden, sigmoid output, squared error) trained with full, mini and single batches. */
+export function createBatchRuns(dataset: Dataset, options: BatchOptions): BatchRun[] {
+  const { learningRate, miniBatchSize, seed = 7 } = options;
+  const sizes: [string, number][] = [
+    ["full batch", dataset.count],
+    [`mini-batch of ${miniBatchSize}`, miniBatchSize],
+    ["one example", 1],
+  ];
+  return sizes.map(([label, batchSize], index) => {
+    // The same seed gives every run the same starting weights; only the batches differ.
+    const network = createNetwork({ sizes: [2, 8, 1], hiddenActivation: "tanh", outputActivation: "sigmoid", loss: "squaredError", random: createRandom(seed) });
+    const trainer = createTrainer({
+      network, dataset, batchSize, random: createRandom(seed + 1 + index),
+      optimizer: createOptimizer({ kind: "gradientDescent", learningRate }),
+    });
+    return { label, batchSize, trainer, curve: [{ epoch: 0, loss: evaluate(network, dataset).loss }], divergedAt: null };
+  });
+}
+
+/** Trains one run for one more epoch (count / batchSize steps, rounded up) and records E over the whole set. */
+export function advanceEpoch(run: BatchRun): void {
+  if (run.divergedAt !== null) return;
+  const { trainer } = run;
+  const steps = Math.ceil(trainer.dataset.count / run.batchSize);
+  for (let i = 0; i < steps; i++) {
+    if (trainStep(trainer).diverged) {
+      run.divergedAt = trainer.steps;
+      return;
+    }
+  }
+  run.curve.push({ epoch: run.curve.length, loss: evaluate(trainer.network, trainer.dataset).loss });
+}

@@ -1,0 +1,98 @@
+/**
+ * The chapter's pictures as Observable Plot figures: data in, SVG out. The same functions draw
+ * the saved figure at build time (a linkedom document: rectangles, no raster or contour) and the
+ * live one in the browser (raster heatmap and contour lines).
+ */
+import * as Plot from "@observablehq/plot";
+import { listSurfaceCells, type Box, type PathPoint } from "./descent";
+
+/** One descent drawn on a surface: its points and the CSS class that colours it. */
+export interface DrawnPath {
+  points: PathPoint[];
+  className: string;
+  label: string;
+}
+
+/** What `plotSurface` draws. */
+export interface SurfaceFigure {
+  document: Document;
+  box: Box;
+  /** E on a resolution × resolution grid, row-major from p2Max. */
+  values: ArrayLike<number>;
+  resolution: number;
+  /** The largest E the colour scale shows, so every panel of a set uses the same colours. */
+  maxLoss: number;
+  paths: DrawnPath[];
+  names: [string, string];
+  width: number;
+  height: number;
+  /** True in the browser: raster and contour marks; false for the saved SVG: one rectangle per grid cell. */
+  live: boolean;
+  /** Colour scale legend (off for small multiples). */
+  legend?: boolean;
+  title?: string;
+}
+
+/** The error surface as a heatmap (dark = low E) with contours when live, and each path as a line of dots. */
+export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement {
+  const { box, values, resolution, paths, names, live } = figure;
+  const area = { x1: box.p1Min, x2: box.p1Max, y1: box.p2Max, y2: box.p2Min, width: resolution, height: resolution };
+  const background = live
+    ? [
+        Plot.raster(values, { ...area, fill: (value: number) => value, interpolate: "nearest", imageRendering: "auto" }),
+        Plot.contour(values, { ...area, stroke: "white", strokeOpacity: 0.35, strokeWidth: 0.7, thresholds: 12, blur: 0 }),
+      ]
+    : [Plot.rect(listSurfaceCells(values, box, resolution), { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "loss" })];
+  const pathMarks = paths.flatMap((path) => [
+    Plot.line(path.points, { x: "p1", y: "p2", className: `${path.className} gd-path-line`, strokeWidth: 2 }),
+    Plot.dot(path.points, { x: "p1", y: "p2", r: 2.2, className: `${path.className} gd-path-dot` }),
+    Plot.dot(path.points.slice(0, 1), { x: "p1", y: "p2", r: 5, className: `${path.className} gd-path-start`, strokeWidth: 2 }),
+  ]);
+  return Plot.plot({
+    document: figure.document,
+    width: figure.width,
+    height: figure.height,
+    marginLeft: 40,
+    marginBottom: 34,
+    title: figure.title,
+    style: { background: "transparent", fontFamily: "inherit", fontSize: "12px", overflow: "visible" },
+    x: { domain: [box.p1Min, box.p1Max], label: names[0], labelAnchor: "center", labelOffset: 30, ticks: 5 },
+    y: { domain: [box.p2Min, box.p2Max], label: names[1], labelAnchor: "center", ticks: 5 },
+    color: { type: "linear", scheme: "viridis", domain: [0, figure.maxLoss], clamp: true, label: "E", legend: live && (figure.legend ?? false) },
+    clip: true,
+    marks: [...background, Plot.frame({ stroke: "currentColor", strokeOpacity: 0.4 }), ...pathMarks],
+  }) as SVGSVGElement | HTMLElement;
+}
+
+/** One loss curve of the batch comparison. */
+export interface DrawnCurve {
+  label: string;
+  curve: { epoch: number; loss: number }[];
+}
+
+/** Loss curves: E over the whole data set against epochs, one line per batch size, on a log scale. */
+export function plotLossCurves(options: { document: Document; curves: DrawnCurve[]; epochs: number; width: number; height: number }): SVGSVGElement | HTMLElement {
+  const rows = options.curves.flatMap(({ label, curve }) => curve.filter((point) => point.loss > 0 && Number.isFinite(point.loss)).map((point) => ({ ...point, label })));
+  return Plot.plot({
+    document: options.document,
+    width: options.width,
+    height: options.height,
+    marginLeft: 52,
+    marginBottom: 34,
+    style: { background: "transparent", fontFamily: "inherit", fontSize: "12px" },
+    x: { domain: [0, options.epochs], label: "epoch", labelAnchor: "center", labelOffset: 30 },
+    y: { type: "log", label: "E over the whole data set", grid: true },
+    color: { domain: options.curves.map((curve) => curve.label), range: ["#d9480f", "#1c7ed6", "#2b8a3e"], legend: true },
+    marks: [Plot.line(rows, { x: "epoch", y: "loss", stroke: "label", strokeWidth: 2 }), Plot.ruleX([0], { strokeOpacity: 0.3 })],
+  }) as SVGSVGElement | HTMLElement;
+}
+
+/** "0.0123" or "1.2e-5": numbers for status lines, short but honest. */
+export function formatNumber(value: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "−Infinity";
+  if (value === 0) return "0";
+  const size = Math.abs(value);
+  const text = size >= 1e5 || size < 1e-3 ? value.toExponential(2) : String(Number(value.toPrecision(3)));
+  return text.replace("-", "−");
+}

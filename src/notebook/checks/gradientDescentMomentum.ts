@@ -1,0 +1,91 @@
+/**
+ * Chapter 3's "Your turn": the reader's `momentumStep(w, step, gradient, learningRate, momentum)`
+ * must return what the engine's momentum optimizer does, Δw ← αΔw − η∇E and w ← w + Δw, as
+ * `{ w, step }`. A wrong answer is matched against the usual mistakes so the message can name one.
+ */
+import { applyOptimizer, createNetwork, createOptimizer } from "../../engine/index";
+import type { Checker } from "./types";
+
+interface MomentumCase {
+  w: number;
+  step: number;
+  gradient: number;
+  learningRate: number;
+  momentum: number;
+}
+
+/** Cases chosen so every mistake below gives a different answer from the right one (non-zero step, α ≠ η, α ≠ 1 − α). */
+const CASES: MomentumCase[] = [
+  { w: 1, step: 0.2, gradient: 2, learningRate: 0.1, momentum: 0.9 },
+  { w: -0.5, step: -0.3, gradient: -1, learningRate: 0.05, momentum: 0.6 },
+  { w: 2, step: 0.5, gradient: 0.4, learningRate: 0.3, momentum: 0.2 },
+];
+
+/** The engine's answer: one momentum update of a one-weight network whose stored step is `step`. */
+function runEngine({ w, step, gradient, learningRate, momentum }: MomentumCase): { w: number; step: number } {
+  const network = createNetwork({ sizes: [1, 1], outputActivation: "identity", init: "zeros" });
+  const layer = network.layers[0];
+  layer.weights[0] = w;
+  layer.weightGradient[0] = gradient;
+  layer.biasGradient[0] = 0;
+  const optimizer = createOptimizer({ kind: "momentum", learningRate, momentum });
+  // Velocity arrays in the engine's order [W, b], so applyOptimizer keeps them instead of starting from zero.
+  optimizer.velocity = [Float64Array.of(step), new Float64Array(1)];
+  optimizer.secondMoment = [new Float64Array(1), new Float64Array(1)];
+  applyOptimizer(optimizer, network);
+  return { w: layer.weights[0], step: optimizer.velocity[0][0] };
+}
+
+/** The usual wrong steps Δw, each with what to tell the reader. */
+function describeStepMistake(c: MomentumCase, got: number): string | null {
+  const { step, gradient: g, learningRate: eta, momentum: alpha } = c;
+  const mistakes: [number, string][] = [
+    [alpha * step + eta * g, "you used +η∇E: the step goes uphill. The gradient points up the slope, so subtract η·gradient"],
+    [-eta * g, "you forgot to carry the previous step (α·Δw): the new step should be α·step − η·gradient"],
+    [step - eta * g, "you carried the whole previous step: multiply it by the momentum α first"],
+    [eta * step - alpha * g, "you swapped η and α: α multiplies the previous step, η multiplies the gradient"],
+    [alpha * (step - eta * g), "you multiplied the gradient term by α too: only the previous step is scaled by α"],
+    [alpha * step - (1 - alpha) * eta * g, "you scaled the gradient by (1 − α): that is the averaging form of momentum, not the classic Δw ← αΔw − η∇E"],
+    [-alpha * step - eta * g, "you subtracted α·Δw: the previous step is added, so the descent keeps its direction"],
+  ];
+  for (const [value, message] of mistakes) if (Math.abs(got - value) < 1e-9) return message;
+  return null;
+}
+
+function format(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
+
+/** Compares `scope.momentumStep` with the engine's momentum optimizer on every case, naming the first mistake found. */
+export const checkGradientDescentMomentum: Checker = (scope) => {
+  const momentumStep = scope.momentumStep;
+  if (typeof momentumStep !== "function") {
+    return { passed: false, message: "define a function momentumStep(w, step, gradient, learningRate, momentum) that returns { w, step }" };
+  }
+  for (const c of CASES) {
+    const call = `momentumStep(${c.w}, ${c.step}, ${c.gradient}, ${c.learningRate}, ${c.momentum})`;
+    const expected = runEngine(c);
+    const result: unknown = momentumStep(c.w, c.step, c.gradient, c.learningRate, c.momentum);
+    if (typeof result !== "object" || result === null) return { passed: false, message: `${call} returned ${String(result)}; return an object { w, step }` };
+    const { w, step } = result as { w?: unknown; step?: unknown };
+    if (typeof step !== "number" || typeof w !== "number") {
+      const keys = Object.keys(result).join(", ") || "no keys";
+      return { passed: false, message: `${call} returned an object with ${keys}; return { w, step } with both numbers (step is the new Δw)` };
+    }
+    if (!Number.isFinite(step) || !Number.isFinite(w)) return { passed: false, message: `${call} returned w = ${w}, step = ${step}; both must be finite numbers` };
+    if (Math.abs(step - expected.step) > 1e-9) {
+      const mistake = describeStepMistake(c, step);
+      const detail = `${call} gave step = ${format(step)}, the engine gives Δw = ${format(expected.step)}`;
+      return { passed: false, message: mistake ? `${mistake} (${detail}).` : `${detail}: the new step is α·step − η·gradient.` };
+    }
+    if (Math.abs(w - expected.w) > 1e-9) {
+      const detail = `${call} gave w = ${format(w)}, the engine gives ${format(expected.w)}`;
+      let why = "the new weight is w + the new step";
+      if (Math.abs(w - (c.w + c.step)) < 1e-9) why = "you moved w by the previous step; move it by the new step you just computed";
+      else if (Math.abs(w - (c.w - c.learningRate * c.gradient)) < 1e-9) why = "you moved w by −η·gradient only; move it by the whole new step, momentum included";
+      else if (Math.abs(w - (c.w - expected.step)) < 1e-9) why = "you subtracted the step; the step already points downhill, so add it";
+      return { passed: false, message: `${why} (${detail}).` };
+    }
+  }
+  return { passed: true, message: `momentumStep matches the engine's momentum optimizer on all ${CASES.length} cases: it keeps α of the last step and adds −η·gradient.` };
+};
