@@ -1,6 +1,7 @@
 /** Every exercise checker by the name authors write in `check=NAME`; add new checkers here. */
 import type { Checker } from "./types";
 import { checkMomentumStep } from "./momentumStep";
+import { checkGradientDescentMomentum } from "./gradientDescentMomentum";
 import { checkDenseBackward } from "./denseBackward";
 import { checkPerceptronRule } from "./perceptronRule";
 import { checkLocalBackward } from "./localBackward";
@@ -11,6 +12,7 @@ export type { Checker, CheckResult } from "./types";
 /** The registry the kernel consults after running an exercise cell. */
 export const checks: Readonly<Record<string, Checker>> = {
   momentumStep: checkMomentumStep,
+  gradientDescentMomentum: checkGradientDescentMomentum,
   denseBackward: checkDenseBackward,
   perceptronRule: checkPerceptronRule,
   localBackward: checkLocalBackward,
