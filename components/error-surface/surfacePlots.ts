@@ -11,17 +11,26 @@ export type DrawMode = "raster" | "rects";
 
 /** The side of every square plot, in SVG units (CSS scales it to the column). */
 export const PLOT_SIZE = 300;
-const MARGINS = { marginLeft: 40, marginBottom: 36, marginTop: 10, marginRight: 10 };
+const MARGINS = { marginLeft: 40, marginBottom: 36, marginTop: 24, marginRight: 12 };
 
-/** Up to `count` contour heights at evenly spaced quantiles of `values`, rounded to 2 significant digits and distinct. */
-export function chooseThresholds(values: ArrayLike<number>, count = 8): number[] {
-  const sorted = Float64Array.from(values).filter(Number.isFinite).sort();
-  if (sorted.length === 0) return [];
-  const thresholds: number[] = [];
-  for (let k = 1; k <= count; k++) {
-    const value = Number(sorted[Math.min(sorted.length - 1, Math.floor((k / (count + 1)) * sorted.length))].toPrecision(2));
-    if (value > sorted[0] && value < sorted[sorted.length - 1] && !thresholds.includes(value)) thresholds.push(value);
+/**
+ * Contour heights evenly spaced at a round step (1, 2, 2.5 or 5 × 10^k) giving about `count` lines,
+ * strictly inside the range of `values`. Even spacing is what makes crowded contours mean "steep".
+ */
+export function chooseThresholds(values: ArrayLike<number>, count = 9): number[] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) continue;
+    if (values[i] < low) low = values[i];
+    if (values[i] > high) high = values[i];
   }
+  if (!(high > low)) return [];
+  const raw = (high - low) / (count + 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = power * ([1, 2, 2.5, 5, 10].find((factor) => factor * power >= raw) ?? 10);
+  const thresholds: number[] = [];
+  for (let k = Math.floor(low / step) + 1; k * step < high; k++) thresholds.push(Number((k * step).toPrecision(12)));
   return thresholds;
 }
 
