@@ -1,0 +1,31 @@
+/** A single unit's truth table on the four corners of the unit square, computed by the engine. */
+import { createPerceptron, predictPerceptron } from "../../src/engine/index";
+import { GATE_INPUTS, nameGate, type UnitWeights } from "./geometry";
+
+/** One row: the inputs, the weighted input z = w·x + b, and the output y = step(z). */
+export interface TruthRow {
+  x1: number;
+  x2: number;
+  z: number;
+  y: number;
+}
+
+/** The rows for (0,0), (0,1), (1,0), (1,1) and the name of the logic function they make, e.g. "AND". */
+export function makeTruthTable(unit: UnitWeights): { rows: TruthRow[]; gate: string } {
+  const perceptron = createPerceptron({ inputSize: 2 });
+  perceptron.weights.set([unit.w1, unit.w2]);
+  perceptron.bias = unit.b;
+  const rows = GATE_INPUTS.map(([x1, x2]) => ({
+    x1,
+    x2,
+    z: unit.w1 * x1 + unit.w2 * x2 + unit.b,
+    y: predictPerceptron(perceptron, [x1, x2]),
+  }));
+  return { rows, gate: nameGate(rows.map((row) => row.y)) };
+}
+
+/** z for display: rounded to 2 decimals, with −0 shown as 0 and a true minus sign. */
+export function formatZ(z: number): string {
+  const rounded = Math.round(z * 100) / 100;
+  return (rounded === 0 ? 0 : rounded).toFixed(2).replace("-", "−");
+}
