@@ -1,0 +1,59 @@
+/**
+ * The expressions the graph stepper can show, built with the engine's `Value` from the page's
+ * input params. Every intermediate node is named, so each step's formula reads in letters.
+ */
+import { Value } from "../../src/engine/index.ts";
+
+/** The graphs the reader can pick in the sentence above the stepper. */
+export const EXPRESSIONS = ["fan-out", "neuron", "loss"] as const;
+
+/** One of EXPRESSIONS. */
+export type ExpressionName = (typeof EXPRESSIONS)[number];
+
+/** The input params, with the defaults the chapter's <Param>s also use (a unit test keeps them equal). */
+export const DEFAULT_INPUTS = { u: 2, v: 1, x1: 1, x2: -2, w1: 0.5, w2: -0.3, b: 0.1, t: 1 } as const;
+
+/** Values for every input param. */
+export type Inputs = Record<keyof typeof DEFAULT_INPUTS, number>;
+
+/** What the stepper says next to each graph: its formula, model, activation and loss, and which inputs it reads. */
+export const DESCRIPTIONS: Record<ExpressionName, { formula: string; model: string; activation: string; loss: string; inputs: (keyof Inputs)[] }> = {
+  "fan-out": { formula: "f = (u + v)(v + 1)", model: "an expression, no network", activation: "none", loss: "none (the output is f)", inputs: ["u", "v"] },
+  neuron: { formula: "a = σ(w₁x₁ + w₂x₂ + b)", model: "one unit with two inputs", activation: "sigmoid σ", loss: "none (the output is a)", inputs: ["w1", "x1", "w2", "x2", "b"] },
+  loss: { formula: "E = ½(t − σ(w₁x₁ + w₂x₂ + b))²", model: "one unit with two inputs", activation: "sigmoid σ", loss: "squared error E = ½(t − a)²", inputs: ["w1", "x1", "w2", "x2", "b", "t"] },
+};
+
+/** True when `name` is one of EXPRESSIONS. */
+export function isExpressionName(name: unknown): name is ExpressionName {
+  return typeof name === "string" && (EXPRESSIONS as readonly string[]).includes(name);
+}
+
+/** Builds the named expression from the inputs and returns its output node (backward not yet run). */
+export function buildExpression(name: ExpressionName, inputs: Inputs): Value {
+  if (name === "fan-out") {
+    const u = new Value(inputs.u, "u");
+    const v = new Value(inputs.v, "v");
+    const p = u.add(v).named("p");
+    const q = v.add(1).named("q");
+    return p.mul(q).named("f");
+  }
+  const a = buildNeuron(inputs);
+  if (name === "neuron") return a;
+  const t = new Value(inputs.t, "t");
+  const r = t.sub(a).named("r");
+  return r.pow(2).named("r²").mul(0.5).named("E");
+}
+
+// z = w₁x₁ + w₂x₂ + b, a = σ(z), each product named so its step reads ∂m₁/∂w₁ = x₁.
+function buildNeuron(inputs: Inputs): Value {
+  const w1 = new Value(inputs.w1, "w1");
+  const x1 = new Value(inputs.x1, "x1");
+  const w2 = new Value(inputs.w2, "w2");
+  const x2 = new Value(inputs.x2, "x2");
+  const b = new Value(inputs.b, "b");
+  const m1 = w1.mul(x1).named("m1");
+  const m2 = w2.mul(x2).named("m2");
+  const s = m1.add(m2).named("s");
+  const z = s.add(b).named("z");
+  return z.sigmoid().named("a");
+}
