@@ -1,0 +1,242 @@
+/**
+ * The playground's configuration: its allowed values, its defaults, and its round trip through a URL
+ * query. Pure functions of strings, so a shared link reproduces a run and a bad link never crashes.
+ */
+
+/** The data sets the reader can pick; "custom" starts empty and takes points clicked on the plot. */
+export const PLAYGROUND_DATASETS = ["xor", "circles", "moons", "spiral", "blobs", "custom"] as const;
+/** Hidden activations σ offered (the output unit is always a sigmoid, ŷ = σ(z^L) ∈ (0, 1)). */
+export const PLAYGROUND_ACTIVATIONS = ["tanh", "sigmoid", "relu", "leakyRelu", "identity"] as const;
+/** Losses E offered: ½(t − ŷ)² or the cross-entropy −[t log ŷ + (1 − t) log(1 − ŷ)]. */
+export const PLAYGROUND_LOSSES = ["squaredError", "binaryCrossEntropy"] as const;
+/** Optimizers offered, in the engine's names. */
+export const PLAYGROUND_OPTIMIZERS = ["gradientDescent", "momentum", "nesterov", "adam"] as const;
+
+/** One of `PLAYGROUND_DATASETS`. */
+export type PlaygroundDataset = (typeof PLAYGROUND_DATASETS)[number];
+/** One of `PLAYGROUND_ACTIVATIONS`. */
+export type PlaygroundActivation = (typeof PLAYGROUND_ACTIVATIONS)[number];
+/** One of `PLAYGROUND_LOSSES`. */
+export type PlaygroundLoss = (typeof PLAYGROUND_LOSSES)[number];
+/** One of `PLAYGROUND_OPTIMIZERS`. */
+export type PlaygroundOptimizer = (typeof PLAYGROUND_OPTIMIZERS)[number];
+
+/** A point the reader placed: inputs (x₁, x₂) and class t ∈ {0, 1}. */
+export interface CustomPoint {
+  x1: number;
+  x2: number;
+  t: 0 | 1;
+}
+
+/** Everything that determines a run; the same configuration and seed give the same losses. */
+export interface PlaygroundConfig {
+  dataset: PlaygroundDataset;
+  /** Units per hidden layer, input side first; [] is a single sigmoid unit (logistic regression). */
+  hidden: number[];
+  activation: PlaygroundActivation;
+  loss: PlaygroundLoss;
+  optimizer: PlaygroundOptimizer;
+  /** η. */
+  learningRate: number;
+  /** α (momentum and nesterov only). */
+  momentum: number;
+  /** Examples per step; a value ≥ the training set's size means the full batch. */
+  batchSize: number;
+  /** λ of the L2 penalty (λ/2)Σw², on weights only. */
+  weightDecay: number;
+  /** Seeds the data, the train/test split, the initial weights and the batch order. */
+  seed: number;
+  /** Training steps per animation frame (each frame also stops after its time budget). */
+  speed: number;
+  /** The reader's points; used when `dataset` is "custom". */
+  points: CustomPoint[];
+}
+
+/** The documented caps: a link can never ask for a network or data set bigger than these. */
+export const LIMITS = {
+  hiddenLayers: 6,
+  unitsPerLayer: 8,
+  learningRate: { min: 1e-5, max: 100 },
+  momentum: { min: 0, max: 0.99 },
+  batchSize: { min: 1, max: 500 },
+  weightDecay: { min: 0, max: 1 },
+  seed: { min: 0, max: 999_999 },
+  speed: { min: 1, max: 200 },
+  points: 300,
+  /** Custom points must lie in the plotted box [−1.5, 1.5]². */
+  coordinate: 1.5,
+} as const;
+
+/** The configuration a page starts with when its URL says nothing. */
+export const DEFAULT_CONFIG: Readonly<PlaygroundConfig> = Object.freeze({
+  dataset: "circles",
+  hidden: [4, 4],
+  activation: "tanh",
+  loss: "binaryCrossEntropy",
+  optimizer: "gradientDescent",
+  learningRate: 0.3,
+  momentum: 0.9,
+  batchSize: 10,
+  weightDecay: 0,
+  seed: 1,
+  speed: 5,
+  points: [],
+}) as Readonly<PlaygroundConfig>;
+
+/** The URL query key of each setting; prefixed so they never collide with a chapter's own params. */
+export const QUERY_KEYS: Readonly<Record<keyof PlaygroundConfig, string>> = {
+  dataset: "pgData",
+  hidden: "pgHidden",
+  activation: "pgAct",
+  loss: "pgLoss",
+  optimizer: "pgOpt",
+  learningRate: "pgLr",
+  momentum: "pgMomentum",
+  batchSize: "pgBatch",
+  weightDecay: "pgL2",
+  seed: "pgSeed",
+  speed: "pgSpeed",
+  points: "pgPoints",
+};
+
+/** A parsed configuration and one sentence per value that was refused and replaced by its default. */
+export interface ParsedConfig {
+  config: PlaygroundConfig;
+  notices: string[];
+}
+
+const MAX_RAW_LENGTH = 40; // per scalar value: no real value is longer
+const MAX_POINTS_LENGTH = LIMITS.points * 20; // "−1.23,−1.23,1;" is at most 15 characters a point
+
+/** A fresh, mutable copy of the defaults. */
+export function copyConfig(config: Readonly<PlaygroundConfig> = DEFAULT_CONFIG): PlaygroundConfig {
+  return { ...config, hidden: [...config.hidden], points: config.points.map((point) => ({ ...point })) };
+}
+
+function parseChoice<T extends string>(raw: string, allowed: readonly T[]): T | undefined {
+  return (allowed as readonly string[]).includes(raw) ? (raw as T) : undefined;
+}
+
+function parseNumber(raw: string, min: number, max: number, integer: boolean): number | undefined {
+  if (raw.trim() === "" || raw.length > MAX_RAW_LENGTH) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) return undefined;
+  if (integer && !Number.isInteger(value)) return undefined;
+  return value;
+}
+
+/** "4,4" → [4, 4]; "none" → []; undefined when any layer is out of range or there are too many. */
+export function parseHidden(raw: string): number[] | undefined {
+  if (raw === "none") return [];
+  if (raw.length > MAX_RAW_LENGTH) return undefined;
+  const parts = raw.split(",");
+  if (parts.length > LIMITS.hiddenLayers) return undefined;
+  const units = parts.map((part) => parseNumber(part, 1, LIMITS.unitsPerLayer, true));
+  return units.every((unit) => unit !== undefined) ? (units as number[]) : undefined;
+}
+
+/** [4, 4] → "4,4"; [] → "none". */
+export function formatHidden(hidden: readonly number[]): string {
+  return hidden.length === 0 ? "none" : hidden.join(",");
+}
+
+/** "0.1,-0.5,1;0.7,0.2,0" → points; undefined when any point is malformed, outside the box, or there are too many. */
+export function parsePoints(raw: string): CustomPoint[] | undefined {
+  if (raw === "") return [];
+  if (raw.length > MAX_POINTS_LENGTH) return undefined;
+  const entries = raw.split(";");
+  if (entries.length > LIMITS.points) return undefined;
+  const points: CustomPoint[] = [];
+  for (const entry of entries) {
+    const parts = entry.split(",");
+    if (parts.length !== 3) return undefined;
+    const x1 = parseNumber(parts[0], -LIMITS.coordinate, LIMITS.coordinate, false);
+    const x2 = parseNumber(parts[1], -LIMITS.coordinate, LIMITS.coordinate, false);
+    if (x1 === undefined || x2 === undefined || (parts[2] !== "0" && parts[2] !== "1")) return undefined;
+    points.push({ x1, x2, t: parts[2] === "1" ? 1 : 0 });
+  }
+  return points;
+}
+
+/** Points as "x1,x2,t;…" with two decimals, short enough for a link. */
+export function formatPoints(points: readonly CustomPoint[]): string {
+  return points.map((point) => `${roundCoordinate(point.x1)},${roundCoordinate(point.x2)},${point.t}`).join(";");
+}
+
+/** A coordinate rounded to the two decimals a link keeps, so a point round-trips exactly. */
+export function roundCoordinate(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+type Parser = (raw: string) => unknown;
+
+const PARSERS: Record<keyof PlaygroundConfig, Parser> = {
+  dataset: (raw) => parseChoice(raw, PLAYGROUND_DATASETS),
+  hidden: parseHidden,
+  activation: (raw) => parseChoice(raw, PLAYGROUND_ACTIVATIONS),
+  loss: (raw) => parseChoice(raw, PLAYGROUND_LOSSES),
+  optimizer: (raw) => parseChoice(raw, PLAYGROUND_OPTIMIZERS),
+  learningRate: (raw) => parseNumber(raw, LIMITS.learningRate.min, LIMITS.learningRate.max, false),
+  momentum: (raw) => parseNumber(raw, LIMITS.momentum.min, LIMITS.momentum.max, false),
+  batchSize: (raw) => parseNumber(raw, LIMITS.batchSize.min, LIMITS.batchSize.max, true),
+  weightDecay: (raw) => parseNumber(raw, LIMITS.weightDecay.min, LIMITS.weightDecay.max, false),
+  seed: (raw) => parseNumber(raw, LIMITS.seed.min, LIMITS.seed.max, true),
+  speed: (raw) => parseNumber(raw, LIMITS.speed.min, LIMITS.speed.max, true),
+  points: parsePoints,
+};
+
+/** What a setting may be, in words, for the notice about a refused value. */
+export function describeAllowed(key: keyof PlaygroundConfig): string {
+  switch (key) {
+    case "dataset": return `one of ${PLAYGROUND_DATASETS.join(", ")}`;
+    case "hidden": return `up to ${LIMITS.hiddenLayers} comma-separated layer sizes from 1 to ${LIMITS.unitsPerLayer}, or "none"`;
+    case "activation": return `one of ${PLAYGROUND_ACTIVATIONS.join(", ")}`;
+    case "loss": return `one of ${PLAYGROUND_LOSSES.join(", ")}`;
+    case "optimizer": return `one of ${PLAYGROUND_OPTIMIZERS.join(", ")}`;
+    case "learningRate": return `a number from ${LIMITS.learningRate.min} to ${LIMITS.learningRate.max}`;
+    case "momentum": return `a number from ${LIMITS.momentum.min} to ${LIMITS.momentum.max}`;
+    case "batchSize": return `a whole number from ${LIMITS.batchSize.min} to ${LIMITS.batchSize.max}`;
+    case "weightDecay": return `a number from ${LIMITS.weightDecay.min} to ${LIMITS.weightDecay.max}`;
+    case "seed": return `a whole number from ${LIMITS.seed.min} to ${LIMITS.seed.max}`;
+    case "speed": return `a whole number from ${LIMITS.speed.min} to ${LIMITS.speed.max}`;
+    case "points": return `up to ${LIMITS.points} points "x1,x2,t" separated by ";", coordinates within ±${LIMITS.coordinate}, t 0 or 1`;
+  }
+}
+
+/** The setting as it appears in the URL. */
+export function formatValue(key: keyof PlaygroundConfig, config: Readonly<PlaygroundConfig>): string {
+  if (key === "hidden") return formatHidden(config.hidden);
+  if (key === "points") return formatPoints(config.points);
+  return String(config[key]);
+}
+
+/** Reads a configuration from a query like "?pgLr=0.1&pgHidden=8,8"; a bad value keeps its default and earns a notice. */
+export function parseConfig(search: string, defaults: Readonly<PlaygroundConfig> = DEFAULT_CONFIG): ParsedConfig {
+  const query = new URLSearchParams(search);
+  const config = copyConfig(defaults);
+  const notices: string[] = [];
+  for (const key of Object.keys(QUERY_KEYS) as (keyof PlaygroundConfig)[]) {
+    const raw = query.get(QUERY_KEYS[key]);
+    if (raw === null) continue;
+    const value = PARSERS[key](raw);
+    if (value === undefined) {
+      const shown = raw.length > MAX_RAW_LENGTH ? `${raw.slice(0, MAX_RAW_LENGTH)}…` : raw;
+      notices.push(`The link set ${QUERY_KEYS[key]} to "${shown}", which is not allowed (${describeAllowed(key)}); using ${formatValue(key, defaults) || "no points"} instead.`);
+    } else {
+      (config as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+  return { config, notices };
+}
+
+/** The query for a configuration: settings equal to the default are left out, other keys in `search` are kept. */
+export function formatConfig(search: string, config: Readonly<PlaygroundConfig>, defaults: Readonly<PlaygroundConfig> = DEFAULT_CONFIG): string {
+  const query = new URLSearchParams(search);
+  for (const key of Object.keys(QUERY_KEYS) as (keyof PlaygroundConfig)[]) {
+    const value = formatValue(key, config);
+    if (value === formatValue(key, defaults)) query.delete(QUERY_KEYS[key]);
+    else query.set(QUERY_KEYS[key], value);
+  }
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}

@@ -1,0 +1,69 @@
+/** The TeX the playground shows beside its plots: the model layer by layer, the loss, and the update rule, in the chapters' notation. */
+import type { PlaygroundConfig } from "./config";
+
+const ACTIVATION_TEX: Record<PlaygroundConfig["activation"], (inner: string) => string> = {
+  tanh: (inner) => `\\tanh(${inner})`,
+  sigmoid: (inner) => `\\sigma(${inner})`,
+  relu: (inner) => `\\operatorname{relu}(${inner})`,
+  leakyRelu: (inner) => `\\operatorname{lrelu}(${inner})`,
+  identity: (inner) => inner,
+};
+
+/** Plain names for the sentence that states the model. */
+export const ACTIVATION_NAMES: Record<PlaygroundConfig["activation"], string> = {
+  tanh: "tanh",
+  sigmoid: "sigmoid σ",
+  relu: "ReLU",
+  leakyRelu: "leaky ReLU (slope 0.01 below 0)",
+  identity: "identity (linear)",
+};
+
+/** Plain names of the losses. */
+export const LOSS_NAMES: Record<PlaygroundConfig["loss"], string> = {
+  squaredError: "squared error ½(t − ŷ)²",
+  binaryCrossEntropy: "cross-entropy −[t log ŷ + (1 − t) log(1 − ŷ)]",
+};
+
+/** Plain names of the optimizers. */
+export const OPTIMIZER_NAMES: Record<PlaygroundConfig["optimizer"], string> = {
+  gradientDescent: "gradient descent",
+  momentum: "momentum",
+  nesterov: "Nesterov momentum",
+  adam: "Adam",
+};
+
+/** ŷ = σ(W³a² + b³), a² = tanh(W²a¹ + b²), a¹ = tanh(W¹x + b¹), with each W^l's shape, as one aligned TeX block. */
+export function writeModelTex(hidden: readonly number[], activation: PlaygroundConfig["activation"]): string {
+  const L = hidden.length + 1;
+  const sizes = [2, ...hidden, 1];
+  const below = (l: number) => (l === 1 ? "x" : `a^{${l - 1}}`);
+  const lines = [`\\hat y &= \\sigma(W^{${L}} ${below(L)} + b^{${L}})`];
+  for (let l = L - 1; l >= 1; l--) lines.push(`a^{${l}} &= ${ACTIVATION_TEX[activation](`W^{${l}} ${below(l)} + b^{${l}}`)}`);
+  const shapes = sizes.slice(1).map((n, i) => `W^{${i + 1}} \\in \\mathbb{R}^{${n} \\times ${sizes[i]}}`).join(",\\ ");
+  return `\\begin{aligned} ${lines.join(" \\\\ ")} \\end{aligned} \\qquad \\begin{gathered} \\sigma(z) = \\frac{1}{1 + e^{-z}} \\\\ ${shapes} \\end{gathered}`;
+}
+
+/** The loss averaged over a batch of B examples, and the update the optimizer makes with it. */
+export function writeTrainingTex(config: Pick<PlaygroundConfig, "loss" | "optimizer" | "weightDecay">): string {
+  const perExample = config.loss === "squaredError" ? "\\tfrac12 (t_n - \\hat y_n)^2" : "-\\bigl[t_n \\log \\hat y_n + (1 - t_n) \\log(1 - \\hat y_n)\\bigr]";
+  const decay = config.weightDecay > 0 ? ` + \\tfrac{\\lambda}{2} \\sum w^2` : "";
+  const gradient = config.weightDecay > 0 ? "(\\nabla E + \\lambda w)" : "\\nabla E";
+  const update: Record<PlaygroundConfig["optimizer"], string> = {
+    gradientDescent: `w \\leftarrow w - \\eta\\,${gradient}`,
+    momentum: `\\Delta w \\leftarrow \\alpha\\,\\Delta w - \\eta\\,${gradient},\\quad w \\leftarrow w + \\Delta w`,
+    nesterov: `\\Delta w \\leftarrow \\alpha\\,\\Delta w - \\eta\\,${gradient},\\quad w \\leftarrow w + \\alpha\\,\\Delta w - \\eta\\,${gradient}`,
+    adam: `w \\leftarrow w - \\eta\\,\\hat m / (\\sqrt{\\hat s} + \\epsilon)`,
+  };
+  return `E = \\frac{1}{B} \\sum_{n=1}^{B} ${perExample}${decay} \\qquad ${update[config.optimizer]}`;
+}
+
+/** The sentence that states the model beside the widget, e.g. "Model: a 2-4-4-1 network; hidden activation tanh, …". */
+export function describeModel(config: PlaygroundConfig, batchSize: number, trainCount: number): string {
+  const sizes = [2, ...config.hidden, 1].join("-");
+  const batch = batchSize >= trainCount ? `full batch (${trainCount})` : `batch ${batchSize}`;
+  const momentum = config.optimizer === "momentum" || config.optimizer === "nesterov" ? `, α = ${config.momentum}` : "";
+  return (
+    `Model: a ${sizes} network; hidden activation ${ACTIVATION_NAMES[config.activation]}, output sigmoid σ; loss ${LOSS_NAMES[config.loss]}; ` +
+    `${OPTIMIZER_NAMES[config.optimizer]}, η = ${config.learningRate}${momentum}, λ = ${config.weightDecay}, ${batch}; seed ${config.seed}.`
+  );
+}
