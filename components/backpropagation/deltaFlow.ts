@@ -91,5 +91,9 @@ export function summarizeFlow(layers: readonly FlowLayer[]): string {
 }
 
 function formatRatio(ratio: number): string {
-  return ratio >= 1000 ? ratio.toExponential(1).replace("e+", " × 10^") : ratio.toPrecision(2);
+  if (ratio >= 1000) {
+    const [mantissa, exponent] = ratio.toExponential(1).split("e+");
+    return `${mantissa} × 10${[...exponent].map((digit) => "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(digit)]).join("")}`;
+  }
+  return ratio >= 100 ? String(Math.round(ratio)) : ratio.toPrecision(2);
 }

@@ -50,7 +50,7 @@ class DiagramElement extends HTMLElement {
         text.querySelector(".bp-line-value")!.textContent = readLineValue(line, state.setup, state.records);
         descriptions.get(text.dataset.key!)!.textContent = describe(text.dataset.key!);
       }
-      eta.textContent = formatNumber(state.setup.learningRate);
+      eta.textContent = String(Number(state.setup.learningRate.toPrecision(9)));
       if (this.active) readout.textContent = describe(this.active.dataset.key!);
       const error = state.records.E.value;
       if (this.lastError !== undefined && error !== this.lastError) {

@@ -5,10 +5,10 @@
 import { formatNumber, type ExampleRecords, type ExampleSetup } from "./workedExample";
 
 /** The diagram's coordinate system (SVG viewBox). */
-export const DIAGRAM_WIDTH = 1000;
-export const DIAGRAM_HEIGHT = 580;
+export const DIAGRAM_WIDTH = 760;
+export const DIAGRAM_HEIGHT = 540;
 /** The radius of a unit's circle. */
-export const UNIT_RADIUS = 30;
+export const UNIT_RADIUS = 28;
 
 /** A unit: its name inside the circle and its centre. */
 export interface UnitPlace {
@@ -33,7 +33,7 @@ export interface ConnectionPlace {
   to: UnitPlace;
 }
 
-const COLUMNS = { input: 110, hidden: 500, output: 870 };
+const COLUMNS = { input: 60, hidden: 370, output: 680 };
 const ROWS = [130, 450];
 const LINE = 19;
 
@@ -83,8 +83,8 @@ function connectionLines(connection: ConnectionPlace): DiagramLine[] {
 
 /** Every line of numbers on the diagram. */
 export const DIAGRAM_LINES: DiagramLine[] = [
-  { label: "E = ", record: "E", x: DIAGRAM_WIDTH / 2 - 150, y: 30 },
-  { label: "after one step E⁺ = ", record: "E_after", x: DIAGRAM_WIDTH / 2 + 150, y: 30 },
+  { label: "E = ", record: "E", x: DIAGRAM_WIDTH / 2 - 170, y: 26 },
+  { label: "after one step E⁺ = ", record: "E_after", x: DIAGRAM_WIDTH / 2 + 120, y: 26 },
   { label: "b1 = ", param: "b1", x: COLUMNS.hidden, y: ROWS[0] - UNIT_RADIUS - 14 },
   { label: "b2 = ", param: "b2", x: COLUMNS.output, y: ROWS[0] - UNIT_RADIUS - 14 },
   ...block(UNITS.x1, [{ label: "x1 = ", param: "x1" }]),

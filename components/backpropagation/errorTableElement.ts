@@ -32,7 +32,7 @@ class ErrorTableElement extends HTMLElement {
     const checkpoints: TrainingCheckpoint[] = [];
     const status = this.querySelector<HTMLElement>(".bp-status")!;
     this.setAttribute("aria-busy", "true");
-    this.querySelectorAll<HTMLElement>("[data-bp-eta]").forEach((node) => (node.textContent = formatNumber(setup.learningRate)));
+    this.querySelectorAll<HTMLElement>("[data-bp-eta]").forEach((node) => (node.textContent = String(Number(setup.learningRate.toPrecision(9)))));
     const slice = () => {
       if (run !== this.run) return; // a newer edit took over
       const start = performance.now();

@@ -21,15 +21,20 @@ class ExampleNumberElement extends HTMLElement {
       this.toggleAttribute("data-changed", text !== initial); // marks what differs from the saved page
       tip.textContent = describeRecord(record);
     });
+    // Fixed positioning lets the tooltip escape a scrolling table; it is kept inside the window.
     const place = () => {
-      tip.style.left = "0px";
-      requestAnimationFrame(() => {
-        const overflow = tip.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
-        if (overflow > 0) tip.style.left = `${-overflow}px`;
-      });
+      const box = value.getBoundingClientRect();
+      tip.style.position = "fixed";
+      tip.style.top = `${box.bottom + 6}px`;
+      tip.style.left = `${Math.max(8, box.left)}px`;
+      const overflow = tip.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+      if (overflow > 0) tip.style.left = `${Math.max(8, box.left - overflow)}px`;
     };
     value.addEventListener("focus", place);
     this.addEventListener("pointerenter", place);
+    window.addEventListener("scroll", () => {
+      if (value.matches(":focus") || this.matches(":hover")) place();
+    }, { passive: true });
   }
 }
 

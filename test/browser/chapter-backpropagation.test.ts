@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchBrowser, pageUrl, watchPage } from "./harness";
+
+const CHAPTER = "backpropagation/";
+let context: BrowserContext;
+
+beforeAll(async () => {
+  context = await launchBrowser();
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+async function open(search = ""): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(pageUrl(CHAPTER) + search, { waitUntil: "networkidle" });
+  return { page, problems: watch.problems };
+}
+
+/** The text of the first inline worked-example number called `name` in the prose. */
+const prose = (page: Page, name: string) => page.locator(`bp-number[data-name="${name}"] .bp-value`).first().textContent();
+/** The value part of a line of the diagram, e.g. "E" or "param-w5". */
+const diagram = (page: Page, key: string) => page.locator(`bp-diagram text[data-key="${key}"] .bp-line-value`).textContent();
+const param = (page: Page, name: string) => page.locator(`nb-param input[name="${name}"]`);
+const exercise = (page: Page) => page.locator('nb-cell[data-check="denseBackward"]');
+
+/** Replaces the exercise cell's source and runs it. */
+async function runExercise(page: Page, source: string): Promise<void> {
+  await exercise(page).locator("[data-nb-input]").click();
+  const editor = exercise(page).locator(".cm-content");
+  await editor.waitFor();
+  await editor.focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(source);
+  await page.keyboard.press("ControlOrMeta+Enter");
+}
+
+describe("the worked example", () => {
+  it("shows the engine's numbers to nine digits in the saved page, diagram and table included", async () => {
+    const page = await (await launchBrowser({ javaScriptEnabled: false })).newPage();
+    await page.goto(pageUrl(CHAPTER), { waitUntil: "load" });
+    expect(await diagram(page, "E")).toBe("0.298371109");
+    expect(await diagram(page, "new_w5")).toBe("0.358916480");
+    expect(await page.locator('bp-number[data-name="delta_h1"] .bp-value').first().textContent()).toBe("0.00877135469");
+    expect(await page.locator('bp-error-table tr[data-step="1"] [data-column=error]').textContent()).toBe("0.291027774");
+    expect(await page.locator("bp-error-table [data-bp-chart] svg path").count()).toBeGreaterThan(0);
+    expect(await page.locator("bp-delta-flow [data-flow-chart] svg").count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it("explains a number's formula with its values on focus", async () => {
+    const { page, problems } = await open();
+    const value = page.locator('bp-number[data-name="z_h1"] .bp-value').first();
+    const tipId = await value.getAttribute("aria-describedby");
+    const tip = page.locator(`#${tipId}`);
+    expect(await tip.isVisible()).toBe(false);
+    await value.focus();
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toBe("z_h1 = w1·x1 + w2·x2 + b1 = 0.15·0.05 + 0.2·0.1 + 0.35 = 0.377500000");
+    const w5 = page.locator('bp-diagram text[data-key="grad_w5"]');
+    await w5.focus();
+    await expect.poll(() => page.locator("bp-diagram .bp-readout").textContent()).toContain("∂E/∂w5 = δ_o1·a_h1 = 0.138498562·0.593269992 = 0.0821670406");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("applies the update with the pointer: weights, diagram, prose, table and chart all follow", async () => {
+    const { page, problems } = await open();
+    const chart = () => page.locator("bp-error-table [data-bp-chart]").innerHTML();
+    const chartBefore = await chart();
+    await page.locator("bp-diagram [data-bp-action=step]").click();
+    await expect.poll(() => diagram(page, "E")).toBe("0.291027774");
+    expect(Number(await param(page, "w5").getAttribute("aria-valuenow"))).toBeCloseTo(0.35891648, 8);
+    expect(await prose(page, "E")).toBe("0.291027774");
+    expect(await page.locator("bp-diagram .bp-status").textContent()).toContain("after 1 applied update");
+    await expect.poll(() => page.locator("bp-error-table .bp-status").textContent(), { timeout: 15_000 }).toContain("Retrained");
+    expect(await page.locator('bp-error-table tr[data-step="0"] [data-column=error]').textContent()).toBe("0.291027774");
+    expect(await chart()).not.toBe(chartBefore);
+    await page.locator("bp-diagram [data-bp-action=reset]").click();
+    await expect.poll(() => diagram(page, "E")).toBe("0.298371109");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("changes a weight from the keyboard on the diagram, and the reactive cell re-runs with it", async () => {
+    const { page, problems } = await open();
+    const before = await prose(page, "delta_h1");
+    await page.locator('bp-diagram text[data-key="param-w5"]').focus();
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => diagram(page, "param-w5")).toBe("0.41");
+    expect(await param(page, "w5").inputValue()).toBe("0.41");
+    expect(new URL(page.url()).searchParams.get("w5")).toBe("0.41");
+    expect(await prose(page, "delta_h1")).not.toBe(before);
+    expect(await page.locator('bp-number[data-name="delta_h1"]').first().getAttribute("data-changed")).not.toBeNull();
+    const reactive = page.locator("nb-cell[data-reactive=true]");
+    const E = await diagram(page, "E");
+    await expect.poll(() => reactive.locator(".nb-output").textContent(), { timeout: 20_000 }).toContain(`E: ${E!.slice(0, 8)}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("recomputes from a learning rate typed into the sentence", async () => {
+    const { page, problems } = await open();
+    const eta = param(page, "eta");
+    await eta.fill("0.1");
+    await eta.press("Enter");
+    // w5⁺ = 0.4 − 0.1 · 0.0821670406
+    await expect.poll(() => prose(page, "new_w5")).toBe("0.391783296");
+    expect(await diagram(page, "new_w5")).toBe("0.391783296");
+    expect(await page.locator("bp-diagram [data-bp-eta]").textContent()).toBe("0.1");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("takes its values from the URL", async () => {
+    const { page, problems } = await open("?x1=1&t1=0.5");
+    await expect.poll(() => diagram(page, "param-x1")).toBe("1");
+    expect(await prose(page, "z_h1")).toBe("0.570000000"); // 0.15·1 + 0.2·0.1 + 0.35
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the delta-flow chart", () => {
+  it("adds a layer from the keyboard and redraws", async () => {
+    const { page, problems } = await open();
+    const flow = page.locator("bp-delta-flow");
+    const chart = () => flow.locator("[data-flow-chart]").innerHTML();
+    const before = await chart();
+    expect(await flow.locator("[data-flow-rows] tr").count()).toBe(7);
+    await param(page, "flowDepth").focus();
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => flow.locator("[data-flow-rows] tr").count()).toBe(8);
+    expect(await flow.locator("[data-flow=depth]").textContent()).toBe("7");
+    expect(await chart()).not.toBe(before);
+    await page.locator('nb-param select[name="flowActivation"]').selectOption("relu");
+    await expect.poll(() => flow.locator("[data-flow=activation]").textContent()).toBe("relu");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("draws new weights with the pointer", async () => {
+    const { page, problems } = await open();
+    const flow = page.locator("bp-delta-flow");
+    const summary = () => flow.locator(".bp-flow-summary").textContent();
+    const before = await summary();
+    const chartBefore = await flow.locator("[data-flow-chart]").innerHTML();
+    await flow.locator("[data-flow-action=reseed]").click();
+    await expect.poll(() => flow.getAttribute("data-seed")).toBe("2");
+    expect(await summary()).not.toBe(before);
+    expect(await flow.locator("[data-flow-chart]").innerHTML()).not.toBe(chartBefore);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("your turn: denseBackward", () => {
+  const right = `function denseBackward(aPrev, W, delta) {
+  const gradW = delta.map((d) => aPrev.map((a) => d * a));
+  const gradB = delta.slice();
+  const deltaPrev = aPrev.map((a, k) => W.reduce((sum, row, j) => sum + row[k] * delta[j], 0) * a * (1 - a));
+  return { gradW, gradB, deltaPrev };
+}`;
+
+  it("starts unsolved, rejects a missing σ′ with that reason, and accepts a right answer", async () => {
+    const { page, problems } = await open();
+    const verdict = () => exercise(page).locator(".nb-output").textContent();
+    expect(await verdict()).toContain("Not yet");
+    await runExercise(page, right.replace(" * a * (1 - a)", ""));
+    await expect.poll(verdict, { timeout: 20_000 }).toContain("deltaPrev is missing the σ′(z) factor");
+    await runExercise(page, right);
+    await expect.poll(verdict, { timeout: 20_000 }).toContain("All three parts match");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("names a transposed gradW", async () => {
+    const { page, problems } = await open();
+    await runExercise(page, right.replace("delta.map((d) => aPrev.map((a) => d * a))", "aPrev.map((a) => delta.map((d) => d * a))"));
+    await expect.poll(() => exercise(page).locator(".nb-output").textContent(), { timeout: 20_000 }).toContain("gradW is transposed");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
