@@ -221,6 +221,36 @@ describe("theme", () => {
   });
 });
 
+describe("keyboard and print", () => {
+  it("offers a skip link as the first tab stop, which moves focus to the text", async () => {
+    const { page } = await open("gradient-descent/");
+    await page.keyboard.press("Tab");
+    const focused = page.locator(":focus");
+    expect(await focused.textContent()).toBe("Skip to content");
+    const box = await focused.boundingBox();
+    expect(box && box.y >= 0 && box.height > 0).toBe(true);
+    const outline = await focused.evaluate((element) => getComputedStyle(element).outlineStyle);
+    expect(outline).not.toBe("none");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    await page.close();
+  });
+
+  it("prints the chapter without the header, sidebar, contents or pager", async () => {
+    const { page } = await open("perceptron/");
+    await page.emulateMedia({ media: "print" });
+    const hidden = await page.evaluate(() =>
+      [".site-header", ".sidebar", ".toc", ".pager"].map((selector) => {
+        const element = document.querySelector(selector);
+        return element === null || getComputedStyle(element).display === "none";
+      }),
+    );
+    expect(hidden).toEqual([true, true, true, true]);
+    expect(await page.locator("article.chapter h1").isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
 describe("static hosting", () => {
   it("serves the site only below the base path", async () => {
     const response = await fetch(`${siteOrigin()}/perceptron/`);
