@@ -17,9 +17,10 @@ const MARGIN = 36;
 // Name, value and gradient all sit inside the circle, so nodes can be packed tightly enough for a phone.
 const SPACING = { horizontal: { along: 98, across: 74 }, vertical: { along: 80, across: 72 } } as const;
 
-// Three significant digits keep "∂ −0.0412" inside a node's circle.
-function formatShort(x: number): string {
-  return Number.isInteger(x) || !Number.isFinite(x) ? formatNumber(x) : String(Number(x.toPrecision(3)));
+/** A node's gradient label: "∂ ?" before any arrow reaches it, else three significant digits, so "∂ −0.0412" fits in the circle. */
+export function labelGradient(grad: number | null): string {
+  if (grad === null) return "∂ ?";
+  return `∂ ${Number.isInteger(grad) || !Number.isFinite(grad) ? formatNumber(grad) : String(Number(grad.toPrecision(3)))}`;
 }
 
 /** The pixel size of the drawing in an orientation, before any CSS scaling. */
@@ -82,7 +83,7 @@ export function renderGraphFigure(options: GraphFigureOptions): SVGSVGElement | 
       // A constant's name is its value: show the number once, where the name would be.
       name: isConstantNode(graph, node.id) ? "" : nameNode(node),
       value: formatNumber(node.data),
-      grad: grad === null ? "∂ ?" : `∂ ${formatShort(grad)}`,
+      grad: labelGradient(grad),
     };
   });
   const arrowMark = (status: string, extra: Record<string, unknown> = {}) =>

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { launchBrowser, pageUrl, watchPage } from "./harness";
+import { traceGraph } from "../../src/engine/index";
+import { DEFAULT_INPUTS, buildExpression } from "../../components/chain-rule/expressions";
+import { labelGradient } from "../../components/chain-rule/graphFigure";
+import { countAtDepth, formatCount } from "../../components/chain-rule/layeredGraph";
+
+let context: BrowserContext;
+
+beforeAll(async () => {
+  context = await launchBrowser({ viewport: { width: 1440, height: 900 } });
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+async function openChapter(): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(pageUrl("chain-rule/"), { waitUntil: "networkidle" });
+  return { page, problems: watch.problems };
+}
+
+const figureMarkup = (widget: Locator) => widget.locator("svg").first().evaluate((svg) => svg.outerHTML);
+const gradientLabels = (widget: Locator) => widget.locator(".gs-grad text").allTextContents();
+
+describe("GraphStepper", () => {
+  it("steps the backward pass with the buttons and the arrow keys, showing each chain-rule product", async () => {
+    const { page, problems } = await openChapter();
+    const stepper = page.locator('graph-stepper[data-follows="true"]');
+    const figure = stepper.locator("[data-gs-figure]");
+    const counter = stepper.locator("[data-gs-counter]");
+    const status = stepper.locator("[data-gs-status]");
+    const arrows = traceGraph(buildExpression("fan-out", { ...DEFAULT_INPUTS })).edges.length;
+
+    const before = await figureMarkup(stepper);
+    await stepper.locator("[data-gs-action=next]").click();
+    await expect.poll(() => counter.textContent()).toBe(`step 1 of ${arrows}`);
+    expect(await status.textContent()).toContain("arrow p → f");
+    expect(await figureMarkup(stepper)).not.toBe(before);
+    expect(await stepper.locator(".gs-arrow-current path").count()).toBe(1);
+    expect(await stepper.locator("[data-gs-tex] annotation").textContent()).toContain("\\mathrel{+}=");
+
+    await figure.focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => figure.getAttribute("data-applied")).toBe("3");
+    // v fans out to p and q: after its first arrow its gradient is only partial.
+    expect(await status.textContent()).toContain("arrow v → q");
+    expect(await status.textContent()).toContain("1 of 2 arrows so far");
+    expect(await stepper.locator(".gs-node-partial circle").count()).toBe(1);
+
+    await page.keyboard.press("End");
+    await expect.poll(() => figure.getAttribute("data-applied")).toBe(String(arrows));
+    const engine = traceGraph(buildExpression("fan-out", { ...DEFAULT_INPUTS }));
+    expect((await gradientLabels(stepper)).sort()).toEqual(engine.nodes.map((node) => labelGradient(node.grad)).sort());
+    expect(await stepper.locator("[data-gs-action=next]").isDisabled()).toBe(true);
+
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => figure.getAttribute("data-applied")).toBe(String(arrows - 1));
+    await page.keyboard.press("Home");
+    await expect.poll(() => counter.textContent()).toBe(`step 0 of ${arrows}`);
+    expect(await gradientLabels(stepper)).toContain("∂ 1");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("plays through the steps and pauses", async () => {
+    const { page, problems } = await openChapter();
+    const stepper = page.locator('graph-stepper[data-follows="true"]');
+    const play = stepper.locator("[data-gs-action=play]");
+    await play.click();
+    expect(await play.getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(async () => Number(await stepper.locator("[data-gs-figure]").getAttribute("data-applied")), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await play.click();
+    expect(await play.textContent()).toBe("Play");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("redraws when the reader changes an input or the expression in the sentence", async () => {
+    const { page, problems } = await openChapter();
+    const stepper = page.locator('graph-stepper[data-follows="true"]');
+    const u = page.locator("nb-param input[name=u]");
+    const before = await figureMarkup(stepper);
+    await u.focus();
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => stepper.locator("[data-gs-inputs]").textContent()).toContain("u = 2.5");
+    const changed = traceGraph(buildExpression("fan-out", { ...DEFAULT_INPUTS, u: 2.5 }));
+    expect(await stepper.locator("[data-gs-status]").textContent()).toContain(`f = ${changed.nodes.at(-1)!.data}`);
+    expect(await figureMarkup(stepper)).not.toBe(before);
+
+    await page.locator("nb-param select[name=graph]").selectOption("neuron");
+    await expect.poll(() => stepper.locator("[data-gs-formula]").textContent()).toContain("σ");
+    expect(await stepper.locator("[data-gs-model]").textContent()).toContain("Activation: sigmoid");
+    const neuron = traceGraph(buildExpression("neuron", { ...DEFAULT_INPUTS }));
+    expect(await stepper.locator("[data-gs-counter]").textContent()).toBe(`step 0 of ${neuron.edges.length}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("follows a weight dragged with the pointer in the neuron's sentence, and ends on the engine's gradients", async () => {
+    const { page, problems } = await openChapter();
+    const stepper = page.locator('graph-stepper[data-expression="loss"]');
+    const w1 = page.locator("nb-param input[name=w1]");
+    await w1.scrollIntoViewIfNeeded();
+    const box = (await w1.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    const w1Value = Number(await w1.getAttribute("aria-valuenow"));
+    expect(w1Value).toBeGreaterThan(DEFAULT_INPUTS.w1);
+    await expect.poll(() => stepper.locator("[data-gs-inputs]").textContent()).toContain(`w1 = ${w1Value}`);
+
+    await stepper.locator("[data-gs-figure]").focus();
+    await page.keyboard.press("End");
+    const engine = traceGraph(buildExpression("loss", { ...DEFAULT_INPUTS, w1: w1Value }));
+    await expect.poll(async () => (await gradientLabels(stepper)).sort()).toEqual(engine.nodes.map((node) => labelGradient(node.grad)).sort());
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("PathCounter", () => {
+  it("recounts with the engine when the graph grows from a button or from the sentence", async () => {
+    const { page, problems } = await openChapter();
+    const counter = page.locator("path-counter");
+    const status = counter.locator("[data-pc-status]");
+    const before = await figureMarkup(counter);
+
+    await counter.locator('[data-pc-change="layers"][data-pc-by="1"]').click();
+    const seven = countAtDepth(7, 3);
+    await expect.poll(() => status.textContent()).toContain(`At 7 layers of width 3, reverse mode evaluates ${formatCount(seven.reverseMode)} local derivatives`);
+    expect(await status.textContent()).toContain(`multiplies ${formatCount(seven.naivePaths)} factors`);
+    expect(new URL(page.url()).searchParams.get("layers")).toBe("7");
+    expect(await figureMarkup(counter)).not.toBe(before);
+
+    const width = page.locator("nb-param input[name=width]");
+    await width.focus();
+    await page.keyboard.press("ArrowUp");
+    const wider = countAtDepth(7, 4);
+    await expect.poll(() => status.textContent()).toContain(`of width 4, reverse mode evaluates ${formatCount(wider.reverseMode)}`);
+    expect(await counter.locator("[data-pc-figure]").getAttribute("data-width")).toBe("4");
+    expect(await counter.locator(".pc-naive circle").count()).toBe(7);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("Your turn: mulBackward and tanhBackward", () => {
+  async function editExercise(page: Page, source: string): Promise<Locator> {
+    const cell = page.locator('nb-cell[data-check="localBackward"]');
+    await cell.locator("[data-nb-input]").click();
+    const editor = cell.locator(".cm-content");
+    await editor.waitFor();
+    await editor.focus();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(source);
+    await page.keyboard.press("ControlOrMeta+Enter");
+    return cell;
+  }
+
+  it("starts unsolved, names a typical mistake, and accepts a right answer", async () => {
+    const { page, problems } = await openChapter();
+    const cell = page.locator('nb-cell[data-check="localBackward"]');
+    expect(await cell.locator(".nb-check-fail").textContent()).toContain("gradient checking gives");
+
+    await editExercise(page, "function mulBackward(a, b, outGrad) { return [b, a]; }\nfunction tanhBackward(a, outGrad) { return 0; }");
+    await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("you forgot to multiply by the gradient flowing in");
+
+    await editExercise(page, "function mulBackward(a, b, outGrad) { return [outGrad * b, outGrad * a]; }\nfunction tanhBackward(a, outGrad) { return outGrad * (1 - a * a); }");
+    await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("you used 1 − a²");
+
+    await editExercise(page, "function mulBackward(a, b, outGrad) { return [outGrad * b, outGrad * a]; }\nfunction tanhBackward(a, outGrad) { const c = Math.tanh(a); return outGrad * (1 - c * c); }");
+    await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("Correct");
+    expect(await cell.locator(".nb-check-pass").count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
