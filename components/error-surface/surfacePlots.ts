@@ -84,7 +84,7 @@ export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement 
           Plot.raster(values as number[], { ...extent, fill: (value: number) => value, imageRendering: "auto" }),
           Plot.contour(values as number[], { ...extent, thresholds, stroke: "white", strokeOpacity: 0.55, strokeWidth: 0.8 }),
         ]
-      : [Plot.rect(listCells(values, box, Math.max(1, Math.round((box.resolution - 1) / 24))), { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "value" })];
+      : [Plot.rect(listCells(values, box, Math.max(1, Math.round((box.resolution - 1) / 16))), { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "value" })];
   if (figure.point) {
     marks.push(Plot.dot([figure.point], { x: "x", y: "y", r: 7, stroke: "black", strokeWidth: 3 }));
     marks.push(Plot.dot([figure.point], { x: "x", y: "y", r: 7, stroke: "white", strokeWidth: 1.5 }));
@@ -126,8 +126,8 @@ export function plotFit(figure: FitFigure): SVGSVGElement | HTMLElement {
   const box = { w1Min: x1Min, w1Max: x1Max, w2Min: x2Min, w2Max: x2Max, resolution: figure.resolution };
   const shading =
     figure.mode === "raster"
-      ? Plot.raster(figure.outputs as number[], { x1: x1Min, x2: x1Max, y1: x2Max, y2: x2Min, width: figure.resolution, height: figure.resolution, fill: (y: number) => y, fillOpacity: 0.6 })
-      : Plot.rect(listCells(figure.outputs, box, 1), { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "value", fillOpacity: 0.6 });
+      ? Plot.raster(figure.outputs as number[], { x1: x1Min, x2: x1Max, y1: x2Max, y2: x2Min, width: figure.resolution, height: figure.resolution, fill: (y: number) => y })
+      : Plot.rect(listCells(figure.outputs, box, 1), { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "value" });
   const classOne = figure.examples.filter((example) => example.t === 1);
   const classZero = figure.examples.filter((example) => example.t !== 1);
   return Plot.plot({
@@ -139,7 +139,8 @@ export function plotFit(figure: FitFigure): SVGSVGElement | HTMLElement {
     style: { background: "transparent", fontSize: "12px" },
     x: { domain: [x1Min, x1Max], label: "x₁", ticks: 5 },
     y: { domain: [x2Min, x2Max], label: "x₂", ticks: 5 },
-    color: { type: "linear", domain: [0, 1], scheme: "PuOr" },
+    // Light tints at both ends, opaque, so the dark class colours stand out in light and dark themes alike.
+    color: { type: "linear", domain: [0, 0.5, 1], range: ["#b7a9dc", "#f7f7f7", "#f8b97a"] },
     marks: [
       shading,
       figure.boundary ? Plot.line(figure.boundary, { x: "x1", y: "x2", stroke: "currentColor", strokeWidth: 2, clip: true }) : null,

@@ -28,8 +28,9 @@ function diagnose(value: number, outputs: number[], targets: number[]): string |
   if (close(value, 2 * N * expected)) return `your value is exactly 2N = ${2 * N} times the expected one: you forgot the ½ and summed instead of averaging`;
   if (close(value, (N / (N - 1)) * expected)) return `you divided by N − 1 = ${N - 1}; average over all N = ${N} examples`;
   if (close(value, expected / 2)) return "your value is half the expected one: the ½ is in there twice";
-  if (close(value, mean(differences)) || close(value, mean(differences) / 2) || close(value, -mean(differences)) || close(value, -mean(differences) / 2)) {
-    return "you averaged the differences t − y without squaring them, so misses above and below the target cancel out";
+  const unsquared = [1, 0.5, N, N / 2].flatMap((scale) => [scale * mean(differences), -scale * mean(differences)]);
+  if (unsquared.some((candidate) => close(value, candidate))) {
+    return "you added up the differences t − y without squaring them, so misses above and below the target cancel out";
   }
   if (close(value, mean(differences.map(Math.abs)) / 2) || close(value, mean(differences.map(Math.abs)))) {
     return "you used the absolute difference |t − y|; square it instead";

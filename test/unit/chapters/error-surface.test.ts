@@ -98,6 +98,7 @@ describe("the squaredError exercise checker", () => {
     expect(run((y, t) => mean(y, t, (d) => 0.5 * d * d) * y.length).message).toMatch(/summed over the examples instead of averaging/);
     expect(run((y, t) => mean(y, t, (d) => d * d) * y.length).message).toMatch(/forgot the ½ and summed/);
     expect(run((y, t) => mean(y, t, (d) => d)).message).toMatch(/without squaring/);
+    expect(run((y, t) => mean(y, t, (d) => d) * y.length).message).toMatch(/without squaring/);
     expect(run((y, t) => mean(y, t, (d) => Math.abs(d))).message).toMatch(/absolute difference/);
     expect(run((y, t) => (mean(y, t, (d) => 0.5 * d * d) * y.length) / (y.length - 1)).message).toMatch(/divided by N − 1/);
     expect(checkErrorSurfaceSquaredError({}).message).toMatch(/define a function squaredError/);
