@@ -19,7 +19,7 @@ import {
 
 /** Training may use this much of a frame; one figure's redraw takes the rest. */
 const TRAIN_BUDGET_MS = 5;
-const DECISION_RESOLUTION = 64;
+const DECISION_RESOLUTION = 48;
 const UNIT_RESOLUTION = 24;
 /** The status line (a live region) changes at most this often while playing, so screen readers are not flooded. */
 const STATUS_INTERVAL_MS = 500;
@@ -28,10 +28,10 @@ const LIVE_KEYS = new Set<keyof PlaygroundConfig>(["learningRate", "momentum", "
 /** Keyboard cursor steps in input units (Shift moves five times further). */
 const CURSOR_STEP = 0.05;
 
-type Figure = "plane" | "heatmap" | "units" | "network" | "curves" | "parameters";
-const FIGURE_ORDER: Figure[] = ["plane", "heatmap", "units", "network", "curves", "parameters"];
+type Figure = "plane" | "heatmap" | "units" | "network" | "losses" | "gradients" | "parameters";
+const FIGURE_ORDER: Figure[] = ["plane", "heatmap", "units", "network", "losses", "gradients", "parameters"];
 /** While playing, a figure is redrawn at most this often (ms): each redraw costs a few ms, training continues every frame. */
-const REDRAW_INTERVAL_MS: Record<Figure, number> = { plane: 0, heatmap: 100, units: 100, network: 150, curves: 200, parameters: 500 };
+const REDRAW_INTERVAL_MS: Record<Figure, number> = { plane: 0, heatmap: 100, units: 100, network: 150, losses: 200, gradients: 200, parameters: 500 };
 
 /** Frame timings the browser test reads to report the frame rate. */
 export interface PlaygroundStats {
@@ -69,6 +69,7 @@ class PlaygroundElement extends HTMLElement {
     this.config = parsed.config;
     this.notices = parsed.notices;
     this.querySelectorAll<HTMLElement>("[data-live-only]").forEach((element) => (element.hidden = false));
+    this.querySelectorAll<HTMLFieldSetElement>("[data-live-enable]").forEach((fieldset) => (fieldset.disabled = false));
     this.bindControls();
     this.bindPlane();
     this.readPalette();
@@ -97,7 +98,7 @@ class PlaygroundElement extends HTMLElement {
     this.showConfig();
     this.showNotices();
     this.markAllDirty();
-    this.announce(announcement);
+    this.announce(`${announcement} ${describeStatus(this.session)}`.trim());
   }
 
   private markAllDirty(): void {
@@ -116,7 +117,7 @@ class PlaygroundElement extends HTMLElement {
       this.session.optimizer.momentum = this.config.momentum;
       this.session.optimizer.weightDecay = this.config.weightDecay;
       this.showConfig();
-      this.dirty.add("curves");
+      this.dirty.add("losses");
       this.announce(announcement ?? `Changed ${keys.map(describeKey).join(", ")}; training continues from the current weights.`);
       return;
     }
@@ -305,8 +306,7 @@ class PlaygroundElement extends HTMLElement {
   private reset(): void {
     this.pause(false);
     this.notices = [];
-    this.rebuild("");
-    this.announce(`Reset with seed ${this.config.seed}: ${describeStatus(this.session)}`);
+    this.rebuild(`Reset with seed ${this.config.seed}:`);
   }
 
   private afterDivergence(): void {
@@ -327,7 +327,7 @@ class PlaygroundElement extends HTMLElement {
     if (this.playing) {
       runSession(this.session, this.config.speed, () => performance.now() - start > TRAIN_BUDGET_MS);
       if (this.session.divergence) this.afterDivergence();
-      for (const figure of ["heatmap", "units", "network", "curves", "parameters"] as const) this.dirty.add(figure);
+      for (const figure of ["heatmap", "units", "network", "losses", "gradients", "parameters"] as const) this.dirty.add(figure);
       if (time - this.lastStatus > STATUS_INTERVAL_MS) this.announce(describeStatus(this.session));
     }
     this.drawNextFigure();
@@ -352,7 +352,8 @@ class PlaygroundElement extends HTMLElement {
       else if (figure === "heatmap") this.drawHeatmap();
       else if (figure === "units") this.drawUnits();
       else if (figure === "network") this.drawNetwork();
-      else if (figure === "curves") this.drawCurves();
+      else if (figure === "losses") this.drawLosses();
+      else if (figure === "gradients") this.drawGradients();
       else this.drawParameters();
       this.stats.drawMs[figure] = performance.now() - start;
       return;
@@ -464,9 +465,13 @@ class PlaygroundElement extends HTMLElement {
     this.querySelector("[data-network]")!.replaceChildren(plotNetwork({ document, width: this.figureWidth("[data-network]", 360), nodes, edges }));
   }
 
-  private drawCurves(): void {
+  private drawLosses(): void {
     const width = this.figureWidth("[data-losses]", 320);
     this.querySelector("[data-losses]")!.replaceChildren(plotLosses({ document, width, losses: this.session.losses }));
+  }
+
+  private drawGradients(): void {
+    const width = this.figureWidth("[data-gradients]", 320);
     this.querySelector("[data-gradients]")!.replaceChildren(plotGradients({ document, width, gradients: this.session.gradients, layers: this.session.network.layers.length }));
   }
 

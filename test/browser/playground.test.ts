@@ -1,0 +1,256 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { launchBrowser, pageUrl, watchPage, type PageWatch } from "./harness";
+
+const chapter = "backpropagation/";
+
+let context: BrowserContext;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  context = await launchBrowser();
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+afterEach(async () => {
+  expect(watch.problems).toEqual([]);
+  await page?.close();
+});
+
+/** Opens the chapter (with an optional query) and waits for the playground to take over. */
+async function open(query = ""): Promise<void> {
+  page = await context.newPage();
+  watch = watchPage(page);
+  await page.goto(pageUrl(chapter + query), { waitUntil: "networkidle" });
+  await page.locator("training-playground[data-live]").waitFor();
+  await page.locator("training-playground").scrollIntoViewIfNeeded();
+}
+
+const status = () => page.locator("training-playground [data-status]").textContent();
+const control = (name: string) => page.locator(`training-playground [data-control="${name}"]`);
+const button = (action: string) => page.locator(`training-playground [data-action="${action}"]`);
+
+function readLoss(text: string | null, which: "train" | "test"): number {
+  const match = new RegExp(`${which} loss ([0-9.e+-]+)`).exec(text ?? "");
+  if (!match) throw new Error(`no ${which} loss in status "${text}"`);
+  return Number(match[1]);
+}
+
+function readStep(text: string | null): number {
+  const match = /step (\d+)/.exec(text ?? "");
+  return match ? Number(match[1]) : -1;
+}
+
+/** The heatmap's pixels: Plot's raster is an <image> whose href is the PNG's data URL. */
+const heatmap = () => page.locator("training-playground [data-heatmap] image").getAttribute("href");
+
+/** The session's loss records, read from the element. */
+function readLosses(): Promise<{ step: number; trainLoss: number }[]> {
+  return page.evaluate(() => (document.querySelector("training-playground") as unknown as { session: { losses: { step: number; trainLoss: number }[] } }).session.losses.map(({ step, trainLoss }) => ({ step, trainLoss })));
+}
+
+async function setNumber(name: string, value: string): Promise<void> {
+  await control(name).fill(value);
+  await control(name).press("Tab"); // commits with a change event, as a reader would
+}
+
+describe("the training playground", () => {
+  it("trains: the loss goes down and the heatmap's pixels change", async () => {
+    await open();
+    const before = await status();
+    expect(readStep(before)).toBe(0);
+    await expect.poll(heatmap).toMatch(/^data:image\/png/);
+    const firstPixels = await heatmap();
+    const firstLoss = (await readLosses())[0].trainLoss;
+    await button("play").click();
+    await expect.poll(() => button("play").textContent()).toBe("Pause");
+    await expect.poll(async () => readStep(await status()), { timeout: 30_000 }).toBeGreaterThan(400);
+    await button("play").click();
+    await expect.poll(() => button("play").textContent()).toBe("Play");
+    const after = await status();
+    expect(readLoss(after, "train")).toBeLessThan(firstLoss * 0.6);
+    await expect.poll(heatmap).not.toBe(firstPixels);
+  });
+
+  it("steps, pauses and resets to the same losses with the same seed", async () => {
+    await open();
+    await button("play").click();
+    await expect.poll(async () => readStep(await status()), { timeout: 30_000 }).toBeGreaterThan(20);
+    await button("play").click();
+    const played = (await readLosses()).slice(0, 11);
+    await button("reset").click();
+    expect(readStep(await status())).toBe(0);
+    for (let i = 0; i < 10; i++) await button("step").click();
+    expect(readStep(await status())).toBe(10);
+    const stepped = (await readLosses()).slice(0, 11);
+    expect(stepped.map((row) => row.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(stepped).toEqual(played);
+    const tenSteps = await status();
+    await button("reset").click();
+    for (let i = 0; i < 10; i++) await button("step").click();
+    expect(await status()).toBe(tenSteps);
+    // Another seed gives another run.
+    await setNumber("seed", "2");
+    for (let i = 0; i < 10; i++) await button("step").click();
+    expect(await status()).not.toBe(tenSteps);
+  });
+
+  it("stops and explains when the learning rate makes training diverge", async () => {
+    await open();
+    await setNumber("learningRate", "50");
+    await expect.poll(() => page.locator("training-playground [data-model]").textContent()).toContain("η = 50");
+    await button("play").click();
+    const notice = page.locator("training-playground [data-notice]");
+    await expect.poll(() => notice.isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => notice.textContent()).toMatch(/Training stopped at step \d+/);
+    await expect.poll(() => notice.textContent()).toContain("lower the learning rate η = 50");
+    await expect.poll(() => button("play").textContent()).toBe("Play");
+    expect(await status()).toContain("Training stopped");
+    // Play refuses until the reader resets.
+    await button("play").click();
+    await expect.poll(() => button("play").textContent()).toBe("Play");
+    await setNumber("learningRate", "0.3");
+    await button("reset").click();
+    await expect.poll(() => notice.isHidden()).toBe(true);
+  });
+
+  it("puts the whole configuration in the URL, and the URL reproduces the run", async () => {
+    await open();
+    await control("dataset").selectOption("moons");
+    await setNumber("layers", "3");
+    await control("activation").selectOption("relu");
+    await control("optimizer").selectOption("adam");
+    await setNumber("learningRate", "0.01");
+    await setNumber("seed", "5");
+    await setNumber("batchSize", "20");
+    for (let i = 0; i < 3; i++) await button("step").click();
+    const model = await page.locator("training-playground [data-model]").textContent();
+    const run = await status();
+    const url = page.url();
+    expect(url).toContain("pgData=moons");
+    expect(url).toContain("pgHidden=4%2C4%2C4");
+    await page.close();
+
+    page = await context.newPage();
+    watch = watchPage(page);
+    await page.goto(url, { waitUntil: "networkidle" });
+    await page.locator("training-playground[data-live]").waitFor();
+    await expect.poll(() => control("dataset").inputValue()).toBe("moons");
+    await expect.poll(() => control("layers").inputValue()).toBe("3");
+    await expect.poll(() => control("activation").inputValue()).toBe("relu");
+    await expect.poll(() => control("learningRate").inputValue()).toBe("0.01");
+    expect(await page.locator("training-playground [data-model]").textContent()).toBe(model);
+    for (let i = 0; i < 3; i++) await button("step").click();
+    expect(await status()).toBe(run);
+  });
+
+  it("shows a notice for a bad URL value and uses the default instead", async () => {
+    await open("?pgLr=banana&pgHidden=1000000000&pgAct=relu");
+    const notice = page.locator("training-playground [data-notice]");
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    await expect.poll(() => notice.textContent()).toContain('pgLr to "banana", which is not allowed');
+    await expect.poll(() => notice.textContent()).toContain('pgHidden to "1000000000"');
+    await expect.poll(() => control("learningRate").inputValue()).toBe("0.3");
+    await expect.poll(() => control("layers").inputValue()).toBe("2");
+    await expect.poll(() => control("activation").inputValue()).toBe("relu"); // the good value in the same link is kept
+    await button("step").click();
+    expect(readStep(await status())).toBe(1);
+  });
+
+  it("works from the keyboard: buttons, number inputs, and adding points on the plane", async () => {
+    await open();
+    await button("step").focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Space");
+    expect(readStep(await status())).toBe(2);
+    const unitsBefore = await page.locator("training-playground canvas.pg-unit").count();
+    await control("layers").focus();
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => control("layers").inputValue()).toBe("3");
+    await expect.poll(() => page.locator("training-playground canvas.pg-unit").count()).toBe(unitsBefore + 4);
+    await expect.poll(() => page.locator("training-playground [data-model]").textContent()).toContain("2-4-4-4-1 network");
+    const edgesBefore = await page.locator("training-playground [data-network] path, training-playground [data-network] line").count();
+    expect(edgesBefore).toBeGreaterThan(0);
+
+    await control("dataset").focus();
+    await control("dataset").selectOption("custom");
+    await expect.poll(() => page.locator("training-playground [data-custom-tools]").isVisible()).toBe(true);
+    const plane = page.locator("training-playground [data-decision]");
+    await plane.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+    for (let i = 0; i < 2; i++) await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Shift+Enter");
+    await expect.poll(() => page.url()).toContain("pgPoints=0.2%2C0.1%2C1%3B0.2%2C0.1%2C0");
+    await expect.poll(() => page.locator("training-playground [data-decision-plot] .pg-train-1 circle").count()).toBe(1);
+    await expect.poll(() => page.locator("training-playground [data-decision-plot] .pg-train-0 circle").count()).toBe(1);
+    expect(await status()).toContain("2 points");
+    await button("play").focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => readStep(await status()), { timeout: 30_000 }).toBeGreaterThan(0);
+  });
+
+  it("adds a point where the reader clicks, of the other class with Shift", async () => {
+    await open("?pgData=custom");
+    const svg = page.locator("training-playground [data-decision-plot] svg");
+    const box = (await svg.boundingBox())!;
+    expect(readStep(await status())).toBe(-1); // no points yet: nothing to train
+    // The plot area runs from the left margin (36 of 360 units) to 10 from the right; its centre is (0, 0).
+    const scale = box.width / Number(await svg.getAttribute("width"));
+    const centre = { x: box.x + (36 + (box.width / scale - 46) / 2) * scale, y: box.y + (10 + (box.height / scale - 44) / 2) * scale };
+    await page.mouse.click(centre.x, centre.y);
+    await expect.poll(() => page.locator("training-playground [data-decision-plot] .pg-train-1 circle").count()).toBe(1);
+    await page.keyboard.down("Shift");
+    await page.mouse.click(centre.x + 40 * scale, centre.y);
+    await page.keyboard.up("Shift");
+    await expect.poll(() => page.locator("training-playground [data-decision-plot] .pg-train-0 circle").count()).toBe(1);
+    const points = new URL(page.url()).searchParams.get("pgPoints")!.split(";").map((point) => point.split(",").map(Number));
+    expect(points).toHaveLength(2);
+    expect(Math.abs(points[0][0])).toBeLessThan(0.05);
+    expect(Math.abs(points[0][1])).toBeLessThan(0.05);
+    expect(points[0][2]).toBe(1);
+    expect(points[1][0]).toBeGreaterThan(0.1);
+    expect(points[1][2]).toBe(0);
+    await button("step").click();
+    expect(readStep(await status())).toBe(1);
+  });
+
+  it("follows the inline params in the prose", async () => {
+    await open();
+    const inline = page.locator('nb-param input[name="pgLr"]');
+    if ((await inline.count()) === 0) throw new Error("the chapter has no inline pgLr param beside the playground");
+    await inline.fill("0.05");
+    await inline.press("Enter");
+    await expect.poll(() => control("learningRate").inputValue()).toBe("0.05");
+    await expect.poll(() => page.locator("training-playground [data-model]").textContent()).toContain("η = 0.05");
+    await setNumber("learningRate", "0.2");
+    await expect.poll(() => inline.inputValue()).toBe("0.2");
+  });
+
+  it("keeps a frame's work bounded while a 2-8-8-1 network trains (reports the frame rate)", async () => {
+    await open("?pgHidden=8,8&pgSpeed=20");
+    await button("play").click();
+    const measured = await page.evaluate(async () => {
+      const element = document.querySelector("training-playground") as unknown as { stats: { workMs: number[] } };
+      const start = performance.now();
+      let frames = 0;
+      await new Promise<void>((done) => {
+        const count = () => {
+          frames++;
+          if (performance.now() - start < 3000) requestAnimationFrame(count);
+          else done();
+        };
+        requestAnimationFrame(count);
+      });
+      const work = element.stats.workMs.slice(-frames).sort((a, b) => a - b);
+      return { fps: frames / ((performance.now() - start) / 1000), median: work[Math.floor(work.length / 2)], p95: work[Math.floor(work.length * 0.95)] };
+    });
+    console.log(`playground 2-8-8-1: ${measured.fps.toFixed(1)} frames/s, work per frame median ${measured.median.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms`);
+    expect(measured.median).toBeLessThan(8);
+    expect(readStep(await status())).toBeGreaterThan(100);
+  });
+});
