@@ -65,5 +65,5 @@ export function describeBatchRuns(runs: readonly BatchRun[], epoch: number): str
     const last = run.curve[run.curve.length - 1];
     return `${run.label}: E = ${formatNumber(last.loss)} after ${steps} steps`;
   });
-  return `After ${epoch} epochs: ${parts.join("; ")}.`;
+  return `After ${epoch} epoch${epoch === 1 ? "" : "s"}: ${parts.join("; ")}.`;
 }

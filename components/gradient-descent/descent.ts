@@ -197,10 +197,10 @@ export function listSurfaceCells(values: ArrayLike<number>, box: Box, resolution
 }
 
 /** How a descent on a quadratic with curvature c behaves for learning rate η: the factor 1 − ηc each step multiplies the distance to the minimum by. */
-export function classifyLearningRate(learningRate: number, curvature: number): { factor: number; regime: "crawling" | "smooth" | "oscillating" | "diverging" | "stuck" } {
+export function classifyLearningRate(learningRate: number, curvature: number): { factor: number; regime: "crawling" | "smooth" | "oscillating" | "diverging" | "on the limit" } {
   const factor = 1 - learningRate * curvature;
   if (Math.abs(factor) > 1) return { factor, regime: "diverging" };
-  if (Math.abs(factor) === 1) return { factor, regime: "stuck" };
+  if (Math.abs(factor) === 1) return { factor, regime: "on the limit" };
   if (factor < 0) return { factor, regime: "oscillating" };
   return { factor, regime: factor > 0.8 ? "crawling" : "smooth" };
 }

@@ -44,8 +44,8 @@ export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement 
       ]
     : [Plot.rect(listSurfaceCells(values, box, resolution), { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "loss" })];
   const pathMarks = paths.flatMap((path) => [
-    Plot.line(path.points, { x: "p1", y: "p2", className: `${path.className} gd-path-line`, strokeWidth: 2 }),
-    Plot.dot(path.points, { x: "p1", y: "p2", r: 2.2, className: `${path.className} gd-path-dot` }),
+    Plot.line(path.points, { x: "p1", y: "p2", className: `${path.className} gd-path-line`, strokeWidth: 1.5 }),
+    Plot.dot(path.points, { x: "p1", y: "p2", r: 1.6, className: `${path.className} gd-path-dot` }),
     Plot.dot(path.points.slice(0, 1), { x: "p1", y: "p2", r: 5, className: `${path.className} gd-path-start`, strokeWidth: 2 }),
   ]);
   return Plot.plot({
@@ -81,7 +81,7 @@ export function plotLossCurves(options: { document: Document; curves: DrawnCurve
     marginBottom: 34,
     style: { background: "transparent", fontFamily: "inherit", fontSize: "12px" },
     x: { domain: [0, options.epochs], label: "epoch", labelAnchor: "center", labelOffset: 30 },
-    y: { type: "log", label: "E over the whole data set", grid: true },
+    y: { type: "log", label: "E over the whole data set", grid: true, tickFormat: "~g" },
     color: { domain: options.curves.map((curve) => curve.label), range: ["#d9480f", "#1c7ed6", "#2b8a3e"], legend: true },
     marks: [Plot.line(rows, { x: "epoch", y: "loss", stroke: "label", strokeWidth: 2 }), Plot.ruleX([0], { strokeOpacity: 0.3 })],
   }) as SVGSVGElement | HTMLElement;

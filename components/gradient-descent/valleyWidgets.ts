@@ -119,8 +119,8 @@ class MomentumValleyElement extends ValleyElement {
     const plot = plotSurface({
       document, box: VALLEY_BOX, values: this.surface(c1, c2), resolution: VALLEY_RESOLUTION, maxLoss: findValleyMaxLoss(c1, c2),
       paths: [
-        { points: plain.points, className: "gd-plain", label: "plain descent" },
         { points: heavy.points, className: "gd-heavy", label: "momentum" },
+        { points: plain.points, className: "gd-plain", label: "plain descent" },
       ],
       names: ["w₁", "w₂"], width: 420, height: 400, live: true,
     });

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { launchBrowser, pageUrl, watchPage } from "./harness";
+
+const CHAPTER = "gradient-descent/";
+let context: BrowserContext;
+
+beforeAll(async () => {
+  context = await launchBrowser();
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+async function open(search = ""): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(pageUrl(CHAPTER) + search, { waitUntil: "networkidle" });
+  return { page, problems: watch.problems };
+}
+
+const param = (page: Page, name: string) => page.locator(`nb-param input[name=${name}]`);
+const status = (widget: Locator) => widget.locator("[data-status]").textContent();
+/** The drawn paths of a widget's plots: the `d` of every line, which changes when a descent does. */
+const lines = (widget: Locator) => widget.locator(".gd-path-line path").evaluateAll((paths) => paths.map((path) => path.getAttribute("d")).join("|"));
+
+/** Clicks at fractions (fx, fy) of the plotting area of the first plot in `scope`. */
+async function clickPlot(page: Page, scope: Locator, fx: number, fy: number): Promise<void> {
+  await scope.scrollIntoViewIfNeeded();
+  const box = (await scope.locator("svg").last().boundingBox())!;
+  // The plotting area sits inside the margins (left 40, bottom 34 of 420 × 400): aim well inside it.
+  await page.mouse.click(box.x + box.width * (0.15 + 0.75 * fx), box.y + box.height * (0.1 + 0.75 * fy));
+}
+
+async function editCell(page: Page, cell: Locator, source: string): Promise<void> {
+  await cell.locator("[data-nb-input]").click();
+  const editor = cell.locator(".cm-content");
+  await editor.waitFor();
+  await editor.focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(source);
+  await page.keyboard.press("ControlOrMeta+Enter");
+}
+
+describe("gradient-descent chapter", () => {
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    ({ page, problems } = await open());
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it("saves every widget's figure and status, and every cell's output, in the page", async () => {
+    const html = await (await fetch(pageUrl(CHAPTER))).text();
+    for (const name of ["gd-surface-descent", "gd-learning-rates", "gd-momentum-valley", "gd-batch-curves"]) {
+      expect(html).toContain(`<${name}`);
+    }
+    // The saved figures are SVG (rectangles, not raster images), and the diverging panel explains itself.
+    expect(html.match(/<svg/g)!.length).toBeGreaterThanOrEqual(7);
+    expect(html).toMatch(/diverged at step \d+: the loss became Infinity\/NaN; the learning rate is too large for this curvature/);
+    expect(await page.locator("nb-cell").count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator("nb-cell").nth(1).locator(".nb-output").textContent()).toContain("∂E/∂w1 engine");
+  });
+
+  it("surface: a click and the arrow keys move the start, and the learning rate Param changes the path", async () => {
+    const widget = page.locator("gd-surface-descent");
+    await expect.poll(() => widget.getAttribute("data-live"), { timeout: 15_000 }).toBe("ready");
+    const before = await lines(widget);
+    const beforeStatus = await status(widget);
+
+    await clickPlot(page, widget.locator("[data-figure]"), 0.8, 0.2);
+    await expect.poll(() => param(page, "startW1").inputValue()).not.toBe("-6");
+    expect(Number(await param(page, "startW1").inputValue())).toBeGreaterThan(0);
+    expect(Number(await param(page, "startW2").inputValue())).toBeGreaterThan(0);
+    expect(await status(widget)).not.toBe(beforeStatus);
+    expect(await lines(widget)).not.toBe(before);
+
+    const w1 = Number(await param(page, "startW1").inputValue());
+    const afterClick = await lines(widget);
+    await widget.locator("[data-figure]").focus();
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(async () => Number(await param(page, "startW1").inputValue())).toBeCloseTo(w1 - 0.5, 6);
+    await expect.poll(() => lines(widget)).not.toBe(afterClick);
+
+    const afterKeys = await lines(widget);
+    await param(page, "lr").focus();
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => status(widget)).not.toContain("η = 5:");
+    expect(await lines(widget)).not.toBe(afterKeys);
+  });
+
+  it("learning rates: the diverging panel is caught and named, and lowering its η below 2/c₁ makes it converge", async () => {
+    const widget = page.locator("gd-learning-rates");
+    const blowup = widget.locator("[data-panel='3']");
+    await expect.poll(() => blowup.getAttribute("data-diverged")).toBe("true");
+    expect(await blowup.locator("[data-detail]").textContent()).toMatch(/diverged at step \d+: the loss became Infinity\/NaN; the learning rate is too large for this curvature \(η = 0\.7 > 2\/c₁ = 0\.5\)/);
+    expect(await widget.textContent()).not.toMatch(/NaN(?!;)/);
+    expect(await widget.locator("[data-panel='0']").getAttribute("data-regime")).toBe("crawling");
+    expect(await widget.locator("[data-panel='2']").getAttribute("data-regime")).toBe("oscillating");
+
+    // Keyboard: type a new learning rate into the sentence.
+    const input = param(page, "lrBlowup");
+    await input.fill("0.4");
+    await input.press("Enter");
+    await expect.poll(() => blowup.getAttribute("data-diverged")).toBe("false");
+    expect(await blowup.getAttribute("data-regime")).toBe("oscillating");
+    expect(await blowup.locator("[data-detail]").textContent()).toContain("after 30 steps E =");
+
+    // Pointer: a click on a panel moves the shared start point of all four.
+    const before = await lines(widget);
+    await clickPlot(page, widget.locator("[data-panel='1'] [data-figure]"), 0.1, 0.9);
+    await expect.poll(async () => Number(await param(page, "valleyW1").inputValue())).toBeLessThan(0);
+    expect(Number(await param(page, "valleyW2").inputValue())).toBeLessThan(0);
+    await expect.poll(() => lines(widget)).not.toBe(before);
+  });
+
+  it("momentum: dragging α in the sentence and pressing arrow keys on the valley change both descents", async () => {
+    const widget = page.locator("gd-momentum-valley");
+    await expect.poll(() => status(widget)).toContain("is below 2/c₁ = 0.5");
+    const before = await lines(widget);
+    const alpha = param(page, "alpha");
+    await alpha.scrollIntoViewIfNeeded();
+    const box = (await alpha.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(async () => Number(await alpha.inputValue())).toBeGreaterThan(0.5);
+    await expect.poll(() => status(widget)).toContain(`momentum α = ${await alpha.inputValue()}`);
+    await expect.poll(() => lines(widget)).not.toBe(before);
+
+    const w1 = Number(await param(page, "valleyW1").inputValue());
+    const afterDrag = await lines(widget);
+    await widget.locator("[data-figure]").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(async () => Number(await param(page, "valleyW1").inputValue())).toBeCloseTo(w1 + 0.1, 6);
+    await expect.poll(() => lines(widget)).not.toBe(afterDrag);
+
+    // Above the limit, the widget says so.
+    const rate = param(page, "valleyLr");
+    await rate.fill("0.6");
+    await rate.press("Enter");
+    await expect.poll(() => status(widget)).toContain("is not below 2/c₁ = 0.5, so plain descent cannot converge");
+  });
+
+  it("batches: play trains the three curves live, pause stops, one epoch steps by keyboard, reset returns to epoch 0", async () => {
+    const widget = page.locator("gd-batch-curves");
+    await widget.scrollIntoViewIfNeeded();
+    const play = widget.locator("[data-action=play]");
+    expect(await play.getAttribute("aria-pressed")).toBe("false");
+    // A Param change restarts training live; 300 epochs leave time to pause it midway.
+    const epochs = param(page, "epochs");
+    await epochs.fill("300");
+    await epochs.press("Enter");
+    await expect.poll(() => widget.getAttribute("data-live")).toBe("live");
+    expect(await play.getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(async () => Number(await widget.getAttribute("data-epoch")), { timeout: 15_000 }).toBeGreaterThan(3);
+    await play.click();
+    expect(await play.getAttribute("aria-pressed")).toBe("false");
+    const paused = Number(await widget.getAttribute("data-epoch"));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(Number(await widget.getAttribute("data-epoch"))).toBe(paused);
+    expect(await widget.locator(".gd-figure path").count()).toBeGreaterThanOrEqual(3);
+
+    await widget.locator("[data-action=reset]").click();
+    expect(await widget.getAttribute("data-epoch")).toBe("0");
+    await widget.locator("[data-action=step]").focus();
+    await page.keyboard.press("Enter");
+    expect(await widget.getAttribute("data-epoch")).toBe("1");
+    expect(await status(widget)).toMatch(/After 1 epoch: full batch: E = [\d.e−]+ after 1 steps; mini-batch of 10: E = [\d.e−]+ after 20 steps; one example: E = [\d.e−]+ after 200 steps\./);
+
+    // Play from epoch 1 runs on; a mini-batch size change restarts the runs with the new batches.
+    await play.click();
+    await expect.poll(async () => Number(await widget.getAttribute("data-epoch"))).toBeGreaterThan(1);
+    const rate = param(page, "batchSize");
+    await rate.fill("50");
+    await rate.press("Enter");
+    await expect.poll(() => status(widget), { timeout: 15_000 }).toContain("mini-batch of 50");
+  });
+
+  it("your turn: rejects a momentum step without the carried step, naming the mistake, and accepts the right one", async () => {
+    const cell = page.locator("nb-cell[data-check=gradientDescentMomentum]");
+    expect(await cell.locator(".nb-check-fail").textContent()).toContain("you forgot to carry the previous step (α·Δw)");
+    await editCell(page, cell, "function momentumStep(w, step, gradient, learningRate, momentum) {\n  const next = momentum * step + learningRate * gradient;\n  return { w: w + next, step: next };\n}");
+    await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("you used +η∇E: the step goes uphill");
+    await editCell(page, cell, "function momentumStep(w, step, gradient, learningRate, momentum) {\n  const next = momentum * step - learningRate * gradient;\n  return { w: w + next, step: next };\n}");
+    await expect.poll(() => cell.locator(".nb-check-pass").count(), { timeout: 20_000 }).toBe(1);
+    expect(await cell.locator(".nb-out-check").textContent()).toContain("matches the engine's momentum optimizer");
+  });
+
+  it("logs no console error and fetches nothing outside the base path", () => {
+    expect(problems).toEqual([]);
+  });
+});
