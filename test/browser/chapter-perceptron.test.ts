@@ -1,0 +1,263 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { launchBrowser, pageUrl, watchPage, type PageWatch } from "./harness";
+
+let context: BrowserContext;
+
+beforeAll(async () => {
+  context = await launchBrowser({ viewport: { width: 1280, height: 900 } });
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+async function open(query = ""): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(pageUrl(`perceptron/${query}`), { waitUntil: "networkidle" });
+  return { page, watch };
+}
+
+/** The drawn line and shaded half-plane of a widget's figure: this changes whenever the line moves. */
+function boundaryOf(figure: Locator): Promise<string> {
+  return figure.evaluate((element) => {
+    const d = (selector: string) => element.querySelector(`${selector} path`)?.getAttribute("d") ?? "none";
+    return `line ${d("g.pl-boundary")} region ${d("g.pl-region")}`;
+  });
+}
+
+/** Where a data point (x, y) of a widget's plane is on the screen, through the plot's own scales. */
+async function screenPoint(plane: Locator, x: number, y: number): Promise<{ x: number; y: number }> {
+  return plane.evaluate(
+    (element, [dataX, dataY]) => {
+      const svg = element.querySelector("svg") as SVGSVGElement & { scale(name: string): { apply(v: number): number } };
+      const box = svg.getBoundingClientRect();
+      const ratio = box.width / Number(svg.getAttribute("width"));
+      return { x: box.left + svg.scale("x").apply(dataX) * ratio, y: box.top + svg.scale("y").apply(dataY) * ratio };
+    },
+    [x, y] as const,
+  );
+}
+
+describe("DecisionLine", () => {
+  let page: Page;
+  let watch: PageWatch;
+  let widget: Locator;
+  let plane: Locator;
+
+  beforeAll(async () => {
+    ({ page, watch } = await open());
+    widget = page.locator("decision-line");
+    plane = widget.locator(".dl-plane");
+    await widget.locator('.dl-plane[role="application"]').waitFor(); // the element has upgraded
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it("shows the AND unit first, computed by the engine", async () => {
+    expect(await widget.locator('[data-dl="gate"]').textContent()).toBe("AND");
+    expect(await widget.locator("tbody tr").nth(3).locator("td").nth(3).textContent()).toBe("1");
+  });
+
+  it("follows the inline bias param: b from −1.5 to −0.5 turns AND into OR and moves the line", async () => {
+    const before = await boundaryOf(widget);
+    const bias = page.locator('nb-param input[name="b"]');
+    await bias.focus();
+    await page.keyboard.press("PageUp"); // ten steps of 0.1
+    await expect.poll(() => widget.locator('[data-dl="gate"]').textContent()).toBe("OR");
+    expect(await widget.locator('[data-dl="b"]').textContent()).toBe("-0.5");
+    expect(await boundaryOf(widget)).not.toBe(before);
+    expect(await widget.locator('[data-dl="status"]').textContent()).toContain("computes OR");
+  });
+
+  it("moves w with the arrow keys on the plane, and the inline w₁ follows", async () => {
+    const before = await boundaryOf(widget);
+    await plane.focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => widget.locator('[data-dl="w1"]').textContent()).toBe("0.8");
+    expect(await page.locator('nb-param input[name="w1"]').inputValue()).toBe("0.8");
+    expect(await boundaryOf(widget)).not.toBe(before);
+    expect(page.url()).toContain("w1=0.8");
+  });
+
+  it("sets w to where the pointer drags its tip", async () => {
+    const before = await boundaryOf(widget);
+    await plane.scrollIntoViewIfNeeded();
+    const start = await screenPoint(plane, 0.8, 1);
+    const end = await screenPoint(plane, -1, 1);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move((start.x + end.x) / 2, end.y, { steps: 4 });
+    await page.mouse.move(end.x, end.y, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => widget.locator('[data-dl="w1"]').textContent()).toBe("-1");
+    expect(await widget.locator('[data-dl="w2"]').textContent()).toBe("1");
+    expect(await boundaryOf(widget)).not.toBe(before);
+    // w = (−1, 1), b = −0.5: only (0, 1) gets z ≥ 0
+    expect(await widget.locator('[data-dl="gate"]').textContent()).toBe("x₂ and not x₁");
+  });
+
+  it("has no console errors", () => {
+    expect(watch.problems).toEqual([]);
+  });
+});
+
+describe("PerceptronLab", () => {
+  let page: Page;
+  let watch: PageWatch;
+  let lab: Locator;
+  let plane: Locator;
+  const status = () => lab.locator('[data-pl="status"]').textContent();
+  const pointCount = () => lab.locator(".pl-plane g.pl-class0 > *, .pl-plane g.pl-class1 > *").count();
+
+  beforeAll(async () => {
+    ({ page, watch } = await open());
+    lab = page.locator("perceptron-lab");
+    plane = lab.locator(".pl-plane");
+    await lab.locator('.pl-plane[role="application"]').waitFor(); // the element has upgraded
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it("applies one update per Step and says what it did", async () => {
+    const before = { b: await lab.locator('[data-pl="b"]').textContent(), line: await boundaryOf(lab) };
+    // Seed 7 starts with b = 0, so (0, 0) with t = 0 has z = 0 → y = 1: a mistake, and b drops by η.
+    await lab.locator('[data-pl="step"]').click();
+    await expect.poll(status).toContain("was a mistake");
+    expect(await lab.locator('[data-pl="b"]').textContent()).not.toBe(before.b);
+    expect(await lab.locator('[data-pl="b"]').textContent()).toBe("-0.200");
+    expect(await boundaryOf(lab)).not.toBe(before.line);
+    expect(await lab.locator('[data-pl="next"]').textContent()).toBe("2 of 4");
+  });
+
+  it("plays AND to convergence and charts the mistakes per epoch", async () => {
+    await lab.locator('[data-pl="speed"]').selectOption("400");
+    await lab.locator('[data-pl="play"]').click();
+    await expect.poll(status, { timeout: 15_000 }).toContain("Converged");
+    expect(await lab.locator('[data-pl="play"]').textContent()).toBe("Play");
+    expect(await lab.locator(".pl-mistakes g.pl-bars rect").count()).toBeGreaterThan(1);
+  });
+
+  it("says that XOR cycles forever", async () => {
+    await lab.locator('[data-pl="preset"]').selectOption("xor");
+    await expect.poll(status).toContain("XOR, 4 points");
+    await lab.locator('[data-pl="play"]').click();
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/Cycling: epoch \d+ starts from exactly the weights epoch \d+ started from/);
+  });
+
+  it("adds a point where the plane is clicked and removes it when it is clicked again", async () => {
+    await lab.locator('[data-pl="preset"]').selectOption("and");
+    expect(await pointCount()).toBe(4);
+    const before = await boundaryOf(lab);
+    await plane.scrollIntoViewIfNeeded();
+    const spot = await screenPoint(plane, -1, -1);
+    await page.mouse.click(spot.x, spot.y);
+    await expect.poll(pointCount).toBe(5);
+    expect(await status()).toContain("Added a point with t = 1");
+    await page.mouse.click(spot.x, spot.y);
+    await expect.poll(pointCount).toBe(4);
+    expect(await status()).toContain("Removed the point");
+    // Shift-click adds the other class; an epoch over the new data then moves the line.
+    await page.keyboard.down("Shift");
+    await page.mouse.click(spot.x, spot.y);
+    await page.keyboard.up("Shift");
+    await expect.poll(status).toContain("Added a point with t = 0");
+    expect(await lab.locator(".pl-plane g.pl-class0 > *").count()).toBe(4);
+    await lab.locator('[data-pl="epoch"]').click();
+    await expect.poll(status).toMatch(/Epoch 1 finished|Converged/);
+    expect(await boundaryOf(lab)).not.toBe(before);
+  });
+
+  it("adds a point with the keyboard: arrow keys move the crosshair, Enter adds", async () => {
+    await lab.locator('[data-pl="reset"]').click();
+    const count = await pointCount();
+    await lab.locator('input[name="pl-class"]:checked').focus();
+    await page.keyboard.press("Tab"); // from the class choice into the plane, as a keyboard user gets there
+    await expect.poll(() => plane.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => lab.locator(".pl-plane g.pl-crosshair").count()).toBe(1);
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Shift+ArrowDown");
+    await expect.poll(status).toContain("Crosshair at (0.5, -0.5)");
+    await page.keyboard.press("Enter");
+    await expect.poll(pointCount).toBe(count + 1);
+    expect(await status()).toContain("near (0.50, -0.50)");
+  });
+
+  it("reads the learning rate from the inline param", async () => {
+    const eta = page.locator('nb-param input[name="lr"]');
+    await eta.fill("0.5");
+    await eta.press("Enter");
+    await expect.poll(() => lab.locator('[data-pl="eta"]').textContent()).toBe("0.5");
+    await lab.locator('[data-pl="reset"]').click();
+    await lab.locator('[data-pl="step"]').click();
+    await expect.poll(() => lab.locator('[data-pl="b"]').textContent()).toBe("-0.500");
+  });
+
+  it("has no console errors", () => {
+    expect(watch.problems).toEqual([]);
+  });
+});
+
+describe("Your turn: applyPerceptronRule", () => {
+  let page: Page;
+  let watch: PageWatch;
+  let cell: Locator;
+
+  beforeAll(async () => {
+    ({ page, watch } = await open());
+    cell = page.locator('nb-cell[data-check="perceptronRule"]');
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  async function runWith(source: string): Promise<string> {
+    await cell.locator("[data-nb-input]").click();
+    const editor = cell.locator(".cm-content");
+    await expect.poll(() => editor.count()).toBe(1);
+    await editor.focus();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText(source);
+    const previous = await cell.locator(".nb-output").textContent();
+    await cell.locator('[data-nb-action="run"]').click();
+    // The kernel starts in a worker on the first run; wait for this run's verdict to replace the last one.
+    await expect.poll(() => cell.locator(".nb-output").textContent(), { timeout: 30_000 }).not.toBe(previous);
+    await expect.poll(() => cell.locator(".nb-output .nb-out-check").count(), { timeout: 30_000 }).toBe(1);
+    return (await cell.locator(".nb-output").textContent()) ?? "";
+  }
+
+  it("shows the checker's verdict on the starter code", async () => {
+    expect(await cell.locator(".nb-out-check").textContent()).toContain("did not change");
+  });
+
+  it("rejects an update with the sign flipped, saying so", async () => {
+    const output = await runWith(`function applyPerceptronRule(w, b, x, target, learningRate) {
+  const z = w.reduce((sum, wi, i) => sum + wi * x[i], b);
+  const y = z >= 0 ? 1 : 0;
+  return { w: w.map((wi, i) => wi + learningRate * (y - target) * x[i]), b: b + learningRate * (y - target) };
+}`);
+    expect(output).toContain("✗ Not yet");
+    expect(output).toContain("wrong direction");
+  });
+
+  it("accepts the perceptron rule", async () => {
+    const output = await runWith(`function applyPerceptronRule(w, b, x, target, learningRate) {
+  const z = w.reduce((sum, wi, i) => sum + wi * x[i], b);
+  const y = z >= 0 ? 1 : 0;
+  return { w: w.map((wi, i) => wi + learningRate * (target - y) * x[i]), b: b + learningRate * (target - y) };
+}`);
+    expect(output).toContain("✓ Correct");
+  });
+
+  it("has no console errors", () => {
+    expect(watch.problems).toEqual([]);
+  });
+});
