@@ -1,4 +1,4 @@
-/** The one matrix kernel the network needs, C = A·Bᵀ (+ b), tuned because every forward and backward pass runs through it. */
+/** The matrix kernels the network needs, C = A·Bᵀ (+ b) and C = s·AᵀB, tuned because every forward and backward pass runs through them. */
 
 /**
  * C = A·Bᵀ + bias, i.e. C[i][j] = bias[j] + Σ_k A[i][k]·B[j][k], with A rows × inner, B columns × inner
@@ -39,6 +39,41 @@ export function multiplyTransposed(
       const bRow = j * inner;
       for (let k = 0; k < inner; k++) sum += A[aRow + k] * B[bRow + k];
       C[i * columns + j] = sum;
+    }
+  }
+}
+
+/**
+ * C = s·AᵀB, i.e. C[j][k] = s·Σ_i A[i][j]·B[i][k], with A rows × m, B rows × n and C m × n, all row-major:
+ * the batch sum of outer products behind ∂E/∂W = (1/B) Σ_b δ_b a_bᵀ, read straight from the example-major
+ * batches (no transposed copies). Each sum runs over i in order, as in the plain loop, bit for bit.
+ */
+export function multiplyFirstTransposed(
+  A: Float64Array, B: Float64Array, C: Float64Array, rows: number, m: number, n: number, scale: number,
+): void {
+  const blockM = m - (m % 4);
+  const blockN = n - (n % 2);
+  // 4 × 2 blocks of C again; p and q walk down a column pair of A and B, one example per step.
+  for (let j = 0; j < blockM; j += 4) {
+    for (let k = 0; k < blockN; k += 2) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+      for (let i = 0, p = j, q = k; i < rows; i++, p += m, q += n) {
+        const x0 = A[p], x1 = A[p + 1], x2 = A[p + 2], x3 = A[p + 3];
+        const u = B[q], v = B[q + 1];
+        s0 += x0 * u; s1 += x1 * u; s2 += x2 * u; s3 += x3 * u;
+        t0 += x0 * v; t1 += x1 * v; t2 += x2 * v; t3 += x3 * v;
+      }
+      const c = j * n + k;
+      C[c] = s0 * scale; C[c + n] = s1 * scale; C[c + 2 * n] = s2 * scale; C[c + 3 * n] = s3 * scale;
+      C[c + 1] = t0 * scale; C[c + 1 + n] = t1 * scale; C[c + 1 + 2 * n] = t2 * scale; C[c + 1 + 3 * n] = t3 * scale;
+    }
+  }
+  // What the blocks leave: the last column of the blocked rows when n is odd, and the last m % 4 rows.
+  for (let j = 0; j < m; j++) {
+    for (let k = j < blockM ? blockN : 0; k < n; k++) {
+      let sum = 0;
+      for (let i = 0, p = j, q = k; i < rows; i++, p += m, q += n) sum += A[p] * B[q];
+      C[j * n + k] = sum * scale;
     }
   }
 }

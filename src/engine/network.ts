@@ -11,7 +11,7 @@
  */
 import { activate, checkActivation, multiplyByDerivative, type ActivationName } from "./activations";
 import { checkLoss, measureLoss, type LossName } from "./losses";
-import { multiplyTransposed, transpose } from "./matrix";
+import { multiplyFirstTransposed, multiplyTransposed, transpose } from "./matrix";
 import type { Random } from "./random";
 
 /** The most units a layer may have; keeps a reader's typo from allocating gigabytes. */
@@ -56,7 +56,7 @@ export interface Network {
   input: Float64Array;
   /** Room for this many examples in the per-layer buffers before they must grow. */
   capacity: number;
-  /** Working space for backward's transposes (Wᵀ, δᵀ, a[l−1]ᵀ), sized for the widest layer and the capacity. */
+  /** Working space for backward: `weights` holds Wᵀ; `delta` and `activation` are no longer used (the weight gradient reads the batches in place) and stay one row long. */
   scratch: { weights: Float64Array; delta: Float64Array; activation: Float64Array };
 }
 
@@ -137,11 +137,6 @@ function useBatchSize(network: Network, batchSize: number): void {
     layer.delta = grow ? new Float64Array(length) : new Float64Array(layer.delta.buffer, 0, length);
   }
   network.input = grow ? new Float64Array(batchSize * network.sizes[0]) : new Float64Array(network.input.buffer, 0, batchSize * network.sizes[0]);
-  if (grow) {
-    const widest = Math.max(...network.sizes);
-    network.scratch.delta = new Float64Array(widest * batchSize);
-    network.scratch.activation = new Float64Array(widest * batchSize);
-  }
   network.batchSize = batchSize;
 }
 
@@ -176,16 +171,12 @@ export function backward(network: Network, targets: ArrayLike<number>): number {
   for (let l = layers.length - 1; l >= 0; l--) {
     const { inputSize: n, outputSize: m, weights, weightGradient, biasGradient, delta } = layers[l];
     const previous = l > 0 ? layers[l - 1].a : network.input;
-    for (let j = 0; j < m; j++) {
-      let sum = 0;
-      for (let b = 0; b < batchSize; b++) sum += delta[b * m + j]; // ∂z_j/∂b_j = 1
-      biasGradient[j] = sum * scale;
-    }
-    // ∂E/∂W[l] = (1/B) δ[l]ᵀ a[l−1], since ∂z_j/∂w_jk = a_k: rows of δᵀ against rows of a[l−1]ᵀ.
-    transpose(delta, scratch.delta, batchSize, m);
-    transpose(previous, scratch.activation, batchSize, n);
-    multiplyTransposed(scratch.delta, scratch.activation, weightGradient, m, n, batchSize, null);
-    for (let i = 0; i < weightGradient.length; i++) weightGradient[i] *= scale;
+    // ∂E/∂b[l] = (1/B) Σ_b δ[l]_b, since ∂z_j/∂b_j = 1 (summed example by example, so memory is read in order).
+    for (let j = 0; j < m; j++) biasGradient[j] = 0;
+    for (let row = 0; row < batchSize * m; row += m) for (let j = 0; j < m; j++) biasGradient[j] += delta[row + j];
+    for (let j = 0; j < m; j++) biasGradient[j] *= scale;
+    // ∂E/∂W[l] = (1/B) δ[l]ᵀ a[l−1], since ∂z_j/∂w_jk = a_k.
+    multiplyFirstTransposed(delta, previous, weightGradient, batchSize, m, n, scale);
     if (l === 0) break;
     // ∂E/∂a[l−1] = δ[l] W[l] (∂z_j/∂a_k = w_jk), then δ[l−1] = ∂E/∂a[l−1] ⊙ f′(z[l−1]).
     const below = layers[l - 1];
