@@ -4,6 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { backward, createNetwork, createRandom, forward, makeDataset } from "../../src/engine/index.ts";
+import { findDecades } from "./logTicks";
 
 /** The hidden activations the chart offers. */
 export const FLOW_ACTIVATIONS = ["sigmoid", "tanh", "relu"] as const;
@@ -70,7 +71,7 @@ export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document)
     marginBottom: 42,
     style: { background: "transparent", color: "currentColor", fontSize: "12px" },
     x: { label: `layer l (${last} = output) →`, domain: [0.5, last + 0.5], ticks: layers.map((row) => row.layer), tickFormat: "d" },
-    y: { type: "log", label: "↑ size (log scale)", grid: true, tickFormat: "~e" },
+    y: { type: "log", label: "↑ size (log scale)", grid: true, ticks: findDecades(rows.map((row) => row.value)), tickFormat: "~e" },
     color: { domain: ["mean |δ|", "mean |∂E/∂w|"], range: ["var(--accent)", "var(--warm)"], legend: true },
     marks: [
       Plot.line(rows, { x: "layer", y: "value", stroke: "measure", strokeWidth: 2 }),

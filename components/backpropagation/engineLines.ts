@@ -15,6 +15,8 @@ export interface LineSpec {
   before?: number;
   /** Extra lines to quote below `end`, e.g. a closing brace. */
   after?: number;
+  /** Instead of `end`: go on quoting while the next line contains this text. */
+  through?: string;
 }
 
 /** The quoted lines, re-indented, with 1-based line numbers; `missing` says why nothing was found. */
@@ -32,8 +34,8 @@ export const ENGINE_QUOTES = {
   outputSlope: { file: "src/engine/losses.ts", start: "if (delta) multiplyByDerivative(activation" },
   sigmoidSlope: { file: "src/engine/activations.ts", start: 'case "sigmoid": // σ′', end: "g[i] *=" },
   hiddenDelta: { file: "src/engine/network.ts", start: "if (l === 0) break;", end: "multiplyByDerivative(below.activation" },
-  biasGradient: { file: "src/engine/network.ts", start: "// ∂z_j/∂b_j = 1", before: 2, end: "biasGradient[j] =", after: 1 },
-  weightGradient: { file: "src/engine/network.ts", start: "∂z_j/∂w_jk = a_k", end: "weightGradient[" },
+  biasGradient: { file: "src/engine/network.ts", start: "// ∂E/∂b[l]", through: "biasGradient" },
+  weightGradient: { file: "src/engine/network.ts", start: "// ∂E/∂W[l]", through: "weightGradient" },
 } as const satisfies Record<string, LineSpec>;
 
 /** Quotes the lines `spec` names from `source`, the text of `spec.file`; never throws, so a moved line shows up as `missing`. */
@@ -46,6 +48,7 @@ export function quoteLines(source: string, spec: LineSpec): QuotedLines {
     endIndex = lines.findIndex((line, index) => index >= startIndex && line.includes(spec.end!));
     if (endIndex < 0) return { file: spec.file, firstLine: 0, lastLine: 0, code: "", missing: `no line of ${spec.file} after line ${startIndex + 1} contains ${JSON.stringify(spec.end)}` };
   }
+  if (spec.through !== undefined) while (endIndex + 1 < lines.length && lines[endIndex + 1].includes(spec.through)) endIndex++;
   const first = Math.max(0, startIndex - (spec.before ?? 0));
   const last = Math.min(lines.length - 1, endIndex + (spec.after ?? 0));
   const quoted = lines.slice(first, last + 1);

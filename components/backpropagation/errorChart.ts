@@ -1,6 +1,7 @@
 /** The worked example's error against the number of update steps, as an Observable Plot figure. */
 import * as Plot from "@observablehq/plot";
 import type { TrainingCheckpoint } from "./workedExample";
+import { findDecades } from "./logTicks";
 
 /** Draws E after each checkpointed step on log–log axes (step 0 is left to the table); `document` is linkedom's at build time. */
 export function plotErrorCurve(checkpoints: readonly TrainingCheckpoint[], document?: Document): SVGSVGElement | HTMLElement {
@@ -13,10 +14,11 @@ export function plotErrorCurve(checkpoints: readonly TrainingCheckpoint[], docum
     marginBottom: 40,
     style: { background: "transparent", color: "currentColor", fontSize: "12px" },
     x: { type: "log", label: "update steps →", domain: [1, 10000], grid: true },
-    y: { type: "log", label: "↑ total error E", grid: true, tickFormat: "~e" },
+    y: { type: "log", label: "↑ total error E", grid: true, ticks: findDecades(points.map((point) => point.error)), tickFormat: "~e" },
     marks: [
       Plot.line(points, { x: "step", y: "error", stroke: "var(--accent)", strokeWidth: 2 }),
       Plot.dot(points.filter((point) => Number.isInteger(Math.log10(point.step))), { x: "step", y: "error", fill: "var(--warm)", r: 4 }),
     ],
   }) as SVGSVGElement | HTMLElement;
 }
+
