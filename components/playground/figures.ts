@@ -120,8 +120,8 @@ export function plotHeatmap(options: { document: Document; width: number; box: G
       clamp: true,
     },
     marks: [
-      Plot.raster(values as number[], { ...grid, fill: (v: number) => v, clip: true }),
-      Plot.contour(values as number[], { ...grid, value: (v: number) => v, thresholds: [0.5], fill: "none", stroke: palette.ink, strokeWidth: 1.5, clip: true }),
+      Plot.raster(values as number[], { ...grid, fill: (v: number) => v, interpolate: "none", clip: true }),
+      Plot.contour(values as number[], { ...grid, value: (v: number) => v, interpolate: "none", thresholds: [0.5], fill: "none", stroke: palette.ink, strokeWidth: 1.5, clip: true }),
     ],
   });
 }

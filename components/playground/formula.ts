@@ -32,21 +32,31 @@ export const OPTIMIZER_NAMES: Record<PlaygroundConfig["optimizer"], string> = {
   adam: "Adam",
 };
 
-/** ŷ = σ(W³a² + b³), a² = tanh(W²a¹ + b²), a¹ = tanh(W¹x + b¹), with each W^l's shape, as one aligned TeX block. */
+/** ŷ = σ(W³a² + b³), a² = tanh(W²a¹ + b²), a¹ = tanh(W¹x + b¹) as one aligned TeX block, output first. */
 export function writeModelTex(hidden: readonly number[], activation: PlaygroundConfig["activation"]): string {
   const L = hidden.length + 1;
-  const sizes = [2, ...hidden, 1];
   const below = (l: number) => (l === 1 ? "x" : `a^{${l - 1}}`);
   const lines = [`\\hat y &= \\sigma(W^{${L}} ${below(L)} + b^{${L}})`];
   for (let l = L - 1; l >= 1; l--) lines.push(`a^{${l}} &= ${ACTIVATION_TEX[activation](`W^{${l}} ${below(l)} + b^{${l}}`)}`);
-  const shapes = sizes.slice(1).map((n, i) => `W^{${i + 1}} \\in \\mathbb{R}^{${n} \\times ${sizes[i]}}`).join(",\\ ");
-  return `\\begin{aligned} ${lines.join(" \\\\ ")} \\end{aligned} \\qquad \\begin{gathered} \\sigma(z) = \\frac{1}{1 + e^{-z}} \\\\ ${shapes} \\end{gathered}`;
+  return `\\begin{aligned} ${lines.join(" \\\\ ")} \\end{aligned}`;
 }
 
-/** The loss averaged over a batch of B examples, and the update the optimizer makes with it. */
-export function writeTrainingTex(config: Pick<PlaygroundConfig, "loss" | "optimizer" | "weightDecay">): string {
+/** σ(z) = 1/(1 + e^{−z}) and each layer's shapes W^l ∈ ℝ^{n_l × n_{l−1}}, b^l ∈ ℝ^{n_l}, one per line. */
+export function writeShapesTex(hidden: readonly number[]): string {
+  const sizes = [2, ...hidden, 1];
+  const shapes = sizes.slice(1).map((n, i) => `W^{${i + 1}} \\in \\mathbb{R}^{${n} \\times ${sizes[i]}},\\ b^{${i + 1}} \\in \\mathbb{R}^{${n}}`);
+  return `\\begin{gathered} \\sigma(z) = \\frac{1}{1 + e^{-z}} \\\\ ${shapes.join(" \\\\ ")} \\end{gathered}`;
+}
+
+/** The loss averaged over a batch of B examples (plus the L2 penalty when λ > 0). */
+export function writeLossTex(config: Pick<PlaygroundConfig, "loss" | "weightDecay">): string {
   const perExample = config.loss === "squaredError" ? "\\tfrac12 (t_n - \\hat y_n)^2" : "-\\bigl[t_n \\log \\hat y_n + (1 - t_n) \\log(1 - \\hat y_n)\\bigr]";
-  const decay = config.weightDecay > 0 ? ` + \\tfrac{\\lambda}{2} \\sum w^2` : "";
+  const decay = config.weightDecay > 0 ? " + \\tfrac{\\lambda}{2} \\sum w^2" : "";
+  return `E = \\frac{1}{B} \\sum_{n=1}^{B} ${perExample}${decay}`;
+}
+
+/** The update the optimizer makes with the gradient ∇E (plus λw for weight decay). */
+export function writeUpdateTex(config: Pick<PlaygroundConfig, "optimizer" | "weightDecay">): string {
   const gradient = config.weightDecay > 0 ? "(\\nabla E + \\lambda w)" : "\\nabla E";
   const update: Record<PlaygroundConfig["optimizer"], string> = {
     gradientDescent: `w \\leftarrow w - \\eta\\,${gradient}`,
@@ -54,7 +64,7 @@ export function writeTrainingTex(config: Pick<PlaygroundConfig, "loss" | "optimi
     nesterov: `\\Delta w \\leftarrow \\alpha\\,\\Delta w - \\eta\\,${gradient},\\quad w \\leftarrow w + \\alpha\\,\\Delta w - \\eta\\,${gradient}`,
     adam: `w \\leftarrow w - \\eta\\,\\hat m / (\\sqrt{\\hat s} + \\epsilon)`,
   };
-  return `E = \\frac{1}{B} \\sum_{n=1}^{B} ${perExample}${decay} \\qquad ${update[config.optimizer]}`;
+  return update[config.optimizer];
 }
 
 /** The sentence that states the model beside the widget, e.g. "Model: a 2-4-4-1 network; hidden activation tanh, …". */

@@ -11,7 +11,7 @@ import {
 } from "./config";
 import { layOutNetwork, toSubscript, toSuperscript } from "./diagram";
 import { LIGHT_PALETTE, buildRamp, plotGradients, plotHeatmap, plotPlane, plotLosses, plotNetwork, type Palette, type PointRow } from "./figures";
-import { describeModel, writeModelTex, writeTrainingTex } from "./formula";
+import { describeModel, writeLossTex, writeModelTex, writeShapesTex, writeUpdateTex } from "./formula";
 import {
   createGridInputs, createSession, createUnitMaps, describeDivergence, describeStatus, evaluateDecision, evaluateHiddenUnits,
   formatNumber, replaceTrainingData, runSession, stepSession, type Session,
@@ -248,8 +248,13 @@ class PlaygroundElement extends HTMLElement {
     if (custom) plane.setAttribute("aria-label", "Data plane: click to add a point; with the keyboard, move the cross with the arrow keys and press Enter to add a point (Shift+Enter for the other class)");
     else plane.removeAttribute("aria-label");
     this.querySelector("[data-model]")!.textContent = describeModel(config, this.session.batchSize, this.session.train.count);
-    katex.render(writeModelTex(config.hidden, config.activation), this.querySelector<HTMLElement>("[data-formula-model]")!, { displayMode: true, throwOnError: false });
-    katex.render(writeTrainingTex(config), this.querySelector<HTMLElement>("[data-formula-training]")!, { displayMode: true, throwOnError: false });
+    const formulas: [string, string][] = [
+      ["model", writeModelTex(config.hidden, config.activation)],
+      ["shapes", writeShapesTex(config.hidden)],
+      ["loss", writeLossTex(config)],
+      ["update", writeUpdateTex(config)],
+    ];
+    for (const [name, tex] of formulas) katex.render(tex, this.querySelector<HTMLElement>(`[data-formula="${name}"]`)!, { displayMode: true, throwOnError: false });
   }
 
   private showNotices(): void {

@@ -27,7 +27,7 @@ export interface LossRecord {
   testLoss: number;
 }
 
-/** One point of the gradient plot: RMS of ∂E/∂W^l for each layer l = 1…L, averaged over the steps since the last record. */
+/** One point of the gradient plot: RMS of ∂E/∂W^l for each layer l = 1…L, smoothed over the last ~10 steps. */
 export interface GradientRecord {
   step: number;
   rms: number[];
@@ -63,8 +63,8 @@ export interface Session {
   gradients: GradientRecord[];
   /** A record is taken every `recordEvery` steps; doubles whenever the history is thinned. */
   recordEvery: number;
-  gradientSums: Float64Array;
-  gradientCount: number;
+  /** Per layer, an exponential moving average of the RMS gradient (mini-batch gradients are noisy). */
+  gradientAverages: Float64Array;
 }
 
 /** The plotted square for a data set: XOR's corners sit at 0 and 1, the moons reach a little further. */
@@ -124,8 +124,7 @@ export function createSession(config: PlaygroundConfig, resolution = 64): Sessio
     losses: [],
     gradients: [],
     recordEvery: 1,
-    gradientSums: new Float64Array(network.layers.length),
-    gradientCount: 0,
+    gradientAverages: new Float64Array(network.layers.length),
   };
   if (trainer) {
     session.initialLoss = measureDataLoss(network, train);
@@ -185,9 +184,7 @@ function thinHistory(session: Session): void {
 function record(session: Session): void {
   const { network, train, test } = session;
   session.losses.push({ step: session.steps, trainLoss: measureDataLoss(network, train), testLoss: test ? measureDataLoss(network, test) : NaN });
-  session.gradients.push({ step: session.steps, rms: Array.from(session.gradientSums, (sum) => sum / session.gradientCount) });
-  session.gradientSums.fill(0);
-  session.gradientCount = 0;
+  session.gradients.push({ step: session.steps, rms: Array.from(session.gradientAverages) });
   thinHistory(session);
 }
 
@@ -201,8 +198,11 @@ export function stepSession(session: Session): boolean {
     return false;
   }
   session.steps++;
-  for (let l = 1; l <= network.layers.length; l++) session.gradientSums[l - 1] += measureGradientRms(network, l);
-  session.gradientCount++;
+  for (let l = 1; l <= network.layers.length; l++) {
+    const rms = measureGradientRms(network, l);
+    // The first step starts the average; after that each step weighs 1/10, about a 10-step memory.
+    session.gradientAverages[l - 1] = session.steps === 1 ? rms : 0.9 * session.gradientAverages[l - 1] + 0.1 * rms;
+  }
   session.smoothedLoss = 0.9 * session.smoothedLoss + 0.1 * result.loss;
   const largest = findLargestWeight(network);
   if (largest > MAX_WEIGHT) {

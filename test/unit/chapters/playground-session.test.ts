@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { copyConfig, type PlaygroundConfig } from "../../../components/playground/config";
 import { edgeWidth, layOutNetwork } from "../../../components/playground/diagram";
 import { buildRamp, mixColors, parseColor } from "../../../components/playground/figures";
-import { describeModel, writeModelTex, writeTrainingTex } from "../../../components/playground/formula";
+import { describeModel, writeLossTex, writeModelTex, writeShapesTex, writeUpdateTex } from "../../../components/playground/formula";
 import {
   MAX_RECORDS, createGridInputs, createSession, createUnitMaps, describeDivergence, describeStatus, evaluateDecision, evaluateHiddenUnits,
   measureDataLoss, replaceTrainingData, runSession, stepSession,
@@ -127,7 +127,9 @@ describe("the playground's drawing data", () => {
     expect(writeModelTex([4, 4], "tanh")).toContain("\\hat y &= \\sigma(W^{3} a^{2} + b^{3})");
     expect(writeModelTex([4, 4], "tanh")).toContain("a^{1} &= \\tanh(W^{1} x + b^{1})");
     expect(writeModelTex([], "relu")).toContain("\\hat y &= \\sigma(W^{1} x + b^{1})");
-    expect(writeTrainingTex({ loss: "squaredError", optimizer: "momentum", weightDecay: 0.1 })).toContain("\\lambda");
+    expect(writeShapesTex([4, 4])).toContain("W^{1} \\in \\mathbb{R}^{4 \\times 2}");
+    expect(writeLossTex({ loss: "squaredError", weightDecay: 0.1 })).toContain("\\tfrac{\\lambda}{2}");
+    expect(writeUpdateTex({ optimizer: "momentum", weightDecay: 0 })).toContain("\\Delta w \\leftarrow \\alpha");
     expect(describeModel(configWith({}), 10, 140)).toContain("2-4-4-1 network");
     expect(describeModel(configWith({ batchSize: 500 }), 140, 140)).toContain("full batch (140)");
   });
