@@ -106,7 +106,11 @@ export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement 
 
 /** The colour legend of a surface: which colour is which error band. */
 export function plotSurfaceLegend(thresholds: number[], label: string, document?: Document): Element {
-  return Plot.legend({ document, color: surfaceColor(thresholds, label), width: PLOT_SIZE, tickFormat: (d: number) => String(d), style: { background: "transparent" } } as Plot.LegendOptions) as Element;
+  // Plot's legend reads `document` at run time, like plot(), though its types do not list it.
+  const options: Plot.LegendScales & { document?: Document } = {
+    document, color: surfaceColor(thresholds, label), width: PLOT_SIZE, tickFormat: (d: number) => String(d), style: { background: "transparent" },
+  };
+  return Plot.legend(options);
 }
 
 /** What the fit plot needs: the unit's output over the input plane, the examples and the current weights. */
@@ -143,7 +147,8 @@ export function plotFit(figure: FitFigure): SVGSVGElement | HTMLElement {
     color: { type: "linear", domain: [0, 0.5, 1], range: ["#b7a9dc", "#f7f7f7", "#f8b97a"] },
     marks: [
       shading,
-      figure.boundary ? Plot.line(figure.boundary, { x: "x1", y: "x2", stroke: "currentColor", strokeWidth: 2, clip: true }) : null,
+      // The line is dark in both themes because the shading under it is light in both.
+      figure.boundary ? Plot.line(figure.boundary, { x: "x1", y: "x2", stroke: "#1f2328", strokeWidth: 2, clip: true }) : null,
       Plot.dot(classZero, { x: "x1", y: "x2", symbol: "square", r: 3.5, fill: "#3f2a7a", stroke: "white", strokeWidth: 0.8 }),
       Plot.dot(classOne, { x: "x1", y: "x2", symbol: "circle", r: 3.5, fill: "#b34a00", stroke: "white", strokeWidth: 0.8 }),
       Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }),
