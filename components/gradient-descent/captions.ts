@@ -11,9 +11,9 @@ export const VALLEY_BOX: Box = { p1Min: -3, p1Max: 3, p2Min: -3, p2Max: 3 };
 /** Unrecorded steps a learning-rate panel keeps taking to see whether its descent diverges. */
 export const WATCH_STEPS = 3000;
 
-/** The colour-scale top for a valley: E at the point (±2, ±2). */
+/** The colour-scale top for a valley: E at the corners (±3, ±3) of its box. */
 export function findValleyMaxLoss(c1: number, c2: number): number {
-  return 2 * (c1 + c2);
+  return 4.5 * (c1 + c2);
 }
 
 function point(p1: number, p2: number): string {
@@ -57,13 +57,18 @@ export function describeMomentum(plain: DescentPath, heavy: DescentPath, learnin
   return `${stable}. After ${steps} steps, ${result("plain descent", plain)}; ${result(`momentum α = ${formatNumber(momentum)}`, heavy)}.`;
 }
 
+/** The learning-rate panels' shared setting: the curvatures, the start and the number of steps. */
+export function describeValleySetting(c1: number, c2: number, start: [number, number], steps: number): string {
+  return `All four: c₁ = ${formatNumber(c1)}, c₂ = ${formatNumber(c2)}, start (w₁, w₂) = ${point(start[0], start[1])}, ${steps} steps; the limit 2/c₁ = ${formatNumber(2 / c1)}.`;
+}
+
 /** The batch widget's status: where each curve stands after `epoch` epochs, and any divergence. */
-export function describeBatchRuns(runs: readonly BatchRun[], epoch: number): string {
+export function describeBatchRuns(runs: readonly BatchRun[], epoch: number, learningRate: number): string {
   const parts = runs.map((run) => {
     const steps = run.trainer.steps;
     if (run.divergedAt !== null) return `${run.label}: ${describeDivergence(run.divergedAt)}`;
     const last = run.curve[run.curve.length - 1];
     return `${run.label}: E = ${formatNumber(last.loss)} after ${steps} steps`;
   });
-  return `After ${epoch} epoch${epoch === 1 ? "" : "s"}: ${parts.join("; ")}.`;
+  return `η = ${formatNumber(learningRate)}. After ${epoch} epoch${epoch === 1 ? "" : "s"}: ${parts.join("; ")}.`;
 }

@@ -28,6 +28,8 @@ export interface SurfaceFigure {
   height: number;
   /** True in the browser: raster and contour marks; false for the saved SVG: one rectangle per grid cell. */
   live: boolean;
+  /** "sqrt" spreads the colours of a steep bowl's low values; default "linear". */
+  colorType?: "linear" | "sqrt";
   /** Colour scale legend (off for small multiples). */
   legend?: boolean;
   title?: string;
@@ -58,7 +60,7 @@ export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement 
     style: { background: "transparent", fontFamily: "inherit", fontSize: "12px", overflow: "visible" },
     x: { domain: [box.p1Min, box.p1Max], label: names[0], labelAnchor: "center", labelOffset: 30, ticks: 5 },
     y: { domain: [box.p2Min, box.p2Max], label: names[1], labelAnchor: "center", ticks: 5 },
-    color: { type: "linear", scheme: "viridis", domain: [0, figure.maxLoss], clamp: true, label: "E", legend: live && (figure.legend ?? false) },
+    color: { type: figure.colorType ?? "linear", scheme: "viridis", domain: [0, figure.maxLoss], clamp: true, label: "E", legend: live && (figure.legend ?? false) },
     clip: true,
     marks: [...background, Plot.frame({ stroke: "currentColor", strokeOpacity: 0.4 }), ...pathMarks],
   }) as SVGSVGElement | HTMLElement;
@@ -94,5 +96,5 @@ export function formatNumber(value: number): string {
   if (value === 0) return "0";
   const size = Math.abs(value);
   const text = size >= 1e5 || size < 1e-3 ? value.toExponential(2) : String(Number(value.toPrecision(3)));
-  return text.replace("-", "−");
+  return text.replace(/-/g, "−");
 }

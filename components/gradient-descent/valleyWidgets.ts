@@ -6,7 +6,7 @@
  */
 import { createValley, descend, sampleSurface, type DescentPath } from "./descent";
 import { plotSurface } from "./figures";
-import { describeMomentum, describeRatePanel, findValleyMaxLoss, VALLEY_BOX, WATCH_STEPS } from "./captions";
+import { describeMomentum, describeRatePanel, describeValleySetting, findValleyMaxLoss, VALLEY_BOX, WATCH_STEPS } from "./captions";
 import { pickPoint, readNumber, watchNumbers, writeNumber } from "./pageParams";
 
 /** Grid side of the live valley heatmap; 48² evaluations of a 4-example loss take about a millisecond. */
@@ -80,7 +80,6 @@ class LearningRatesElement extends ValleyElement {
     const values = this.surface(c1, c2);
     const panels = [...this.querySelectorAll<HTMLElement>("[data-panel]")];
     const rates = ["lrCrawl", "lrGood", "lrBounce", "lrBlowup"].map((name) => this.value(name));
-    const summaries: string[] = [];
     this.plots = panels.map((panel, index) => {
       const learningRate = rates[index];
       const path: DescentPath = descend(model, { start, learningRate, steps, watchUntil: WATCH_STEPS });
@@ -88,17 +87,16 @@ class LearningRatesElement extends ValleyElement {
       const plot = plotSurface({
         document, box: VALLEY_BOX, values, resolution: VALLEY_RESOLUTION,
         maxLoss: findValleyMaxLoss(c1, c2), paths: [{ points: path.points, className: "gd-plain", label: caption.title }],
-        names: ["w₁", "w₂"], width: 260, height: 240, live: true,
+        names: ["w₁", "w₂"], colorType: "sqrt", width: 260, height: 240, live: true,
       });
       panel.querySelector("[data-figure]")!.replaceChildren(plot);
       panel.querySelector("[data-title]")!.textContent = caption.title;
       panel.querySelector("[data-detail]")!.textContent = caption.detail;
       panel.dataset.regime = caption.regime;
       panel.dataset.diverged = String(path.divergedAt !== null);
-      summaries.push(`${caption.title}; ${caption.detail}`);
       return plot;
     });
-    this.querySelector("[data-status]")!.textContent = `c₁ = ${c1}, c₂ = ${c2}, start (${start[0]}, ${start[1]}), ${steps} steps. ${summaries.join(" ")}`;
+    this.querySelector("[data-status]")!.textContent = describeValleySetting(c1, c2, start, steps);
   }
 }
 
@@ -122,7 +120,7 @@ class MomentumValleyElement extends ValleyElement {
         { points: heavy.points, className: "gd-heavy", label: "momentum" },
         { points: plain.points, className: "gd-plain", label: "plain descent" },
       ],
-      names: ["w₁", "w₂"], width: 420, height: 400, live: true,
+      names: ["w₁", "w₂"], colorType: "sqrt", width: 340, height: 320, live: true,
     });
     this.querySelector("[data-figure]")!.replaceChildren(plot);
     this.plots = [plot];

@@ -29,7 +29,7 @@ const lines = (widget: Locator) => widget.locator(".gd-path-line path").evaluate
 async function clickPlot(page: Page, scope: Locator, fx: number, fy: number): Promise<void> {
   await scope.scrollIntoViewIfNeeded();
   const box = (await scope.locator("svg").last().boundingBox())!;
-  // The plotting area sits inside the margins (left 40, bottom 34 of 420 × 400): aim well inside it.
+  // The plotting area sits inside the margins (left 40, bottom 34): aim well inside it.
   await page.mouse.click(box.x + box.width * (0.15 + 0.75 * fx), box.y + box.height * (0.1 + 0.75 * fy));
 }
 
