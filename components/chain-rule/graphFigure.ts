@@ -91,7 +91,7 @@ export function renderGraphFigure(options: GraphFigureOptions): SVGSVGElement | 
   const current = arrowData.filter((d) => d.status === "current").map((d) => ({ x: (d.x1 + d.x2) / 2, y: (d.y1 + d.y2) / 2, label: d.label }));
   const nodesWith = (status: string) => nodeData.filter((d) => d.status === status);
 
-  return Plot.plot({
+  const svg = Plot.plot({
     document: options.document,
     width,
     height,
@@ -117,4 +117,12 @@ export function renderGraphFigure(options: GraphFigureOptions): SVGSVGElement | 
       Plot.text(current, { x: "x", y: "y", text: "label", fontSize: 12, fontWeight: 700, stroke: "white", strokeWidth: 4, className: "gs-arrow-label" }),
     ],
   }) as SVGSVGElement;
+  return presentAsImage(svg);
+}
+
+/** One image for assistive technology: Plot labels each mark's <g>, which ARIA forbids on a group without a role. */
+export function presentAsImage<T extends Element>(svg: T): T {
+  svg.setAttribute("role", "img");
+  for (const group of svg.querySelectorAll("g[aria-label]")) group.removeAttribute("aria-label");
+  return svg;
 }

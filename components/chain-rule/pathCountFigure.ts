@@ -1,6 +1,7 @@
 /** Plots reverse-mode work against the sum over paths, by depth, on a log scale (Observable Plot; the build and the page share it). */
 import * as Plot from "@observablehq/plot";
 import type { DepthCount } from "./layeredGraph.ts";
+import { presentAsImage } from "./graphFigure.ts";
 
 /** The figure for `counts` (one row per depth), `width` pixels wide; series colours come from CSS classes. */
 export function renderPathCountFigure(counts: readonly DepthCount[], width: number, document?: Document): SVGSVGElement | HTMLElement {
@@ -10,7 +11,7 @@ export function renderPathCountFigure(counts: readonly DepthCount[], width: numb
     { key: "reverseMode" as const, label: "reverse mode", className: "pc-reverse" },
   ];
   const maxLayers = Math.max(2, last?.layers ?? 1);
-  return Plot.plot({
+  const svg = Plot.plot({
     document,
     width,
     height: Math.round(Math.min(320, Math.max(220, width * 0.62))),
@@ -27,6 +28,7 @@ export function renderPathCountFigure(counts: readonly DepthCount[], width: numb
       Plot.text(counts.slice(-1), { x: "layers", y: key, text: () => label, dy: -12, textAnchor: counts.length > 1 ? "end" : "start", fontWeight: 700, fontSize: 12, className }),
     ]),
   }) as SVGSVGElement;
+  return presentAsImage(svg);
 }
 
 const SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
