@@ -36,7 +36,7 @@ export function tanh(x: number): number {
   }
   if (size > 22) return x > 0 ? 1 : -1; // e^{−44} is below half an ulp of 1; also keeps n inside the tables
   const y = 2 * size;
-  const n = Math.round(y * (64 / Math.LN2));
+  const n = y * (64 / Math.LN2) + 6755399441055744 - 6755399441055744; // rounds to an integer (1.5·2^52 trick), no branch
   const r = y - n * LN2_HIGH - n * LN2_LOW;
   const scale = TWO_TO_STEP[n & 63] * TWO_TO_POWER[n >> 6];
   const exp = scale + scale * (r + r * r * (1 / 2 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720))))));

@@ -171,10 +171,11 @@ export function backward(network: Network, targets: ArrayLike<number>): number {
   for (let l = layers.length - 1; l >= 0; l--) {
     const { inputSize: n, outputSize: m, weights, weightGradient, biasGradient, delta } = layers[l];
     const previous = l > 0 ? layers[l - 1].a : network.input;
-    // ∂E/∂b[l] = (1/B) Σ_b δ[l]_b, since ∂z_j/∂b_j = 1 (summed example by example, so memory is read in order).
-    for (let j = 0; j < m; j++) biasGradient[j] = 0;
-    for (let row = 0; row < batchSize * m; row += m) for (let j = 0; j < m; j++) biasGradient[j] += delta[row + j];
-    for (let j = 0; j < m; j++) biasGradient[j] *= scale;
+    for (let j = 0; j < m; j++) {
+      let sum = 0;
+      for (let b = j; b < batchSize * m; b += m) sum += delta[b]; // ∂z_j/∂b_j = 1
+      biasGradient[j] = sum * scale;
+    }
     // ∂E/∂W[l] = (1/B) δ[l]ᵀ a[l−1], since ∂z_j/∂w_jk = a_k.
     multiplyFirstTransposed(delta, previous, weightGradient, batchSize, m, n, scale);
     if (l === 0) break;
