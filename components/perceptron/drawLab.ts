@@ -45,7 +45,7 @@ export function drawPlane(document: Document, scene: PlaneScene): SVGSVGElement 
     ...(scene.extraMarks ?? []),
   ];
   const size = Math.max(220, Math.min(scene.width, 520));
-  return Plot.plot({
+  return withoutMarkLabels(Plot.plot({
     document,
     width: size,
     height: size,
@@ -58,14 +58,14 @@ export function drawPlane(document: Document, scene: PlaneScene): SVGSVGElement 
     x: { domain: [box.xMin, box.xMax], label: "x₁", labelAnchor: "right", ticks: 6 },
     y: { domain: [box.yMin, box.yMax], label: "x₂", labelAnchor: "top", ticks: 6 },
     marks: marks.filter((mark) => mark !== null),
-  });
+  }));
 }
 
 /** The bar chart of mistakes in each finished epoch. */
 export function drawMistakes(document: Document, mistakesPerEpoch: readonly number[], width: number): SVGSVGElement | HTMLElement {
   const epochs = mistakesPerEpoch.map((mistakes, i) => ({ epoch: i + 1, mistakes }));
   const last = Math.max(10, epochs.length);
-  return Plot.plot({
+  return withoutMarkLabels(Plot.plot({
     document,
     width: Math.max(220, Math.min(width, 520)),
     height: 140,
@@ -81,5 +81,12 @@ export function drawMistakes(document: Document, mistakesPerEpoch: readonly numb
       Plot.ruleY([0]),
       epochs.length === 0 ? Plot.text(["no finished epoch yet"], { frameAnchor: "middle", className: "pl-note" }) : null,
     ].filter((mark) => mark !== null),
-  });
+  }));
+}
+
+// Plot labels each mark's <g> ("dot", "line"); ARIA forbids a label on an element without a role, and
+// the figure's own aria-label already says what it shows.
+function withoutMarkLabels<T extends Element>(figure: T): T {
+  for (const group of figure.querySelectorAll("g[aria-label]")) group.removeAttribute("aria-label");
+  return figure;
 }
