@@ -38,13 +38,38 @@ export function multiplyTransposed(
       C[e] = u0; C[e + 1] = u1; C[e + 2] = u2; C[e + 3] = u3;
     }
   }
-  // What the blocks leave: the last columns % 4 columns of the blocked rows, and the last rows % 3 rows.
-  for (let i = 0; i < rows; i++) {
-    const aRow = i * inner;
-    for (let j = i < blockRows ? blockColumns : 0; j < columns; j++) {
-      let sum = bias === null ? 0 : bias[j];
-      const bRow = j * inner;
-      for (let k = 0; k < inner; k++) sum += A[aRow + k] * B[bRow + k];
+  // What the blocks leave, in smaller blocks (small layers and mini-batches are mostly edges): the last rows % 3
+  // rows four columns at a time, then the last columns % 4 columns three rows at a time, then single elements.
+  for (let i = blockRows; i < rows; i++) {
+    const a0 = i * inner;
+    for (let j = 0; j < blockColumns; j += 4) {
+      const b0 = j * inner, b1 = b0 + inner, b2 = b1 + inner, b3 = b2 + inner;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      if (bias !== null) { s0 = bias[j]; s1 = bias[j + 1]; s2 = bias[j + 2]; s3 = bias[j + 3]; }
+      for (let k = 0; k < inner; k++) {
+        const x = A[a0 + k];
+        s0 += x * B[b0 + k]; s1 += x * B[b1 + k]; s2 += x * B[b2 + k]; s3 += x * B[b3 + k];
+      }
+      const c = i * columns + j;
+      C[c] = s0; C[c + 1] = s1; C[c + 2] = s2; C[c + 3] = s3;
+    }
+  }
+  for (let j = blockColumns; j < columns; j++) {
+    const b0 = j * inner;
+    const start = bias === null ? 0 : bias[j];
+    let i = 0;
+    for (; i < blockRows; i += 3) {
+      const a0 = i * inner, a1 = a0 + inner, a2 = a1 + inner;
+      let s = start, t = start, u = start;
+      for (let k = 0; k < inner; k++) {
+        const w = B[b0 + k];
+        s += A[a0 + k] * w; t += A[a1 + k] * w; u += A[a2 + k] * w;
+      }
+      C[i * columns + j] = s; C[(i + 1) * columns + j] = t; C[(i + 2) * columns + j] = u;
+    }
+    for (; i < rows; i++) {
+      let sum = start;
+      for (let k = 0; k < inner; k++) sum += A[i * inner + k] * B[b0 + k];
       C[i * columns + j] = sum;
     }
   }
