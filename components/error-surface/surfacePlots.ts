@@ -34,6 +34,17 @@ export function chooseThresholds(values: ArrayLike<number>, count = 9): number[]
   return thresholds;
 }
 
+/**
+ * Makes a Plot figure one labelled image for assistive technology: Plot labels each mark's <g>
+ * ("raster", "dot"…), which axe reports as prohibited on elements without a role, and which a
+ * screen reader would read as noise; the figure's own label says what it shows.
+ */
+function asImage<T extends Element>(figure: T): T {
+  figure.setAttribute("role", "img");
+  for (const child of figure.querySelectorAll("[aria-label]")) child.removeAttribute("aria-label");
+  return figure;
+}
+
 /** The threshold colour scale shared by a surface and its legend. */
 export function surfaceColor(thresholds: number[], label: string): Plot.ScaleOptions {
   return { type: "threshold", domain: thresholds, scheme: "viridis", label };
@@ -90,7 +101,7 @@ export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement 
     marks.push(Plot.dot([figure.point], { x: "x", y: "y", r: 7, stroke: "white", strokeWidth: 1.5 }));
   }
   marks.push(Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }));
-  return Plot.plot({
+  return asImage(Plot.plot({
     document: figure.document,
     width: PLOT_SIZE,
     height: PLOT_SIZE,
@@ -101,7 +112,7 @@ export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement 
     y: { domain: [box.w2Min, box.w2Max], label: figure.yLabel, ticks: 5 },
     color: surfaceColor(thresholds, "E"),
     marks,
-  });
+  }));
 }
 
 /** The colour legend of a surface: which colour is which error band. */
@@ -110,7 +121,9 @@ export function plotSurfaceLegend(thresholds: number[], label: string, document?
   const options: Plot.LegendScales & { document?: Document } = {
     document, color: surfaceColor(thresholds, label), width: PLOT_SIZE, tickFormat: (d: number) => String(d), style: { background: "transparent" },
   };
-  return Plot.legend(options);
+  const legend = asImage(Plot.legend(options));
+  legend.setAttribute("aria-label", `Colour key of ${label}: bands from ${thresholds[0]} to ${thresholds[thresholds.length - 1]}`);
+  return legend;
 }
 
 /** What the fit plot needs: the unit's output over the input plane, the examples and the current weights. */
@@ -134,7 +147,7 @@ export function plotFit(figure: FitFigure): SVGSVGElement | HTMLElement {
       : Plot.rect(listCells(figure.outputs, box, 1), { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "value" });
   const classOne = figure.examples.filter((example) => example.t === 1);
   const classZero = figure.examples.filter((example) => example.t !== 1);
-  return Plot.plot({
+  return asImage(Plot.plot({
     document: figure.document,
     width: PLOT_SIZE,
     height: PLOT_SIZE,
@@ -153,5 +166,5 @@ export function plotFit(figure: FitFigure): SVGSVGElement | HTMLElement {
       Plot.dot(classOne, { x: "x1", y: "x2", symbol: "circle", r: 3.5, fill: "#b34a00", stroke: "white", strokeWidth: 0.8 }),
       Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }),
     ],
-  });
+  }));
 }

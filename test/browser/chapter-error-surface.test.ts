@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Locator, Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { launchBrowser, pageUrl, watchPage } from "./harness";
 
 const CHAPTER = "error-surface/";
@@ -50,6 +52,21 @@ async function editCell(page: Page, cell: Locator, source: string): Promise<void
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(source);
   await page.keyboard.press("ControlOrMeta+Enter");
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Serious and critical axe-core violations inside this chapter's widgets only (the rest of the page is checked by site.test.ts). */
+async function findWidgetViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(context: Element[]): Promise<Result> } }).axe;
+    const result = await axe.run([...document.querySelectorAll("error-surface-widget")]);
+    return result.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  });
 }
 
 describe("error-surface chapter", () => {
@@ -137,7 +154,8 @@ describe("error-surface chapter", () => {
 
   it("explorer: the inline points param changes the data in the fit plot", async () => {
     const explorer = widget(page, "explorer");
-    const dots = () => explorer.locator("[data-es-fit] svg g[aria-label=dot] > *").count();
+    // The two dot marks (class 0 and class 1) are the groups filled with the class colours.
+    const dots = () => explorer.locator('[data-es-fit] svg g[fill="#3f2a7a"] > *, [data-es-fit] svg g[fill="#b34a00"] > *').count();
     await expect.poll(dots).toBe(40);
     const before = await generation(explorer);
     const points = page.locator("nb-param input[name=points]");
@@ -207,6 +225,18 @@ describe("error-surface chapter", () => {
       "function squaredError(outputs, targets) {\n  let total = 0;\n  for (let n = 0; n < outputs.length; n++) total += 0.5 * (targets[n] - outputs[n]) ** 2;\n  return total / outputs.length;\n}",
     );
     await expect.poll(() => exercise.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("matches the engine");
+  });
+
+  it("has no serious accessibility violation inside the widgets, in light and dark themes", async () => {
+    for (const theme of ["light", "dark"] as const) {
+      const { page: themed } = await open();
+      await themed.emulateMedia({ colorScheme: theme });
+      await themed.evaluate((t) => document.documentElement.setAttribute("data-theme", t), theme);
+      for (const mode of ["explorer", "compare", "shapes"]) await ready(widget(themed, mode));
+      const mine = await findWidgetViolations(themed);
+      expect(mine, theme).toEqual([]);
+      await themed.close();
+    }
   });
 
   it("had no console error, failed request or uncaught exception through all of the above", () => {
