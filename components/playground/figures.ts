@@ -64,7 +64,7 @@ export function buildRamp(palette: Palette, strength = 0.85): Uint8ClampedArray 
 }
 
 /** Margins shared by the plane and its heatmap, so the two layers line up pixel for pixel. */
-const PLANE_MARGINS = { marginLeft: 36, marginBottom: 34, marginTop: 10, marginRight: 10 };
+const PLANE_MARGINS = { marginLeft: 36, marginBottom: 34, marginTop: 22, marginRight: 10 };
 
 interface PlaneOptions {
   document: Document;
@@ -179,7 +179,8 @@ export function plotLosses(options: { document: Document; width: number; losses:
     marginLeft: 48,
     marginRight: 12,
     x: { label: "step", domain: [0, Math.max(10, ...losses.map((row) => row.step))] },
-    y: { type: "log", label: "E (loss)", grid: true, ...(train.length === 0 ? { domain: [0.01, 1] } : {}) },
+    // A log axis needs two distinct values; before training there is one loss, so show a fixed decade range.
+    y: { type: "log", label: "E (loss)", grid: true, ...(train.length < 2 ? { domain: [0.01, 1] } : {}) },
     ariaLabel: "Training and test loss against steps, log scale",
     marks: [
       Plot.line(train, { x: "step", y: "trainLoss", strokeWidth: 2, className: "pg-line-train" }),

@@ -48,11 +48,11 @@ export function writeShapesTex(hidden: readonly number[]): string {
   return `\\begin{gathered} \\sigma(z) = \\frac{1}{1 + e^{-z}} \\\\ ${shapes.join(" \\\\ ")} \\end{gathered}`;
 }
 
-/** The loss averaged over a batch of B examples (plus the L2 penalty when λ > 0). */
+/** The loss averaged over a batch of B examples (plus the L2 penalty when λ > 0), then one example's E_n. */
 export function writeLossTex(config: Pick<PlaygroundConfig, "loss" | "weightDecay">): string {
   const perExample = config.loss === "squaredError" ? "\\tfrac12 (t_n - \\hat y_n)^2" : "-\\bigl[t_n \\log \\hat y_n + (1 - t_n) \\log(1 - \\hat y_n)\\bigr]";
   const decay = config.weightDecay > 0 ? " + \\tfrac{\\lambda}{2} \\sum w^2" : "";
-  return `E = \\frac{1}{B} \\sum_{n=1}^{B} ${perExample}${decay}`;
+  return `\\begin{gathered} E = \\frac{1}{B} \\sum_{n=1}^{B} E_n${decay} \\\\ E_n = ${perExample} \\end{gathered}`;
 }
 
 /** The update the optimizer makes with the gradient ∇E (plus λw for weight decay). */

@@ -1,3 +1,4 @@
+import katex from "katex";
 import { describe, expect, it } from "vitest";
 import { copyConfig, type PlaygroundConfig } from "../../../components/playground/config";
 import { edgeWidth, layOutNetwork } from "../../../components/playground/diagram";
@@ -131,6 +132,12 @@ describe("the playground's drawing data", () => {
     expect(writeLossTex({ loss: "squaredError", weightDecay: 0.1 })).toContain("\\tfrac{\\lambda}{2}");
     expect(writeUpdateTex({ optimizer: "momentum", weightDecay: 0 })).toContain("\\Delta w \\leftarrow \\alpha");
     expect(describeModel(configWith({}), 10, 140)).toContain("2-4-4-1 network");
+    // Every variant is valid TeX: KaTeX throws on an error instead of showing red text.
+    const render = (tex: string) => katex.renderToString(tex, { throwOnError: true, displayMode: true });
+    for (const activation of ["tanh", "sigmoid", "relu", "leakyRelu", "identity"] as const) render(writeModelTex([8, 8, 8], activation));
+    for (const loss of ["squaredError", "binaryCrossEntropy"] as const) for (const weightDecay of [0, 0.1]) render(writeLossTex({ loss, weightDecay }));
+    for (const optimizer of ["gradientDescent", "momentum", "nesterov", "adam"] as const) render(writeUpdateTex({ optimizer, weightDecay: 0.1 }));
+    render(writeShapesTex([]));
     expect(describeModel(configWith({ batchSize: 500 }), 140, 140)).toContain("full batch (140)");
   });
 });
