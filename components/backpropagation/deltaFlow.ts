@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import { backward, createNetwork, createRandom, forward, makeDataset } from "../../src/engine/index.ts";
 import { findDecades } from "./logTicks";
+import { labelChart } from "./chartLabel";
 
 /** The hidden activations the chart offers. */
 export const FLOW_ACTIVATIONS = ["sigmoid", "tanh", "relu"] as const;
@@ -63,7 +64,8 @@ export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document)
     { layer: row.layer, measure: "mean |∂E/∂w|", value: row.meanGradient },
   ]).filter((row) => row.value > 0 && Number.isFinite(row.value));
   const last = layers.length;
-  return Plot.plot({
+  const description = `Mean size of the deltas and of the weight gradients in each of ${last} layers, on a log scale`;
+  const chart = Plot.plot({
     document,
     width: 420,
     height: 300,
@@ -78,6 +80,7 @@ export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document)
       Plot.dot(rows, { x: "layer", y: "value", fill: "measure", r: 3.5 }),
     ],
   }) as SVGSVGElement | HTMLElement;
+  return labelChart(chart, description);
 }
 
 /** A sentence about the spread: how much smaller (or larger) the first layer's deltas are than the output's. */

@@ -28,15 +28,32 @@ export interface QuotedLines {
   missing?: string;
 }
 
-/** The quotes the chapter uses, one per equation (bp1 needs the loss and the activation). */
+/** The quotes the chapter uses, one per equation (bp1 needs the loss and the activation); a list gives alternatives, tried in order, for code that is still being reshaped. */
 export const ENGINE_QUOTES = {
   outputError: { file: "src/engine/losses.ts", start: 'case "squaredError":', end: "break;" },
   outputSlope: { file: "src/engine/losses.ts", start: "if (delta) multiplyByDerivative(activation" },
   sigmoidSlope: { file: "src/engine/activations.ts", start: 'case "sigmoid": // σ′', end: "g[i] *=" },
   hiddenDelta: { file: "src/engine/network.ts", start: "if (l === 0) break;", end: "multiplyByDerivative(below.activation" },
-  biasGradient: { file: "src/engine/network.ts", start: "// ∂E/∂b[l]", through: "biasGradient" },
-  weightGradient: { file: "src/engine/network.ts", start: "// ∂E/∂W[l]", through: "weightGradient" },
-} as const satisfies Record<string, LineSpec>;
+  biasGradient: [
+    { file: "src/engine/network.ts", start: "// ∂E/∂b[l]", through: "biasGradient" },
+    { file: "src/engine/network.ts", start: "∂z_j/∂b_j = 1", before: 2, end: "biasGradient[j] =", after: 1 },
+  ],
+  weightGradient: [
+    { file: "src/engine/network.ts", start: "// ∂E/∂W[l]", through: "weightGradient" },
+    { file: "src/engine/network.ts", start: "∂z_j/∂w_jk = a_k", end: "weightGradient" },
+  ],
+} as const satisfies Record<string, LineSpec | readonly LineSpec[]>;
+
+/** Quotes the first of `specs` whose lines are found in `source`; if none is, says why the last one failed. */
+export function quoteFirst(source: string, specs: LineSpec | readonly LineSpec[]): QuotedLines {
+  const list: readonly LineSpec[] = Array.isArray(specs) ? specs : [specs as LineSpec];
+  let quoted = quoteLines(source, list[0]);
+  for (const spec of list.slice(1)) {
+    if (!quoted.missing) break;
+    quoted = quoteLines(source, spec);
+  }
+  return quoted;
+}
 
 /** Quotes the lines `spec` names from `source`, the text of `spec.file`; never throws, so a moved line shows up as `missing`. */
 export function quoteLines(source: string, spec: LineSpec): QuotedLines {

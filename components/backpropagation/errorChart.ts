@@ -2,11 +2,14 @@
 import * as Plot from "@observablehq/plot";
 import type { TrainingCheckpoint } from "./workedExample";
 import { findDecades } from "./logTicks";
+import { labelChart } from "./chartLabel";
 
 /** Draws E after each checkpointed step on log–log axes (step 0 is left to the table); `document` is linkedom's at build time. */
 export function plotErrorCurve(checkpoints: readonly TrainingCheckpoint[], document?: Document): SVGSVGElement | HTMLElement {
   const points = checkpoints.filter((point) => point.step >= 1 && point.error > 0 && Number.isFinite(point.error));
-  return Plot.plot({
+  const last = points[points.length - 1];
+  const description = last ? `Total error against update steps on log–log axes, falling to ${last.error.toPrecision(3)} after ${last.step} steps` : "Total error against update steps: no finite values to draw";
+  const chart = Plot.plot({
     document,
     width: 520,
     height: 260,
@@ -20,5 +23,6 @@ export function plotErrorCurve(checkpoints: readonly TrainingCheckpoint[], docum
       Plot.dot(points.filter((point) => Number.isInteger(Math.log10(point.step))), { x: "step", y: "error", fill: "var(--warm)", r: 4 }),
     ],
   }) as SVGSVGElement | HTMLElement;
+  return labelChart(chart, description);
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { launchBrowser, pageUrl, watchPage } from "./harness";
+import { findSeriousViolations, launchBrowser, pageUrl, watchPage } from "./harness";
 
 const CHAPTER = "backpropagation/";
 let context: BrowserContext;
@@ -184,5 +184,42 @@ describe("your turn: denseBackward", () => {
     await expect.poll(() => exercise(page).locator(".nb-output").textContent(), { timeout: 20_000 }).toContain("gradW is transposed");
     expect(problems).toEqual([]);
     await page.close();
+  });
+});
+
+/** Serious axe violations inside this chapter's own widgets (other owners' parts of the page are tested in their files). */
+async function findOurViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
+  await findSeriousViolations(page); // injects axe-core into the page
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ include: [["bp-diagram"], ["bp-error-table"], ["bp-delta-flow"], ["bp-number"], [".engine-lines"]] });
+    return result.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(" ")) }));
+  });
+}
+
+describe("the page as a whole", () => {
+  it.each(["light", "dark"] as const)("has no serious accessibility violation in its widgets in the %s theme after they have run", async (theme) => {
+    const { page, problems } = await open("?w5=0.6");
+    await page.evaluate((name) => {
+      document.documentElement.dataset.theme = name;
+    }, theme);
+    await expect.poll(() => page.locator("bp-error-table .bp-status").textContent(), { timeout: 15_000 }).toContain("Retrained");
+    const violations = await findOurViolations(page);
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("does not scroll sideways on a 360 px phone; the diagram scrolls inside its own box", async () => {
+    const phone = await launchBrowser({ viewport: { width: 360, height: 740 } });
+    const page = await phone.newPage();
+    await page.goto(pageUrl(CHAPTER), { waitUntil: "networkidle" });
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    const box = page.locator("bp-diagram .bp-diagram-scroll");
+    expect(await box.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    await phone.close();
   });
 });
