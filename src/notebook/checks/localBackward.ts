@@ -78,7 +78,7 @@ export function checkMulBackward(candidate: unknown, cases: readonly BackwardCas
         [outGrad, `you passed outGrad through unchanged, as an addition would; for a multiplication the local derivative is ${other}, so ∂E/∂${name} = outGrad · ${other}.`],
         [outGrad * a * b, `you multiplied outGrad by the product a·b itself; the local derivative of a·b with respect to ${name} is just ${other}.`],
       ];
-      return { passed: false, message: `${wrong}. ${diagnose(got, mistakes) ?? `By the chain rule ∂E/∂${name} = outGrad · ∂(a·b)/∂${name}.`}` };
+      return { passed: false, message: `${wrong}. ${(typeof got === "number" ? diagnose(got, mistakes) : `∂E/∂${name} is ${describe(got)}, not a number.`) ?? `By the chain rule ∂E/∂${name} = outGrad · ∂(a·b)/∂${name}.`}` };
     }
   }
   return { passed: true, message: "mulBackward agrees with central differences." };
