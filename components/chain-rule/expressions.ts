@@ -7,6 +7,12 @@ import { Value } from "../../src/engine/index.ts";
 /** The graphs the reader can pick in the sentence above the stepper. */
 export const EXPRESSIONS = ["fan-out", "neuron", "loss"] as const;
 
+/** What the `graph` param offers: the built-in expressions, or one the reader types. */
+export const GRAPH_CHOICES = [...EXPRESSIONS, "your own"] as const;
+
+/** The expression the stepper shows when the reader first picks "your own". */
+export const DEFAULT_OWN_EXPRESSION = "tanh(u * v + u)";
+
 /** One of EXPRESSIONS. */
 export type ExpressionName = (typeof EXPRESSIONS)[number];
 

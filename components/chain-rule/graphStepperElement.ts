@@ -6,14 +6,18 @@ import katex from "katex";
 import { traceGraph, type TracedGraph } from "../../src/engine/index.ts";
 import { readParams, watchParams } from "../../src/notebook/client/paramStore.ts";
 import { DEFAULT_INPUTS, DESCRIPTIONS, buildExpression, isExpressionName, type ExpressionName, type Inputs } from "./expressions.ts";
+import { ExpressionError, parseExpression } from "./parseExpression.ts";
 import { layoutGraph, type GraphLayout } from "./graphLayout.ts";
 import { chooseOrientation, renderGraphFigure } from "./graphFigure.ts";
 import { describeStateTeX, describeStateText, findBackwardState, formatNumber, listArrowSteps, nameNode, type ArrowStep } from "./backwardSteps.ts";
 
 const PLAY_INTERVAL_MS = 900; // long enough to read the formula that changed
 
+/** What the stepper shows: a built-in expression, or the one typed in its field. */
+type Shown = ExpressionName | "your own";
+
 class GraphStepperElement extends HTMLElement {
-  private expression: ExpressionName = "fan-out";
+  private expression: Shown = "fan-out";
   private graph!: TracedGraph;
   private arrows: ArrowStep[] = [];
   private layout!: GraphLayout;
@@ -21,6 +25,7 @@ class GraphStepperElement extends HTMLElement {
   private playing = false;
   private lastTick = 0;
   private drawnWidth = 0;
+  private formula = "";
 
   connectedCallback(): void {
     if (this.graph) return;
@@ -39,6 +44,10 @@ class GraphStepperElement extends HTMLElement {
       event.preventDefault();
       this.go(target);
     });
+    this.querySelector("[data-gs-own]")?.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.rebuild("typed");
+    });
     watchParams(() => this.rebuild("params"));
     new ResizeObserver(() => {
       if (Math.abs(this.figure().clientWidth - this.drawnWidth) > 24) this.draw();
@@ -51,31 +60,53 @@ class GraphStepperElement extends HTMLElement {
     return this.querySelector<HTMLElement>("[data-gs-figure]")!;
   }
 
-  private readInputs(): { expression: ExpressionName; inputs: Inputs } {
+  private readInputs(): { expression: Shown; inputs: Inputs } {
     const params = readParams();
     const inputs = { ...DEFAULT_INPUTS } as Inputs;
     for (const name of Object.keys(inputs) as (keyof Inputs)[]) {
       if (typeof params[name] === "number") inputs[name] = params[name] as number;
     }
     const follows = this.dataset.follows !== "false";
-    return { expression: follows && isExpressionName(params.graph) ? params.graph : this.expression, inputs };
+    const chosen = params.graph === "your own" || isExpressionName(params.graph) ? params.graph : this.expression;
+    return { expression: follows ? chosen : this.expression, inputs };
   }
 
-  private rebuild(reason: "start" | "params"): void {
+  private rebuild(reason: "start" | "params" | "typed"): void {
     const { expression, inputs } = this.readInputs();
-    const changedExpression = expression !== this.expression;
+    const form = this.querySelector<HTMLFormElement>("[data-gs-own]");
+    if (form) form.hidden = expression !== "your own";
+    let graph: TracedGraph;
+    let description: { formula: string; model: string; activation: string; loss: string; inputs: (keyof Inputs)[] };
+    if (expression === "your own") {
+      const field = form!.querySelector<HTMLInputElement>("input")!;
+      try {
+        graph = traceGraph(parseExpression(field.value, inputs));
+      } catch (error) {
+        if (!(error instanceof ExpressionError)) throw error;
+        field.setAttribute("aria-invalid", "true");
+        this.say(`Cannot draw "${field.value}": ${error.message} (at character ${error.at + 1}). The graph shown is the last one that could be drawn.`);
+        return;
+      }
+      field.removeAttribute("aria-invalid");
+      const used = (Object.keys(inputs) as (keyof Inputs)[]).filter((name) => graph.nodes.some((node) => node.label === name && node.op === ""));
+      description = { formula: `${graph.nodes[graph.nodes.length - 1].label} = ${field.value}`, model: "your expression", activation: "as written", loss: "none (the output is the expression)", inputs: used };
+    } else {
+      graph = traceGraph(buildExpression(expression, inputs));
+      description = DESCRIPTIONS[expression];
+    }
+    const changedExpression = expression !== this.expression || reason === "typed";
     this.expression = expression;
-    this.graph = traceGraph(buildExpression(expression, inputs));
+    this.graph = graph;
     this.arrows = listArrowSteps(this.graph);
     this.layout = layoutGraph(this.graph);
+    this.formula = description.formula;
     if (changedExpression) this.applied = 0;
     this.applied = Math.min(this.applied, this.arrows.length);
-    const description = DESCRIPTIONS[expression];
     this.querySelector("[data-gs-formula]")!.textContent = description.formula;
     this.querySelector("[data-gs-model]")!.textContent = `Model: ${description.model}. Activation: ${description.activation}. Loss: ${description.loss}.`;
-    this.querySelector("[data-gs-inputs]")!.textContent = `Inputs: ${description.inputs.map((name) => `${name} = ${formatNumber(inputs[name])}`).join(", ")}.`;
+    this.querySelector("[data-gs-inputs]")!.textContent = `Inputs: ${description.inputs.map((name) => `${name} = ${formatNumber(inputs[name])}`).join(", ") || "none"}.`;
     this.draw();
-    if (reason === "params") {
+    if (reason !== "start") {
       const output = this.graph.nodes[this.graph.nodes.length - 1];
       this.say(`${changedExpression ? `Now showing ${description.formula}` : "Inputs changed"}: ${nameNode(output)} = ${formatNumber(output.data)}. ${this.describe()}`);
     }
@@ -100,7 +131,7 @@ class GraphStepperElement extends HTMLElement {
     const figure = this.figure();
     this.drawnWidth = figure.clientWidth;
     const orientation = chooseOrientation(this.layout, Math.max(200, figure.clientWidth));
-    const svg = renderGraphFigure({ graph: this.graph, layout: this.layout, arrows: this.arrows, state, orientation, title: DESCRIPTIONS[this.expression].formula });
+    const svg = renderGraphFigure({ graph: this.graph, layout: this.layout, arrows: this.arrows, state, orientation, title: this.formula });
     figure.replaceChildren(svg);
     figure.dataset.applied = String(state.applied);
     katex.render(describeStateTeX(this.graph, state), this.querySelector<HTMLElement>("[data-gs-tex]")!, { displayMode: true, throwOnError: false });

@@ -3,6 +3,7 @@ import type { BrowserContext, Locator, Page } from "playwright-core";
 import { launchBrowser, pageUrl, watchPage } from "./harness";
 import { traceGraph } from "../../src/engine/index";
 import { DEFAULT_INPUTS, buildExpression } from "../../components/chain-rule/expressions";
+import { parseExpression } from "../../components/chain-rule/parseExpression";
 import { labelGradient } from "../../components/chain-rule/graphFigure";
 import { countAtDepth, formatCount } from "../../components/chain-rule/layeredGraph";
 
@@ -97,6 +98,33 @@ describe("GraphStepper", () => {
     expect(await stepper.locator("[data-gs-model]").textContent()).toContain("Activation: sigmoid");
     const neuron = traceGraph(buildExpression("neuron", { ...DEFAULT_INPUTS }));
     expect(await stepper.locator("[data-gs-counter]").textContent()).toBe(`step 0 of ${neuron.edges.length}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("draws an expression the reader types, and says what is wrong with one it cannot read", async () => {
+    const { page, problems } = await openChapter();
+    const stepper = page.locator('graph-stepper[data-follows="true"]');
+    const field = stepper.locator("[data-gs-own] input");
+    expect(await field.isVisible()).toBe(false);
+    await page.locator("nb-param select[name=graph]").selectOption("your own");
+    await expect.poll(() => field.isVisible()).toBe(true);
+
+    await field.fill("u * u + v");
+    await field.press("Enter");
+    const typed = traceGraph(parseExpression("u * u + v", { ...DEFAULT_INPUTS }));
+    await expect.poll(() => stepper.locator("[data-gs-formula]").textContent()).toBe("f = u * u + v");
+    expect(await stepper.locator("[data-gs-counter]").textContent()).toBe(`step 0 of ${typed.edges.length}`);
+    await stepper.locator("[data-gs-figure]").focus();
+    await page.keyboard.press("End");
+    await expect.poll(async () => (await gradientLabels(stepper)).sort()).toEqual(typed.nodes.map((node) => labelGradient(node.grad)).sort());
+
+    const before = await figureMarkup(stepper);
+    await field.fill("u + y");
+    await stepper.locator("[data-gs-own] button[type=submit]").click();
+    await expect.poll(() => stepper.locator("[data-gs-status]").textContent()).toContain('unknown name "y"');
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+    expect(await figureMarkup(stepper)).toBe(before);
     expect(problems).toEqual([]);
     await page.close();
   });

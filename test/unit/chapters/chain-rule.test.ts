@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import katex from "katex";
 import { traceGraph, countLocalDerivatives } from "../../../src/engine/index";
-import { DEFAULT_INPUTS, EXPRESSIONS, buildExpression } from "../../../components/chain-rule/expressions";
+import { DEFAULT_INPUTS, EXPRESSIONS, GRAPH_CHOICES, buildExpression } from "../../../components/chain-rule/expressions";
 import { describeStateTeX, describeStateText, findBackwardState, listArrowSteps, nameNodeTeX } from "../../../components/chain-rule/backwardSteps";
 import { layoutGraph } from "../../../components/chain-rule/graphLayout";
 import { buildLayeredGraph, countAtDepth, formatCount } from "../../../components/chain-rule/layeredGraph";
@@ -96,6 +96,6 @@ describe("chain-rule chapter and widgets agree", () => {
     const layers = /<Param name="layers" value=\{(\d+)\}/.exec(chapter)![1];
     const width = /<Param name="width" value=\{(\d+)\}/.exec(chapter)![1];
     expect(chapter).toContain(`<PathCounter layers={${layers}} width={${width}} />`);
-    expect(chapter).toContain(`<Param name="graph" choices={${JSON.stringify([...EXPRESSIONS]).replace(/","/g, '", "')}} value="fan-out"`);
+    expect(chapter).toContain(`<Param name="graph" choices={${JSON.stringify([...GRAPH_CHOICES]).replace(/","/g, '", "')}} value="fan-out"`);
   });
 });
