@@ -80,11 +80,12 @@ interface PlaneOptions {
 export function plotPlane(options: PlaneOptions): SVGSVGElement | HTMLElement {
   const { document, width, box, train, test, cursor } = options;
   const marks: Plot.Markish[] = [];
+  // The points are described by the SVG's label and the status line, so each mark's own group is hidden from screen readers.
   for (const t of [0, 1]) {
-    marks.push(Plot.dot(train.filter((point) => point.t === t), { x: "x1", y: "x2", r: 3.5, strokeWidth: 1, className: `pg-train-${t}` }));
-    marks.push(Plot.dot(test.filter((point) => point.t === t), { x: "x1", y: "x2", r: 3.5, strokeWidth: 1.6, className: `pg-test-${t}` }));
+    marks.push(Plot.dot(train.filter((point) => point.t === t), { x: "x1", y: "x2", r: 3.5, strokeWidth: 1, className: `pg-train-${t}`, ariaHidden: "true" }));
+    marks.push(Plot.dot(test.filter((point) => point.t === t), { x: "x1", y: "x2", r: 3.5, strokeWidth: 1.6, className: `pg-test-${t}`, ariaHidden: "true" }));
   }
-  if (cursor) marks.push(Plot.dot([cursor], { x: "x1", y: "x2", r: 8, symbol: "plus", strokeWidth: 2, className: "pg-cursor" }));
+  if (cursor) marks.push(Plot.dot([cursor], { x: "x1", y: "x2", r: 8, symbol: "plus", strokeWidth: 2, className: "pg-cursor", ariaHidden: "true" }));
   return Plot.plot({
     document,
     width,

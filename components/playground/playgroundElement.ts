@@ -38,6 +38,8 @@ export interface PlaygroundStats {
   frames: number;
   /** Milliseconds of work (training plus drawing) in each recent frame. */
   workMs: number[];
+  /** Milliseconds of training in each recent frame while playing (time-boxed by TRAIN_BUDGET_MS). */
+  trainMs: number[];
   /** The latest redraw time of each figure. */
   drawMs: Partial<Record<Figure, number>>;
 }
@@ -46,7 +48,7 @@ class PlaygroundElement extends HTMLElement {
   config: PlaygroundConfig = copyConfig();
   session!: Session;
   playing = false;
-  stats: PlaygroundStats = { frames: 0, workMs: [], drawMs: {} };
+  stats: PlaygroundStats = { frames: 0, workMs: [], trainMs: [], drawMs: {} };
   private frame = 0;
   private dirty = new Set<Figure>(FIGURE_ORDER);
   private nextFigure = 0;
@@ -80,6 +82,12 @@ class PlaygroundElement extends HTMLElement {
     watchParams((name, values) => this.applyPageParam(name, values[name]));
     this.querySelector("[data-parameters]")!.closest("details")!.addEventListener("toggle", () => this.dirty.add("parameters"));
     this.rebuild("Ready: press Play to train, or Step for one update.");
+    let width = this.clientWidth;
+    new ResizeObserver(() => {
+      if (this.clientWidth === width) return; // heights change on every redraw; only a new width needs one
+      width = this.clientWidth;
+      this.markAllDirty();
+    }).observe(this);
     this.frame = requestAnimationFrame((time) => this.tick(time));
   }
 
@@ -239,14 +247,20 @@ class PlaygroundElement extends HTMLElement {
       );
     }
     units.querySelectorAll("input").forEach((input, i) => (input.value = String(config.hidden[i])));
-    this.control<HTMLSelectElement>("momentum").closest("label")!.classList.toggle("pg-muted", config.optimizer !== "momentum" && config.optimizer !== "nesterov");
+    // α only enters the momentum rules; the input is disabled (its value kept) for the others.
+    this.control("momentum").disabled = config.optimizer !== "momentum" && config.optimizer !== "nesterov";
     const custom = config.dataset === "custom";
     this.querySelector<HTMLElement>("[data-custom-tools]")!.hidden = !custom;
     const plane = this.querySelector<HTMLElement>("[data-decision]")!;
     plane.tabIndex = custom ? 0 : -1;
     plane.classList.toggle("pg-clickable", custom);
-    if (custom) plane.setAttribute("aria-label", "Data plane: click to add a point; with the keyboard, move the cross with the arrow keys and press Enter to add a point (Shift+Enter for the other class)");
-    else plane.removeAttribute("aria-label");
+    if (custom) {
+      plane.setAttribute("role", "application");
+      plane.setAttribute("aria-label", "Data plane: click to add a point; with the keyboard, move the cross with the arrow keys and press Enter to add a point (Shift+Enter for the other class)");
+    } else {
+      plane.removeAttribute("role");
+      plane.removeAttribute("aria-label");
+    }
     this.querySelector("[data-model]")!.textContent = describeModel(config, this.session.batchSize, this.session.train.count);
     const formulas: [string, string][] = [
       ["model", writeModelTex(config.hidden, config.activation)],
@@ -331,6 +345,8 @@ class PlaygroundElement extends HTMLElement {
     const start = performance.now();
     if (this.playing) {
       runSession(this.session, this.config.speed, () => performance.now() - start > TRAIN_BUDGET_MS);
+      this.stats.trainMs.push(performance.now() - start);
+      if (this.stats.trainMs.length > 600) this.stats.trainMs.shift();
       if (this.session.divergence) this.afterDivergence();
       for (const figure of ["heatmap", "units", "network", "losses", "gradients", "parameters"] as const) this.dirty.add(figure);
       if (time - this.lastStatus > STATUS_INTERVAL_MS) this.announce(describeStatus(this.session));

@@ -1,6 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { launchBrowser, pageUrl, watchPage, type PageWatch } from "./harness";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const chapter = "backpropagation/";
 
@@ -28,6 +32,8 @@ async function open(query = ""): Promise<void> {
   await page.goto(pageUrl(chapter + query), { waitUntil: "networkidle" });
   await page.locator("training-playground[data-live]").waitFor();
   await page.locator("training-playground").scrollIntoViewIfNeeded();
+  // The first animation frames replace the saved figures with live ones.
+  await page.waitForFunction(() => (document.querySelector("training-playground") as unknown as { stats: { frames: number } }).stats.frames > 2);
 }
 
 const status = () => page.locator("training-playground [data-status]").textContent();
@@ -196,16 +202,20 @@ describe("the training playground", () => {
 
   it("adds a point where the reader clicks, of the other class with Shift", async () => {
     await open("?pgData=custom");
-    const svg = page.locator("training-playground [data-decision-plot] svg");
-    const box = (await svg.boundingBox())!;
     expect(readStep(await status())).toBe(-1); // no points yet: nothing to train
-    // The plot area runs from the left margin (36 of 360 units) to 10 from the right; its centre is (0, 0).
-    const scale = box.width / Number(await svg.getAttribute("width"));
-    const centre = { x: box.x + (36 + (box.width / scale - 46) / 2) * scale, y: box.y + (10 + (box.height / scale - 44) / 2) * scale };
+    // Where (0, 0) and (0.3, 0) are on screen, from the plot's own scales.
+    const [centre, right] = await page.evaluate(() => {
+      const element = document.querySelector("training-playground") as unknown as { decisionPlot: SVGSVGElement & { scale(name: string): { apply(v: number): number } } };
+      const plot = element.decisionPlot;
+      const rect = plot.getBoundingClientRect();
+      const k = rect.width / Number(plot.getAttribute("width"));
+      const at = (x1: number, x2: number) => ({ x: rect.left + plot.scale("x").apply(x1) * k, y: rect.top + plot.scale("y").apply(x2) * k });
+      return [at(0, 0), at(0.3, 0)];
+    });
     await page.mouse.click(centre.x, centre.y);
     await expect.poll(() => page.locator("training-playground [data-decision-plot] .pg-train-1 circle").count()).toBe(1);
     await page.keyboard.down("Shift");
-    await page.mouse.click(centre.x + 40 * scale, centre.y);
+    await page.mouse.click(right.x, right.y);
     await page.keyboard.up("Shift");
     await expect.poll(() => page.locator("training-playground [data-decision-plot] .pg-train-0 circle").count()).toBe(1);
     const points = new URL(page.url()).searchParams.get("pgPoints")!.split(";").map((point) => point.split(",").map(Number));
@@ -213,7 +223,7 @@ describe("the training playground", () => {
     expect(Math.abs(points[0][0])).toBeLessThan(0.05);
     expect(Math.abs(points[0][1])).toBeLessThan(0.05);
     expect(points[0][2]).toBe(1);
-    expect(points[1][0]).toBeGreaterThan(0.1);
+    expect(points[1][0]).toBeCloseTo(0.3, 1);
     expect(points[1][2]).toBe(0);
     await button("step").click();
     expect(readStep(await status())).toBe(1);
@@ -235,7 +245,7 @@ describe("the training playground", () => {
     await open("?pgHidden=8,8&pgSpeed=20");
     await button("play").click();
     const measured = await page.evaluate(async () => {
-      const element = document.querySelector("training-playground") as unknown as { stats: { workMs: number[] } };
+      const element = document.querySelector("training-playground") as unknown as { stats: { workMs: number[]; trainMs: number[] } };
       const start = performance.now();
       let frames = 0;
       await new Promise<void>((done) => {
@@ -246,11 +256,34 @@ describe("the training playground", () => {
         };
         requestAnimationFrame(count);
       });
-      const work = element.stats.workMs.slice(-frames).sort((a, b) => a - b);
-      return { fps: frames / ((performance.now() - start) / 1000), median: work[Math.floor(work.length / 2)], p95: work[Math.floor(work.length * 0.95)] };
+      const sorted = (values: number[]) => values.slice(-frames).sort((a, b) => a - b);
+      const work = sorted(element.stats.workMs);
+      const train = sorted(element.stats.trainMs);
+      const at = (values: number[], q: number) => values[Math.min(values.length - 1, Math.floor(values.length * q))];
+      return { fps: frames / ((performance.now() - start) / 1000), median: at(work, 0.5), p95: at(work, 0.95), trainP95: at(train, 0.95), trainMax: at(train, 1) };
     });
-    console.log(`playground 2-8-8-1: ${measured.fps.toFixed(1)} frames/s, work per frame median ${measured.median.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms`);
-    expect(measured.median).toBeLessThan(8);
+    console.log(
+      `playground 2-8-8-1: ${measured.fps.toFixed(1)} frames/s; work per frame median ${measured.median.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms; ` +
+        `training per frame p95 ${measured.trainP95.toFixed(1)} ms, max ${measured.trainMax.toFixed(1)} ms`,
+    );
+    // Training is time-boxed at 5 ms a frame; one step of a 2-8-8-1 network on 10 examples takes well under a millisecond.
+    expect(measured.trainP95).toBeLessThan(8);
     expect(readStep(await status())).toBeGreaterThan(100);
+  });
+
+  it.each(["light", "dark"] as const)("has no serious or critical axe violation inside the playground in the %s theme", async (theme) => {
+    await open("?pgData=custom&pgOpt=momentum&pgPoints=0,0,1;0.5,0.5,0");
+    await page.evaluate((name) => {
+      document.documentElement.dataset.theme = name;
+      document.dispatchEvent(new CustomEvent("themechange", { detail: name }));
+    }, theme);
+    await button("step").click();
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document.querySelector("training-playground")!);
+      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    expect(violations).toEqual([]);
   });
 });
