@@ -14,8 +14,9 @@ export function drawWeightArrow(unit: UnitWeights, focused = false): Plot.Markis
   const long = Math.hypot(unit.w1, unit.w2) > 0.15;
   return [
     long ? Plot.arrow([{ x1: 0, y1: 0, x2: unit.w1, y2: unit.w2 }], { x1: "x1", y1: "y1", x2: "x2", y2: "y2", strokeWidth: 2.5, headLength: 0, className: "dl-w" }) : null,
-    Plot.dot(tip, { x: "x", y: "y", r: 7, strokeWidth: 2, className: "dl-handle" }),
-    focused ? Plot.dot(tip, { x: "x", y: "y", r: 12, strokeWidth: 2.5, className: "dl-handle-focus" }) : null,
+    // A ring, not a disc: the tip often sits on a corner of the square, whose answer must stay visible.
+    Plot.dot(tip, { x: "x", y: "y", r: 9, strokeWidth: 3, className: "dl-handle" }),
+    focused ? Plot.dot(tip, { x: "x", y: "y", r: 14, strokeWidth: 2.5, className: "dl-handle-focus" }) : null,
     Plot.text(tip, { x: "x", y: "y", text: () => "w", dx: 12, dy: -10, fontSize: 14, className: "dl-w-label" }),
   ].filter((mark): mark is NonNullable<typeof mark> => mark !== null);
 }
