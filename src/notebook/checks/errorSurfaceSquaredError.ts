@@ -15,6 +15,8 @@ function expectedError(outputs: number[], targets: number[]): number {
   return measureLoss("squaredError", "identity", a, a, targets, outputs.length, 1) / outputs.length;
 }
 
+/** A number as a reader wants to see it: six significant digits, no floating-point noise. */
+const show = (value: number) => String(Number(value.toPrecision(6)));
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
@@ -60,7 +62,7 @@ export const checkErrorSurfaceSquaredError: Checker = (scope) => {
     const expected = expectedError(outputs, targets);
     if (close(value, expected)) continue;
     const why = diagnose(value, outputs, targets);
-    const shown = `${call} returned ${value}; expected ${expected}`;
+    const shown = `${call} returned ${show(value)}; expected ${show(expected)}`;
     return { passed: false, message: why ? `${shown}: ${why}.` : `${shown} = (1/N) Σ ½(t − y)² with N = ${outputs.length}.` };
   }
   return { passed: true, message: "squaredError matches the engine: each difference squared, halved, and averaged over the examples." };
