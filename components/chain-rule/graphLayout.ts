@@ -1,6 +1,6 @@
 /**
- * A layered layout of a traced graph: each operation one column right of its deepest operand,
- * every input or constant just left of the first node that uses it, and rows ordered by the
+ * A layered layout of a traced graph: the output one column right of its deepest operand, every
+ * other node just left of the first node that uses it, and rows ordered by the
  * average row of a node's operands so arrows cross as little as a single pass can manage.
  */
 import type { TracedGraph } from "../../src/engine/index.ts";
@@ -41,9 +41,11 @@ export function layoutGraph(graph: TracedGraph): GraphLayout {
     const inner = operands[id].filter((from) => operands[from].length > 0).map((from) => column[from]);
     if (operands[id].length > 0) column[id] = 1 + Math.max(0, ...inner);
   }
-  // A leaf (input or constant) sits just left of the first column that uses it, not always at the far left.
-  for (let id = 0; id < count; id++) {
-    if (operands[id].length === 0 && users[id].length > 0) column[id] = Math.min(...users[id].map((to) => column[to])) - 1;
+  // Then, from the output back, every node moves right until it stands just left of its first user:
+  // an input or a side branch sits beside the node that uses it instead of far away at the left,
+  // where its long arrow would run behind other nodes.
+  for (let id = count - 1; id >= 0; id--) {
+    if (users[id].length > 0) column[id] = Math.min(...users[id].map((to) => column[to])) - 1;
   }
   const columns = Math.max(...column) + 1;
   const row = new Array<number>(count).fill(0);
