@@ -9,6 +9,14 @@ import type { GridBox } from "../../src/engine/index.ts";
 import { edgeWidth, toSubscript, toSuperscript, type DiagramEdge, type DiagramNode } from "./diagram";
 import type { GradientRecord, LossRecord } from "./session";
 
+/** Makes a Plot figure one image with one name: Plot's per-mark aria-labels on plain groups are not allowed there. */
+export function nameFigure<T extends Element>(figure: T, description: string): T {
+  figure.setAttribute("role", "img");
+  figure.setAttribute("aria-label", description);
+  for (const group of figure.querySelectorAll("[aria-label]")) group.removeAttribute("aria-label");
+  return figure;
+}
+
 /** A data point for the plots: inputs and class. */
 export interface PointRow {
   x1: number;
@@ -86,16 +94,15 @@ export function plotPlane(options: PlaneOptions): SVGSVGElement | HTMLElement {
     marks.push(Plot.dot(test.filter((point) => point.t === t), { x: "x1", y: "x2", r: 3.5, strokeWidth: 1.6, className: `pg-test-${t}`, ariaHidden: "true" }));
   }
   if (cursor) marks.push(Plot.dot([cursor], { x: "x1", y: "x2", r: 8, symbol: "plus", strokeWidth: 2, className: "pg-cursor", ariaHidden: "true" }));
-  return Plot.plot({
+  return nameFigure(Plot.plot({
     document,
     width,
     height: width,
     ...PLANE_MARGINS,
     x: { domain: [box.xMin, box.xMax], label: "x₁", ticks: 5 },
     y: { domain: [box.yMin, box.yMax], label: "x₂", ticks: 5 },
-    ariaLabel: "Data plane over the inputs x₁, x₂ with the training and test points",
     marks,
-  });
+  }), "Data plane over the inputs x₁, x₂ with the training and test points");
 }
 
 /** The data plane's bottom layer: ŷ over the box as a Plot raster, and the decision boundary ŷ = ½ as a contour. */
@@ -106,7 +113,7 @@ export function plotHeatmap(options: { document: Document; width: number; box: G
   const dx = (xMax - xMin) / (resolution - 1) / 2;
   const dy = (yMax - yMin) / (resolution - 1) / 2;
   const grid = { width: resolution, height: resolution, x1: xMin - dx, x2: xMax + dx, y1: yMax + dy, y2: yMin - dy };
-  return Plot.plot({
+  return nameFigure(Plot.plot({
     document,
     width,
     height: width,
@@ -124,7 +131,7 @@ export function plotHeatmap(options: { document: Document; width: number; box: G
       Plot.raster(values as number[], { ...grid, fill: (v: number) => v, interpolate: "none", clip: true }),
       Plot.contour(values as number[], { ...grid, value: (v: number) => v, interpolate: "none", thresholds: [0.5], fill: "none", stroke: palette.ink, strokeWidth: 1.5, clip: true }),
     ],
-  });
+  }), "Heatmap of the output ŷ over the plane");
 }
 
 /** The network: units as circles, each weight as a line coloured by its sign (dashed when negative) and as wide as |w|. */
@@ -142,7 +149,7 @@ export function plotNetwork(options: { document: Document; width: number; nodes:
       className: `pg-edge-${sign}`,
       title: (edge: DiagramEdge) => `${edge.label} = ${edge.w.toFixed(3)}`,
     });
-  return Plot.plot({
+  return nameFigure(Plot.plot({
     document,
     width,
     height: Math.max(140, 36 * (2 * tallest + 1) + 30),
@@ -150,8 +157,7 @@ export function plotNetwork(options: { document: Document; width: number; nodes:
     marginRight: 70,
     x: { axis: null, domain: [-0.15, layers + 0.15] },
     y: { axis: null, domain: [tallest + 0.5, -tallest - 0.5] },
-    ariaLabel: `Network diagram with ${layers} weight layers; blue solid lines are positive weights, red dashed lines negative, width grows with |w|`,
-    marks: [
+        marks: [
       edgeMarks("positive"),
       edgeMarks("negative"),
       Plot.dot(nodes, {
@@ -161,7 +167,7 @@ export function plotNetwork(options: { document: Document; width: number; nodes:
       Plot.text(nodes, { x: "x", y: "y", text: "label", fontSize: 9, className: "pg-node-label" }),
       Plot.text(output, { x: "x", y: "y", dx: 16, textAnchor: "start", fontSize: 11, text: (node: DiagramNode) => `b${toSuperscript(layers)} = ${node.bias.toFixed(2)}`, className: "pg-output-bias" }),
     ],
-  });
+  }), `Network diagram with ${layers} weight layers; solid green lines are positive weights, dashed red lines negative, and a line's width grows with |w|`);
 }
 
 function positiveOnly(value: number): boolean {
@@ -173,7 +179,7 @@ export function plotLosses(options: { document: Document; width: number; losses:
   const { document, width, losses } = options;
   const train = losses.filter((row) => positiveOnly(row.trainLoss));
   const test = losses.filter((row) => positiveOnly(row.testLoss));
-  return Plot.plot({
+  return nameFigure(Plot.plot({
     document,
     width,
     height: 190,
@@ -182,12 +188,11 @@ export function plotLosses(options: { document: Document; width: number; losses:
     x: { label: "step", domain: [0, Math.max(10, ...losses.map((row) => row.step))] },
     // A log axis needs two distinct values; before training there is one loss, so show a fixed decade range.
     y: { type: "log", label: "E (loss)", grid: true, ...(train.length < 2 ? { domain: [0.01, 1] } : {}) },
-    ariaLabel: "Training and test loss against steps, log scale",
-    marks: [
+        marks: [
       Plot.line(train, { x: "step", y: "trainLoss", strokeWidth: 2, className: "pg-line-train" }),
       Plot.line(test, { x: "step", y: "testLoss", strokeWidth: 2, strokeDasharray: "5,3", className: "pg-line-test" }),
     ],
-  });
+  }), "Training and test loss against steps, log scale");
 }
 
 /** RMS of ∂E/∂W^l per layer against steps, on a log scale: vanishing gradients show as lines far below the last layer's. */
@@ -202,7 +207,7 @@ export function plotGradients(options: { document: Document; width: number; grad
     if (last) marks.push(Plot.text([last], { x: "step", y: "rms", text: () => `W${toSuperscript(l)}`, dx: 4, textAnchor: "start", fontSize: 11, className: `pg-layer-label pg-layer-${l}` }));
   }
   const any = gradients.some((row) => row.rms.some(positiveOnly));
-  return Plot.plot({
+  return nameFigure(Plot.plot({
     document,
     width,
     height: 190,
@@ -210,7 +215,6 @@ export function plotGradients(options: { document: Document; width: number; grad
     marginRight: 30,
     x: { label: "step", domain: [0, lastStep] },
     y: { type: "log", label: "RMS of ∂E/∂Wˡ", grid: true, ...(any ? {} : { domain: [1e-4, 1] }) },
-    ariaLabel: "Gradient size per layer against steps, log scale",
     marks,
-  });
+  }), "Gradient size per layer against steps, log scale");
 }

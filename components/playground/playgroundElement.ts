@@ -40,6 +40,8 @@ export interface PlaygroundStats {
   workMs: number[];
   /** Milliseconds of training in each recent frame while playing (time-boxed by TRAIN_BUDGET_MS). */
   trainMs: number[];
+  /** Steps taken in each recent frame while playing (at most `speed`; fewer when the time box ends the slice). */
+  stepsPerFrame: number[];
   /** The latest redraw time of each figure. */
   drawMs: Partial<Record<Figure, number>>;
 }
@@ -48,7 +50,7 @@ class PlaygroundElement extends HTMLElement {
   config: PlaygroundConfig = copyConfig();
   session!: Session;
   playing = false;
-  stats: PlaygroundStats = { frames: 0, workMs: [], trainMs: [], drawMs: {} };
+  stats: PlaygroundStats = { frames: 0, workMs: [], trainMs: [], stepsPerFrame: [], drawMs: {} };
   private frame = 0;
   private dirty = new Set<Figure>(FIGURE_ORDER);
   private nextFigure = 0;
@@ -344,9 +346,11 @@ class PlaygroundElement extends HTMLElement {
     this.frame = requestAnimationFrame((next) => this.tick(next));
     const start = performance.now();
     if (this.playing) {
-      runSession(this.session, this.config.speed, () => performance.now() - start > TRAIN_BUDGET_MS);
+      const taken = runSession(this.session, this.config.speed, () => performance.now() - start > TRAIN_BUDGET_MS);
       this.stats.trainMs.push(performance.now() - start);
+      this.stats.stepsPerFrame.push(taken);
       if (this.stats.trainMs.length > 600) this.stats.trainMs.shift();
+      if (this.stats.stepsPerFrame.length > 600) this.stats.stepsPerFrame.shift();
       if (this.session.divergence) this.afterDivergence();
       for (const figure of ["heatmap", "units", "network", "losses", "gradients", "parameters"] as const) this.dirty.add(figure);
       if (time - this.lastStatus > STATUS_INTERVAL_MS) this.announce(describeStatus(this.session));

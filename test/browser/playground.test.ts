@@ -242,10 +242,11 @@ describe("the training playground", () => {
   });
 
   it("keeps a frame's work bounded while a 2-8-8-1 network trains (reports the frame rate)", async () => {
-    await open("?pgHidden=8,8&pgSpeed=20");
+    // 200 steps a frame on batches of 100 would take tens of milliseconds: only the time box keeps a frame short.
+    await open("?pgHidden=8,8&pgSpeed=200&pgBatch=100");
     await button("play").click();
     const measured = await page.evaluate(async () => {
-      const element = document.querySelector("training-playground") as unknown as { stats: { workMs: number[]; trainMs: number[] } };
+      const element = document.querySelector("training-playground") as unknown as { stats: { workMs: number[]; trainMs: number[]; stepsPerFrame: number[] } };
       const start = performance.now();
       let frames = 0;
       await new Promise<void>((done) => {
@@ -259,15 +260,18 @@ describe("the training playground", () => {
       const sorted = (values: number[]) => values.slice(-frames).sort((a, b) => a - b);
       const work = sorted(element.stats.workMs);
       const train = sorted(element.stats.trainMs);
+      const steps = sorted(element.stats.stepsPerFrame.filter((n) => n > 0));
       const at = (values: number[], q: number) => values[Math.min(values.length - 1, Math.floor(values.length * q))];
-      return { fps: frames / ((performance.now() - start) / 1000), median: at(work, 0.5), p95: at(work, 0.95), trainP95: at(train, 0.95), trainMax: at(train, 1) };
+      return { fps: frames / ((performance.now() - start) / 1000), median: at(work, 0.5), p95: at(work, 0.95), trainMedian: at(train, 0.5), trainP95: at(train, 0.95), stepsMedian: at(steps, 0.5) };
     });
     console.log(
-      `playground 2-8-8-1: ${measured.fps.toFixed(1)} frames/s; work per frame median ${measured.median.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms; ` +
-        `training per frame p95 ${measured.trainP95.toFixed(1)} ms, max ${measured.trainMax.toFixed(1)} ms`,
+      `playground 2-8-8-1, batch 100, 200 steps asked per frame: ${measured.fps.toFixed(1)} frames/s; work per frame median ${measured.median.toFixed(1)} ms, p95 ${measured.p95.toFixed(1)} ms; ` +
+        `training per frame median ${measured.trainMedian.toFixed(1)} ms, p95 ${measured.trainP95.toFixed(1)} ms, median ${measured.stepsMedian} steps`,
     );
-    // Training is time-boxed at 5 ms a frame; one step of a 2-8-8-1 network on 10 examples takes well under a millisecond.
-    expect(measured.trainP95).toBeLessThan(8);
+    // The time box, not the 200 asked for, ends a typical frame's training: fewer steps, and about 5 ms of work
+    // (a loose bound, since on a busy machine the OS can preempt the tab in the middle of a slice).
+    expect(measured.stepsMedian).toBeLessThan(200);
+    expect(measured.trainMedian).toBeLessThan(20);
     expect(readStep(await status())).toBeGreaterThan(100);
   });
 
