@@ -67,9 +67,10 @@ export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document)
   const description = `Mean size of the deltas and of the weight gradients in each of ${last} layers, on a log scale`;
   const chart = Plot.plot({
     document,
-    width: 420,
-    height: 300,
-    marginLeft: 60,
+    width: 380,
+    height: 290,
+    marginLeft: 56,
+    marginTop: 30,
     marginBottom: 42,
     style: { background: "transparent", color: "currentColor", fontSize: "12px" },
     x: { label: `layer l (${last} = output) →`, domain: [0.5, last + 0.5], ticks: layers.map((row) => row.layer), tickFormat: "d" },
