@@ -35,20 +35,48 @@ export interface SurfaceFigure {
   title?: string;
 }
 
+/**
+ * The part of a path a figure needs: up to where it first leaves the box grown by its own size on
+ * every side, ending at that edge. A diverging path reaches coordinates like 1e150, and an SVG
+ * element that large, though clipped, makes layout-walking tools (axe's contrast check) crawl.
+ */
+export function trimPath(points: readonly PathPoint[], box: Box): PathPoint[] {
+  const dx = box.p1Max - box.p1Min;
+  const dy = box.p2Max - box.p2Min;
+  const [x0, x1, y0, y1] = [box.p1Min - dx, box.p1Max + dx, box.p2Min - dy, box.p2Max + dy];
+  const inside = (p: PathPoint) => p.p1 >= x0 && p.p1 <= x1 && p.p2 >= y0 && p.p2 <= y1;
+  const kept: PathPoint[] = [];
+  for (const point of points) {
+    if (inside(point)) {
+      kept.push(point);
+      continue;
+    }
+    const last = kept[kept.length - 1];
+    if (last) {
+      // The largest fraction t of the step from `last` that stays inside on both axes.
+      const limit = (from: number, to: number, low: number, high: number) => (to > high ? (high - from) / (to - from) : to < low ? (low - from) / (to - from) : 1);
+      const t = Math.min(limit(last.p1, point.p1, x0, x1), limit(last.p2, point.p2, y0, y1));
+      if (Number.isFinite(t)) kept.push({ ...point, p1: last.p1 + t * (point.p1 - last.p1), p2: last.p2 + t * (point.p2 - last.p2) });
+    }
+    break;
+  }
+  return kept;
+}
+
 /** The error surface as a heatmap (dark = low E) with contours when live, and each path as a line of dots. */
 export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement {
   const { box, values, resolution, paths, names, live } = figure;
   const area = { x1: box.p1Min, x2: box.p1Max, y1: box.p2Max, y2: box.p2Min, width: resolution, height: resolution };
   const background = live
     ? [
-        Plot.raster(values, { ...area, fill: (value: number) => value, interpolate: "nearest", imageRendering: "auto" }),
-        Plot.contour(values, { ...area, stroke: "white", strokeOpacity: 0.35, strokeWidth: 0.7, thresholds: 12, blur: 0 }),
+        Plot.raster(values, { ...area, fill: (value: number) => value, interpolate: "nearest", imageRendering: "auto", ariaHidden: "true" }),
+        Plot.contour(values, { ...area, stroke: "white", strokeOpacity: 0.35, strokeWidth: 0.7, thresholds: 12, blur: 0, ariaHidden: "true" }),
       ]
-    : [Plot.rect(listSurfaceCells(values, box, resolution), { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "loss" })];
-  const pathMarks = paths.flatMap((path) => [
-    Plot.line(path.points, { x: "p1", y: "p2", className: `${path.className} gd-path-line`, strokeWidth: 1.5 }),
-    Plot.dot(path.points, { x: "p1", y: "p2", r: 1.6, className: `${path.className} gd-path-dot` }),
-    Plot.dot(path.points.slice(0, 1), { x: "p1", y: "p2", r: 5, className: `${path.className} gd-path-start`, strokeWidth: 2 }),
+    : [Plot.rect(listSurfaceCells(values, box, resolution), { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "loss", ariaHidden: "true" })];
+  const pathMarks = paths.map((path) => ({ ...path, points: trimPath(path.points, box) })).flatMap((path) => [
+    Plot.line(path.points, { x: "p1", y: "p2", className: `${path.className} gd-path-line`, strokeWidth: 1.5, ariaHidden: "true" }),
+    Plot.dot(path.points, { x: "p1", y: "p2", r: 1.6, className: `${path.className} gd-path-dot`, ariaHidden: "true" }),
+    Plot.dot(path.points.slice(0, 1), { x: "p1", y: "p2", r: 5, className: `${path.className} gd-path-start`, strokeWidth: 2, ariaHidden: "true" }),
   ]);
   return Plot.plot({
     document: figure.document,
@@ -57,12 +85,14 @@ export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement 
     marginLeft: 40,
     marginBottom: 34,
     title: figure.title,
+    // The marks are hidden from screen readers (a labelled <g> has no role); the widget's status sentence says what they show.
+    ariaLabel: `Error surface over ${names[0]} and ${names[1]}, dark where E is low, with ${paths.map((path) => path.label).join(" and ")}`,
     style: { background: "transparent", fontFamily: "inherit", fontSize: "12px", overflow: "visible" },
     x: { domain: [box.p1Min, box.p1Max], label: names[0], labelAnchor: "center", labelOffset: 30, ticks: 5 },
     y: { domain: [box.p2Min, box.p2Max], label: names[1], labelAnchor: "center", ticks: 5 },
     color: { type: figure.colorType ?? "linear", scheme: "viridis", domain: [0, figure.maxLoss], clamp: true, label: "E", legend: live && (figure.legend ?? false) },
     clip: true,
-    marks: [...background, Plot.frame({ stroke: "currentColor", strokeOpacity: 0.4 }), ...pathMarks],
+    marks: [...background, Plot.frame({ stroke: "currentColor", strokeOpacity: 0.4, ariaHidden: "true" }), ...pathMarks],
   }) as SVGSVGElement | HTMLElement;
 }
 
@@ -85,7 +115,8 @@ export function plotLossCurves(options: { document: Document; curves: DrawnCurve
     x: { domain: [0, options.epochs], label: "epoch", labelAnchor: "center", labelOffset: 30 },
     y: { type: "log", label: "E over the whole data set", grid: true, tickFormat: "~g" },
     color: { domain: options.curves.map((curve) => curve.label), range: ["#d9480f", "#1c7ed6", "#2b8a3e"], legend: true },
-    marks: [Plot.line(rows, { x: "epoch", y: "loss", stroke: "label", strokeWidth: 2 }), Plot.ruleX([0], { strokeOpacity: 0.3 })],
+    ariaLabel: `Loss curves over epochs: ${options.curves.map((curve) => curve.label).join(", ")}`,
+    marks: [Plot.line(rows, { x: "epoch", y: "loss", stroke: "label", strokeWidth: 2, ariaHidden: "true" }), Plot.ruleX([0], { strokeOpacity: 0.3, ariaHidden: "true" })],
   }) as SVGSVGElement | HTMLElement;
 }
 

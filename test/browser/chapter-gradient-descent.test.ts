@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Locator, Page } from "playwright-core";
-import { launchBrowser, pageUrl, watchPage } from "./harness";
+import { findSeriousViolations, launchBrowser, pageUrl, watchPage } from "./harness";
 
 const CHAPTER = "gradient-descent/";
 let context: BrowserContext;
@@ -192,6 +192,22 @@ describe("gradient-descent chapter", () => {
     await editCell(page, cell, "function momentumStep(w, step, gradient, learningRate, momentum) {\n  const next = momentum * step - learningRate * gradient;\n  return { w: w + next, step: next };\n}");
     await expect.poll(() => cell.locator(".nb-check-pass").count(), { timeout: 20_000 }).toBe(1);
     expect(await cell.locator(".nb-out-check").textContent()).toContain("matches the engine's momentum optimizer");
+  });
+
+  it.each(["light", "dark"] as const)("has no serious axe violation in the %s theme, widgets drawn live", async (theme) => {
+    await page.evaluate((name) => {
+      document.documentElement.dataset.theme = name;
+    }, theme);
+    expect(await findSeriousViolations(page)).toEqual([]);
+  });
+
+  it("fits a 360 px phone without horizontal scrolling", async () => {
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 360, height: 780 });
+    await phone.goto(pageUrl(CHAPTER), { waitUntil: "networkidle" });
+    await expect.poll(() => phone.locator("gd-surface-descent").getAttribute("data-live"), { timeout: 15_000 }).toBe("ready");
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await phone.close();
   });
 
   it("logs no console error and fetches nothing outside the base path", () => {

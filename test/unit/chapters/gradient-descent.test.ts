@@ -4,7 +4,7 @@ import {
   fillSurfaceRows, measureModelLoss, sampleSurface,
 } from "../../../components/gradient-descent/descent";
 import { describeMomentum, describeRatePanel, UNIT_BOX } from "../../../components/gradient-descent/captions";
-import { formatNumber } from "../../../components/gradient-descent/figures";
+import { formatNumber, trimPath } from "../../../components/gradient-descent/figures";
 import { checkGradientDescentMomentum } from "../../../src/notebook/checks/gradientDescentMomentum";
 import { getBias } from "../../../src/engine/index";
 
@@ -138,5 +138,22 @@ describe("the momentumStep checker", () => {
   it("asks for a function and for { w, step }", () => {
     expect(check(undefined).message).toContain("define a function momentumStep");
     expect(check(() => ({ w: 1, v: 2 })).message).toContain("return { w, step }");
+  });
+});
+
+describe("trimPath", () => {
+  const box = { p1Min: -3, p1Max: 3, p2Min: -3, p2Max: 3 };
+  const at = (step: number, p1: number, p2: number) => ({ step, p1, p2, loss: 0 });
+
+  it("keeps a path that stays near the box", () => {
+    const path = [at(0, 1, 1), at(1, -2, 2), at(2, 8, -8)];
+    expect(trimPath(path, box)).toEqual(path);
+  });
+
+  it("ends a diverging path where it leaves the grown box, on the line of its last step", () => {
+    const trimmed = trimPath([at(0, 0, 0), at(1, 3, 1), at(2, 1e150, 2)], box);
+    expect(trimmed).toHaveLength(3);
+    expect(trimmed[2].p1).toBe(9);
+    expect(trimmed[2].p2).toBeCloseTo(1, 9);
   });
 });
