@@ -51,6 +51,11 @@ export function makeSurfaceData(points: number, flipped: number): Dataset {
   return data;
 }
 
+/** The data options in words, as the widgets show them beside the model. */
+export function describeData(points: number, flipped: number): string {
+  return `${points} points, each label flipped with probability ${flipped}`;
+}
+
 /** A 2-1 network with a sigmoid output and the chosen loss; its bias stays 0, so y = σ(w1·x1 + w2·x2). */
 export function createUnit(loss: SurfaceLoss): Network {
   const engineLoss = ENGINE_LOSS[loss];

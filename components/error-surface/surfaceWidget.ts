@@ -7,7 +7,7 @@
  */
 import { readParams, watchParams } from "../../src/notebook/client/paramStore";
 import {
-  WEIGHT_BOX, SHAPE_BOX, SURFACE_LOSSES, computeOutputGrid, computeShapeSurface, createUnit, fillSurfaceRows, findBoundary,
+  WEIGHT_BOX, SHAPE_BOX, SURFACE_LOSSES, computeOutputGrid, describeData, computeShapeSurface, createUnit, fillSurfaceRows, findBoundary,
   findLowestPoint, listExamples, makeSurfaceData, measureError, nameShape, shapeDownhill, shapeValue,
   type SurfaceLoss, type WeightBox,
 } from "./lossSurface";
@@ -105,7 +105,11 @@ class ErrorSurfaceWidget extends HTMLElement {
       this.curvature = Number(this.param<number>("curvature"));
       this.panels[0].values = computeShapeSurface(this.curvature, SURFACE_RESOLUTION); // 61² additions: instant
     } else {
-      this.data = makeSurfaceData(Number(this.param<number>("points")), Number(this.param<number>("flipped")));
+      const points = Number(this.param<number>("points"));
+      const flipped = Number(this.param<number>("flipped"));
+      this.data = makeSurfaceData(points, flipped);
+      const described = this.querySelector<HTMLElement>("[data-es-value=data]");
+      if (described) described.textContent = describeData(points, flipped);
       const losses: SurfaceLoss[] = this.mode === "compare" ? [...SURFACE_LOSSES] : [this.chosenLoss()];
       this.panels.forEach((panel, index) => {
         panel.loss = losses[index];

@@ -163,6 +163,7 @@ describe("error-surface chapter", () => {
     await page.keyboard.press("ArrowUp");
     await ready(explorer, before);
     await expect.poll(dots).toBe(44);
+    expect(await readout(explorer, "data")).toBe("44 points, each label flipped with probability 0.1");
   });
 
   it("compare: one point moves on both surfaces, and cross-entropy is steep where squared error is flat", async () => {
