@@ -7,7 +7,7 @@ const MAX_ITEMS = 20; // inspector lines stay one glance long
 /** The Output for a displayed value: text, figure, table or an inspector summary. */
 export function describeValue(value: unknown): Output {
   if (typeof value === "string") return { type: "text", text: value };
-  if (isMarkupElement(value)) return { type: "figure", markup: value.outerHTML };
+  if (isMarkupElement(value)) return { type: "figure", markup: dropMarkLabels(value).outerHTML };
   if (isRecordList(value)) return describeTable(value);
   return { type: "value", summary: inspectValue(value) };
 }
@@ -47,6 +47,14 @@ function listItems(items: readonly unknown[], depth: number): string {
 // A Value's parents and closures would flood the line; show the numbers a reader is after.
 function isBulky(field: unknown): boolean {
   return typeof field === "function" || (Array.isArray(field) && field.some((item) => typeof item === "object" && item !== null));
+}
+
+// Plot labels each mark's <g> ("dot", "x-axis tick"); ARIA forbids aria-label on a plain group,
+// and a screen reader gains nothing from it, so figures lose those labels before they are saved.
+function dropMarkLabels<T extends { outerHTML: string }>(element: T): T {
+  const groups = (element as unknown as { querySelectorAll?(selector: string): Iterable<{ removeAttribute(name: string): void }> }).querySelectorAll?.("g[aria-label]");
+  for (const group of groups ?? []) group.removeAttribute("aria-label");
+  return element;
 }
 
 function isMarkupElement(value: unknown): value is { outerHTML: string } {

@@ -33,9 +33,9 @@ class CellElement extends HTMLElement implements NotebookCell {
     this.current = this.original;
     const input = this.input();
     this.staticInput = [...input.childNodes];
+    // The code stays what assistive technology reads; a button role or a label would hide it.
     input.tabIndex = 0;
-    input.setAttribute("role", "button");
-    input.setAttribute("aria-label", `Edit cell ${this.index + 1}`);
+    input.title = "Click, or press Enter, to edit this cell";
     this.querySelector<HTMLElement>(".nb-controls")!.hidden = false;
 
     const saved = loadEdit(pageKey, this.index, this.hash);
@@ -112,9 +112,8 @@ class CellElement extends HTMLElement implements NotebookCell {
       const { createEditor } = await import("./editor");
       const input = this.input();
       input.replaceChildren();
-      input.removeAttribute("role");
       input.removeAttribute("tabindex");
-      input.removeAttribute("aria-label");
+      input.removeAttribute("title");
       this.editor = createEditor(input, this.current, {
         onChange: (source) => {
           this.current = source;

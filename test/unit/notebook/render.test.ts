@@ -51,3 +51,18 @@ describe("rendering", () => {
     expect(renderOutput({ type: "figure", markup: "<svg><circle/></svg>" })).toBe('<div class="nb-out nb-out-figure"><svg><circle/></svg></div>');
   });
 });
+
+describe("figures from Plot", () => {
+  it("lose the aria-label Plot puts on mark groups, which ARIA forbids on a plain <g>", async () => {
+    const { parseHTML } = await import("linkedom");
+    const Plot = await import("@observablehq/plot");
+    const { describeValue } = await import("../../../src/notebook/display");
+    const { document } = parseHTML("<!doctype html><html><body></body></html>");
+    const figure = Plot.plot({ document, marks: [Plot.dot([{ x: 1, y: 2 }], { x: "x", y: "y" })] } as never) as unknown as { outerHTML: string };
+    expect(figure.outerHTML).toMatch(/<g[^>]*aria-label=/);
+    const output = describeValue(figure);
+    expect(output.type).toBe("figure");
+    expect(output.type === "figure" && output.markup).not.toMatch(/<g[^>]*aria-label=/);
+    expect(output.type === "figure" && output.markup).toContain("<circle");
+  });
+});
