@@ -11,8 +11,8 @@ export function plotErrorCurve(checkpoints: readonly TrainingCheckpoint[], docum
   const description = last ? `Total error against update steps on log–log axes, falling to ${last.error.toPrecision(3)} after ${last.step} steps` : "Total error against update steps: no finite values to draw";
   const chart = Plot.plot({
     document,
-    width: 520,
-    height: 260,
+    width: 460,
+    height: 250,
     marginLeft: 64,
     marginBottom: 40,
     style: { background: "transparent", color: "currentColor", fontSize: "12px" },
