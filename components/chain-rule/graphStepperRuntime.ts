@@ -1,10 +1,10 @@
 /**
- * <graph-stepper>: the browser half of GraphStepper. It rebuilds the expression when a page param
- * changes, and walks the backward pass with the buttons, ←/→/Home/End on the figure, or Play.
+ * The heavy half of <graph-stepper> (Plot, KaTeX), loaded on the reader's first touch: it rebuilds
+ * the expression when a page param changes, and walks the backward pass one arrow at a time.
  */
 import katex from "katex";
 import { traceGraph, type TracedGraph } from "../../src/engine/index.ts";
-import { readParams, watchParams } from "../../src/notebook/client/paramStore.ts";
+import { readParams } from "../../src/notebook/client/paramStore.ts";
 import { DEFAULT_INPUTS, DESCRIPTIONS, buildExpression, isExpressionName, type ExpressionName, type Inputs } from "./expressions.ts";
 import { ExpressionError, parseExpression } from "./parseExpression.ts";
 import { layoutGraph, type GraphLayout } from "./graphLayout.ts";
@@ -16,7 +16,9 @@ const PLAY_INTERVAL_MS = 900; // long enough to read the formula that changed
 /** What the stepper shows: a built-in expression, or the one typed in its field. */
 type Shown = ExpressionName | "your own";
 
-class GraphStepperElement extends HTMLElement {
+/** Drives one stepper element; the element's light shell forwards clicks, keys, submits and param changes. */
+export class GraphStepperController {
+  private readonly element: HTMLElement;
   private expression: Shown = "fan-out";
   private graph!: TracedGraph;
   private arrows: ArrowStep[] = [];
@@ -27,37 +29,32 @@ class GraphStepperElement extends HTMLElement {
   private drawnWidth = 0;
   private formula = "";
 
-  connectedCallback(): void {
-    if (this.graph) return;
-    const initial = this.dataset.expression;
+  constructor(element: HTMLElement) {
+    this.element = element;
+    const initial = element.dataset.expression;
     if (isExpressionName(initial)) this.expression = initial;
-    this.addEventListener("click", (event) => {
-      const action = (event.target as HTMLElement).closest<HTMLElement>("[data-gs-action]")?.dataset.gsAction;
-      if (action === "reset") this.go(0);
-      else if (action === "back") this.go(this.applied - 1);
-      else if (action === "next") this.go(this.applied + 1);
-      else if (action === "play") this.togglePlay();
-    });
-    this.figure().addEventListener("keydown", (event) => {
-      const target = { ArrowRight: this.applied + 1, ArrowDown: this.applied + 1, ArrowLeft: this.applied - 1, ArrowUp: this.applied - 1, Home: 0, End: this.arrows.length }[event.key];
-      if (target === undefined) return;
-      event.preventDefault();
-      this.go(target);
-    });
-    this.querySelector("[data-gs-own]")?.addEventListener("submit", (event) => {
-      event.preventDefault();
-      this.rebuild("typed");
-    });
-    watchParams(() => this.rebuild("params"));
     new ResizeObserver(() => {
       if (Math.abs(this.figure().clientWidth - this.drawnWidth) > 24) this.draw();
     }).observe(this.figure());
-    // The inline params register when <nb-param> is defined; read their values (maybe from the URL) after that.
-    void customElements.whenDefined("nb-param").then(() => this.rebuild("start"));
+    this.rebuild("start");
+  }
+
+  /** A control button: reset, back, next or play. */
+  act(action: string | undefined): void {
+    if (action === "reset") this.go(0);
+    else if (action === "back") this.go(this.applied - 1);
+    else if (action === "next") this.go(this.applied + 1);
+    else if (action === "play") this.togglePlay();
+  }
+
+  /** A key pressed on the figure: → ↓ next, ← ↑ back, Home and End the ends. */
+  press(key: string): void {
+    const target = { ArrowRight: this.applied + 1, ArrowDown: this.applied + 1, ArrowLeft: this.applied - 1, ArrowUp: this.applied - 1, Home: 0, End: this.arrows.length }[key];
+    if (target !== undefined) this.go(target);
   }
 
   private figure(): HTMLElement {
-    return this.querySelector<HTMLElement>("[data-gs-figure]")!;
+    return this.element.querySelector<HTMLElement>("[data-gs-figure]")!;
   }
 
   private readInputs(): { expression: Shown; inputs: Inputs } {
@@ -66,14 +63,15 @@ class GraphStepperElement extends HTMLElement {
     for (const name of Object.keys(inputs) as (keyof Inputs)[]) {
       if (typeof params[name] === "number") inputs[name] = params[name] as number;
     }
-    const follows = this.dataset.follows !== "false";
+    const follows = this.element.dataset.follows !== "false";
     const chosen = params.graph === "your own" || isExpressionName(params.graph) ? params.graph : this.expression;
     return { expression: follows ? chosen : this.expression, inputs };
   }
 
-  private rebuild(reason: "start" | "params" | "typed"): void {
+  /** Re-reads the params (and the typed expression) and redraws. */
+  rebuild(reason: "start" | "params" | "typed"): void {
     const { expression, inputs } = this.readInputs();
-    const form = this.querySelector<HTMLFormElement>("[data-gs-own]");
+    const form = this.element.querySelector<HTMLFormElement>("[data-gs-own]");
     if (form) form.hidden = expression !== "your own";
     let graph: TracedGraph;
     let description: { formula: string; model: string; activation: string; loss: string; inputs: (keyof Inputs)[] };
@@ -102,9 +100,9 @@ class GraphStepperElement extends HTMLElement {
     this.formula = description.formula;
     if (changedExpression) this.applied = 0;
     this.applied = Math.min(this.applied, this.arrows.length);
-    this.querySelector("[data-gs-formula]")!.textContent = description.formula;
-    this.querySelector("[data-gs-model]")!.textContent = `Model: ${description.model}. Activation: ${description.activation}. Loss: ${description.loss}.`;
-    this.querySelector("[data-gs-inputs]")!.textContent = `Inputs: ${description.inputs.map((name) => `${name} = ${formatNumber(inputs[name])}`).join(", ") || "none"}.`;
+    this.element.querySelector("[data-gs-formula]")!.textContent = description.formula;
+    this.element.querySelector("[data-gs-model]")!.textContent = `Model: ${description.model}. Activation: ${description.activation}. Loss: ${description.loss}.`;
+    this.element.querySelector("[data-gs-inputs]")!.textContent = `Inputs: ${description.inputs.map((name) => `${name} = ${formatNumber(inputs[name])}`).join(", ") || "none"}.`;
     this.draw();
     if (reason !== "start") {
       const output = this.graph.nodes[this.graph.nodes.length - 1];
@@ -134,14 +132,14 @@ class GraphStepperElement extends HTMLElement {
     const svg = renderGraphFigure({ graph: this.graph, layout: this.layout, arrows: this.arrows, state, orientation, title: this.formula });
     figure.replaceChildren(svg);
     figure.dataset.applied = String(state.applied);
-    katex.render(describeStateTeX(this.graph, state), this.querySelector<HTMLElement>("[data-gs-tex]")!, { displayMode: true, throwOnError: false });
-    this.querySelector("[data-gs-counter]")!.textContent = `step ${state.applied} of ${this.arrows.length}`;
-    this.querySelector<HTMLButtonElement>("[data-gs-action=back]")!.disabled = state.applied === 0;
-    this.querySelector<HTMLButtonElement>("[data-gs-action=next]")!.disabled = state.applied === this.arrows.length;
+    katex.render(describeStateTeX(this.graph, state), this.element.querySelector<HTMLElement>("[data-gs-tex]")!, { displayMode: true, throwOnError: false });
+    this.element.querySelector("[data-gs-counter]")!.textContent = `step ${state.applied} of ${this.arrows.length}`;
+    this.element.querySelector<HTMLButtonElement>("[data-gs-action=back]")!.disabled = state.applied === 0;
+    this.element.querySelector<HTMLButtonElement>("[data-gs-action=next]")!.disabled = state.applied === this.arrows.length;
   }
 
   private say(text: string): void {
-    this.querySelector("[data-gs-status]")!.textContent = text;
+    this.element.querySelector("[data-gs-status]")!.textContent = text;
   }
 
   private togglePlay(): void {
@@ -172,10 +170,8 @@ class GraphStepperElement extends HTMLElement {
   }
 
   private setPlayButton(): void {
-    const button = this.querySelector<HTMLButtonElement>("[data-gs-action=play]")!;
+    const button = this.element.querySelector<HTMLButtonElement>("[data-gs-action=play]")!;
     button.textContent = this.playing ? "Pause" : "Play";
     button.setAttribute("aria-pressed", String(this.playing));
   }
 }
-
-if (!customElements.get("graph-stepper")) customElements.define("graph-stepper", GraphStepperElement);

@@ -1,40 +1,35 @@
 /**
- * <path-counter>: recounts when the `layers` or `width` param changes (from the sentence or the
- * buttons here), one depth at a time within a few milliseconds per animation frame, then redraws.
+ * The heavy half of <path-counter> (Plot), loaded on the reader's first touch: it recounts when the
+ * `layers` or `width` param changes, one depth at a time within a few milliseconds per animation
+ * frame, then redraws.
  */
-import { findParamSpec, readParams, setParam, watchParams } from "../../src/notebook/client/paramStore.ts";
+import { findParamSpec, readParams } from "../../src/notebook/client/paramStore.ts";
 import { countAtDepth, type DepthCount } from "./layeredGraph.ts";
 import { renderPathCountFigure } from "./pathCountFigure.ts";
 import { describeCounts } from "./pathCountText.ts";
 
 const FRAME_BUDGET_MS = 6; // leaves the rest of a 16 ms frame for drawing and input
 
-class PathCounterElement extends HTMLElement {
+/** Drives one path-counter element; its light shell forwards param changes. */
+export class PathCounterController {
+  private readonly element: HTMLElement;
   private layers = 1;
   private width = 1;
   private job = 0;
 
-  connectedCallback(): void {
-    if (this.job > 0) return;
-    this.layers = Number(this.dataset.layers);
-    this.width = Number(this.dataset.width);
-    this.addEventListener("click", (event) => {
-      const button = (event.target as HTMLElement).closest<HTMLButtonElement>("[data-pc-change]");
-      if (!button) return;
-      const name = button.dataset.pcChange as "layers" | "width";
-      setParam(name, this[name] + Number(button.dataset.pcBy));
-    });
-    watchParams((name) => {
-      if (name === "layers" || name === "width") this.recount();
-    });
-    void customElements.whenDefined("nb-param").then(() => this.recount());
+  constructor(element: HTMLElement) {
+    this.element = element;
+    this.layers = Number(element.dataset.layers);
+    this.width = Number(element.dataset.width);
+    this.recount();
   }
 
-  private recount(): void {
+  /** Reads layers and width from the params, counts every depth over a few frames, and redraws. */
+  recount(): void {
     const params = readParams();
     if (typeof params.layers === "number") this.layers = params.layers;
     if (typeof params.width === "number") this.width = params.width;
-    this.querySelector("[data-pc-params]")!.textContent = `Layers: ${this.layers}, width: ${this.width}.`;
+    this.element.querySelector("[data-pc-params]")!.textContent = `Layers: ${this.layers}, width: ${this.width}.`;
     this.updateButtons();
     const job = ++this.job;
     const counts: DepthCount[] = [];
@@ -54,7 +49,7 @@ class PathCounterElement extends HTMLElement {
   }
 
   private draw(counts: DepthCount[]): void {
-    const figure = this.querySelector<HTMLElement>("[data-pc-figure]")!;
+    const figure = this.element.querySelector<HTMLElement>("[data-pc-figure]")!;
     const broken = counts.find((count) => !Number.isFinite(count.naivePaths) || !Number.isFinite(count.reverseMode));
     if (broken) {
       this.say(`At ${broken.layers} layers the path count overflows a double-precision number, so it cannot be plotted.`);
@@ -67,7 +62,7 @@ class PathCounterElement extends HTMLElement {
   }
 
   private updateButtons(): void {
-    for (const button of this.querySelectorAll<HTMLButtonElement>("[data-pc-change]")) {
+    for (const button of this.element.querySelectorAll<HTMLButtonElement>("[data-pc-change]")) {
       const name = button.dataset.pcChange as "layers" | "width";
       const spec = findParamSpec(name);
       const next = this[name] + Number(button.dataset.pcBy);
@@ -76,8 +71,6 @@ class PathCounterElement extends HTMLElement {
   }
 
   private say(text: string): void {
-    this.querySelector("[data-pc-status]")!.textContent = text;
+    this.element.querySelector("[data-pc-status]")!.textContent = text;
   }
 }
-
-if (!customElements.get("path-counter")) customElements.define("path-counter", PathCounterElement);

@@ -73,10 +73,11 @@ describe("GraphStepper", () => {
     const stepper = page.locator('graph-stepper[data-follows="true"]');
     const play = stepper.locator("[data-gs-action=play]");
     await play.click();
-    expect(await play.getAttribute("aria-pressed")).toBe("true");
+    // The drawing code loads on this first click, so the button turns "pressed" once it has.
+    await expect.poll(() => play.getAttribute("aria-pressed")).toBe("true");
     await expect.poll(async () => Number(await stepper.locator("[data-gs-figure]").getAttribute("data-applied")), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     await play.click();
-    expect(await play.textContent()).toBe("Play");
+    await expect.poll(() => play.textContent()).toBe("Play");
     expect(problems).toEqual([]);
     await page.close();
   });
