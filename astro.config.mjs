@@ -24,7 +24,7 @@ export default defineConfig({
     remarkPlugins,
     rehypePlugins: [[rehypeKatex, { strict: "error", trust: false }], rehypeIndexMathOnce],
     syntaxHighlight: "shiki",
-    shikiConfig: { themes: { light: "github-light", dark: "github-dark-default" } },
+    shikiConfig: { themes: { light: "github-light-default", dark: "github-dark-default" } },
   },
   integrations: [mdx({ remarkPlugins: [...remarkPlugins, remarkNotebookCells] })],
   devToolbar: { enabled: false },
