@@ -5,6 +5,7 @@
  */
 import { watchExample } from "./exampleStore";
 import { plotErrorCurve } from "./errorChart";
+import { describeCheckpoint } from "./errorTableText";
 import { DEFAULT_SETUP, SETUP_NAMES, createExampleTrainer, formatNumber, type ExampleSetup, type TrainingCheckpoint } from "./workedExample";
 
 const FRAME_BUDGET_MS = 6;
@@ -41,21 +42,24 @@ class ErrorTableElement extends HTMLElement {
         requestAnimationFrame(slice);
         return;
       }
-      this.show(checkpoints, status);
+      this.show(checkpoints, status, setup);
     };
     requestAnimationFrame(slice);
   }
 
-  private show(checkpoints: TrainingCheckpoint[], status: HTMLElement): void {
+  private show(checkpoints: TrainingCheckpoint[], status: HTMLElement, setup: ExampleSetup): void {
     this.removeAttribute("aria-busy");
     this.dataset.trained = "";
     const broken = checkpoints.find((point) => !Number.isFinite(point.error));
     for (const row of this.querySelectorAll<HTMLElement>("tr[data-step]")) {
       const point = checkpoints.find((candidate) => candidate.step === Number(row.dataset.step));
       if (!point) continue;
-      row.querySelector("[data-column=error]")!.textContent = formatNumber(point.error);
-      row.querySelector("[data-column=y1]")!.textContent = formatNumber(point.y1);
-      row.querySelector("[data-column=y2]")!.textContent = formatNumber(point.y2);
+      const tips = describeCheckpoint(point, setup);
+      for (const column of ["error", "y1", "y2"] as const) {
+        const cell = row.querySelector(`[data-column=${column}]`)!;
+        cell.querySelector(".bp-cell-value")!.textContent = formatNumber(point[column]);
+        cell.querySelector(".bp-cell-tip")!.textContent = tips[column];
+      }
     }
     this.querySelector("[data-bp-chart]")!.replaceChildren(plotErrorCurve(checkpoints));
     const last = checkpoints[checkpoints.length - 1];

@@ -46,7 +46,7 @@ describe("the worked example", () => {
     expect(await diagram(page, "E")).toBe("0.298371109");
     expect(await diagram(page, "new_w5")).toBe("0.358916480");
     expect(await page.locator('bp-number[data-name="delta_h1"] .bp-value').first().textContent()).toBe("0.00877135469");
-    expect(await page.locator('bp-error-table tr[data-step="1"] [data-column=error]').textContent()).toBe("0.291027774");
+    expect(await page.locator('bp-error-table tr[data-step="1"] [data-column=error] .bp-cell-value').textContent()).toBe("0.291027774");
     expect(await page.locator("bp-error-table [data-bp-chart] svg path").count()).toBeGreaterThan(0);
     expect(await page.locator("bp-delta-flow [data-flow-chart] svg").count()).toBeGreaterThan(0);
     await page.context().close();
@@ -64,6 +64,12 @@ describe("the worked example", () => {
     const w5 = page.locator('bp-diagram text[data-key="grad_w5"]');
     await w5.focus();
     await expect.poll(() => page.locator("bp-diagram .bp-readout").textContent()).toContain("∂E/∂w5 = δ_o1·a_h1 = 0.138498562·0.593269992 = 0.0821670406");
+    const tableValue = page.locator('bp-error-table tr[data-step="1"] [data-column=error] .bp-cell-value');
+    const tableTip = page.locator(`#${await tableValue.getAttribute("aria-describedby")}`);
+    expect(await tableTip.isVisible()).toBe(false);
+    await tableValue.focus();
+    await expect.poll(() => tableTip.isVisible()).toBe(true);
+    expect(await tableTip.textContent()).toMatch(/^E = ½\(t₁ − y₁\)² \+ ½\(t₂ − y₂\)² = ½\(0\.010* − [\d.]+\)² \+ ½\(0\.990* − [\d.]+\)² = 0\.291027774, after 1 update /);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -78,7 +84,7 @@ describe("the worked example", () => {
     expect(await prose(page, "E")).toBe("0.291027774");
     expect(await page.locator("bp-diagram .bp-status").textContent()).toContain("after 1 applied update");
     await expect.poll(() => page.locator("bp-error-table .bp-status").textContent(), { timeout: 15_000 }).toContain("Retrained");
-    expect(await page.locator('bp-error-table tr[data-step="0"] [data-column=error]').textContent()).toBe("0.291027774");
+    expect(await page.locator('bp-error-table tr[data-step="0"] [data-column=error] .bp-cell-value').textContent()).toBe("0.291027774");
     expect(await chart()).not.toBe(chartBefore);
     await page.locator("bp-diagram [data-bp-action=reset]").click();
     await expect.poll(() => diagram(page, "E")).toBe("0.298371109");

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { computeExample, createExampleTrainer, DEFAULT_SETUP, formatNumber, readSetup, trainExample, TABLE_STEPS } from "../../../components/backpropagation/workedExample";
 import { ENGINE_QUOTES, quoteFirst, quoteLines } from "../../../components/backpropagation/engineLines";
 import { DEFAULT_FLOW, measureDeltaFlow, summarizeFlow } from "../../../components/backpropagation/deltaFlow";
+import { describeCheckpoint } from "../../../components/backpropagation/errorTableText";
 import { DIAGRAM_LINES } from "../../../components/backpropagation/diagramLayout";
 import { checkDenseBackward } from "../../../src/notebook/checks/denseBackward";
 
@@ -143,5 +144,17 @@ describe("the denseBackward checker", () => {
 
   it("asks for the function when it is missing", () => {
     expect(checkDenseBackward({}).message).toMatch(/define a function denseBackward/);
+  });
+});
+
+describe("the error table's formulas", () => {
+  it("substitute the step's outputs and the targets into E, and give back the same E", () => {
+    const point = trainExample(DEFAULT_SETUP, 10).find((checkpoint) => checkpoint.step === 10)!;
+    const tips = describeCheckpoint(point, DEFAULT_SETUP);
+    expect(tips.error).toContain(`½(${formatNumber(DEFAULT_SETUP.t1)} − ${formatNumber(point.y1)})²`);
+    expect(tips.error).toContain(`= ${formatNumber(point.error)}, after 10 updates`);
+    const recomputed = 0.5 * (DEFAULT_SETUP.t1 - point.y1) ** 2 + 0.5 * (DEFAULT_SETUP.t2 - point.y2) ** 2;
+    expect(recomputed).toBeCloseTo(point.error, 12);
+    expect(tips.y2).toContain(`= ${formatNumber(point.y2)}`);
   });
 });
