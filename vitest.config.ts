@@ -19,6 +19,8 @@ export default defineConfig({
           include: ["test/browser/**/*.test.ts"],
           globalSetup: ["test/browser/globalSetup.ts"],
           testTimeout: 60_000,
+          // A widget on a shared, loaded machine can take seconds to settle; polls wait for it.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 600_000,
           fileParallelism: false,
         },

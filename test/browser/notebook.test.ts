@@ -88,7 +88,9 @@ describe("notebook lab page", () => {
       return { scrolled: window.scrollY !== before, frames };
     });
     expect(responsive.scrolled).toBe(true);
-    expect(responsive.frames).toBeGreaterThan(10);
+    // A page whose main thread ran the loop would paint no frame at all in that half second; a
+    // loaded machine paints fewer than 30, so the bar is "clearly not frozen", not a frame rate.
+    expect(responsive.frames).toBeGreaterThan(3);
     await expect.poll(() => cell(page, 5).locator(".nb-out-error").textContent(), { timeout: 10_000 }).toContain("Stopped after 5 s");
     expect(Date.now() - started).toBeLessThan(8_000);
     expect(await cell(page, 5).locator(".nb-out-error").textContent()).toContain("earlier cells are gone");
