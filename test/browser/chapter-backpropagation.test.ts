@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { findSeriousViolations, launchBrowser, pageUrl, watchPage } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { findSeriousViolations, launchBrowser, pageUrl, useChapter } from "./harness";
 
 const CHAPTER = "backpropagation/";
-let context: BrowserContext;
-
-beforeAll(async () => {
-  context = await launchBrowser();
-});
-
-afterAll(async () => {
-  await context?.close();
-});
-
-async function open(search = ""): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const watch = watchPage(page);
-  await page.goto(pageUrl(CHAPTER) + search, { waitUntil: "networkidle" });
-  return { page, problems: watch.problems };
-}
+const chapter = useChapter(CHAPTER);
+const open = chapter.open;
 
 /** The text of the first inline worked-example number called `name` in the prose. */
 const prose = (page: Page, name: string) => page.locator(`bp-number[data-name="${name}"] .bp-value`).first().textContent();

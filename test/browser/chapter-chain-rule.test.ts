@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Locator, Page } from "playwright-core";
-import { launchBrowser, pageUrl, watchPage } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { useChapter } from "./harness";
 import { traceGraph } from "../../src/engine/index";
 import { DEFAULT_INPUTS, buildExpression } from "../../components/chain-rule/expressions";
 import { parseExpression } from "../../components/chain-rule/parseExpression";
 import { labelGradient } from "../../components/chain-rule/graphFigure";
 import { countAtDepth, formatCount } from "../../components/chain-rule/layeredGraph";
 
-let context: BrowserContext;
-
-beforeAll(async () => {
-  context = await launchBrowser({ viewport: { width: 1440, height: 900 } });
-});
-
-afterAll(async () => {
-  await context?.close();
-});
-
-async function openChapter(): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const watch = watchPage(page);
-  await page.goto(pageUrl("chain-rule/"), { waitUntil: "networkidle" });
-  return { page, problems: watch.problems };
-}
+const openChapter = useChapter("chain-rule/", { viewport: { width: 1440, height: 900 } }).open;
 
 const figureMarkup = (widget: Locator) => widget.locator("svg").first().evaluate((svg) => svg.outerHTML);
 const gradientLabels = (widget: Locator) => widget.locator(".gs-grad text").allTextContents();

@@ -1,26 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { launchBrowser, pageUrl, watchPage } from "./harness";
+import { pageUrl, useChapter } from "./harness";
 
 const CHAPTER = "error-surface/";
-let context: BrowserContext;
-
-beforeAll(async () => {
-  context = await launchBrowser();
-});
-
-afterAll(async () => {
-  await context?.close();
-});
-
-async function open(search = ""): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const watch = watchPage(page);
-  await page.goto(pageUrl(CHAPTER) + search, { waitUntil: "networkidle" });
-  return { page, problems: watch.problems };
-}
+const chapter = useChapter(CHAPTER);
+const open = chapter.open;
 
 const widget = (page: Page, mode: string) => page.locator(`error-surface-widget[data-mode=${mode}]`);
 const readout = (scope: Locator, name: string) => scope.locator(`[data-es-value=${name}]`).textContent();

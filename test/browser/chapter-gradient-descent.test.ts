@@ -1,28 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { launchBrowser, pageUrl, watchPage } from "./harness";
+import { pageUrl, useChapter } from "./harness";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const CHAPTER = "gradient-descent/";
-let context: BrowserContext;
-
-beforeAll(async () => {
-  context = await launchBrowser();
-});
-
-afterAll(async () => {
-  await context?.close();
-});
-
-async function open(search = ""): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const watch = watchPage(page);
-  await page.goto(pageUrl(CHAPTER) + search, { waitUntil: "networkidle" });
-  return { page, problems: watch.problems };
-}
+const chapter = useChapter(CHAPTER);
+const open = chapter.open;
 
 const param = (page: Page, name: string) => page.locator(`nb-param input[name=${name}]`);
 const status = (widget: Locator) => widget.locator("[data-status]").textContent();
@@ -218,7 +204,7 @@ describe("gradient-descent chapter", () => {
   });
 
   it("fits a 360 px phone without horizontal scrolling", async () => {
-    const phone = await context.newPage();
+    const phone = await chapter.context().newPage();
     await phone.setViewportSize({ width: 360, height: 780 });
     await phone.goto(pageUrl(CHAPTER), { waitUntil: "networkidle" });
     await expect.poll(() => phone.locator("gd-surface-descent").getAttribute("data-live"), { timeout: 15_000 }).toBe("ready");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 /** The sub-path the test build is served under. */
 export const basePath = "/course/backprop/";
@@ -108,4 +108,24 @@ export async function findSeriousViolations(page: Page): Promise<AxeViolation[]>
     }));
   });
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}
+
+/** A chapter's tests share one fresh browser; `open(search)` loads the chapter and records its problems. */
+export function useChapter(chapter: string, options: BrowserOptions = {}) {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await launchBrowser(options);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+  return {
+    context: () => context,
+    async open(search = ""): Promise<{ page: Page; problems: string[] }> {
+      const page = await context.newPage();
+      const watch = watchPage(page);
+      await page.goto(pageUrl(chapter) + search, { waitUntil: "networkidle" });
+      return { page, problems: watch.problems };
+    },
+  };
 }
