@@ -3,6 +3,7 @@
  * on the reader's first touch (pointer over it, focus, a click, a key, a changed param), so the page
  * carries no widget weight until then; clicks and keys made while it loads are applied once it has.
  */
+import { loadOnFirstTouch } from "../../src/notebook/client/loadOnFirstTouch.ts";
 import { watchParams } from "../../src/notebook/client/paramStore.ts";
 import type { GraphStepperController } from "./graphStepperRuntime.ts";
 
@@ -10,14 +11,10 @@ const STEP_KEYS = new Set(["ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp", "H
 const WATCHED_PARAMS = new Set(["graph", "u", "v", "w1", "x1", "w2", "x2", "b", "t"]);
 
 class GraphStepperElement extends HTMLElement {
-  private controller: Promise<GraphStepperController> | undefined;
-
   connectedCallback(): void {
     if (this.dataset.ready) return;
     this.dataset.ready = "true";
-    const load = () => (this.controller ??= import("./graphStepperRuntime.ts").then((runtime) => new runtime.GraphStepperController(this)));
-    this.addEventListener("pointerenter", load, { once: true });
-    this.addEventListener("focusin", load, { once: true });
+    const load: () => Promise<GraphStepperController> = loadOnFirstTouch(this, () => import("./graphStepperRuntime.ts").then((runtime) => new runtime.GraphStepperController(this)), { params: WATCHED_PARAMS });
     this.addEventListener("click", (event) => {
       const action = (event.target as HTMLElement).closest<HTMLElement>("[data-gs-action]")?.dataset.gsAction;
       if (action) void load().then((controller) => controller.act(action));
@@ -35,9 +32,6 @@ class GraphStepperElement extends HTMLElement {
     watchParams((name) => {
       if (WATCHED_PARAMS.has(name)) void load().then((controller) => controller.rebuild("params"));
     });
-    // A link that sets the inputs (?u=3) must not show the saved default figure: draw at once.
-    const query = new URLSearchParams(location.search);
-    if ([...WATCHED_PARAMS].some((name) => query.has(name))) void customElements.whenDefined("nb-param").then(load);
   }
 }
 

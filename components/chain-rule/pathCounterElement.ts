@@ -2,16 +2,15 @@
  * <path-counter>: a light shell around the saved plot. Its buttons change the `layers` and `width`
  * params at once; the counting and drawing code (engine, Plot) loads on the first change.
  */
+import { loadOnFirstTouch } from "../../src/notebook/client/loadOnFirstTouch.ts";
 import { readParams, setParam, watchParams } from "../../src/notebook/client/paramStore.ts";
 import type { PathCounterController } from "./pathCounterRuntime.ts";
 
 class PathCounterElement extends HTMLElement {
-  private controller: Promise<PathCounterController> | undefined;
-
   connectedCallback(): void {
     if (this.dataset.ready) return;
     this.dataset.ready = "true";
-    const load = () => (this.controller ??= import("./pathCounterRuntime.ts").then((runtime) => new runtime.PathCounterController(this)));
+    const load: () => Promise<PathCounterController> = loadOnFirstTouch(this, () => import("./pathCounterRuntime.ts").then((runtime) => new runtime.PathCounterController(this)), { params: ["layers", "width"] });
     this.addEventListener("click", (event) => {
       const button = (event.target as HTMLElement).closest<HTMLButtonElement>("[data-pc-change]");
       if (!button) return;
@@ -22,8 +21,6 @@ class PathCounterElement extends HTMLElement {
     watchParams((name) => {
       if (name === "layers" || name === "width") void load().then((controller) => controller.recount());
     });
-    const query = new URLSearchParams(location.search);
-    if (query.has("layers") || query.has("width")) void customElements.whenDefined("nb-param").then(load);
   }
 }
 

@@ -1,0 +1,39 @@
+/**
+ * Widgets on a chapter page show the figure saved at build time and load their drawing code
+ * (engine, Plot, KaTeX) only when the reader reaches for them: the pointer comes over the widget,
+ * focus enters it, or a link's query sets one of its params. That keeps a chapter's JavaScript
+ * before any interaction small (issue #4: at most 100 KiB gzip), whatever its widgets weigh.
+ */
+
+/** Options for {@link loadOnFirstTouch}. */
+export interface FirstTouchOptions {
+  /** Params the widget draws from: when the page's URL sets any of them, load at once so the saved default figure is replaced. */
+  params?: Iterable<string>;
+}
+
+/**
+ * Returns `load()`, which imports the widget's runtime once and resolves to it; `load` is already
+ * wired to the first pointer, touch or focus on `element`. A failed import is reported on the
+ * element and retried on the next call, so a dropped connection does not leave the widget dead.
+ */
+export function loadOnFirstTouch<T>(element: HTMLElement, importRuntime: () => Promise<T>, options: FirstTouchOptions = {}): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  const load = (): Promise<T> =>
+    (loading ??= importRuntime().then(
+      (runtime) => {
+        element.dataset.runtime = "loaded";
+        return runtime;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        element.dataset.runtime = "failed";
+        element.title = `This figure's code could not be loaded (${error instanceof Error ? error.message : String(error)}); touch it again to retry.`;
+        throw error;
+      },
+    ));
+  const touch = () => void load().catch(() => undefined);
+  for (const type of ["pointerenter", "touchstart", "focusin"]) element.addEventListener(type, touch, { passive: true });
+  const query = new URLSearchParams(location.search);
+  if ([...(options.params ?? [])].some((name) => query.has(name))) void customElements.whenDefined("nb-param").then(touch);
+  return load;
+}
