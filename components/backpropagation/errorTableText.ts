@@ -2,7 +2,9 @@
  * The formulas behind the error table's numbers, as tooltips: E with the step's outputs and the
  * targets substituted, and each output as the sigmoid of its net input after that many updates.
  */
-import { formatNumber, type ExampleSetup, type TrainingCheckpoint } from "./workedExample";
+import type { ExampleSetup } from "./exampleSetup";
+import { formatNumber } from "./exampleText";
+import type { TrainingCheckpoint } from "./workedExample";
 
 /** Tooltip text for each column of one table row: E = ½(t₁ − y₁)² + ½(t₂ − y₂)², and y₁, y₂. */
 export function describeCheckpoint(point: TrainingCheckpoint, setup: ExampleSetup): { error: string; y1: string; y2: string } {

@@ -1,5 +1,12 @@
 /** Text shared by the worked example's build-time markup and its browser updates. */
-import { formatNumber, type NumberRecord } from "./workedExample";
+import type { NumberRecord } from "./workedExample";
+
+/** Writes a number to 9 significant digits, the precision the chapter shows. */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return "0";
+  return value.toPrecision(9);
+}
 
 /** The tooltip sentence for a number: "formula = values substituted = value". */
 export function describeRecord(record: NumberRecord): string {
