@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { activate, createNetwork, createRandom, evaluateGrid, forward, type ActivationName, type Network } from "../../../src/engine/index";
+import { prepareSimdForward } from "../../../src/engine/simd";
+
+const box = { xMin: -2, xMax: 1.5, yMin: -1, yMax: 2, resolution: 41 };
+const exactActivation = (name: ActivationName, values: Float64Array) => activate(name, values, values, values.length, 0);
+
+function worstGap(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+  return worst;
+}
+
+describe("the SIMD forward pass (drawing only)", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it("is available in Node, so the tests and the bench measure it", () => {
+    const network = createNetwork({ sizes: [2, 4, 1], random: createRandom(1) });
+    expect(prepareSimdForward(network, 10)).not.toBeNull();
+  });
+
+  it("computes z[L] as forward() does, for layer sizes that are not whole SIMD blocks", () => {
+    const network = createNetwork({ sizes: [2, 5, 7, 3], hiddenActivation: "relu", outputActivation: "identity", loss: "meanSquaredError", random: createRandom(4), init: "uniform", initScale: 1.5 });
+    const count = 11; // not a multiple of 3 rows either
+    const inputs = Array.from({ length: 2 * count }, (_, i) => Math.sin(i * 1.7) * 2);
+    const simd = prepareSimdForward(network, count)!;
+    simd.input.set(inputs);
+    const z = simd.run(count, exactActivation);
+    forward(network, inputs, count);
+    const expected = network.layers[2].z;
+    for (let p = 0; p < count; p++) for (let j = 0; j < 3; j++) expect(z[p * simd.stride + j]).toBeCloseTo(expected[p * 3 + j], 12);
+  });
+
+  const cases: [string, Network, number][] = [
+    ["tanh 2-8-8-1, saturated", createNetwork({ sizes: [2, 8, 8, 1], hiddenActivation: "tanh", outputActivation: "sigmoid", loss: "binaryCrossEntropy", random: createRandom(2), init: "uniform", initScale: 4 }), 0],
+    ["tanh 2-32-32-32-1", createNetwork({ sizes: [2, 32, 32, 32, 1], hiddenActivation: "tanh", outputActivation: "sigmoid", loss: "binaryCrossEntropy", random: createRandom(3), init: "glorotUniform" }), 0],
+    ["sigmoid 2-3-5-1", createNetwork({ sizes: [2, 3, 5, 1], hiddenActivation: "sigmoid", outputActivation: "sigmoid", loss: "binaryCrossEntropy", random: createRandom(5), init: "uniform", initScale: 3 }), 0],
+    ["leaky relu 2-6-3, softmax unit 2", createNetwork({ sizes: [2, 6, 3], hiddenActivation: "leakyRelu", outputActivation: "softmax", loss: "softmaxCrossEntropy", random: createRandom(6), init: "he" }), 2],
+  ];
+  it.each(cases)("draws %s within 1e-3 of the exact grid", (_, network, outputUnit) => {
+    const exact = evaluateGrid(network, { ...box, outputUnit });
+    const fast = evaluateGrid(network, { ...box, outputUnit, fast: true, output: new Float32Array(41 * 41) });
+    // Each tanh is within 1e-4; the next layers can add a few of those up. 1e-3 is a quarter of one of 256 colours.
+    expect(worstGap(exact, fast)).toBeLessThan(1e-3);
+  });
+
+  it("falls back to JavaScript where WebAssembly is missing, with the same picture", async () => {
+    vi.stubGlobal("WebAssembly", undefined);
+    vi.resetModules();
+    const fresh = await import("../../../src/engine/index");
+    const freshSimd = await import("../../../src/engine/simd");
+    const network = fresh.createNetwork({ sizes: [2, 8, 8, 1], hiddenActivation: "tanh", outputActivation: "sigmoid", loss: "binaryCrossEntropy", random: fresh.createRandom(2), init: "uniform", initScale: 2 });
+    expect(freshSimd.prepareSimdForward(network, 10)).toBeNull();
+    const fast = fresh.evaluateGrid(network, { ...box, fast: true });
+    expect(worstGap(fast, fresh.evaluateGrid(network, box))).toBeLessThan(1e-3);
+  });
+});
