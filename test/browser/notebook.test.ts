@@ -130,8 +130,8 @@ describe("notebook lab page", () => {
 
   it("checks an exercise and says what is wrong", async () => {
     const { page } = await openLab();
-    expect(await cell(page, 6).locator(".nb-check-fail").textContent()).toContain("expected αv − η·g");
-    await editCell(page, 6, "function momentumStep(w, v, g, lr, m) { const next = m * v - lr * g; return { w: w + next, v: next }; }");
+    expect(await cell(page, 6).locator(".nb-check-fail").textContent()).toContain("you forgot to carry the previous step");
+    await editCell(page, 6, "function momentumStep(w, step, g, lr, m) { const next = m * step - lr * g; return { w: w + next, step: next }; }");
     await page.keyboard.press("ControlOrMeta+Enter");
     await expect.poll(() => cell(page, 6).locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("Correct");
     await page.close();

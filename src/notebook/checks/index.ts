@@ -1,6 +1,5 @@
 /** Every exercise checker by the name authors write in `check=NAME`; add new checkers here. */
 import type { Checker } from "./types";
-import { checkMomentumStep } from "./momentumStep";
 import { checkGradientDescentMomentum } from "./gradientDescentMomentum";
 import { checkDenseBackward } from "./denseBackward";
 import { checkPerceptronRule } from "./perceptronRule";
@@ -11,7 +10,6 @@ export type { Checker, CheckResult } from "./types";
 
 /** The registry the kernel consults after running an exercise cell. */
 export const checks: Readonly<Record<string, Checker>> = {
-  momentumStep: checkMomentumStep,
   gradientDescentMomentum: checkGradientDescentMomentum,
   denseBackward: checkDenseBackward,
   perceptronRule: checkPerceptronRule,

@@ -3,7 +3,7 @@
 /** What a checker says about the reader's code. */
 export interface CheckResult {
   passed: boolean;
-  /** What is right, or specifically what is wrong, e.g. "momentumStep(1, 0, 2, 0.1, 0.9) returned 0.8; expected v = -0.2". */
+  /** What is right, or specifically what is wrong, e.g. "momentumStep(1, 0.2, 2, 0.1, 0.9) gave step = -0.2, the engine gives Δw = -0.02". */
   message: string;
 }
 

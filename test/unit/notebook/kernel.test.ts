@@ -86,12 +86,12 @@ describe("kernel", () => {
 
   it("runs an exercise's checker with a specific message", async () => {
     const kernel = newKernel();
-    const wrong = await kernel.run({ source: "function momentumStep(w, v, g, lr, m) { return { w: w - lr * g, v } }", params: {}, check: "momentumStep" });
-    expect(wrong.outputs).toEqual([{ type: "check", passed: false, message: expect.stringContaining("expected αv − η·g = -0.2") }]);
+    const wrong = await kernel.run({ source: "function momentumStep(w, step, g, lr, m) { return { w: w - lr * g, step: -lr * g } }", params: {}, check: "gradientDescentMomentum" });
+    expect(wrong.outputs).toEqual([{ type: "check", passed: false, message: expect.stringContaining("you forgot to carry the previous step") }]);
     const right = await kernel.run({
-      source: "function momentumStep(w, v, g, lr, m) { const next = m * v - lr * g; return { w: w + next, v: next } }",
+      source: "function momentumStep(w, step, g, lr, m) { const next = m * step - lr * g; return { w: w + next, step: next } }",
       params: {},
-      check: "momentumStep",
+      check: "gradientDescentMomentum",
     });
     expect(right.outputs).toEqual([{ type: "check", passed: true, message: expect.any(String) }]);
   });

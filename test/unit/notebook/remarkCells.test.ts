@@ -5,7 +5,7 @@ import { readMeta } from "../../../src/notebook/remarkCells";
 describe("cell fence meta", () => {
   it("reads reactive and check=", () => {
     expect(readMeta("cell")).toEqual({ reactive: false, check: undefined });
-    expect(readMeta("cell reactive check=momentumStep")).toEqual({ reactive: true, check: "momentumStep" });
+    expect(readMeta("cell reactive check=gradientDescentMomentum")).toEqual({ reactive: true, check: "gradientDescentMomentum" });
   });
 });
 
