@@ -2,6 +2,7 @@
  * The playground's configuration: its allowed values, its defaults, and its round trip through a URL
  * query. Pure functions of strings, so a shared link reproduces a run and a bad link never crashes.
  */
+import { QUERY_KEYS } from "./queryKeys";
 
 /** The data sets the reader can pick; "custom" starts empty and takes points clicked on the plot. */
 export const PLAYGROUND_DATASETS = ["xor", "circles", "moons", "spiral", "blobs", "custom"] as const;
@@ -83,21 +84,8 @@ export const DEFAULT_CONFIG: Readonly<PlaygroundConfig> = Object.freeze({
   points: [],
 }) as Readonly<PlaygroundConfig>;
 
-/** The URL query key of each setting; prefixed so they never collide with a chapter's own params. */
-export const QUERY_KEYS: Readonly<Record<keyof PlaygroundConfig, string>> = {
-  dataset: "pgData",
-  hidden: "pgHidden",
-  activation: "pgAct",
-  loss: "pgLoss",
-  optimizer: "pgOpt",
-  learningRate: "pgLr",
-  momentum: "pgMomentum",
-  batchSize: "pgBatch",
-  weightDecay: "pgL2",
-  seed: "pgSeed",
-  speed: "pgSpeed",
-  points: "pgPoints",
-};
+/** The query keys live in queryKeys.ts (the page shell needs only them); re-exported for one import here. */
+export { QUERY_KEYS };
 
 /** A parsed configuration and one sentence per value that was refused and replaced by its default. */
 export interface ParsedConfig {

@@ -5,8 +5,9 @@
  * only the heatmap's colour ramp needs concrete colours, passed in as a `Palette`.
  */
 import * as Plot from "@observablehq/plot";
-import type { GridBox } from "../../src/engine/index.ts";
+import type { Dataset, GridBox } from "../../src/engine/index.ts";
 import { edgeWidth, toSubscript, toSuperscript, type DiagramEdge, type DiagramNode } from "./diagram";
+import { centredEdges, renderShadedCells } from "./shadedCells";
 import type { GradientRecord, LossRecord } from "./session";
 
 /** Makes a Plot figure one image with one name: Plot's per-mark aria-labels on plain groups are not allowed there. */
@@ -22,6 +23,11 @@ export interface PointRow {
   x1: number;
   x2: number;
   t: number;
+}
+
+/** A data set's examples as plot rows; none for a missing set. */
+export function toPointRows(dataset: Dataset | null): PointRow[] {
+  return dataset ? Array.from({ length: dataset.count }, (_, i) => ({ x1: dataset.inputs[2 * i], x2: dataset.inputs[2 * i + 1], t: dataset.targets[i] })) : [];
 }
 
 /** Concrete colours for the heatmap: class 0, the paper between, class 1, and the boundary line. */
@@ -55,8 +61,14 @@ export function mixColors(from: string, to: string, amount: number): string {
   return `rgb(${mixed.join(", ")})`;
 }
 
+/** How far the hidden units' thumbnails mix from the paper toward a class colour at the ends of their range. */
+export const RAMP_STRENGTH = 0.85;
+
+/** How far the heatmap mixes from the paper (ŷ = ½) toward a class colour at ŷ = 0 and ŷ = 1. */
+export const HEATMAP_STRENGTH = 0.55;
+
 /** 256 RGBA entries from class 0 (index 0) through paper (127.5) to class 1 (255), for canvas thumbnails. */
-export function buildRamp(palette: Palette, strength = 0.85): Uint8ClampedArray {
+export function buildRamp(palette: Palette, strength = RAMP_STRENGTH): Uint8ClampedArray {
   const ramp = new Uint8ClampedArray(256 * 4);
   const paper = parseColor(palette.paper) ?? [255, 255, 255];
   const low = parseColor(palette.class0) ?? [164, 70, 31];
@@ -70,6 +82,9 @@ export function buildRamp(palette: Palette, strength = 0.85): Uint8ClampedArray 
   }
   return ramp;
 }
+
+/** Points a side at which ŷ is sampled for the heatmap: 48² forward passes fit a frame's drawing budget. */
+export const DECISION_RESOLUTION = 48;
 
 /** Margins shared by the plane and its heatmap, so the two layers line up pixel for pixel. */
 const PLANE_MARGINS = { marginLeft: 36, marginBottom: 34, marginTop: 22, marginRight: 10 };
@@ -105,32 +120,54 @@ export function plotPlane(options: PlaneOptions): SVGSVGElement | HTMLElement {
   }), "Data plane over the inputs x₁, x₂ with the training and test points");
 }
 
+/** The heatmap's frame: the plane's, without axes, so the two layers line up. */
+function heatmapFrame(width: number, box: GridBox) {
+  return { width, height: width, ...PLANE_MARGINS, axis: null, x: { domain: [box.xMin, box.xMax] }, y: { domain: [box.yMin, box.yMax] } };
+}
+
+/** Where Plot's dense raster and contour put evaluateGrid's values (top row first). */
+function denseGrid(box: GridBox) {
+  const { xMin, xMax, yMin, yMax, resolution } = box;
+  // evaluateGrid samples the box's corners; Plot's dense grids put values at cell centres, so widen by half a cell.
+  const dx = (xMax - xMin) / (resolution - 1) / 2;
+  const dy = (yMax - yMin) / (resolution - 1) / 2;
+  return { width: resolution, height: resolution, x1: xMin - dx, x2: xMax + dx, y1: yMax + dy, y2: yMin - dy };
+}
+
+/** ŷ = ½ as a line over the grid's values. */
+function boundaryMark(box: GridBox, values: ArrayLike<number>, stroke: string): Plot.Markish {
+  return Plot.contour(values as number[], { ...denseGrid(box), value: (v: number) => v, interpolate: "none", thresholds: [0.5], fill: "none", stroke, strokeWidth: 1.5, clip: true });
+}
+
 /** The data plane's bottom layer: ŷ over the box as a Plot raster, and the decision boundary ŷ = ½ as a contour. */
 export function plotHeatmap(options: { document: Document; width: number; box: GridBox; values: ArrayLike<number>; palette: Palette }): SVGSVGElement | HTMLElement {
   const { document, width, box, values, palette } = options;
-  const { xMin, xMax, yMin, yMax, resolution } = box;
-  // evaluateGrid samples the box's corners; Plot's dense raster puts values at cell centres, so widen by half a cell.
-  const dx = (xMax - xMin) / (resolution - 1) / 2;
-  const dy = (yMax - yMin) / (resolution - 1) / 2;
-  const grid = { width: resolution, height: resolution, x1: xMin - dx, x2: xMax + dx, y1: yMax + dy, y2: yMin - dy };
   return nameFigure(Plot.plot({
     document,
-    width,
-    height: width,
-    ...PLANE_MARGINS,
-    axis: null,
-    x: { domain: [xMin, xMax] },
-    y: { domain: [yMin, yMax] },
+    ...heatmapFrame(width, box),
     color: {
       type: "linear",
       domain: [0, 0.5, 1],
-      range: [mixColors(palette.paper, palette.class0, 0.55), palette.paper, mixColors(palette.paper, palette.class1, 0.55)],
+      range: [mixColors(palette.paper, palette.class0, HEATMAP_STRENGTH), palette.paper, mixColors(palette.paper, palette.class1, HEATMAP_STRENGTH)],
       clamp: true,
     },
     marks: [
-      Plot.raster(values as number[], { ...grid, fill: (v: number) => v, interpolate: "none", clip: true }),
-      Plot.contour(values as number[], { ...grid, value: (v: number) => v, interpolate: "none", thresholds: [0.5], fill: "none", stroke: palette.ink, strokeWidth: 1.5, clip: true }),
+      Plot.raster(values as number[], { ...denseGrid(box), fill: (v: number) => v, interpolate: "none", clip: true }),
+      boundaryMark(box, values, palette.ink),
     ],
+  }), "Heatmap of the output ŷ over the plane");
+}
+
+/** The same heatmap without a canvas, for the saved view: shaded SVG cells in the theme's colours and the boundary in its ink. */
+export function plotSavedHeatmap(options: { document: Document; width: number; box: GridBox; values: ArrayLike<number> }): SVGSVGElement | HTMLElement {
+  const { document, width, box, values } = options;
+  const shades = Array.from(values, (v) => HEATMAP_STRENGTH * (2 * v - 1));
+  const cells = (_index: number[], scales: { x: (value: number) => number; y: (value: number) => number }) =>
+    renderShadedCells(document, shades, centredEdges(box.resolution, scales.x(box.xMin), scales.x(box.xMax)), centredEdges(box.resolution, scales.y(box.yMax), scales.y(box.yMin)));
+  return nameFigure(Plot.plot({
+    document,
+    ...heatmapFrame(width, box),
+    marks: [cells as unknown as Plot.Markish, boundaryMark(box, values, "currentColor")],
   }), "Heatmap of the output ŷ over the plane");
 }
 

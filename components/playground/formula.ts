@@ -77,3 +77,13 @@ export function describeModel(config: PlaygroundConfig, batchSize: number, train
     `${OPTIMIZER_NAMES[config.optimizer]}, η = ${config.learningRate}${momentum}, λ = ${config.weightDecay}, ${batch}; seed ${config.seed}.`
   );
 }
+
+/** The four formulas shown beside the plots, by the name of the box each goes in. */
+export function writeFormulas(config: PlaygroundConfig): [name: string, tex: string][] {
+  return [
+    ["model", writeModelTex(config.hidden, config.activation)],
+    ["shapes", writeShapesTex(config.hidden)],
+    ["loss", writeLossTex(config)],
+    ["update", writeUpdateTex(config)],
+  ];
+}

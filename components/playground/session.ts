@@ -254,6 +254,9 @@ export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
+/** What the status line says before the first step, ahead of the losses. */
+export const READY_ANNOUNCEMENT = "Ready: press Play to train, or Step for one update.";
+
 /** The status line, e.g. "step 1200 · train loss 0.083 · test loss 0.097". */
 export function describeStatus(session: Session): string {
   if (!session.trainer) return "No training points yet: click the plot to add some.";

@@ -1,0 +1,83 @@
+/**
+ * The playground's saved view, rendered at build time with linkedom: the default run before its first
+ * step, every figure as markup. The page reads without JavaScript, and the figures stand in for the
+ * live ones until the reader's first touch loads the runtime; each keeps the live figure's box
+ * (column width, live height), so nothing moves when the live figures replace them.
+ */
+import katex from "katex";
+import { parseHTML } from "linkedom";
+import { DEFAULT_CONFIG, copyConfig, type PlaygroundConfig } from "./config";
+import { layOutNetwork } from "./diagram";
+import { DECISION_RESOLUTION, plotGradients, plotLosses, plotNetwork, plotPlane, plotSavedHeatmap, toPointRows } from "./figures";
+import { writeFormulas } from "./formula";
+import { renderParameterTables } from "./parameterTable";
+import { createGridInputs, createSession, createUnitMaps, describeStatus, evaluateDecision, evaluateHiddenUnits, READY_ANNOUNCEMENT, type Session } from "./session";
+import { UNIT_RESOLUTION, findUnitRange, renderSavedUnit, renderUnitRows } from "./unitMaps";
+
+/** Widths the saved figures are drawn at; CSS fits them to the column, which the live figures are drawn to. */
+const PLANE_WIDTH = 440; // between a phone's column (about 300 px) and a desktop's (about 490)
+const CHART_WIDTH = 360;
+/** A live figure is never wider than this (figureWidth in the runtime). */
+const MAX_WIDTH = 640;
+
+/** Everything the component puts in the page, as text and markup. */
+export interface SavedView {
+  config: PlaygroundConfig;
+  session: Session;
+  /** The status line without JavaScript, and what the page shell shows once it runs. */
+  status: string;
+  readyStatus: string;
+  heatmap: string;
+  plane: string;
+  network: string;
+  units: string;
+  formulas: { name: string; tex: string; html: string }[];
+  losses: string;
+  gradients: string;
+  tables: string;
+}
+
+/** Square figures fill the column and stay square; the others fill it at the live height, drawn from the left as the live ones are. */
+function fitColumn(figure: Element, height?: number): string {
+  figure.setAttribute("style", `width: 100%; max-width: ${MAX_WIDTH}px${height === undefined ? "" : `; height: ${height}px`}`);
+  if (height !== undefined) figure.setAttribute("preserveAspectRatio", "xMinYMid meet");
+  return figure.outerHTML;
+}
+
+/** The saved view of the default run. */
+export function renderSavedView(): SavedView {
+  const config = copyConfig(DEFAULT_CONFIG);
+  const session = createSession(config, DECISION_RESOLUTION);
+  const document = parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
+
+  const values = evaluateDecision(session, new Float32Array(DECISION_RESOLUTION * DECISION_RESOLUTION));
+  const heatmap = plotSavedHeatmap({ document, width: PLANE_WIDTH, box: session.box, values });
+  heatmap.setAttribute("aria-hidden", "true");
+  const plane = plotPlane({ document, width: PLANE_WIDTH, box: session.box, train: toPointRows(session.train), test: toPointRows(session.test) });
+
+  const { nodes, edges } = layOutNetwork(session.network);
+  const network = plotNetwork({ document, width: CHART_WIDTH, nodes, edges });
+  const losses = plotLosses({ document, width: CHART_WIDTH, losses: session.losses });
+  const gradients = plotGradients({ document, width: CHART_WIDTH, gradients: session.gradients, layers: session.network.layers.length });
+
+  const maps = evaluateHiddenUnits(session, createGridInputs({ ...session.box, resolution: UNIT_RESOLUTION }), createUnitMaps(config.hidden, UNIT_RESOLUTION));
+  const unitRows = renderUnitRows(document, config.hidden, (l, j) =>
+    renderSavedUnit(document, maps[l][j], findUnitRange(maps[l][j], config.activation), UNIT_RESOLUTION),
+  );
+
+  const status = describeStatus(session);
+  return {
+    config,
+    session,
+    status,
+    readyStatus: `${READY_ANNOUNCEMENT} ${status}`,
+    heatmap: fitColumn(heatmap),
+    plane: fitColumn(plane),
+    network: fitColumn(network, Number(network.getAttribute("height"))),
+    units: unitRows.map((row) => row.outerHTML).join(""),
+    formulas: writeFormulas(config).map(([name, tex]) => ({ name, tex, html: katex.renderToString(tex, { displayMode: true, throwOnError: true }) })),
+    losses: fitColumn(losses, Number(losses.getAttribute("height"))),
+    gradients: fitColumn(gradients, Number(gradients.getAttribute("height"))),
+    tables: renderParameterTables(document, session.network).map((table) => table.outerHTML).join(""),
+  };
+}

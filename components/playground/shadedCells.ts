@@ -1,0 +1,68 @@
+/**
+ * A grid of shades as SVG cells, for the figures saved at build time, where there is no canvas.
+ * A shade s ∈ [−1, 1] paints class 1's colour (s > 0) or class 0's (s < 0) at opacity |s| over the
+ * paper: the same colour a canvas ramp or a heatmap scale gives, mixed from paper toward the class.
+ * The colours come from CSS classes (pg-shade-0, pg-shade-1), so both themes work without redrawing;
+ * cells of equal shade are merged into one path per shade, row runs into one rectangle, to keep
+ * the saved HTML small.
+ */
+
+/** Opacity steps per class: 1/32 apart, finer than a reader can tell at thumbnail or heatmap size. */
+const LEVELS = 32;
+
+/** Cell edges for `count` cells spread evenly over [from, to]: count + 1 numbers. */
+export function spanEdges(count: number, from: number, to: number): number[] {
+  return Array.from({ length: count + 1 }, (_, i) => from + ((to - from) * i) / count);
+}
+
+/**
+ * Cell edges for `count` samples taken at `from`, …, `to` (the grid's corners): each cell is centred
+ * on its sample, and the outer half cells are cut at the ends, as a clipped raster of the same grid.
+ */
+export function centredEdges(count: number, from: number, to: number): number[] {
+  const step = (to - from) / (count - 1);
+  const low = Math.min(from, to);
+  const high = Math.max(from, to);
+  return Array.from({ length: count + 1 }, (_, i) => Math.min(high, Math.max(low, from + (i - 0.5) * step)));
+}
+
+/** The signed opacity step of a shade; 0 (paper) for a number that is not finite. */
+function levelOf(shade: number): number {
+  return Number.isFinite(shade) ? Math.round(Math.max(-1, Math.min(1, shade)) * LEVELS) : 0;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** `shades` (row-major, top row first, one per cell) as a group of paths between the given cell edges. */
+export function renderShadedCells(document: Document, shades: ArrayLike<number>, xEdges: readonly number[], yEdges: readonly number[]): SVGGElement {
+  const columns = xEdges.length - 1;
+  const rows = yEdges.length - 1;
+  const paths = new Map<number, string[]>(); // signed level → its rectangles' path commands
+  for (let row = 0; row < rows; row++) {
+    let column = 0;
+    while (column < columns) {
+      const level = levelOf(shades[row * columns + column]);
+      let end = column + 1;
+      while (end < columns && levelOf(shades[row * columns + end]) === level) end++;
+      if (level !== 0) {
+        const [x, y] = [round(xEdges[column]), round(yEdges[row])];
+        const [width, height] = [round(xEdges[end] - xEdges[column]), round(yEdges[row + 1] - yEdges[row])];
+        if (!paths.has(level)) paths.set(level, []);
+        paths.get(level)!.push(`M${x} ${y}h${width}v${height}h${-width}z`);
+      }
+      column = end;
+    }
+  }
+  const group = document.createElementNS("http://www.w3.org/2000/svg", "g");
+  group.setAttribute("shape-rendering", "crispEdges"); // no hairline seams between neighbouring cells
+  for (const [level, commands] of [...paths].sort(([a], [b]) => a - b)) {
+    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("class", level > 0 ? "pg-shade-1" : "pg-shade-0");
+    path.setAttribute("fill-opacity", String(round(Math.abs(level) / LEVELS)));
+    path.setAttribute("d", commands.join(""));
+    group.append(path);
+  }
+  return group as SVGGElement;
+}
