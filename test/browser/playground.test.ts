@@ -25,15 +25,28 @@ afterEach(async () => {
   await page?.close();
 });
 
-/** Opens the chapter (with an optional query) and waits for the playground to take over. */
+/** The element's live runtime, as the browser tests read it. */
+type Live = { controller: { stats: { frames: number; workMs: number[]; trainMs: number[]; stepsPerFrame: number[] }; session: { losses: { step: number; trainLoss: number }[] }; view: { decisionPlot: SVGSVGElement & { scale(name: string): { apply(v: number): number } } } } };
+
+/** Waits until the runtime has loaded and its first frames have replaced the saved figures. */
+async function waitForRuntime(): Promise<void> {
+  await page.locator('training-playground[data-runtime="loaded"]').waitFor();
+  await page.waitForFunction(() => (document.querySelector("training-playground") as unknown as Live).controller.stats.frames > 7);
+}
+
+/**
+ * Opens the chapter (with an optional query) and waits for the playground to take over. A query that
+ * sets a playground setting loads the runtime by itself; otherwise the pointer comes over the
+ * playground first, as a reader's would.
+ */
 async function open(query = ""): Promise<void> {
   page = await context.newPage();
   watch = watchPage(page);
   await page.goto(pageUrl(chapter + query), { waitUntil: "networkidle" });
   await page.locator("training-playground[data-live]").waitFor();
   await page.locator("training-playground").scrollIntoViewIfNeeded();
-  // The first animation frames replace the saved figures with live ones.
-  await page.waitForFunction(() => (document.querySelector("training-playground") as unknown as { stats: { frames: number } }).stats.frames > 2);
+  if (!/[?&]pg/.test(query)) await page.locator("training-playground [data-network]").hover();
+  await waitForRuntime();
 }
 
 const status = () => page.locator("training-playground [data-status]").textContent();
@@ -56,7 +69,17 @@ const heatmap = () => page.locator("training-playground [data-heatmap] image").g
 
 /** The session's loss records, read from the element. */
 function readLosses(): Promise<{ step: number; trainLoss: number }[]> {
-  return page.evaluate(() => (document.querySelector("training-playground") as unknown as { session: { losses: { step: number; trainLoss: number }[] } }).session.losses.map(({ step, trainLoss }) => ({ step, trainLoss })));
+  return page.evaluate(() => (document.querySelector("training-playground") as unknown as Live).controller.session.losses.map(({ step, trainLoss }) => ({ step, trainLoss })));
+}
+
+/** Serious and critical axe violations inside the playground (the rest of the chapter has its own tests). */
+async function findPlaygroundViolations(): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document.querySelector("training-playground")!);
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
 }
 
 async function setNumber(name: string, value: string): Promise<void> {
@@ -65,6 +88,73 @@ async function setNumber(name: string, value: string): Promise<void> {
 }
 
 describe("the training playground", () => {
+  it("loads its drawing code on the first touch; the live figures take the saved ones' places", async () => {
+    page = await context.newPage();
+    watch = watchPage(page);
+    const scripts: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") scripts.push(request.url());
+    });
+    await page.goto(pageUrl(chapter), { waitUntil: "networkidle" });
+    const playground = page.locator("training-playground");
+    await playground.scrollIntoViewIfNeeded();
+    expect(scripts.filter((url) => /playgroundRuntime|katex/.test(url))).toEqual([]);
+    expect(await playground.getAttribute("data-runtime")).toBeNull();
+    // The saved view: the heatmap as shaded cells, a square per hidden unit, the untrained network's status.
+    expect(await playground.locator("[data-heatmap] path.pg-shade-1").count()).toBeGreaterThan(0);
+    expect(await playground.locator("[data-units] svg.pg-unit").count()).toBe(8);
+    expect(await status()).toMatch(/^Ready: .*step 0 · train loss/);
+    const boxes = () =>
+      playground.evaluate((element) => {
+        const top = element.getBoundingClientRect().top;
+        return ["[data-decision]", "[data-network]", "[data-units-section]", ".pg-formula", "[data-losses]", "[data-gradients]", "[data-parameters]"].flatMap((selector) => {
+          const box = element.querySelector(selector)!.getBoundingClientRect();
+          return [box.width, box.height, box.top - top];
+        });
+      });
+    const saved = await boxes();
+    const savedStatus = await status();
+    expect(await findPlaygroundViolations()).toEqual([]);
+    expect(await playground.getAttribute("data-runtime")).toBeNull();
+
+    await playground.locator("[data-network]").hover();
+    await waitForRuntime();
+    expect(scripts.some((url) => url.includes("playgroundRuntime"))).toBe(true);
+    await expect.poll(heatmap).toMatch(/^data:image\/png/);
+    expect(await playground.locator("[data-units] canvas.pg-unit").count()).toBe(8);
+    // Same boxes (to a pixel: live figures are drawn at whole-pixel widths), same status: nothing moves.
+    (await boxes()).forEach((value, i) => expect(Math.abs(value - saved[i])).toBeLessThanOrEqual(1));
+    expect(await status()).toBe(savedStatus);
+    // KaTeX waits until a formula changes.
+    expect(scripts.some((url) => url.includes("katex"))).toBe(false);
+    await control("activation").selectOption("relu");
+    await expect.poll(() => playground.locator('[data-formula="model"] annotation').textContent()).toContain("relu");
+    expect(scripts.some((url) => url.includes("katex"))).toBe(true);
+  });
+
+  it("applies a choice and a click made before its drawing code has loaded", async () => {
+    page = await context.newPage();
+    watch = watchPage(page);
+    await page.goto(pageUrl(chapter), { waitUntil: "networkidle" });
+    await control("activation").selectOption("sigmoid");
+    await button("step").click();
+    await expect.poll(status).toMatch(/^step 1 · train loss/);
+    expect(await control("activation").inputValue()).toBe("sigmoid");
+    expect(await page.locator("training-playground [data-model]").textContent()).toContain("hidden activation sigmoid σ");
+  });
+
+  it("follows an inline param in the prose changed before its drawing code has loaded", async () => {
+    page = await context.newPage();
+    watch = watchPage(page);
+    await page.goto(pageUrl(chapter), { waitUntil: "networkidle" });
+    const inline = page.locator('nb-param input[name="pgLr"]');
+    await inline.fill("0.05");
+    await inline.press("Enter");
+    await expect.poll(() => page.locator("training-playground").getAttribute("data-runtime")).toBe("loaded");
+    await expect.poll(() => control("learningRate").inputValue()).toBe("0.05");
+    await expect.poll(() => page.locator("training-playground [data-model]").textContent()).toContain("η = 0.05");
+  });
+
   it("trains: the loss goes down and the heatmap's pixels change", async () => {
     await open();
     const before = await status();
@@ -144,7 +234,7 @@ describe("the training playground", () => {
     page = await context.newPage();
     watch = watchPage(page);
     await page.goto(url, { waitUntil: "networkidle" });
-    await page.locator("training-playground[data-live]").waitFor();
+    await waitForRuntime(); // the URL sets playground settings: the runtime loads and draws without a touch
     await expect.poll(() => control("dataset").inputValue()).toBe("moons");
     await expect.poll(() => control("layers").inputValue()).toBe("3");
     await expect.poll(() => control("activation").inputValue()).toBe("relu");
@@ -205,8 +295,7 @@ describe("the training playground", () => {
     expect(readStep(await status())).toBe(-1); // no points yet: nothing to train
     // Where (0, 0) and (0.3, 0) are on screen, from the plot's own scales.
     const [centre, right] = await page.evaluate(() => {
-      const element = document.querySelector("training-playground") as unknown as { decisionPlot: SVGSVGElement & { scale(name: string): { apply(v: number): number } } };
-      const plot = element.decisionPlot;
+      const plot = (document.querySelector("training-playground") as unknown as Live).controller.view.decisionPlot;
       const rect = plot.getBoundingClientRect();
       const k = rect.width / Number(plot.getAttribute("width"));
       const at = (x1: number, x2: number) => ({ x: rect.left + plot.scale("x").apply(x1) * k, y: rect.top + plot.scale("y").apply(x2) * k });
@@ -246,7 +335,7 @@ describe("the training playground", () => {
     await open("?pgHidden=8,8&pgSpeed=200&pgBatch=100");
     await button("play").click();
     const measured = await page.evaluate(async () => {
-      const element = document.querySelector("training-playground") as unknown as { stats: { workMs: number[]; trainMs: number[]; stepsPerFrame: number[] } };
+      const element = (document.querySelector("training-playground") as unknown as Live).controller;
       const start = performance.now();
       let frames = 0;
       await new Promise<void>((done) => {
@@ -283,12 +372,6 @@ describe("the training playground", () => {
       document.dispatchEvent(new CustomEvent("themechange", { detail: name }));
     }, theme);
     await button("step").click();
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document.querySelector("training-playground")!);
-      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await findPlaygroundViolations()).toEqual([]);
   });
 });

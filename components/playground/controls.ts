@@ -1,0 +1,91 @@
+/**
+ * The playground's form: a control's value read exactly as a link's would be (so a typed value and
+ * a shared URL obey one set of rules), and the configuration written back into every control.
+ */
+import { LIMITS, QUERY_KEYS, formatValue, parseConfig, type PlaygroundConfig } from "./config";
+
+/** Settings that one select or number input sets directly, by its data-control name. */
+const DIRECT_CONTROLS = ["dataset", "activation", "loss", "optimizer", "learningRate", "momentum", "batchSize", "weightDecay", "seed", "speed"] as const;
+
+/** A control's value as a change to the configuration, or why it was refused and the value to put back. */
+export type ControlReading = { patch: Partial<PlaygroundConfig> } | { refusal: string; restore: string };
+
+/** Reads the value `raw` of the control `name` ("layers", "units" with its `layer`, or a setting's own name). */
+export function readControl(name: string, raw: string, config: Readonly<PlaygroundConfig>, layer?: number): ControlReading | undefined {
+  if (name === "layers") {
+    const count = Number(raw);
+    if (!Number.isInteger(count) || count < 0 || count > LIMITS.hiddenLayers) {
+      return { refusal: `The number of hidden layers must be a whole number from 0 to ${LIMITS.hiddenLayers}.`, restore: String(config.hidden.length) };
+    }
+    // New layers copy the last one's size, so adding a layer changes one thing at a time.
+    return { patch: { hidden: Array.from({ length: count }, (_, i) => config.hidden[i] ?? config.hidden[config.hidden.length - 1] ?? 4) } };
+  }
+  if (name === "units" && layer !== undefined) {
+    const units = Number(raw);
+    if (!Number.isInteger(units) || units < 1 || units > LIMITS.unitsPerLayer) {
+      return { refusal: `A hidden layer has 1 to ${LIMITS.unitsPerLayer} units.`, restore: String(config.hidden[layer]) };
+    }
+    const hidden = [...config.hidden];
+    hidden[layer] = units;
+    return { patch: { hidden } };
+  }
+  const key = DIRECT_CONTROLS.find((candidate) => candidate === name);
+  if (!key) return undefined; // the class of new points is read when a point is added
+  const parsed = parseConfig(`?${QUERY_KEYS[key]}=${encodeURIComponent(raw)}`, config);
+  if (parsed.notices.length > 0) return { refusal: parsed.notices[0].replace(/^The link set/, "You set"), restore: formatValue(key, config) };
+  return { patch: { [key]: parsed.config[key] } };
+}
+
+function control<T extends HTMLElement = HTMLInputElement>(element: HTMLElement, name: string): T {
+  return element.querySelector<T>(`[data-control="${name}"]`)!;
+}
+
+/** One number input per hidden layer, for its units. */
+function renderUnitInputs(count: number): HTMLLabelElement[] {
+  return Array.from({ length: count }, (_, i) => {
+    const label = document.createElement("label");
+    label.className = "pg-unit-count";
+    const text = document.createElement("span");
+    text.textContent = `layer ${i + 1}`;
+    const input = document.createElement("input");
+    Object.assign(input, { type: "number", min: "1", max: String(LIMITS.unitsPerLayer), step: "1" });
+    input.dataset.layer = String(i);
+    label.append(text, input);
+    return label;
+  });
+}
+
+/**
+ * Puts the configuration into every control but the one the reader is in (what they typed stays as
+ * they typed it), shows the custom data's tools, and makes the plane a point target for custom data.
+ */
+export function showControls(element: HTMLElement, config: Readonly<PlaygroundConfig>): void {
+  const put = (input: HTMLInputElement | HTMLSelectElement, value: string) => {
+    if (document.activeElement !== input) input.value = value;
+  };
+  for (const key of DIRECT_CONTROLS) put(control<HTMLInputElement | HTMLSelectElement>(element, key), String(config[key]));
+  put(control(element, "layers"), String(config.hidden.length));
+  const units = control(element, "units");
+  if (units.querySelectorAll("input").length !== config.hidden.length) units.replaceChildren(...renderUnitInputs(config.hidden.length));
+  units.querySelectorAll("input").forEach((input, i) => put(input, String(config.hidden[i])));
+  // α only enters the momentum rules; the input is disabled (its value kept) for the others.
+  control(element, "momentum").disabled = config.optimizer !== "momentum" && config.optimizer !== "nesterov";
+  const custom = config.dataset === "custom";
+  element.querySelector<HTMLElement>("[data-custom-tools]")!.hidden = !custom;
+  const plane = element.querySelector<HTMLElement>("[data-decision]")!;
+  plane.tabIndex = custom ? 0 : -1;
+  plane.classList.toggle("pg-clickable", custom);
+  if (custom) {
+    plane.setAttribute("role", "application");
+    plane.setAttribute("aria-label", "Data plane: click to add a point; with the keyboard, move the cross with the arrow keys and press Enter to add a point (Shift+Enter for the other class)");
+  } else {
+    plane.removeAttribute("role");
+    plane.removeAttribute("aria-label");
+  }
+}
+
+/** Marks a refused control and puts back the value in force. */
+export function markRefused(input: HTMLInputElement | HTMLSelectElement, restore: string): void {
+  input.setAttribute("aria-invalid", "true");
+  input.value = restore;
+}

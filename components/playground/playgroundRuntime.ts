@@ -1,0 +1,272 @@
+/**
+ * The heavy half of <training-playground> (engine, Plot), loaded on the reader's first touch or at
+ * once when the URL sets a playground setting. It reads the configuration from the URL, trains in
+ * time-boxed slices per animation frame, and redraws one figure per frame so a frame's work stays
+ * near 8 ms. The page's shell forwards clicks, control changes and page params to it.
+ */
+import { findParamSpec, setParam } from "../../src/notebook/client/paramStore";
+import { QUERY_KEYS, copyConfig, formatConfig, formatValue, parseConfig, LIMITS, roundCoordinate, type PlaygroundConfig } from "./config";
+import { markRefused, readControl, showControls } from "./controls";
+import { DECISION_RESOLUTION } from "./figures";
+import { describeModel } from "./formula";
+import { showFormulas } from "./formulaView";
+import { PlaneInput, type PlanePoint } from "./planeInput";
+import { PlaygroundView, TRAINED_FIGURES, type Figure } from "./playgroundView";
+import { READY_ANNOUNCEMENT, createSession, describeDivergence, describeStatus, replaceTrainingData, runSession, stepSession, type Session } from "./session";
+
+/** Training may use this much of a frame; one figure's redraw takes the rest. */
+const TRAIN_BUDGET_MS = 5;
+/** The status line (a live region) changes at most this often while playing, so screen readers are not flooded. */
+const STATUS_INTERVAL_MS = 500;
+/** Settings that change in place; any other change rebuilds the run from the seed. */
+const LIVE_KEYS = new Set<keyof PlaygroundConfig>(["learningRate", "momentum", "weightDecay", "speed"]);
+/** Frame records kept for the stats (about ten seconds). */
+const STATS_LENGTH = 600;
+
+/** Frame timings the browser test reads to report the frame rate. */
+export interface PlaygroundStats {
+  frames: number;
+  /** Milliseconds of work (training plus drawing) in each recent frame. */
+  workMs: number[];
+  /** Milliseconds of training in each recent frame while playing (time-boxed by TRAIN_BUDGET_MS). */
+  trainMs: number[];
+  /** Steps taken in each recent frame while playing (at most `speed`; fewer when the time box ends the slice). */
+  stepsPerFrame: number[];
+  /** The latest redraw time of each figure. */
+  drawMs: Partial<Record<Figure, number>>;
+}
+
+const KEY_NAMES: Record<keyof PlaygroundConfig, string> = {
+  dataset: "the data set", hidden: "the hidden layers", activation: "the activation", loss: "the loss", optimizer: "the optimizer",
+  learningRate: "η", momentum: "α", batchSize: "the batch size", weightDecay: "λ", seed: "the seed", speed: "the speed", points: "the points",
+};
+
+function pushRecent(values: number[], value: number): void {
+  values.push(value);
+  if (values.length > STATS_LENGTH) values.shift();
+}
+
+/** Drives one playground: its run, its controls and its figures. */
+export class PlaygroundController {
+  config: PlaygroundConfig = copyConfig();
+  session!: Session;
+  playing = false;
+  readonly view: PlaygroundView;
+  readonly stats: PlaygroundStats;
+  private readonly element: HTMLElement;
+  private readonly plane: PlaneInput;
+  private notices: string[] = [];
+  private lastStatus = 0;
+  private frame = 0;
+
+  constructor(element: HTMLElement) {
+    this.element = element;
+    const parsed = parseConfig(location.search);
+    this.config = parsed.config;
+    this.notices = parsed.notices;
+    this.view = new PlaygroundView(element);
+    this.stats = { frames: 0, workMs: [], trainMs: [], stepsPerFrame: [], drawMs: this.view.drawMs };
+    this.plane = new PlaneInput(element, {
+      isCustom: () => this.config.dataset === "custom",
+      plot: () => this.view.decisionPlot,
+      add: (point, t) => this.addPoint(point, t),
+      moved: (announcement) => {
+        this.view.markDirty("plane");
+        if (announcement) this.announce(announcement);
+      },
+    });
+    document.addEventListener("themechange", () => {
+      this.view.readPalette();
+      this.view.markDirty();
+    });
+    element.querySelector("[data-parameters]")!.closest("details")!.addEventListener("toggle", () => this.view.markDirty("parameters"));
+    let width = element.clientWidth;
+    new ResizeObserver(() => {
+      if (element.clientWidth === width) return; // heights change on every redraw; only a new width needs one
+      width = element.clientWidth;
+      this.view.markDirty();
+    }).observe(element);
+    this.rebuild(READY_ANNOUNCEMENT);
+    this.frame = requestAnimationFrame((time) => this.tick(time));
+  }
+
+  /** A button: play, step, reset, or the custom points' undo and clear. */
+  act(action: string | undefined): void {
+    if (action === "play") this.togglePlay();
+    else if (action === "step") this.stepOnce();
+    else if (action === "reset") this.reset();
+    else if (action === "undo-point") this.change({ points: this.config.points.slice(0, -1) }, "Removed the last point.");
+    else if (action === "clear-points") this.change({ points: [] }, "Removed every point.");
+  }
+
+  /** A control's new value `raw` (read when it changed), parsed as a link's would be; a refused value is explained and undone. */
+  commit(name: string, raw: string, input: HTMLInputElement | HTMLSelectElement, layer?: number): void {
+    const reading = readControl(name, raw, this.config, layer);
+    if (!reading) return;
+    if ("refusal" in reading) {
+      markRefused(input, reading.restore);
+      this.notices = [reading.refusal];
+      this.showNotices();
+      return;
+    }
+    input.removeAttribute("aria-invalid");
+    this.change(reading.patch);
+  }
+
+  /** A <Param> in the prose with one of our query names changed: read it as if from a link. */
+  applyPageParam(name: string, value: unknown): void {
+    const key = (Object.keys(QUERY_KEYS) as (keyof PlaygroundConfig)[]).find((candidate) => QUERY_KEYS[candidate] === name);
+    if (!key || value === undefined) return;
+    const parsed = parseConfig(`?${name}=${encodeURIComponent(String(value))}`, this.config);
+    if (parsed.notices.length === 0) this.change({ [key]: parsed.config[key] } as Partial<PlaygroundConfig>);
+  }
+
+  /** Stops the frame loop (the element left the page). */
+  stop(): void {
+    cancelAnimationFrame(this.frame);
+  }
+
+  /** A fresh run from the configuration and seed. */
+  private rebuild(announcement: string): void {
+    this.session = createSession(this.config, DECISION_RESOLUTION);
+    this.view.prepare(this.session);
+    this.showConfig();
+    this.showNotices();
+    this.announce(`${announcement} ${describeStatus(this.session)}`.trim());
+  }
+
+  /** Applies a change from a control, a page param or a click, writes the URL, and rebuilds when needed. */
+  private change(patch: Partial<PlaygroundConfig>, announcement?: string): void {
+    const keys = (Object.keys(patch) as (keyof PlaygroundConfig)[]).filter((key) => formatValue(key, { ...this.config, ...patch }) !== formatValue(key, this.config));
+    if (keys.length === 0) return;
+    Object.assign(this.config, patch);
+    this.writeUrl(keys);
+    if (keys.every((key) => LIVE_KEYS.has(key))) {
+      this.session.config = this.config;
+      this.session.optimizer.learningRate = this.config.learningRate;
+      this.session.optimizer.momentum = this.config.momentum;
+      this.session.optimizer.weightDecay = this.config.weightDecay;
+      this.showConfig();
+      this.view.markDirty("losses");
+      this.announce(announcement ?? `Changed ${keys.map((key) => KEY_NAMES[key]).join(", ")}; training continues from the current weights.`);
+      return;
+    }
+    if (keys.length === 1 && keys[0] === "points" && this.config.dataset === "custom") {
+      replaceTrainingData(this.session, this.config.points);
+      this.view.markDirty();
+      this.announce(announcement ?? `${this.config.points.length} points.`);
+      return;
+    }
+    this.pause(false);
+    this.rebuild(announcement ?? `Changed ${keys.map((key) => KEY_NAMES[key]).join(", ")}; the network was rebuilt from seed ${this.config.seed}.`);
+  }
+
+  private writeUrl(keys: (keyof PlaygroundConfig)[]): void {
+    history.replaceState(history.state, "", location.pathname + formatConfig(location.search, this.config) + location.hash);
+    for (const key of keys) {
+      const name = QUERY_KEYS[key];
+      if (!findParamSpec(name)) continue;
+      const value = this.config[key];
+      if (typeof value === "number" || typeof value === "string") setParam(name, value);
+    }
+  }
+
+  /** Puts the configuration into every control, the model sentence and the formulas. */
+  private showConfig(): void {
+    showControls(this.element, this.config);
+    this.element.querySelector("[data-model]")!.textContent = describeModel(this.config, this.session.batchSize, this.session.train.count);
+    showFormulas(this.element, this.config);
+  }
+
+  private showNotices(): void {
+    const box = this.element.querySelector<HTMLElement>("[data-notice]")!;
+    const lines = [...this.notices];
+    if (this.session?.divergence) lines.push(describeDivergence(this.session));
+    box.replaceChildren(...lines.map((line) => Object.assign(document.createElement("p"), { textContent: line })));
+    box.hidden = lines.length === 0;
+    box.classList.toggle("pg-diverged", Boolean(this.session?.divergence));
+  }
+
+  private addPoint(point: PlanePoint, t: 0 | 1): void {
+    if (this.config.points.length >= LIMITS.points) {
+      this.announce(`The plot holds at most ${LIMITS.points} points; remove some first.`);
+      return;
+    }
+    const added = { x1: roundCoordinate(point.x1), x2: roundCoordinate(point.x2), t };
+    this.change({ points: [...this.config.points, added] }, `Added a class ${t} point at x₁ = ${added.x1}, x₂ = ${added.x2}; ${this.config.points.length + 1} points.`);
+  }
+
+  private togglePlay(): void {
+    if (this.playing) this.pause(true);
+    else this.play();
+  }
+
+  private play(): void {
+    if (this.session.divergence) {
+      this.announce("Training has diverged; change the settings named above and press Reset.");
+      return;
+    }
+    if (!this.session.trainer) {
+      this.announce("There are no training points yet: add some to the plot first.");
+      return;
+    }
+    this.playing = true;
+    this.updatePlayButton();
+    this.announce(`Training… ${describeStatus(this.session)}`);
+  }
+
+  private pause(announce: boolean): void {
+    if (!this.playing) return;
+    this.playing = false;
+    this.updatePlayButton();
+    this.view.markDirty();
+    if (announce) this.announce(`Paused at ${describeStatus(this.session)}`);
+  }
+
+  private updatePlayButton(): void {
+    const button = this.element.querySelector<HTMLButtonElement>('[data-action="play"]')!;
+    button.textContent = this.playing ? "Pause" : "Play";
+    button.setAttribute("aria-pressed", String(this.playing));
+  }
+
+  private stepOnce(): void {
+    this.pause(false);
+    if (!stepSession(this.session)) this.afterDivergence();
+    this.view.markDirty();
+    this.announce(describeStatus(this.session));
+  }
+
+  private reset(): void {
+    this.pause(false);
+    this.notices = [];
+    this.rebuild(`Reset with seed ${this.config.seed}:`);
+  }
+
+  private afterDivergence(): void {
+    if (!this.session.divergence) return;
+    this.pause(false);
+    this.showNotices();
+    this.announce(describeDivergence(this.session));
+  }
+
+  private announce(text: string): void {
+    this.element.querySelector("[data-status]")!.textContent = text;
+    this.lastStatus = performance.now();
+  }
+
+  private tick(time: number): void {
+    this.frame = requestAnimationFrame((next) => this.tick(next));
+    const start = performance.now();
+    if (this.playing) {
+      const taken = runSession(this.session, this.config.speed, () => performance.now() - start > TRAIN_BUDGET_MS);
+      pushRecent(this.stats.trainMs, performance.now() - start);
+      pushRecent(this.stats.stepsPerFrame, taken);
+      if (this.session.divergence) this.afterDivergence();
+      this.view.markDirty(...TRAINED_FIGURES);
+      if (time - this.lastStatus > STATUS_INTERVAL_MS) this.announce(describeStatus(this.session));
+    }
+    this.view.drawNext(this.session, this.playing, this.plane.shownCursor());
+    this.stats.frames++;
+    pushRecent(this.stats.workMs, performance.now() - start);
+  }
+}
