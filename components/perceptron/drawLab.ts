@@ -22,8 +22,11 @@ export interface PlaneScene {
   ariaLabel: string;
 }
 
+/** A figure drawn by Plot, with its scales, which map data to the figure's own pixels and back. */
+export type ScaledFigure = ReturnType<typeof Plot.plot>;
+
 /** The plane as an SVG element: shaded "y = 1" half, the line w·x + b = 0, the arrow along w, the examples. */
-export function drawPlane(document: Document, scene: PlaneScene): SVGSVGElement | HTMLElement {
+export function drawPlane(document: Document, scene: PlaneScene): ScaledFigure {
   const { box, unit, points } = scene;
   const region = findPositiveRegion(unit, box);
   const segment = findBoundarySegment(unit, box);
@@ -82,6 +85,16 @@ export function drawMistakes(document: Document, mistakesPerEpoch: readonly numb
       epochs.length === 0 ? Plot.text(["no finished epoch yet"], { frameAnchor: "middle", className: "pl-note" }) : null,
     ].filter((mark) => mark !== null),
   }));
+}
+
+/** The data point under (clientX, clientY) on a plane drawn in the page, through its own scales. */
+export function findDataPoint(figure: ScaledFigure | undefined, clientX: number, clientY: number): Point | undefined {
+  const x = figure?.scale("x")?.invert;
+  const y = figure?.scale("y")?.invert;
+  if (!figure || !x || !y) return undefined;
+  const box = figure.getBoundingClientRect();
+  const ratio = (Number(figure.getAttribute("width")) || box.width) / box.width; // the svg is scaled to its column
+  return [x((clientX - box.left) * ratio), y((clientY - box.top) * ratio)];
 }
 
 // Plot labels each mark's <g> ("dot", "line"); ARIA forbids a label on an element without a role, and
