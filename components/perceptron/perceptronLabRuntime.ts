@@ -1,0 +1,267 @@
+/**
+ * The heavy half of <perceptron-lab> (Plot, the engine), loaded on the reader's first touch: it
+ * trains on demand, draws every change and edits the points; its light shell forwards the buttons,
+ * the plane's clicks, keys and focus, and the params η, epoch limit and seed.
+ */
+import { LAB_BOX, LAB_PRESETS, countEpochs, countMisclassified, createLab, finishEpoch, makePresetPoints, resumeLab, stepLab, togglePoint, type LabPreset, type LabState } from "./lab";
+import { drawMistakes, drawPlane, findDataPoint, type ScaledFigure } from "./drawLab";
+import { ARROW_MOVES } from "./arrowMoves";
+import type { Point } from "./geometry";
+
+/** What the lab starts from: the data preset and the current values of its params. */
+export interface LabSettings {
+  preset: string;
+  learningRate: number;
+  maxEpochs: number;
+  seed: number;
+}
+
+/** The lab's buttons, named by their data-pl attribute. */
+export type LabAction = "step" | "epoch" | "play" | "reset";
+
+const FRAME_BUDGET_MS = 6; // well under the ~8 ms a frame can spare
+const REMOVE_RADIUS = 0.09; // a click this close to a point (in data units) removes it
+
+function isPreset(name: string): name is LabPreset {
+  return (LAB_PRESETS as readonly string[]).includes(name);
+}
+
+/** Drives one perceptron-lab element: training on demand, drawing every change, editing the points. */
+export class PerceptronLabController {
+  private readonly root: HTMLElement;
+  private lab!: LabState;
+  private preset: LabPreset = "and";
+  private learningRate: number;
+  private maxEpochs: number;
+  private seed: number;
+  private playing = false;
+  private frame = 0;
+  private lastTime = 0;
+  private owed = 0;
+  private crosshair: Point | undefined;
+  private planeSvg: ScaledFigure | undefined;
+
+  constructor(root: HTMLElement, settings: LabSettings) {
+    this.root = root;
+    if (isPreset(settings.preset)) this.preset = settings.preset;
+    this.learningRate = settings.learningRate;
+    this.maxEpochs = settings.maxEpochs;
+    this.seed = settings.seed;
+    new ResizeObserver(() => this.draw()).observe(this.element("plane"));
+    this.resetLab("Ready: press Step to show the unit the first example, or Play to keep going.");
+  }
+
+  private element<T extends HTMLElement = HTMLElement>(name: string): T {
+    return this.root.querySelector<T>(`[data-pl="${name}"]`)!;
+  }
+
+  /** The learning-rate param changed: the next updates use it. */
+  setLearningRate(value: number): void {
+    this.learningRate = value;
+    this.announce(`Learning rate η is now ${value}; the next updates use it.`);
+    this.draw();
+  }
+
+  /** The epoch-limit param changed: a lab past the new limit stops, one stopped at the old limit may go on. */
+  setMaxEpochs(value: number): void {
+    this.maxEpochs = value;
+    if (this.lab.status === "training" && countEpochs(this.lab) >= value) this.lab.status = "limit";
+    resumeLab(this.lab, value);
+    this.announce(`The epoch limit is now ${value}.`);
+    if (this.lab.status !== "training") this.describeEnd();
+    this.draw();
+  }
+
+  /** The seed param changed: new starting weights (and new blobs). */
+  setSeed(value: number): void {
+    this.seed = value;
+    this.resetLab(`Seed ${value}: new starting weights${this.preset === "blobs" ? " and new blobs" : ""}.`);
+  }
+
+  /** A button: Step applies the rule once, Epoch finishes the epoch, Play toggles, Reset starts over. */
+  act(action: LabAction): void {
+    if (action === "play") return this.playing ? this.pause() : this.play();
+    if (action === "reset") return this.resetLab("Reset: the starting weights are back and the epoch count is zero.");
+    this.pause();
+    if (this.lab.status !== "training") return this.describeEnd();
+    if (action === "step") {
+      const index = this.lab.cursor;
+      stepLab(this.lab, this.learningRate, this.maxEpochs);
+      this.draw();
+      this.describeStep(index);
+      return;
+    }
+    finishEpoch(this.lab, this.learningRate, this.maxEpochs);
+    this.draw();
+    if (this.lab.status === "training") {
+      const mistakes = this.lab.mistakesPerEpoch[this.lab.mistakesPerEpoch.length - 1];
+      this.announce(`Epoch ${countEpochs(this.lab)} finished with ${mistakes} ${mistakes === 1 ? "mistake" : "mistakes"}; w₁ = ${this.fmt(this.lab.perceptron.weights[0])}, w₂ = ${this.fmt(this.lab.perceptron.weights[1])}, b = ${this.fmt(this.lab.perceptron.bias)}.`);
+    } else this.describeEnd();
+  }
+
+  /** The data menu chose another preset. */
+  choosePreset(name: string): void {
+    if (!isPreset(name)) return;
+    this.preset = name;
+    this.resetLab(`Data: ${name === "blobs" ? "two blobs a line can split" : name.toUpperCase()}, ${makePresetPoints(name, this.seed).length} points.`);
+  }
+
+  /** A click on the plane at (clientX, clientY): removes the point there or adds one. */
+  clickAt(clientX: number, clientY: number, otherClass: boolean): void {
+    const point = findDataPoint(this.planeSvg, clientX, clientY);
+    const inside = point && point[0] >= LAB_BOX.xMin && point[0] <= LAB_BOX.xMax && point[1] >= LAB_BOX.yMin && point[1] <= LAB_BOX.yMax;
+    if (inside) this.editAt(point, otherClass);
+  }
+
+  /** Keyboard focus entered the plane (true) or any focus left it (false): the crosshair is for keyboard users. */
+  showCrosshair(shown: boolean): void {
+    this.crosshair = shown ? (this.crosshair ?? [0, 0]) : undefined;
+    this.draw();
+  }
+
+  /** A key on the plane: arrows move the crosshair (Shift: further), Enter or Space adds or removes a point there. */
+  press(key: string, shift: boolean): void {
+    const at = this.crosshair ?? [0, 0];
+    const move = ARROW_MOVES[key];
+    if (move) {
+      const size = shift ? 0.5 : 0.1;
+      const clamp = (v: number, low: number, high: number) => Number(Math.min(high, Math.max(low, v)).toFixed(2));
+      this.crosshair = [clamp(at[0] + move[0] * size, LAB_BOX.xMin, LAB_BOX.xMax), clamp(at[1] + move[1] * size, LAB_BOX.yMin, LAB_BOX.yMax)];
+      this.draw();
+      this.announce(`Crosshair at (${this.crosshair[0]}, ${this.crosshair[1]}).`);
+    } else if (key === "Enter" || key === " ") this.editAt(at, shift);
+  }
+
+  private selectedClass(otherClass: boolean): 0 | 1 {
+    const chosen = this.root.querySelector<HTMLInputElement>('input[name="pl-class"]:checked')?.value === "0" ? 0 : 1;
+    return (otherClass ? 1 - chosen : chosen) as 0 | 1;
+  }
+
+  private editAt(point: Point, otherClass: boolean): void {
+    this.pause();
+    const target = this.selectedClass(otherClass);
+    const done = togglePoint(this.lab, point[0], point[1], target, REMOVE_RADIUS);
+    this.draw();
+    const where = `(${point[0].toFixed(2)}, ${point[1].toFixed(2)})`;
+    this.announce(
+      done === "added"
+        ? `Added a point with t = ${target} near ${where}; ${this.lab.points.length} points. Training starts a new count of epochs from the current weights.`
+        : `Removed the point near ${where}; ${this.lab.points.length} points left.${this.lab.points.length === 0 ? " Click the plane to add some." : ""}`,
+    );
+  }
+
+  private resetLab(message: string): void {
+    this.pause();
+    this.lab = createLab(makePresetPoints(this.preset, this.seed), this.seed);
+    if (countEpochs(this.lab) >= this.maxEpochs) this.lab.status = "limit";
+    this.draw();
+    this.announce(message);
+  }
+
+  private play(): void {
+    if (this.lab.status !== "training") return this.describeEnd();
+    this.playing = true;
+    this.element("play").textContent = "Pause";
+    this.element("play").setAttribute("aria-pressed", "true");
+    this.lastTime = performance.now();
+    this.owed = 1; // the first frame shows one update at once
+    this.announce("Playing: the rule visits the examples in order.");
+    this.frame = requestAnimationFrame((time) => this.tick(time));
+  }
+
+  /** Stops playing, e.g. when the element leaves the page. */
+  pause(): void {
+    if (!this.playing) return;
+    this.playing = false;
+    cancelAnimationFrame(this.frame);
+    this.element("play").textContent = "Play";
+    this.element("play").setAttribute("aria-pressed", "false");
+  }
+
+  // Bounded work per frame: as many updates as the speed owes, but never more than FRAME_BUDGET_MS of them.
+  private tick(time: number): void {
+    if (!this.playing) return;
+    const perSecond = Number(this.element<HTMLSelectElement>("speed").value);
+    this.owed += ((time - this.lastTime) / 1000) * perSecond;
+    this.lastTime = time;
+    const start = performance.now();
+    while (this.owed >= 1 && this.lab.status === "training" && performance.now() - start < FRAME_BUDGET_MS) {
+      stepLab(this.lab, this.learningRate, this.maxEpochs);
+      this.owed -= 1;
+    }
+    this.owed = Math.min(this.owed, perSecond); // a slow frame must not cause a burst later
+    this.draw();
+    if (this.lab.status !== "training") {
+      this.pause();
+      this.describeEnd();
+      return;
+    }
+    this.frame = requestAnimationFrame((next) => this.tick(next));
+  }
+
+  private fmt(value: number): string {
+    return Number.isFinite(value) ? value.toFixed(3) : String(value);
+  }
+
+  private describeStep(index: number): void {
+    const point = this.lab.points[index];
+    const last = this.lab.lastStep;
+    if (!point || !last) return;
+    const { weights, bias } = this.lab.perceptron;
+    const where = `Example ${index + 1} at (${point.x1.toFixed(2)}, ${point.x2.toFixed(2)}) with t = ${point.target}`;
+    const text = last.mistake
+      ? `${where} was a mistake (y = ${1 - point.target}), so w moved by η(t − y)x and b by η(t − y): now w₁ = ${this.fmt(weights[0])}, w₂ = ${this.fmt(weights[1])}, b = ${this.fmt(bias)}.`
+      : `${where} was classified correctly (y = ${point.target}), so nothing changed.`;
+    if (this.lab.status === "training") this.announce(text);
+    else this.describeEnd(text + " ");
+  }
+
+  private describeEnd(prefix = ""): void {
+    const epochs = countEpochs(this.lab);
+    const messages: Record<string, string> = {
+      converged: `Converged: epoch ${epochs} made no mistake, so the line separates the two classes and the rule will never change it again.`,
+      cycling: `Cycling: epoch ${epochs + 1} starts from exactly the weights epoch ${this.lab.cycleStart} started from, so the rule will repeat the same epochs forever. No line separates these points.`,
+      limit: `Stopped at the epoch limit (${this.maxEpochs}) with ${countMisclassified(this.lab)} ${countMisclassified(this.lab) === 1 ? "point" : "points"} still misclassified. Raise the limit to go on; if no line separates the classes, the rule never stops.`,
+      diverged: "The weights are no longer finite numbers, so training stopped. A smaller learning rate keeps them finite.",
+      empty: "There are no points: click the plane, or focus it and press Enter, to add some.",
+      training: "Training.",
+    };
+    this.announce(prefix + messages[this.lab.status]);
+  }
+
+  private announce(text: string): void {
+    const status = this.element("status");
+    status.dataset.state = this.lab.status;
+    status.textContent = text;
+  }
+
+  private draw(): void {
+    if (!this.lab) return;
+    const lab = this.lab;
+    const { weights, bias } = lab.perceptron;
+    const plane = this.element("plane");
+    const width = plane.clientWidth || 440;
+    const figure = drawPlane(document, {
+      box: LAB_BOX,
+      unit: { w1: weights[0], w2: weights[1], b: bias },
+      points: lab.points,
+      next: lab.status === "training" ? lab.cursor : undefined,
+      last: lab.lastStep,
+      crosshair: this.crosshair,
+      width,
+      ariaLabel: `The plane with ${lab.points.length} examples and the line ${this.fmt(weights[0])}·x₁ + ${this.fmt(weights[1])}·x₂ + ${this.fmt(bias)} = 0`,
+    });
+    this.planeSvg = figure;
+    plane.replaceChildren(figure);
+    const chart = this.element("mistakes");
+    chart.replaceChildren(drawMistakes(document, lab.mistakesPerEpoch, chart.clientWidth || 440));
+    const done = lab.status !== "training";
+    this.element("epoch-now").textContent = done ? `${countEpochs(lab)} (${lab.status})` : String(countEpochs(lab) + 1);
+    this.element("next").textContent = lab.points.length === 0 ? "none" : done ? "—" : `${lab.cursor + 1} of ${lab.points.length}`;
+    this.element("mistakes-now").textContent = String(lab.mistakesThisEpoch);
+    this.element("eta").textContent = String(this.learningRate);
+    this.element("w1").textContent = this.fmt(weights[0]);
+    this.element("w2").textContent = this.fmt(weights[1]);
+    this.element("b").textContent = this.fmt(bias);
+  }
+}
