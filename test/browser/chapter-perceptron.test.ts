@@ -1,23 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Locator, Page } from "playwright-core";
-import { launchBrowser, pageUrl, watchPage, type PageWatch } from "./harness";
+import type { Locator, Page } from "playwright-core";
+import { pageUrl, useChapter, watchPage } from "./harness";
 
-let context: BrowserContext;
-
-beforeAll(async () => {
-  context = await launchBrowser({ viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await context?.close();
-});
-
-async function open(query = ""): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await context.newPage();
-  const watch = watchPage(page);
-  await page.goto(pageUrl(`perceptron/${query}`), { waitUntil: "networkidle" });
-  return { page, watch };
-}
+const chapter = useChapter("perceptron/");
 
 /** The drawn line and shaded half-plane of a widget's figure: this changes whenever the line moves. */
 function boundaryOf(figure: Locator): Promise<string> {
@@ -27,8 +12,13 @@ function boundaryOf(figure: Locator): Promise<string> {
   });
 }
 
-/** Where a data point (x, y) of a widget's plane is on the screen, through the plot's own scales. */
+/**
+ * Where a data point (x, y) of a widget's plane is on the screen, through the plot's own scales. The pointer
+ * goes over the plane first, as a reader's would, so the live figure (whose svg has scales) has replaced the saved one.
+ */
 async function screenPoint(plane: Locator, x: number, y: number): Promise<{ x: number; y: number }> {
+  await plane.hover();
+  await expect.poll(() => plane.evaluate((element) => typeof (element.querySelector("svg") as { scale?: unknown } | null)?.scale)).toBe("function");
   return plane.evaluate(
     (element, [dataX, dataY]) => {
       const svg = element.querySelector("svg") as SVGSVGElement & { scale(name: string): { apply(v: number): number } };
@@ -40,14 +30,74 @@ async function screenPoint(plane: Locator, x: number, y: number): Promise<{ x: n
   );
 }
 
+/** The page's script files requested so far, by file name, e.g. "decisionLineRuntime.Ab12.js". */
+function recordScripts(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname.split("/").pop()!);
+  });
+  return scripts;
+}
+
+describe("drawing code on demand", () => {
+  const runtimes = /decisionLineRuntime|perceptronLabRuntime/;
+
+  it("loads no drawing code with the page; the first touch loads it, and keys pressed meanwhile count", async () => {
+    const page = await chapter.context().newPage();
+    const { problems } = watchPage(page);
+    const scripts = recordScripts(page);
+    await page.goto(pageUrl("perceptron/"), { waitUntil: "networkidle" });
+    const widget = page.locator("decision-line");
+    const lab = page.locator("perceptron-lab");
+    expect(scripts.filter((name) => runtimes.test(name))).toEqual([]);
+    expect(await widget.getAttribute("data-runtime")).toBeNull();
+    expect(await lab.getAttribute("data-runtime")).toBeNull();
+    // The saved figures are there, and the lab's controls are ready for a click.
+    expect(await boundaryOf(widget)).toContain("line M");
+    expect(await lab.locator('[data-pl="step"]').isVisible()).toBe(true);
+    const onLoad = scripts.length;
+
+    // Focus and keys at once, as a keyboard reader would: the keys are applied when the code arrives.
+    const plane = widget.locator('[data-dl="plane"]');
+    await plane.focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => widget.getAttribute("data-runtime")).toBe("loaded");
+    await expect.poll(() => widget.locator('[data-dl="w1"]').textContent()).toBe("0.8");
+    expect(await page.locator('nb-param input[name="w1"]').inputValue()).toBe("0.8");
+    expect(await widget.locator(".dl-handle-focus").count()).toBe(1);
+    const loaded = scripts.slice(onLoad);
+    expect(loaded.some((name) => name.startsWith("decisionLineRuntime"))).toBe(true);
+    expect(loaded.length).toBeGreaterThan(1); // the runtime and the Plot chunk it imports
+
+    await lab.locator('[data-pl="step"]').click();
+    await expect.poll(() => lab.getAttribute("data-runtime")).toBe("loaded");
+    await expect.poll(() => lab.locator('[data-pl="status"]').textContent()).toContain("was a mistake");
+    expect(scripts.some((name) => name.startsWith("perceptronLabRuntime"))).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("draws at once what a link's query sets, without a touch", async () => {
+    const { page, problems } = await chapter.open("?b=-0.5&lr=0.5");
+    const widget = page.locator("decision-line");
+    const lab = page.locator("perceptron-lab");
+    await expect.poll(() => widget.locator('[data-dl="gate"]').textContent()).toBe("OR");
+    expect(await widget.locator('[data-dl="b"]').textContent()).toBe("-0.5");
+    await expect.poll(() => lab.locator('[data-pl="eta"]').textContent()).toBe("0.5");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("DecisionLine", () => {
   let page: Page;
-  let watch: PageWatch;
+  let problems: string[];
   let widget: Locator;
   let plane: Locator;
 
   beforeAll(async () => {
-    ({ page, watch } = await open());
+    ({ page, problems } = await chapter.open());
     widget = page.locator("decision-line");
     plane = widget.locator(".dl-plane");
     await widget.locator('.dl-plane[role="application"]').waitFor(); // the element has upgraded
@@ -102,20 +152,20 @@ describe("DecisionLine", () => {
   });
 
   it("has no console errors", () => {
-    expect(watch.problems).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });
 
 describe("PerceptronLab", () => {
   let page: Page;
-  let watch: PageWatch;
+  let problems: string[];
   let lab: Locator;
   let plane: Locator;
   const status = () => lab.locator('[data-pl="status"]').textContent();
   const pointCount = () => lab.locator(".pl-plane g.pl-class0 > *, .pl-plane g.pl-class1 > *").count();
 
   beforeAll(async () => {
-    ({ page, watch } = await open());
+    ({ page, problems } = await chapter.open());
     lab = page.locator("perceptron-lab");
     plane = lab.locator(".pl-plane");
     await lab.locator('.pl-plane[role="application"]').waitFor(); // the element has upgraded
@@ -200,17 +250,17 @@ describe("PerceptronLab", () => {
   });
 
   it("has no console errors", () => {
-    expect(watch.problems).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });
 
 describe("Your turn: applyPerceptronRule", () => {
   let page: Page;
-  let watch: PageWatch;
+  let problems: string[];
   let cell: Locator;
 
   beforeAll(async () => {
-    ({ page, watch } = await open());
+    ({ page, problems } = await chapter.open());
     cell = page.locator('nb-cell[data-check="perceptronRule"]');
   });
 
@@ -258,6 +308,6 @@ describe("Your turn: applyPerceptronRule", () => {
   });
 
   it("has no console errors", () => {
-    expect(watch.problems).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });
