@@ -1,63 +1,60 @@
 /**
  * <bp-diagram>: keeps the worked example's diagram live. Focusing or hovering a number shows its
  * formula; arrow keys on an input, target, bias or weight change that param; the buttons apply the
- * update w ← w − η ∂E/∂w to the weights, or restore the starting values.
+ * update w ← w − η ∂E/∂w to the weights, or restore the starting values. None of that needs the
+ * engine until a value changes: the formulas are saved in the page, and exampleStore loads the engine
+ * on the first edit (or, to have it ready, when the reader first reaches for the diagram).
  */
+import { loadOnFirstTouch } from "../../src/notebook/client/loadOnFirstTouch.ts";
 import { findParamSpec, readParams, setParam } from "../../src/notebook/client/paramStore";
-import { watchExample, type ExampleState } from "./exampleStore";
-import { describeRecord } from "./exampleText";
-import { describeParamLine } from "./diagramText";
-import { DIAGRAM_LINES, lineKey, readLineValue, type DiagramLine } from "./diagramLayout";
-import { DEFAULT_SETUP, PARAM_NAMES, SETUP_NAMES, formatNumber, type ExampleSetup } from "./workedExample";
+import { readExample, watchExample, type ExampleState } from "./exampleStore";
+import { DEFAULT_SETUP, PARAM_NAMES, SETUP_NAMES, type ExampleSetup } from "./exampleSetup";
+import { formatNumber } from "./exampleText";
+import { describeLine, readLineValue, type LineSource } from "./diagramText";
 
 const WEIGHTS = ["w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"] as const;
 const NUDGE = 0.01;
 
 class DiagramElement extends HTMLElement {
   private started = false;
-  private state: ExampleState | undefined;
   private active: SVGTextElement | undefined;
-  private lastError: number | undefined;
   private steps = 0;
 
   connectedCallback(): void {
     if (this.started) return;
     this.started = true;
-    const byKey = new Map<string, DiagramLine>(DIAGRAM_LINES.map((line) => [lineKey(line), line]));
+    const load = loadOnFirstTouch(this, readExample);
     const texts = [...this.querySelectorAll<SVGTextElement>("text.bp-line")];
+    // The saved sentence for each line; kept current below, and read by the readout.
     const descriptions = new Map([...this.querySelectorAll<HTMLElement>("li[data-key]")].map((li) => [li.dataset.key!, li]));
     const readout = this.querySelector<HTMLElement>(".bp-readout")!;
     const status = this.querySelector<HTMLElement>(".bp-status")!;
     const eta = this.querySelector<HTMLElement>("[data-bp-eta]")!;
+    // E as the page shows it, so the status can say what an edit did to it.
+    let shownError = this.querySelector('text[data-key="E"] .bp-line-value')!.textContent ?? "";
 
-    const describe = (key: string): string => {
-      const line = byKey.get(key)!;
-      if (!this.state) return descriptions.get(key)?.textContent ?? "";
-      return line.record ? describeRecord(this.state.records[line.record]) : describeParamLine(line.param!, this.state.setup[line.param!]);
-    };
     const show = (text: SVGTextElement | undefined) => {
       this.active?.removeAttribute("data-active");
       this.active = text;
       if (!text) return;
       text.setAttribute("data-active", "");
-      readout.textContent = describe(text.dataset.key!);
+      readout.textContent = descriptions.get(text.dataset.key!)?.textContent ?? "";
     };
 
     watchExample((state) => {
-      this.state = state;
       for (const text of texts) {
-        const line = byKey.get(text.dataset.key!)!;
+        const line = readSource(text);
         text.querySelector(".bp-line-value")!.textContent = readLineValue(line, state.setup, state.records);
-        descriptions.get(text.dataset.key!)!.textContent = describe(text.dataset.key!);
+        descriptions.get(text.dataset.key!)!.textContent = describeLine(line, state.setup, state.records);
       }
       eta.textContent = String(Number(state.setup.learningRate.toPrecision(9)));
-      if (this.active) readout.textContent = describe(this.active.dataset.key!);
-      const error = state.records.E.value;
-      if (this.lastError !== undefined && error !== this.lastError) {
+      show(this.active);
+      const error = formatNumber(state.records.E.value);
+      if (error !== shownError) {
         const what = state.changed ? `${state.changed} changed` : this.steps > 0 ? `after ${this.steps} applied update${this.steps === 1 ? "" : "s"}` : "values changed";
-        status.textContent = `${what}: total error E = ${formatNumber(error)} (was ${formatNumber(this.lastError)}); one more update would make it ${formatNumber(state.records.E_after.value)}.`;
+        status.textContent = `${what}: total error E = ${error} (was ${shownError}); one more update would make it ${formatNumber(state.records.E_after.value)}.`;
       }
-      this.lastError = error;
+      shownError = error;
     });
 
     for (const text of texts) {
@@ -72,7 +69,8 @@ class DiagramElement extends HTMLElement {
         this.nudge(param, direction * (event.shiftKey ? 10 * NUDGE : NUDGE), status);
       });
     }
-    this.querySelector("[data-bp-action=step]")!.addEventListener("click", () => this.applyUpdate(status));
+    // The update needs the gradients for the current values, so it waits for the engine (and any pending edit).
+    this.querySelector("[data-bp-action=step]")!.addEventListener("click", () => void load().then(readExample).then((state) => this.applyUpdate(state, status)));
     this.querySelector("[data-bp-action=reset]")!.addEventListener("click", () => {
       this.steps = 0;
       for (const name of SETUP_NAMES) setParam(PARAM_NAMES[name], DEFAULT_SETUP[name]);
@@ -92,9 +90,7 @@ class DiagramElement extends HTMLElement {
     setParam(param, next);
   }
 
-  private applyUpdate(status: HTMLElement): void {
-    if (!this.state) return;
-    const { records } = this.state;
+  private applyUpdate({ records }: ExampleState, status: HTMLElement): void {
     const refused: string[] = [];
     for (const name of WEIGHTS) {
       const value = records[`new_${name}`].value;
@@ -109,6 +105,12 @@ class DiagramElement extends HTMLElement {
     this.steps += 1;
     for (const name of WEIGHTS) setParam(PARAM_NAMES[name], records[`new_${name}`].value);
   }
+}
+
+/** Which record or param a line of the saved diagram shows, from its data-key and data-param. */
+function readSource(text: SVGTextElement): LineSource {
+  const param = text.dataset.param as keyof ExampleSetup | undefined;
+  return param ? { param } : { record: text.dataset.key };
 }
 
 if (!customElements.get("bp-diagram")) customElements.define("bp-diagram", DiagramElement);

@@ -2,7 +2,8 @@
  * Where everything goes on the worked example's network diagram: units, connections, and the
  * lines of numbers beside them. Plain data, so the build and the browser draw the same picture.
  */
-import { formatNumber, type ExampleRecords, type ExampleSetup } from "./workedExample";
+import type { ExampleSetup } from "./exampleSetup";
+import type { LineSource } from "./diagramText";
 
 /** The diagram's coordinate system (SVG viewBox). */
 export const DIAGRAM_WIDTH = 760;
@@ -18,10 +19,8 @@ export interface UnitPlace {
 }
 
 /** One line of text: a label and either a worked-example record or a param the reader set. */
-export interface DiagramLine {
+export interface DiagramLine extends LineSource {
   label: string;
-  record?: string;
-  param?: keyof ExampleSetup;
   x: number;
   y: number;
 }
@@ -115,12 +114,6 @@ export const DIAGRAM_LINES: DiagramLine[] = [
   ]),
   ...CONNECTIONS.flatMap(connectionLines),
 ];
-
-/** The text after a line's label: the record's value or the param's, to 9 significant digits. */
-export function readLineValue(line: DiagramLine, setup: ExampleSetup, records: ExampleRecords): string {
-  if (line.record) return formatNumber(records[line.record].value);
-  return String(Number(setup[line.param!].toPrecision(9)));
-}
 
 /** The key a line is known by in the page, e.g. "grad_w5" or "param-x1". */
 export function lineKey(line: DiagramLine): string {

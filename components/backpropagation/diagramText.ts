@@ -1,5 +1,13 @@
-/** Sentences about the diagram's editable values, shared by the build and the browser. */
-import type { ExampleSetup } from "./workedExample";
+/** The diagram's text, shared by the build and the browser: each line's value and the sentence that explains it. */
+import type { ExampleSetup } from "./exampleSetup";
+import { describeRecord, formatNumber } from "./exampleText";
+import type { ExampleRecords } from "./workedExample";
+
+/** What a line of the diagram shows: a worked-example record, or a param the reader set. */
+export interface LineSource {
+  record?: string;
+  param?: keyof ExampleSetup;
+}
 
 const ROLES: Partial<Record<keyof ExampleSetup, string>> = {
   x1: "input", x2: "input", t1: "target", t2: "target", b1: "bias of both hidden units", b2: "bias of both outputs",
@@ -9,4 +17,15 @@ const ROLES: Partial<Record<keyof ExampleSetup, string>> = {
 export function describeParamLine(name: keyof ExampleSetup, value: number): string {
   const role = ROLES[name] ?? "weight";
   return `${name} = ${Number(value.toPrecision(9))}, the ${role}, as set in the text; the arrow keys change it by 0.01 (with Shift, 0.1)`;
+}
+
+/** The text after a line's label: the record's value or the param's, to 9 significant digits. */
+export function readLineValue(line: LineSource, setup: ExampleSetup, records: ExampleRecords): string {
+  if (line.record) return formatNumber(records[line.record].value);
+  return String(Number(setup[line.param!].toPrecision(9)));
+}
+
+/** The sentence for a line: its record's formula with the values put in, or what the param is. */
+export function describeLine(line: LineSource, setup: ExampleSetup, records: ExampleRecords): string {
+  return line.record ? describeRecord(records[line.record]) : describeParamLine(line.param!, setup[line.param!]);
 }

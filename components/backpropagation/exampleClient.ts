@@ -1,7 +1,9 @@
-/** <bp-number>: one live number of the worked example, with a tooltip kept inside the window. */
+/**
+ * <bp-number>: one number of the worked example, with a tooltip kept inside the window. The saved
+ * value stands until the reader edits the example; exampleStore then loads the engine and updates it.
+ */
 import { watchExample } from "./exampleStore";
-import { describeRecord } from "./exampleText";
-import { formatNumber } from "./workedExample";
+import { describeRecord, formatNumber } from "./exampleText";
 
 class ExampleNumberElement extends HTMLElement {
   private started = false;
@@ -10,7 +12,7 @@ class ExampleNumberElement extends HTMLElement {
     if (this.started) return;
     this.started = true;
     const name = this.dataset.name ?? "";
-    const value = this.querySelector<HTMLElement>(".bp-value")!;
+    const value = this.querySelector<HTMLElement>(".bp-tip-value")!;
     const tip = this.querySelector<HTMLElement>(".bp-tip")!;
     const initial = value.textContent;
     watchExample(({ records }) => {
