@@ -1,16 +1,17 @@
 /**
- * The chapter's figures as Observable Plot charts: data in, picture out. `mode: "raster"` (browser)
- * draws the surface with raster and contour marks; `mode: "rects"` (build time, no canvas) draws a
- * coarse grid of rect marks, so the page shows the same picture before any JavaScript runs.
+ * The chapter's figures as Observable Plot charts: data in, picture out. The same functions draw
+ * the saved figure at build time (given a document from figureDocument.ts, whose canvas encodes
+ * the raster as a PNG) and the live one in the browser, so the two look the same.
  */
 import * as Plot from "@observablehq/plot";
 import { INPUT_BOX, type WeightBox } from "./lossSurface";
 
-/** How to draw a surface: raster + contours in a browser, rects in Node. */
-export type DrawMode = "raster" | "rects";
-
 /** The side of every square plot, in SVG units (CSS scales it to the column). */
 export const PLOT_SIZE = 300;
+/** Grid side of every surface: 61² evaluations, a few frames of work in a browser, finer than the contours need. */
+export const SURFACE_RESOLUTION = 61;
+/** Grid side of the fit plot's shading. */
+export const OUTPUT_RESOLUTION = 41;
 const MARGINS = { marginLeft: 40, marginBottom: 36, marginTop: 24, marginRight: 12 };
 
 /**
@@ -57,50 +58,19 @@ export interface SurfaceFigure {
   thresholds: number[];
   xLabel: string;
   yLabel: string;
-  /** A point to mark in the saved picture (the browser draws its own, draggable, marker). */
-  point?: { x: number; y: number };
-  mode: DrawMode;
   document?: Document;
   ariaLabel: string;
 }
 
-/** Rects for the build-time picture: every `stride`-th grid value as a cell centred on its grid point. */
-function listCells(values: ArrayLike<number>, box: WeightBox, stride: number) {
-  const { resolution: size, w1Min, w1Max, w2Min, w2Max } = box;
-  const dx = (w1Max - w1Min) / (size - 1);
-  const dy = (w2Max - w2Min) / (size - 1);
-  const cells: { x1: number; x2: number; y1: number; y2: number; value: number }[] = [];
-  for (let row = 0; row < size; row += stride) {
-    for (let column = 0; column < size; column += stride) {
-      const x = w1Min + column * dx;
-      const y = w2Max - row * dy;
-      const half = (stride / 2) * 1.02; // a hair of overlap hides seams between neighbours
-      cells.push({
-        x1: Math.max(w1Min, x - half * dx), x2: Math.min(w1Max, x + half * dx),
-        y1: Math.max(w2Min, y - half * dy), y2: Math.min(w2Max, y + half * dy),
-        value: values[row * size + column],
-      });
-    }
-  }
-  return cells;
-}
-
-/** A heatmap of a surface with contour lines at `thresholds` (browser) or a coarse rect grid (build time). */
-export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement {
-  const { values, box, thresholds, mode } = figure;
+/** A heatmap of a surface with contour lines at `thresholds`. */
+export function plotSurface(figure: SurfaceFigure): SVGSVGElement {
+  const { values, box, thresholds } = figure;
   const extent = { x1: box.w1Min, x2: box.w1Max, y1: box.w2Max, y2: box.w2Min, width: box.resolution, height: box.resolution };
-  const marks: Plot.Markish[] =
-    mode === "raster"
-      ? [
-          Plot.raster(values as number[], { ...extent, fill: (value: number) => value, imageRendering: "auto" }),
-          Plot.contour(values as number[], { ...extent, thresholds, stroke: "white", strokeOpacity: 0.55, strokeWidth: 0.8 }),
-        ]
-      : [Plot.rect(listCells(values, box, Math.max(1, Math.round((box.resolution - 1) / 16))), { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "value" })];
-  if (figure.point) {
-    marks.push(Plot.dot([figure.point], { x: "x", y: "y", r: 7, stroke: "black", strokeWidth: 3 }));
-    marks.push(Plot.dot([figure.point], { x: "x", y: "y", r: 7, stroke: "white", strokeWidth: 1.5 }));
-  }
-  marks.push(Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }));
+  const marks: Plot.Markish[] = [
+    Plot.raster(values as number[], { ...extent, fill: (value: number) => value, imageRendering: "auto" }),
+    Plot.contour(values as number[], { ...extent, thresholds, stroke: "white", strokeOpacity: 0.55, strokeWidth: 0.8 }),
+    Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }),
+  ];
   return asImage(Plot.plot({
     document: figure.document,
     width: PLOT_SIZE,
@@ -112,7 +82,7 @@ export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement 
     y: { domain: [box.w2Min, box.w2Max], label: figure.yLabel, ticks: 5 },
     color: surfaceColor(thresholds, "E"),
     marks,
-  }));
+  }) as SVGSVGElement);
 }
 
 /** The colour legend of a surface: which colour is which error band. */
@@ -132,7 +102,6 @@ export interface FitFigure {
   resolution: number;
   examples: { x1: number; x2: number; t: number }[];
   boundary: [{ x1: number; x2: number }, { x1: number; x2: number }] | null;
-  mode: DrawMode;
   document?: Document;
   ariaLabel: string;
 }
@@ -140,11 +109,7 @@ export interface FitFigure {
 /** The data in the input plane over the shading y = σ(w1·x1 + w2·x2), with the line y = ½. */
 export function plotFit(figure: FitFigure): SVGSVGElement | HTMLElement {
   const { x1Min, x1Max, x2Min, x2Max } = INPUT_BOX;
-  const box = { w1Min: x1Min, w1Max: x1Max, w2Min: x2Min, w2Max: x2Max, resolution: figure.resolution };
-  const shading =
-    figure.mode === "raster"
-      ? Plot.raster(figure.outputs as number[], { x1: x1Min, x2: x1Max, y1: x2Max, y2: x2Min, width: figure.resolution, height: figure.resolution, fill: (y: number) => y })
-      : Plot.rect(listCells(figure.outputs, box, 1), { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "value" });
+  const shading = Plot.raster(figure.outputs as number[], { x1: x1Min, x2: x1Max, y1: x2Max, y2: x2Min, width: figure.resolution, height: figure.resolution, fill: (y: number) => y });
   const classOne = figure.examples.filter((example) => example.t === 1);
   const classZero = figure.examples.filter((example) => example.t !== 1);
   return asImage(Plot.plot({

@@ -1,106 +1,128 @@
 /**
- * <error-surface-widget>: the browser half of the chapter's widgets. The build saved a picture;
- * this element replaces it with live Plot figures, a draggable point on each surface (pointer
- * drag, or arrow keys when focused) and readouts, and recomputes when the page's params change.
+ * The heavy half of <error-surface-widget> (engine and Plot), loaded on the reader's first touch:
+ * it recomputes the surfaces from the page's params a few rows per frame, redraws them with a
+ * movable point, and keeps the readouts and the fit plot in step with that point.
  * Modes: "explorer" (one surface beside the fit plot), "compare" (squared error beside
  * cross-entropy), "shapes" (f = u² + a·v² with its downhill arrow).
  */
-import { readParams, watchParams } from "../../src/notebook/client/paramStore";
+import { readParams } from "../../src/notebook/client/paramStore";
 import {
   WEIGHT_BOX, SHAPE_BOX, SURFACE_LOSSES, computeOutputGrid, describeData, computeShapeSurface, createUnit, fillSurfaceRows, findBoundary,
   findLowestPoint, listExamples, makeSurfaceData, measureError, nameShape, shapeDownhill, shapeValue,
   type SurfaceLoss, type WeightBox,
 } from "./lossSurface";
-import { chooseThresholds, plotFit, plotSurface, plotSurfaceLegend } from "./surfacePlots";
+import { OUTPUT_RESOLUTION, SURFACE_RESOLUTION, chooseThresholds, plotFit, plotSurface, plotSurfaceLegend } from "./surfacePlots";
+import { addMarker, placeMarker, type ScaledFigure } from "./surfaceMarker";
+import { describeShapePoint, describeWeights, findArrowTip, formatValue as format } from "./surfaceText";
 import type { Dataset, Network } from "../../src/engine/index.ts";
 
 type Mode = "explorer" | "compare" | "shapes";
 type Point = { x: number; y: number };
 
-const SVG = "http://www.w3.org/2000/svg";
-const SURFACE_RESOLUTION = 61; // 61² evaluations: a few frames of work, finer than the plot's contours need
-const OUTPUT_RESOLUTION = 41;
 const FRAME_BUDGET_MS = 6; // keeps each animation frame well under ~8 ms of our work
 
 /** One drawn surface: its numbers, its figure and the marker laid over the figure. */
 interface Panel {
-  name: string;
+  host: HTMLElement;
   box: WeightBox;
   values: Float64Array;
-  host: HTMLElement;
   legend: HTMLElement | null;
-  svg: SVGSVGElement | null;
+  figure: ScaledFigure | null;
   marker: SVGGElement | null;
-  thresholds: number[];
+  name: string;
   loss?: SurfaceLoss;
   unit?: Network;
 }
 
-const format = (value: number, digits = 3) => (Number.isFinite(value) ? Number(value.toFixed(digits)).toString() : String(value));
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
-class ErrorSurfaceWidget extends HTMLElement {
-  private mode: Mode = "explorer";
-  private point: Point = { x: 0, y: 0 };
-  private start: Point = { x: 0, y: 0 };
-  private panels: Panel[] = [];
+/** Starts the live widget; resolves once its figures are drawn, so forwarded pointer positions land on live scales. */
+export async function startSurfaceController(element: HTMLElement): Promise<SurfaceController> {
+  // <nb-param> registers each param with the store when it upgrades; wait for that before reading.
+  if (document.querySelector("nb-param")) await customElements.whenDefined("nb-param");
+  const controller = new SurfaceController(element);
+  await controller.recompute();
+  return controller;
+}
+
+/** Drives one error-surface widget; its light shell forwards drags, keys, buttons and param changes. */
+export class SurfaceController {
+  private readonly element: HTMLElement;
+  private readonly mode: Mode;
+  private readonly start: Point;
+  private point: Point;
+  private readonly panels: Panel[];
   private data: Dataset | null = null;
   private curvature = 0;
   private generation = 0;
+  private computed = "";
   private fitFrame = 0;
-  private started = false;
 
-  async connectedCallback(): Promise<void> {
-    if (this.started) return;
-    this.started = true;
-    this.mode = (this.dataset.mode as Mode) ?? "explorer";
-    this.start = JSON.parse(this.dataset.start ?? '{"x":0,"y":0}') as Point;
+  constructor(element: HTMLElement) {
+    this.element = element;
+    this.mode = (element.dataset.mode as Mode) ?? "explorer";
+    this.start = JSON.parse(element.dataset.start ?? '{"x":0,"y":0}') as Point;
     this.point = { ...this.start };
-    // <nb-param> registers each param with the store when it upgrades; wait for that before reading.
-    if (document.querySelector("nb-param")) await customElements.whenDefined("nb-param");
-    this.panels = [...this.querySelectorAll<HTMLElement>("[data-es-surface]")].map((host) => {
-      const panel: Panel = {
-        name: host.dataset.esSurface!,
-        box: { ...(this.mode === "shapes" ? SHAPE_BOX : WEIGHT_BOX), resolution: SURFACE_RESOLUTION },
-        values: new Float64Array(SURFACE_RESOLUTION * SURFACE_RESOLUTION),
-        host,
-        legend: host.parentElement!.querySelector<HTMLElement>("[data-es-legend]"),
-        svg: null,
-        marker: null,
-        thresholds: [],
-      };
-      this.bindPointer(panel);
-      return panel;
-    });
-    this.querySelector("[data-es-action=reset]")?.addEventListener("click", () => this.moveTo(this.start, true));
-    this.querySelector("[data-es-action=lowest]")?.addEventListener("click", () => {
-      const lowest = findLowestPoint(this.panels[0].values, this.panels[0].box);
-      this.moveTo({ x: lowest.w1, y: lowest.w2 }, true);
-    });
-    watchParams((name) => {
-      if (this.reads().includes(name)) void this.recompute();
-    });
-    this.dataset.ready = "false";
-    await this.recompute();
+    this.panels = [...element.querySelectorAll<HTMLElement>("[data-es-surface]")].map((host) => ({
+      host,
+      name: host.dataset.esSurface!,
+      box: { ...(this.mode === "shapes" ? SHAPE_BOX : WEIGHT_BOX), resolution: SURFACE_RESOLUTION },
+      values: new Float64Array(SURFACE_RESOLUTION * SURFACE_RESOLUTION),
+      legend: host.parentElement!.querySelector<HTMLElement>("[data-es-legend]"),
+      figure: null,
+      marker: null,
+    }));
   }
 
-  /** The page params this widget follows. */
-  private reads(): string[] {
-    if (this.mode === "shapes") return ["curvature"];
-    return this.mode === "compare" ? ["points", "flipped"] : ["points", "flipped", "loss"];
+  /** A button: back to the start, or to the lowest grid point. */
+  act(action: string): void {
+    if (action === "reset") this.moveTo(this.start, true);
+    else if (action === "lowest") {
+      const lowest = findLowestPoint(this.panels[0].values, this.panels[0].box);
+      this.moveTo({ x: lowest.w1, y: lowest.w2 }, true);
+    }
+  }
+
+  /** A key on a focused surface: arrows move the point (Shift: four times as far), Home goes back to the start. */
+  press(key: string, shift: boolean): void {
+    const step = (shift ? 4 : 1) * (this.mode === "shapes" ? 0.1 : 0.25);
+    const moves: Record<string, Point> = { ArrowLeft: { x: -step, y: 0 }, ArrowRight: { x: step, y: 0 }, ArrowUp: { x: 0, y: step }, ArrowDown: { x: 0, y: -step } };
+    if (key === "Home") this.moveTo(this.start, true);
+    else if (moves[key]) this.moveTo({ x: this.point.x + moves[key].x, y: this.point.y + moves[key].y }, true);
+  }
+
+  /** The pointer at (clientX, clientY) over the surface in `host`: the point follows it; screen readers hear of it when the drag ends. */
+  pointAt(host: HTMLElement, clientX: number, clientY: number): void {
+    const figure = this.panels.find((panel) => panel.host === host)?.figure;
+    const x = figure?.scale("x");
+    const y = figure?.scale("y");
+    if (!figure || !x?.invert || !y?.invert) return;
+    const rect = figure.getBoundingClientRect();
+    const width = Number(figure.getAttribute("width"));
+    const height = Number(figure.getAttribute("height"));
+    this.moveTo({ x: x.invert(((clientX - rect.left) * width) / rect.width), y: y.invert(((clientY - rect.top) * height) / rect.height) }, false);
+  }
+
+  /** Tells screen readers where the point is. */
+  announce(): void {
+    this.say(this.mode === "shapes" ? describeShapePoint(this.curvature, this.point) : describeWeights(this.point, this.errors()));
   }
 
   /** A param's value from the page, or the default the build used when the page has no such param. */
   private param<T extends number | string>(name: string): T {
     const values = readParams();
-    const defaults = JSON.parse(this.dataset.defaults ?? "{}") as Record<string, T>;
+    const defaults = JSON.parse(this.element.dataset.defaults ?? "{}") as Record<string, T>;
     return (name in values ? values[name] : defaults[name]) as T;
   }
 
-  /** Recomputes every surface from the current params, a few rows per animation frame, then redraws. */
-  private async recompute(): Promise<void> {
+  /** Recomputes every surface from the current params, a few rows per animation frame, then redraws; nothing when they have not changed. */
+  async recompute(): Promise<void> {
+    const inputs = this.mode === "shapes" ? [this.param("curvature")] : [this.param("points"), this.param("flipped"), this.mode === "explorer" ? this.chosenLoss() : ""];
+    const key = JSON.stringify(inputs);
+    if (key === this.computed) return;
+    this.computed = key;
     const generation = ++this.generation;
-    this.setAttribute("aria-busy", "true");
+    this.element.setAttribute("aria-busy", "true");
     if (this.mode === "shapes") {
       this.curvature = Number(this.param<number>("curvature"));
       this.panels[0].values = computeShapeSurface(this.curvature, SURFACE_RESOLUTION); // 61² additions: instant
@@ -108,7 +130,7 @@ class ErrorSurfaceWidget extends HTMLElement {
       const points = Number(this.param<number>("points"));
       const flipped = Number(this.param<number>("flipped"));
       this.data = makeSurfaceData(points, flipped);
-      const described = this.querySelector<HTMLElement>("[data-es-value=data]");
+      const described = this.element.querySelector<HTMLElement>("[data-es-value=data]");
       if (described) described.textContent = describeData(points, flipped);
       const losses: SurfaceLoss[] = this.mode === "compare" ? [...SURFACE_LOSSES] : [this.chosenLoss()];
       this.panels.forEach((panel, index) => {
@@ -132,10 +154,10 @@ class ErrorSurfaceWidget extends HTMLElement {
     }
     if (generation !== this.generation) return;
     for (const panel of this.panels) this.drawSurface(panel);
-    this.removeAttribute("aria-busy");
+    this.element.removeAttribute("aria-busy");
     this.moveTo(this.point, true);
-    this.dataset.ready = "true";
-    this.dataset.generation = String(generation);
+    this.element.dataset.ready = "true";
+    this.element.dataset.generation = String(generation);
   }
 
   private chosenLoss(): SurfaceLoss {
@@ -145,122 +167,39 @@ class ErrorSurfaceWidget extends HTMLElement {
 
   /** Draws a panel's heatmap and contours, and lays a fresh marker over it. */
   private drawSurface(panel: Panel): void {
-    panel.thresholds = chooseThresholds(panel.values);
+    const thresholds = chooseThresholds(panel.values);
     const labels = this.mode === "shapes" ? ["u", "v"] : ["w₁", "w₂"];
     const figure = plotSurface({
-      values: panel.values, box: panel.box, thresholds: panel.thresholds, xLabel: labels[0], yLabel: labels[1], mode: "raster",
+      values: panel.values, box: panel.box, thresholds, xLabel: labels[0], yLabel: labels[1],
       ariaLabel: this.mode === "shapes" ? `f(u, v) = u² + ${format(this.curvature, 2)}·v² over u and v` : `${panel.loss} E over the weights w1 and w2`,
-    }) as SVGSVGElement;
+    }) as ScaledFigure;
     panel.host.replaceChildren(figure);
-    panel.svg = figure;
-    if (panel.legend) panel.legend.replaceChildren(plotSurfaceLegend(panel.thresholds, this.mode === "shapes" ? "f" : `E (${panel.loss})`));
-    const marker = document.createElementNS(SVG, "g");
-    marker.setAttribute("class", "es-marker");
-    marker.setAttribute("aria-hidden", "true");
-    if (this.mode === "shapes") {
-      const arrow = document.createElementNS(SVG, "path");
-      arrow.setAttribute("class", "es-arrow");
-      marker.append(arrow);
-    }
-    for (const [stroke, width] of [["black", 3.5], ["white", 1.75]] as const) {
-      const ring = document.createElementNS(SVG, "circle");
-      ring.setAttribute("r", "7");
-      ring.setAttribute("fill", "none");
-      ring.setAttribute("stroke", stroke);
-      ring.setAttribute("stroke-width", String(width));
-      marker.append(ring);
-    }
-    figure.append(marker);
-    panel.marker = marker;
-  }
-
-  /** Pointer drag on a surface moves the point; the surface's host is also the keyboard target. */
-  private bindPointer(panel: Panel): void {
-    const host = panel.host;
-    const follow = (event: PointerEvent) => {
-      const point = this.toWeights(panel, event);
-      if (point) this.moveTo(point, false);
-    };
-    host.addEventListener("pointerdown", (event) => {
-      if (event.button !== 0 || !panel.svg) return;
-      event.preventDefault();
-      host.focus();
-      host.setPointerCapture(event.pointerId);
-      follow(event);
-      const move = (e: PointerEvent) => follow(e);
-      const end = () => {
-        host.removeEventListener("pointermove", move);
-        this.announce();
-      };
-      host.addEventListener("pointermove", move);
-      host.addEventListener("pointerup", end, { once: true });
-      host.addEventListener("pointercancel", end, { once: true });
-    });
-    host.addEventListener("keydown", (event) => {
-      const step = (event.shiftKey ? 4 : 1) * (this.mode === "shapes" ? 0.1 : 0.25);
-      const moves: Record<string, Point> = { ArrowLeft: { x: -step, y: 0 }, ArrowRight: { x: step, y: 0 }, ArrowUp: { x: 0, y: step }, ArrowDown: { x: 0, y: -step } };
-      const move = moves[event.key];
-      if (move) {
-        event.preventDefault();
-        this.moveTo({ x: this.point.x + move.x, y: this.point.y + move.y }, true);
-      } else if (event.key === "Home") {
-        event.preventDefault();
-        this.moveTo(this.start, true);
-      }
-    });
-  }
-
-  /** The weights under the pointer, read through the plot's own scales. */
-  private toWeights(panel: Panel, event: PointerEvent): Point | null {
-    const svg = panel.svg as (SVGSVGElement & { scale?: (name: string) => { invert?: (v: number) => number } }) | null;
-    const x = svg?.scale?.("x");
-    const y = svg?.scale?.("y");
-    if (!svg || !x?.invert || !y?.invert) return null;
-    const rect = svg.getBoundingClientRect();
-    const width = Number(svg.getAttribute("width"));
-    const height = Number(svg.getAttribute("height"));
-    return { x: x.invert(((event.clientX - rect.left) * width) / rect.width), y: y.invert(((event.clientY - rect.top) * height) / rect.height) };
+    panel.figure = figure;
+    if (panel.legend) panel.legend.replaceChildren(plotSurfaceLegend(thresholds, this.mode === "shapes" ? "f" : `E (${panel.loss})`));
+    panel.marker = addMarker(figure, this.mode === "shapes");
   }
 
   /** Moves the point (clamped to the map), updates markers, readouts and the fit plot; `announce` also tells screen readers. */
   private moveTo(target: Point, announce: boolean): void {
-    const box = this.panels[0]?.box;
-    if (!box) return;
+    const box = this.panels[0].box;
     const snap = (value: number) => Math.round(value * 100) / 100;
     this.point = { x: snap(clamp(target.x, box.w1Min, box.w1Max)), y: snap(clamp(target.y, box.w2Min, box.w2Max)) };
-    for (const panel of this.panels) this.placeMarker(panel);
+    const tip = this.mode === "shapes" ? findArrowTip(this.curvature, this.point) : undefined;
+    for (const panel of this.panels) if (panel.figure && panel.marker) placeMarker(panel.figure, panel.marker, this.point, tip);
     this.updateReadout();
     if (this.mode === "explorer") this.scheduleFit();
     if (announce) this.announce();
   }
 
-  private placeMarker(panel: Panel): void {
-    const svg = panel.svg as (SVGSVGElement & { scale?: (name: string) => { apply: (v: number) => number } }) | null;
-    if (!svg?.scale || !panel.marker) return;
-    const cx = svg.scale("x").apply(this.point.x);
-    const cy = svg.scale("y").apply(this.point.y);
-    for (const ring of panel.marker.querySelectorAll("circle")) {
-      ring.setAttribute("cx", String(cx));
-      ring.setAttribute("cy", String(cy));
-    }
-    const arrow = panel.marker.querySelector("path");
-    if (arrow) {
-      // −∇f drawn at a fixed scale (0.15 of its length in (u, v) units), so its length still shows how steep it is.
-      const down = shapeDownhill(this.curvature, this.point.x, this.point.y);
-      const ex = svg.scale("x").apply(this.point.x + 0.15 * down.u);
-      const ey = svg.scale("y").apply(this.point.y + 0.15 * down.v);
-      const angle = Math.atan2(ey - cy, ex - cx);
-      const length = Math.hypot(ex - cx, ey - cy);
-      const head = length > 8 ? `M${ex},${ey}L${ex - 7 * Math.cos(angle - 0.45)},${ey - 7 * Math.sin(angle - 0.45)}L${ex - 7 * Math.cos(angle + 0.45)},${ey - 7 * Math.sin(angle + 0.45)}Z` : "";
-      arrow.setAttribute("d", length > 1 ? `M${cx},${cy}L${ex},${ey}${head}` : "");
-    }
+  private errors(): { loss: string; error: number }[] {
+    return this.panels.map((panel) => ({ loss: panel.loss!, error: measureError(panel.unit!, this.data!, this.point.x, this.point.y) }));
   }
 
   /** The numbers beside the plots, each computed by the engine (or, for the shapes, by f itself). */
   private updateReadout(): void {
     const { x, y } = this.point;
     const set = (name: string, text: string) => {
-      const slot = this.querySelector<HTMLElement>(`[data-es-value=${name}]`);
+      const slot = this.element.querySelector<HTMLElement>(`[data-es-value=${name}]`);
       if (slot) slot.textContent = text;
     };
     set("w1", format(x, 2));
@@ -273,30 +212,17 @@ class ErrorSurfaceWidget extends HTMLElement {
       set("a", format(this.curvature, 2));
       return;
     }
-    for (const panel of this.panels) {
-      const error = measureError(panel.unit!, this.data!, x, y);
-      set(panel.name, Number.isFinite(error) ? format(error, 4) : "not a number");
-      if (!Number.isFinite(error)) this.warn(`The ${panel.loss} is not a finite number at w₁ = ${format(x, 2)}, w₂ = ${format(y, 2)}; move the point back towards the centre.`);
+    for (const [index, { loss, error }] of this.errors().entries()) {
+      set(this.panels[index].name, Number.isFinite(error) ? format(error, 4) : "not a number");
+      if (!Number.isFinite(error)) this.say(`The ${loss} is not a finite number at w₁ = ${format(x, 2)}, w₂ = ${format(y, 2)}; move the point back towards the centre.`);
     }
-    const loss = this.querySelector<HTMLElement>("[data-es-value=loss]");
+    const loss = this.element.querySelector<HTMLElement>("[data-es-value=loss]");
     if (loss && this.panels[0].loss) loss.textContent = this.panels[0].loss;
   }
 
-  private warn(text: string): void {
-    const status = this.querySelector<HTMLElement>("[data-es-status]");
+  private say(text: string): void {
+    const status = this.element.querySelector<HTMLElement>("[data-es-status]");
     if (status) status.textContent = text;
-  }
-
-  private announce(): void {
-    const status = this.querySelector<HTMLElement>("[data-es-status]");
-    if (!status) return;
-    const { x, y } = this.point;
-    if (this.mode === "shapes") {
-      status.textContent = `u = ${format(x, 2)}, v = ${format(y, 2)}: f = ${format(shapeValue(this.curvature, x, y))} (a = ${format(this.curvature, 2)}, the centre is a ${nameShape(this.curvature)}).`;
-      return;
-    }
-    const errors = this.panels.map((panel) => `${panel.loss} E = ${format(measureError(panel.unit!, this.data!, x, y), 4)}`);
-    status.textContent = `w₁ = ${format(x, 2)}, w₂ = ${format(y, 2)}: ${errors.join(", ")}.`;
   }
 
   /** Redraws the fit plot at most once per animation frame while the point is dragged. */
@@ -304,19 +230,17 @@ class ErrorSurfaceWidget extends HTMLElement {
     if (this.fitFrame) return;
     this.fitFrame = requestAnimationFrame(() => {
       this.fitFrame = 0;
-      const host = this.querySelector<HTMLElement>("[data-es-fit]");
+      const host = this.element.querySelector<HTMLElement>("[data-es-fit]");
       const panel = this.panels[0];
       if (!host || !this.data || !panel.unit) return;
       const { x, y } = this.point;
-      const figure = plotFit({
+      host.replaceChildren(plotFit({
         outputs: computeOutputGrid(panel.unit, x, y, OUTPUT_RESOLUTION),
         resolution: OUTPUT_RESOLUTION,
         examples: listExamples(this.data),
         boundary: findBoundary(x, y),
-        mode: "raster",
         ariaLabel: `The data and the unit's output y = σ(${format(x, 2)}·x1 + ${format(y, 2)}·x2)`,
-      });
-      host.replaceChildren(figure);
+      }));
     });
   }
 }
@@ -324,5 +248,3 @@ class ErrorSurfaceWidget extends HTMLElement {
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
-
-customElements.define("error-surface-widget", ErrorSurfaceWidget);

@@ -12,8 +12,13 @@ const widget = (page: Page, mode: string) => page.locator(`error-surface-widget[
 const readout = (scope: Locator, name: string) => scope.locator(`[data-es-value=${name}]`).textContent();
 const number = async (scope: Locator, name: string) => Number(await readout(scope, name));
 
-/** Waits until the widget has drawn its live figures (after the given generation, when given). */
+/** The drawing scripts a page has fetched so far (the widgets' runtimes and what they import). */
+const runtimeScripts = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name.replace(/.*\//, "")).filter((name) => /Runtime\.[\w-]+\.js$/.test(name)));
+
+/** Touches the widget as a reader would (the pointer comes over it), then waits until it has drawn its live figures (after the given generation, when given). */
 async function ready(scope: Locator, after = 0): Promise<void> {
+  await scope.hover({ position: { x: 8, y: 8 } });
   await expect.poll(async () => (await scope.getAttribute("data-ready")) === "true" && Number(await scope.getAttribute("data-generation")) > after, { timeout: 15_000 }).toBe(true);
 }
 
@@ -70,11 +75,41 @@ describe("error-surface chapter", () => {
   it("saves a picture of every widget and every cell's output in the page", async () => {
     const html = await (await fetch(pageUrl(CHAPTER))).text();
     expect(html.match(/<error-surface-widget/g)?.length).toBe(3);
-    // Build-time figures are SVG rect grids with the same readouts the browser computes.
+    // Build-time figures are the live ones (the raster as an inline PNG), with the readouts and status the browser computes.
     expect(html).toMatch(/data-es-value="E"[^>]*>0\.\d+</);
+    expect(html).toMatch(/data-es-status[^>]*>w₁ = -2, w₂ = 3: squared error E = 0\.\d+\.</);
+    expect(html.match(/<image[^>]*data:image\/png;base64/g)?.length).toBe(5);
     expect(await page.locator("nb-cell").count()).toBeGreaterThanOrEqual(5);
     const firstOutput = await page.locator("nb-cell").first().locator(".nb-output").textContent();
     expect(firstOutput).toContain("0.125");
+  });
+
+  it("loads no drawing code before a touch; a drag begun before it has loaded still moves the point", async () => {
+    const { page: fresh, problems: freshProblems } = await open();
+    const explorer = widget(fresh, "explorer");
+    expect(await runtimeScripts(fresh)).toEqual([]);
+    expect(await explorer.getAttribute("data-runtime")).toBeNull();
+    // The saved figure already shows the ring where the live one will.
+    expect(await explorer.locator(".es-marker circle").count()).toBe(2);
+    await drag(fresh, explorer.locator("[data-es-surface]"), [0.5, 0.5], [0.85, 0.2]);
+    await expect.poll(() => number(explorer, "w1"), { timeout: 15_000 }).toBeGreaterThan(3);
+    expect(await number(explorer, "w2")).toBeGreaterThan(3);
+    expect(await explorer.getAttribute("data-runtime")).toBe("loaded");
+    expect(await runtimeScripts(fresh)).toEqual([expect.stringMatching(/^surfaceRuntime\./)]);
+    // Other widgets stay asleep until touched.
+    expect(await widget(fresh, "shapes").getAttribute("data-runtime")).toBeNull();
+    await fresh.close();
+    expect(freshProblems).toEqual([]);
+  });
+
+  it("a link that sets a param draws the widgets that follow it at once", async () => {
+    const { page: linked, problems: linkedProblems } = await open("?loss=cross-entropy");
+    const explorer = widget(linked, "explorer");
+    await expect.poll(() => readout(explorer, "loss"), { timeout: 15_000 }).toBe("cross-entropy");
+    expect(await explorer.locator("[data-es-legend]").textContent()).toContain("cross-entropy");
+    expect(await widget(linked, "shapes").getAttribute("data-runtime")).toBeNull();
+    await linked.close();
+    expect(linkedProblems).toEqual([]);
   });
 
   it("explorer: dragging the point changes the weights, the error and the fit plot", async () => {

@@ -1,0 +1,25 @@
+/** What the error-surface widgets say in words about the current point, the same at build time and live. */
+import { nameShape, shapeDownhill, shapeValue } from "./lossSurface";
+
+/** A number rounded to `digits` decimals without trailing zeros; "NaN" or "Infinity" as such. */
+export function formatValue(value: number, digits = 3): string {
+  return Number.isFinite(value) ? Number(value.toFixed(digits)).toString() : String(value);
+}
+
+/** The tip of the shapes gallery's arrow: −∇f drawn at 0.15 of its length in (u, v) units, so its length still shows how steep f is. */
+export function findArrowTip(a: number, point: { x: number; y: number }): { x: number; y: number } {
+  const down = shapeDownhill(a, point.x, point.y);
+  return { x: point.x + 0.15 * down.u, y: point.y + 0.15 * down.v };
+}
+
+/** "w₁ = -2, w₂ = 3: squared error E = 0.0312." for the weights and each surface's error there. */
+export function describeWeights(point: { x: number; y: number }, errors: { loss: string; error: number }[]): string {
+  const parts = errors.map(({ loss, error }) => `${loss} E = ${formatValue(error, 4)}`);
+  return `w₁ = ${formatValue(point.x, 2)}, w₂ = ${formatValue(point.y, 2)}: ${parts.join(", ")}.`;
+}
+
+/** "u = 1.5, v = 1: f = 1.6 (a = 0.1, the centre is a valley)." for the shapes gallery. */
+export function describeShapePoint(a: number, point: { x: number; y: number }): string {
+  const { x, y } = point;
+  return `u = ${formatValue(x, 2)}, v = ${formatValue(y, 2)}: f = ${formatValue(shapeValue(a, x, y))} (a = ${formatValue(a, 2)}, the centre is a ${nameShape(a)}).`;
+}
