@@ -6,8 +6,12 @@ import { formatNumber } from "./figures";
 export const UNIT_BOX: Box = { p1Min: -8, p1Max: 8, p2Min: -8, p2Max: 8 };
 /** The top of the colour scale for the sigmoid unit: squared error on 0/1 targets never exceeds ½. */
 export const UNIT_MAX_LOSS = 0.5;
+/** Grid side of the sigmoid unit's surface: 64² losses over 40 examples, a few frames of work in a browser. */
+export const UNIT_RESOLUTION = 64;
 /** The part of the plane the valley widgets show. */
 export const VALLEY_BOX: Box = { p1Min: -3, p1Max: 3, p2Min: -3, p2Max: 3 };
+/** Grid side of the valley heatmaps; 48² evaluations of a 4-example loss take about a millisecond. */
+export const VALLEY_RESOLUTION = 48;
 /** Unrecorded steps a learning-rate panel keeps taking to see whether its descent diverges. */
 export const WATCH_STEPS = 3000;
 

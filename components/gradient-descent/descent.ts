@@ -177,25 +177,6 @@ export function describeDivergence(divergedAt: number): string {
   return `diverged at step ${divergedAt}: the loss became Infinity/NaN; the learning rate is too large for this curvature`;
 }
 
-/** A sampled surface as rectangles {x1, x2, y1, y2, loss} around each grid point, for a static SVG figure (no raster there). */
-export function listSurfaceCells(values: ArrayLike<number>, box: Box, resolution: number): { x1: number; x2: number; y1: number; y2: number; loss: number }[] {
-  const dx = (box.p1Max - box.p1Min) / (resolution - 1);
-  const dy = (box.p2Max - box.p2Min) / (resolution - 1);
-  const cells = [];
-  for (let row = 0; row < resolution; row++) {
-    const p2 = box.p2Max - row * dy;
-    for (let column = 0; column < resolution; column++) {
-      const p1 = box.p1Min + column * dx;
-      cells.push({
-        x1: Math.max(box.p1Min, p1 - dx / 2), x2: Math.min(box.p1Max, p1 + dx / 2),
-        y1: Math.max(box.p2Min, p2 - dy / 2), y2: Math.min(box.p2Max, p2 + dy / 2),
-        loss: values[row * resolution + column],
-      });
-    }
-  }
-  return cells;
-}
-
 /** How a descent on a quadratic with curvature c behaves for learning rate η: the factor 1 − ηc each step multiplies the distance to the minimum by. */
 export function classifyLearningRate(learningRate: number, curvature: number): { factor: number; regime: "crawling" | "smooth" | "oscillating" | "diverging" | "on the limit" } {
   const factor = 1 - learningRate * curvature;

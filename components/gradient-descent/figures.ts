@@ -1,10 +1,10 @@
 /**
  * The chapter's pictures as Observable Plot figures: data in, SVG out. The same functions draw
- * the saved figure at build time (a linkedom document: rectangles, no raster or contour) and the
- * live one in the browser (raster heatmap and contour lines).
+ * the saved figure at build time (given a document from ../error-surface/figureDocument.ts, whose
+ * canvas encodes the raster heatmap as a PNG) and the live one in the browser, so they look the same.
  */
 import * as Plot from "@observablehq/plot";
-import { listSurfaceCells, type Box, type PathPoint } from "./descent";
+import type { Box, PathPoint } from "./descent";
 
 /** One descent drawn on a surface: its points and the CSS class that colours it. */
 export interface DrawnPath {
@@ -26,8 +26,6 @@ export interface SurfaceFigure {
   names: [string, string];
   width: number;
   height: number;
-  /** True in the browser: raster and contour marks; false for the saved SVG: one rectangle per grid cell. */
-  live: boolean;
   /** "sqrt" spreads the colours of a steep bowl's low values; default "linear". */
   colorType?: "linear" | "sqrt";
   /** Colour scale legend (off for small multiples). */
@@ -63,16 +61,14 @@ export function trimPath(points: readonly PathPoint[], box: Box): PathPoint[] {
   return kept;
 }
 
-/** The error surface as a heatmap (dark = low E) with contours when live, and each path as a line of dots. */
+/** The error surface as a heatmap (dark = low E) with contours, and each path as a line of dots. */
 export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement {
-  const { box, values, resolution, paths, names, live } = figure;
+  const { box, values, resolution, paths, names } = figure;
   const area = { x1: box.p1Min, x2: box.p1Max, y1: box.p2Max, y2: box.p2Min, width: resolution, height: resolution };
-  const background = live
-    ? [
-        Plot.raster(values, { ...area, fill: (value: number) => value, interpolate: "nearest", imageRendering: "auto", ariaHidden: "true" }),
-        Plot.contour(values, { ...area, stroke: "white", strokeOpacity: 0.35, strokeWidth: 0.7, thresholds: 12, blur: 0, ariaHidden: "true" }),
-      ]
-    : [Plot.rect(listSurfaceCells(values, box, resolution), { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "loss", ariaHidden: "true" })];
+  const background = [
+    Plot.raster(values, { ...area, fill: (value: number) => value, interpolate: "nearest", imageRendering: "auto", ariaHidden: "true" }),
+    Plot.contour(values, { ...area, stroke: "white", strokeOpacity: 0.35, strokeWidth: 0.7, thresholds: 12, blur: 0, ariaHidden: "true" }),
+  ];
   const pathMarks = paths.map((path) => ({ ...path, points: trimPath(path.points, box) })).flatMap((path) => [
     Plot.line(path.points, { x: "p1", y: "p2", className: `${path.className} gd-path-line`, strokeWidth: 1.5, ariaHidden: "true" }),
     Plot.dot(path.points, { x: "p1", y: "p2", r: 1.6, className: `${path.className} gd-path-dot`, ariaHidden: "true" }),
@@ -90,7 +86,7 @@ export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement 
     style: { background: "transparent", fontFamily: "inherit", fontSize: "12px", overflow: "visible" },
     x: { domain: [box.p1Min, box.p1Max], label: names[0], labelAnchor: "center", labelOffset: 30, ticks: 5 },
     y: { domain: [box.p2Min, box.p2Max], label: names[1], labelAnchor: "center", ticks: 5 },
-    color: { type: figure.colorType ?? "linear", scheme: "viridis", domain: [0, figure.maxLoss], clamp: true, label: "E", legend: live && (figure.legend ?? false) },
+    color: { type: figure.colorType ?? "linear", scheme: "viridis", domain: [0, figure.maxLoss], clamp: true, label: "E", legend: figure.legend ?? false },
     clip: true,
     marks: [...background, Plot.frame({ stroke: "currentColor", strokeOpacity: 0.4, ariaHidden: "true" }), ...pathMarks],
   }) as SVGSVGElement | HTMLElement;

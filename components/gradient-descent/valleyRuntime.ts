@@ -1,58 +1,52 @@
 /**
- * The browser side of the two valley widgets, E = ½(c₁w₁² + c₂w₂²): <gd-learning-rates> (four
- * panels, one learning rate each) and <gd-momentum-valley> (plain descent against momentum).
- * Both read the page's Params, redraw on a change, and move the shared start point on a click or
- * an arrow key.
+ * The heavy half of the two valley widgets, E = ½(c₁w₁² + c₂w₂²), loaded on the reader's first
+ * touch: <gd-learning-rates> (four panels, one learning rate each) and <gd-momentum-valley> (plain
+ * descent against momentum). Both redraw from the page's Params and move the shared start point.
  */
 import { createValley, descend, sampleSurface, type DescentPath } from "./descent";
 import { plotSurface } from "./figures";
-import { describeMomentum, describeRatePanel, describeValleySetting, findValleyMaxLoss, VALLEY_BOX, WATCH_STEPS } from "./captions";
-import { pickPoint, readNumber, watchNumbers, writeNumber } from "./pageParams";
-
-/** Grid side of the live valley heatmap; 48² evaluations of a 4-example loss take about a millisecond. */
-const VALLEY_RESOLUTION = 48;
+import { describeMomentum, describeRatePanel, describeValleySetting, findValleyMaxLoss, VALLEY_BOX, VALLEY_RESOLUTION, WATCH_STEPS } from "./captions";
+import { pickPoint, readNumber, writeNumber } from "./pageParams";
+import type { PlotWidgetController } from "./plotWidgetShell";
 
 type PlotElement = Element & { scale?: (name: string) => any };
 
 /** What both valley widgets share: defaults, the start point, picking and arrow keys. */
-abstract class ValleyElement extends HTMLElement {
-  protected defaults: Record<string, number> = {};
+abstract class ValleyController implements PlotWidgetController {
+  protected readonly element: HTMLElement;
+  protected readonly defaults: Record<string, number>;
   protected plots: PlotElement[] = [];
-  protected abstract readonly names: string[];
+  /** The shared start (w₁, w₂): the page's valleyW1 and valleyW2 when it has them. */
+  protected start: [number, number];
 
-  connectedCallback(): void {
-    if (this.dataset.live) return;
-    this.dataset.live = "ready";
-    this.defaults = JSON.parse(this.dataset.defaults ?? "{}");
+  constructor(element: HTMLElement) {
+    this.element = element;
+    this.defaults = JSON.parse(element.dataset.defaults ?? "{}");
     this.start = [this.value("valleyW1"), this.value("valleyW2")];
-    watchNumbers(this.names, () => {
-      this.start = [readNumber("valleyW1", this.start[0]), readNumber("valleyW2", this.start[1])];
-      this.draw();
-    });
-    this.addEventListener("click", (event) => {
-      for (const plot of this.plots) {
-        const point = pickPoint(plot, event);
-        if (point) return this.moveStart(point);
-      }
-    });
-    this.addEventListener("keydown", (event) => {
-      if (!(event.target as Element).closest("[data-figure]")) return;
-      const size = event.shiftKey ? 0.5 : 0.1;
-      const move = { ArrowLeft: [-size, 0], ArrowRight: [size, 0], ArrowUp: [0, size], ArrowDown: [0, -size] }[event.key];
-      if (!move) return;
-      event.preventDefault();
-      const [w1, w2] = this.start;
-      this.moveStart([w1 + move[0], w2 + move[1]]);
-    });
-    requestAnimationFrame(() => this.draw());
+    this.draw();
+  }
+
+  pick(clientX: number, clientY: number): void {
+    for (const plot of this.plots) {
+      const point = pickPoint(plot, { clientX, clientY });
+      if (point) return this.moveStart(point);
+    }
+  }
+
+  press(key: string, shift: boolean): void {
+    const size = shift ? 0.5 : 0.1;
+    const move = { ArrowLeft: [-size, 0], ArrowRight: [size, 0], ArrowUp: [0, size], ArrowDown: [0, -size] }[key];
+    if (move) this.moveStart([this.start[0] + move[0], this.start[1] + move[1]]);
+  }
+
+  redraw(): void {
+    this.start = [readNumber("valleyW1", this.start[0]), readNumber("valleyW2", this.start[1])];
+    this.draw();
   }
 
   protected value(name: string): number {
     return readNumber(name, this.defaults[name]);
   }
-
-  /** The shared start (w₁, w₂): the page's valleyW1 and valleyW2 when it has them. */
-  protected start: [number, number] = [0, 0];
 
   private moveStart([w1, w2]: [number, number]): void {
     const clamp = (value: number) => Math.min(VALLEY_BOX.p1Max, Math.max(VALLEY_BOX.p1Min, value));
@@ -68,9 +62,7 @@ abstract class ValleyElement extends HTMLElement {
 }
 
 /** Four panels, each one learning rate on the same valley, with the engine's verdict under each. */
-class LearningRatesElement extends ValleyElement {
-  protected readonly names = ["c1", "c2", "valleyW1", "valleyW2", "rateSteps", "lrCrawl", "lrGood", "lrBounce", "lrBlowup"];
-
+class LearningRatesController extends ValleyController {
   protected draw(): void {
     const c1 = this.value("c1");
     const c2 = this.value("c2");
@@ -78,7 +70,7 @@ class LearningRatesElement extends ValleyElement {
     const start = this.start;
     const model = createValley(c1, c2);
     const values = this.surface(c1, c2);
-    const panels = [...this.querySelectorAll<HTMLElement>("[data-panel]")];
+    const panels = [...this.element.querySelectorAll<HTMLElement>("[data-panel]")];
     const rates = ["lrCrawl", "lrGood", "lrBounce", "lrBlowup"].map((name) => this.value(name));
     this.plots = panels.map((panel, index) => {
       const learningRate = rates[index];
@@ -87,7 +79,7 @@ class LearningRatesElement extends ValleyElement {
       const plot = plotSurface({
         document, box: VALLEY_BOX, values, resolution: VALLEY_RESOLUTION,
         maxLoss: findValleyMaxLoss(c1, c2), paths: [{ points: path.points, className: "gd-plain", label: caption.title }],
-        names: ["w₁", "w₂"], colorType: "sqrt", width: 260, height: 240, live: true,
+        names: ["w₁", "w₂"], colorType: "sqrt", width: 260, height: 240,
       });
       panel.querySelector("[data-figure]")!.replaceChildren(plot);
       panel.querySelector("[data-title]")!.textContent = caption.title;
@@ -96,14 +88,12 @@ class LearningRatesElement extends ValleyElement {
       panel.dataset.diverged = String(path.divergedAt !== null);
       return plot;
     });
-    this.querySelector("[data-status]")!.textContent = describeValleySetting(c1, c2, start, steps);
+    this.element.querySelector("[data-status]")!.textContent = describeValleySetting(c1, c2, start, steps);
   }
 }
 
 /** Plain descent and momentum on the same valley, same η, same start. */
-class MomentumValleyElement extends ValleyElement {
-  protected readonly names = ["c1", "c2", "valleyW1", "valleyW2", "valleyLr", "alpha", "valleySteps"];
-
+class MomentumValleyController extends ValleyController {
   protected draw(): void {
     const c1 = this.value("c1");
     const c2 = this.value("c2");
@@ -120,13 +110,20 @@ class MomentumValleyElement extends ValleyElement {
         { points: heavy.points, className: "gd-heavy", label: "momentum" },
         { points: plain.points, className: "gd-plain", label: "plain descent" },
       ],
-      names: ["w₁", "w₂"], colorType: "sqrt", width: 340, height: 320, live: true,
+      names: ["w₁", "w₂"], colorType: "sqrt", width: 340, height: 320,
     });
-    this.querySelector("[data-figure]")!.replaceChildren(plot);
+    this.element.querySelector("[data-figure]")!.replaceChildren(plot);
     this.plots = [plot];
-    this.querySelector("[data-status]")!.textContent = describeMomentum(plain, heavy, learningRate, momentum, c1);
+    this.element.querySelector("[data-status]")!.textContent = describeMomentum(plain, heavy, learningRate, momentum, c1);
   }
 }
 
-if (!customElements.get("gd-learning-rates")) customElements.define("gd-learning-rates", LearningRatesElement);
-if (!customElements.get("gd-momentum-valley")) customElements.define("gd-momentum-valley", MomentumValleyElement);
+/** Starts a live <gd-learning-rates>, drawn at once. */
+export async function startLearningRates(element: HTMLElement): Promise<PlotWidgetController> {
+  return new LearningRatesController(element);
+}
+
+/** Starts a live <gd-momentum-valley>, drawn at once. */
+export async function startMomentumValley(element: HTMLElement): Promise<PlotWidgetController> {
+  return new MomentumValleyController(element);
+}

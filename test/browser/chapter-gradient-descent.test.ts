@@ -15,6 +15,10 @@ const status = (widget: Locator) => widget.locator("[data-status]").textContent(
 /** The drawn paths of a widget's plots: the `d` of every line, which changes when a descent does. */
 const lines = (widget: Locator) => widget.locator(".gd-path-line path").evaluateAll((paths) => paths.map((path) => path.getAttribute("d")).join("|"));
 
+/** The drawing scripts a page has fetched so far (the widgets' runtimes). */
+const runtimeScripts = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name.replace(/.*\//, "")).filter((name) => /Runtime\.[\w-]+\.js$/.test(name)));
+
 /** Clicks at fractions (fx, fy) of the plotting area of the first plot in `scope`. */
 async function clickPlot(page: Page, scope: Locator, fx: number, fy: number): Promise<void> {
   await scope.scrollIntoViewIfNeeded();
@@ -51,15 +55,48 @@ describe("gradient-descent chapter", () => {
     for (const name of ["gd-surface-descent", "gd-learning-rates", "gd-momentum-valley", "gd-batch-curves"]) {
       expect(html).toContain(`<${name}`);
     }
-    // The saved figures are SVG (rectangles, not raster images), and the diverging panel explains itself.
+    // The saved figures are the live ones (SVG, the heatmaps as inline PNG images), and the diverging panel explains itself.
     expect(html.match(/<svg/g)!.length).toBeGreaterThanOrEqual(7);
+    expect(html.match(/<image[^>]*data:image\/png;base64/g)?.length).toBe(6);
     expect(html).toMatch(/diverged at step \d+: the loss became Infinity\/NaN; the learning rate is too large for this curvature/);
     expect(await page.locator("nb-cell").count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator("nb-cell").nth(1).locator(".nb-output").textContent()).toContain("∂E/∂w1 engine");
   });
 
+  it("loads no drawing code before a touch; a click or a key made before it has loaded still moves the start", async () => {
+    const { page: fresh, problems: freshProblems } = await open();
+    expect(await runtimeScripts(fresh)).toEqual([]);
+    const surface = fresh.locator("gd-surface-descent");
+    const before = await lines(surface);
+    await clickPlot(fresh, surface.locator("[data-figure]"), 0.8, 0.2);
+    await expect.poll(async () => Number(await param(fresh, "startW1").inputValue()), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await surface.getAttribute("data-live")).toBe("ready");
+    expect(await lines(surface)).not.toBe(before);
+
+    const valley = fresh.locator("gd-momentum-valley");
+    const w1 = Number(await param(fresh, "valleyW1").inputValue());
+    await valley.locator("[data-figure]").focus();
+    await fresh.keyboard.press("ArrowRight");
+    await expect.poll(async () => Number(await param(fresh, "valleyW1").inputValue()), { timeout: 15_000 }).toBeCloseTo(w1 + 0.1, 6);
+    expect((await runtimeScripts(fresh)).sort()).toEqual([expect.stringMatching(/^surfaceDescentRuntime\./), expect.stringMatching(/^valleyRuntime\./)]);
+    expect(await fresh.locator("gd-batch-curves").getAttribute("data-runtime")).toBeNull();
+    await fresh.close();
+    expect(freshProblems).toEqual([]);
+  });
+
+  it("a link that sets a param draws the widget that follows it at once", async () => {
+    const { page: linked, problems: linkedProblems } = await open("?epochs=20");
+    const batches = linked.locator("gd-batch-curves");
+    await expect.poll(() => batches.locator("[data-epoch]").textContent(), { timeout: 15_000 }).toBe("Epoch 20 of 20");
+    expect(await batches.locator("[data-status]").textContent()).toContain("After 20 epochs");
+    expect(await linked.locator("gd-surface-descent").getAttribute("data-runtime")).toBeNull();
+    await linked.close();
+    expect(linkedProblems).toEqual([]);
+  });
+
   it("surface: a click and the arrow keys move the start, and the learning rate Param changes the path", async () => {
     const widget = page.locator("gd-surface-descent");
+    await widget.hover();
     await expect.poll(() => widget.getAttribute("data-live"), { timeout: 15_000 }).toBe("ready");
     const before = await lines(widget);
     const beforeStatus = await status(widget);
@@ -190,6 +227,9 @@ describe("gradient-descent chapter", () => {
     await page.evaluate((name) => {
       document.documentElement.dataset.theme = name;
     }, theme);
+    // Touch each widget as a reader would, so axe sees the live figures.
+    for (const name of ["gd-surface-descent", "gd-learning-rates", "gd-momentum-valley", "gd-batch-curves"]) await page.locator(name).hover({ position: { x: 8, y: 8 } });
+    await expect.poll(() => page.locator("[data-runtime=loaded]").count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
     // The widgets only: code cells and inline params are the notebook's, checked by its own tests.
     if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
@@ -207,6 +247,11 @@ describe("gradient-descent chapter", () => {
     const phone = await chapter.context().newPage();
     await phone.setViewportSize({ width: 360, height: 780 });
     await phone.goto(pageUrl(CHAPTER), { waitUntil: "networkidle" });
+    // The saved figures fit before any touch (the loss curves have a drawing for a phone's column) …
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await phone.locator("gd-batch-curves .gd-saved-narrow").isVisible()).toBe(true);
+    // … and the live ones after.
+    await phone.locator("gd-surface-descent").hover();
     await expect.poll(() => phone.locator("gd-surface-descent").getAttribute("data-live"), { timeout: 15_000 }).toBe("ready");
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await phone.close();
