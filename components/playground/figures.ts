@@ -7,7 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Dataset, GridBox } from "../../src/engine/index.ts";
 import { edgeWidth, toSubscript, toSuperscript, type DiagramEdge, type DiagramNode } from "./diagram";
-import { centredEdges, renderShadedCells } from "./shadedCells";
+import { centredEdges, createSvg, renderShadedCells } from "./shadedCells";
 import type { GradientRecord, LossRecord } from "./session";
 
 /** Makes a Plot figure one image with one name: Plot's per-mark aria-labels on plain groups are not allowed there. */
@@ -162,8 +162,23 @@ export function plotHeatmap(options: { document: Document; width: number; box: G
 export function plotSavedHeatmap(options: { document: Document; width: number; box: GridBox; values: ArrayLike<number> }): SVGSVGElement | HTMLElement {
   const { document, width, box, values } = options;
   const shades = Array.from(values, (v) => HEATMAP_STRENGTH * (2 * v - 1));
-  const cells = (_index: number[], scales: { x: (value: number) => number; y: (value: number) => number }) =>
-    renderShadedCells(document, shades, centredEdges(box.resolution, scales.x(box.xMin), scales.x(box.xMax)), centredEdges(box.resolution, scales.y(box.yMax), scales.y(box.yMin)));
+  const cells = (_index: number[], scales: { x: (value: number) => number; y: (value: number) => number }) => {
+    const [left, right, top, bottom] = [scales.x(box.xMin), scales.x(box.xMax), scales.y(box.yMax), scales.y(box.yMin)];
+    // A blur of half a cell smooths the cells' steps as the browser's upscaling smooths the live raster; the frame clips the spill.
+    const filter = createSvg(document, "filter", { id: "pg-heatmap-blur" });
+    filter.append(createSvg(document, "feGaussianBlur", { stdDeviation: (right - left) / (box.resolution - 1) / 2 }));
+    const clip = createSvg(document, "clipPath", { id: "pg-heatmap-frame" });
+    clip.append(createSvg(document, "rect", { x: left, y: top, width: right - left, height: bottom - top }));
+    const defs = createSvg(document, "defs");
+    defs.append(filter, clip);
+    const shaded = renderShadedCells(document, shades, centredEdges(box.resolution, left, right, 2), centredEdges(box.resolution, top, bottom, 2));
+    shaded.setAttribute("filter", "url(#pg-heatmap-blur)");
+    const clipped = createSvg(document, "g", { "clip-path": "url(#pg-heatmap-frame)" });
+    clipped.append(shaded);
+    const layer = createSvg(document, "g");
+    layer.append(defs, clipped);
+    return layer;
+  };
   return nameFigure(Plot.plot({
     document,
     ...heatmapFrame(width, box),

@@ -7,8 +7,15 @@
  * the saved HTML small.
  */
 
-/** Opacity steps per class: 1/32 apart, finer than a reader can tell at thumbnail or heatmap size. */
-const LEVELS = 32;
+/** Opacity steps per class: 1/20 apart, a few RGB units between neighbours, and few enough to keep the saved HTML small. */
+const LEVELS = 20;
+
+/** An SVG element with the given attributes. */
+export function createSvg(document: Document, name: string, attributes: Record<string, string | number> = {}): SVGElement {
+  const element = document.createElementNS("http://www.w3.org/2000/svg", name) as SVGElement;
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  return element;
+}
 
 /** Cell edges for `count` cells spread evenly over [from, to]: count + 1 numbers. */
 export function spanEdges(count: number, from: number, to: number): number[] {
@@ -17,13 +24,11 @@ export function spanEdges(count: number, from: number, to: number): number[] {
 
 /**
  * Cell edges for `count` samples taken at `from`, …, `to` (the grid's corners): each cell is centred
- * on its sample, and the outer half cells are cut at the ends, as a clipped raster of the same grid.
+ * on its sample; the two outer cells reach `overhang` cells further out, for a blur to spread into.
  */
-export function centredEdges(count: number, from: number, to: number): number[] {
+export function centredEdges(count: number, from: number, to: number, overhang = 0): number[] {
   const step = (to - from) / (count - 1);
-  const low = Math.min(from, to);
-  const high = Math.max(from, to);
-  return Array.from({ length: count + 1 }, (_, i) => Math.min(high, Math.max(low, from + (i - 0.5) * step)));
+  return Array.from({ length: count + 1 }, (_, i) => from + (i - 0.5 + (i === 0 ? -overhang : i === count ? overhang : 0)) * step);
 }
 
 /** The signed opacity step of a shade; 0 (paper) for a number that is not finite. */
@@ -31,8 +36,9 @@ function levelOf(shade: number): number {
   return Number.isFinite(shade) ? Math.round(Math.max(-1, Math.min(1, shade)) * LEVELS) : 0;
 }
 
+/** Pixel coordinates to a tenth: finer is invisible and costs bytes. */
 function round(value: number): number {
-  return Math.round(value * 100) / 100;
+  return Math.round(value * 10) / 10;
 }
 
 /** `shades` (row-major, top row first, one per cell) as a group of paths between the given cell edges. */
@@ -48,21 +54,17 @@ export function renderShadedCells(document: Document, shades: ArrayLike<number>,
       while (end < columns && levelOf(shades[row * columns + end]) === level) end++;
       if (level !== 0) {
         const [x, y] = [round(xEdges[column]), round(yEdges[row])];
-        const [width, height] = [round(xEdges[end] - xEdges[column]), round(yEdges[row + 1] - yEdges[row])];
+        // Sizes from the rounded edges, so neighbouring cells still meet exactly.
+        const [width, height] = [round(round(xEdges[end]) - x), round(round(yEdges[row + 1]) - y)];
         if (!paths.has(level)) paths.set(level, []);
         paths.get(level)!.push(`M${x} ${y}h${width}v${height}h${-width}z`);
       }
       column = end;
     }
   }
-  const group = document.createElementNS("http://www.w3.org/2000/svg", "g");
-  group.setAttribute("shape-rendering", "crispEdges"); // no hairline seams between neighbouring cells
+  const group = createSvg(document, "g", { "shape-rendering": "crispEdges" }); // no hairline seams between neighbouring cells
   for (const [level, commands] of [...paths].sort(([a], [b]) => a - b)) {
-    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
-    path.setAttribute("class", level > 0 ? "pg-shade-1" : "pg-shade-0");
-    path.setAttribute("fill-opacity", String(round(Math.abs(level) / LEVELS)));
-    path.setAttribute("d", commands.join(""));
-    group.append(path);
+    group.append(createSvg(document, "path", { class: level > 0 ? "pg-shade-1" : "pg-shade-0", "fill-opacity": Math.abs(level) / LEVELS, d: commands.join("") }));
   }
   return group as SVGGElement;
 }

@@ -6,7 +6,7 @@
 import type { PlaygroundActivation } from "./config";
 import { toSubscript, toSuperscript } from "./diagram";
 import { RAMP_STRENGTH } from "./figures";
-import { renderShadedCells, spanEdges } from "./shadedCells";
+import { createSvg, renderShadedCells, spanEdges } from "./shadedCells";
 
 /** Points a side at which each unit is sampled: 24² per unit, shown as a 42 px square. */
 export const UNIT_RESOLUTION = 24;
@@ -62,9 +62,7 @@ export function paintUnitCanvas(canvas: HTMLCanvasElement, map: ArrayLike<number
 
 /** The saved view's square for a unit: the same colours as the canvas, as SVG cells over a resolution × resolution box. */
 export function renderSavedUnit(document: Document, map: ArrayLike<number>, range: UnitRange, resolution: number): SVGSVGElement {
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg") as SVGSVGElement;
-  svg.setAttribute("viewBox", `0 0 ${resolution} ${resolution}`);
-  svg.setAttribute("preserveAspectRatio", "none");
+  const svg = createSvg(document, "svg", { viewBox: `0 0 ${resolution} ${resolution}`, preserveAspectRatio: "none" }) as SVGSVGElement;
   const shades = Array.from(map, (value) => RAMP_STRENGTH * (((value - range.low) / (range.high - range.low)) * 2 - 1));
   const edges = spanEdges(resolution, 0, resolution);
   svg.append(renderShadedCells(document, shades, edges, edges));
