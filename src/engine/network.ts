@@ -11,7 +11,8 @@
  */
 import { activate, checkActivation, multiplyByDerivative, type ActivationName } from "./activations";
 import { checkLoss, measureLoss, type LossName } from "./losses";
-import { multiplyFirstTransposed, multiplyTransposed, transpose } from "./matrix";
+import { transpose } from "./matrix";
+import { multiplyFirstTransposedSimd, multiplyTransposedSimd } from "./simd";
 import type { Random } from "./random";
 
 /** The most units a layer may have; keeps a reader's typo from allocating gigabytes. */
@@ -151,7 +152,7 @@ export function forward(network: Network, inputs: ArrayLike<number>, batchSize =
   let previous = network.input;
   for (const layer of network.layers) {
     // z[l] = a[l−1] W[l]ᵀ + b[l], one row per example
-    multiplyTransposed(previous, layer.weights, layer.z, batchSize, layer.outputSize, layer.inputSize, layer.biases);
+    multiplyTransposedSimd(previous, layer.weights, layer.z, batchSize, layer.outputSize, layer.inputSize, layer.biases);
     activate(layer.activation, layer.z, layer.a, batchSize * layer.outputSize, layer.outputSize);
     previous = layer.a;
   }
@@ -177,12 +178,12 @@ export function backward(network: Network, targets: ArrayLike<number>): number {
       biasGradient[j] = sum * scale;
     }
     // ∂E/∂W[l] = (1/B) δ[l]ᵀ a[l−1], since ∂z_j/∂w_jk = a_k.
-    multiplyFirstTransposed(delta, previous, weightGradient, batchSize, m, n, scale);
+    multiplyFirstTransposedSimd(delta, previous, weightGradient, batchSize, m, n, scale);
     if (l === 0) break;
     // ∂E/∂a[l−1] = δ[l] W[l] (∂z_j/∂a_k = w_jk), then δ[l−1] = ∂E/∂a[l−1] ⊙ f′(z[l−1]).
     const below = layers[l - 1];
     transpose(weights, scratch.weights, m, n);
-    multiplyTransposed(delta, scratch.weights, below.delta, batchSize, n, m, null);
+    multiplyTransposedSimd(delta, scratch.weights, below.delta, batchSize, n, m, null);
     multiplyByDerivative(below.activation, below.z, below.a, below.delta, batchSize * n, n);
   }
   return loss * scale;

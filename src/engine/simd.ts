@@ -5,6 +5,7 @@
  * is missing or forbidden (a strict Content-Security-Policy), prepareSimdForward() is null and JavaScript draws.
  */
 import type { ActivationName } from "./activations";
+import { multiplyFirstTransposed, multiplyTransposed } from "./matrix";
 import type { Network } from "./network";
 
 // The few encodings the module needs (WebAssembly core spec §5, SIMD proposal opcodes).
@@ -183,4 +184,66 @@ export function prepareSimdForward(network: Network, rows: number): SimdForward 
       return memory.subarray(from, from + used * widths[last + 1]);
     },
   };
+}
+
+/** SIMD pays for its copies in and out only when every side is this long (not a mini-batch of 10, a 2-input layer or a 1-unit output). */
+const MIN_SIDE = 16;
+const worthIt = (a: number, b: number, c: number) => Math.min(a, b, c) >= MIN_SIDE && (kernels ??= compile()) !== null;
+let memory = new Float64Array(0);
+
+/** Where the operands go in the module's memory: A (rows × inner), B (columns × inner), C, then the bias; false if too big. */
+function layOut(rows: number, columns: number, inner: number): { a: number; b: number; c: number; biases: number } | null {
+  const a = 0, b = a + rows * inner, c = b + columns * inner, biases = c + rows * columns;
+  const needed = 8 * (biases + columns);
+  const simd = kernels!;
+  if (needed > MAX_BYTES) return null;
+  if (needed > simd.memory.buffer.byteLength) simd.memory.grow(Math.ceil((needed - simd.memory.buffer.byteLength) / 65536));
+  if (memory.buffer !== simd.memory.buffer) memory = new Float64Array(simd.memory.buffer); // only after the memory grew
+  return { a, b, c, biases };
+}
+
+/**
+ * C = A·Bᵀ + bias, as matrix.ts's multiplyTransposed computes it, in SIMD when the product is large and the module
+ * is available, else in JavaScript. Exact float64 either way; SIMD adds each sum's even and odd terms apart, so the
+ * last bit can differ from the JavaScript order. Copies in and out of the module's memory without allocating.
+ */
+export function multiplyTransposedSimd(
+  A: Float64Array, B: Float64Array, C: Float64Array, rows: number, columns: number, inner: number, bias: Float64Array | null,
+): void {
+  const [rowsPadded, columnsPadded, innerPadded] = [roundUp(rows, 3), roundUp(columns, 4), roundUp(inner, 2)];
+  const at = worthIt(rows, columns, inner) ? layOut(rowsPadded, columnsPadded, innerPadded) : null;
+  if (!at) return multiplyTransposed(A, B, C, rows, columns, inner, bias);
+  // Rows and columns past the real ones only make entries of C nobody reads; an odd inner gets a zero column in both.
+  copyRows(A, at.a, rows, inner, innerPadded);
+  copyRows(B, at.b, columns, inner, innerPadded);
+  for (let j = 0; j < columns; j++) memory[at.biases + j] = bias === null ? 0 : bias[j];
+  kernels!.multiplyTransposed(8 * at.a, 8 * at.b, 8 * at.c, 8 * at.biases, rowsPadded, columnsPadded, innerPadded);
+  for (let i = 0; i < rows; i++) for (let j = 0, from = at.c + i * columnsPadded, to = i * columns; j < columns; j++) C[to + j] = memory[from + j];
+}
+
+/** C = s·AᵀB (A rows × m, B rows × n), as matrix.ts's multiplyFirstTransposed, in SIMD when large: Aᵀ and Bᵀ are copied in, then C = Aᵀ·(Bᵀ)ᵀ. */
+export function multiplyFirstTransposedSimd(A: Float64Array, B: Float64Array, C: Float64Array, rows: number, m: number, n: number, scale: number): void {
+  const [mPadded, nPadded, rowsPadded] = [roundUp(m, 3), roundUp(n, 4), roundUp(rows, 2)];
+  const at = worthIt(rows, m, n) ? layOut(mPadded, nPadded, rowsPadded) : null;
+  if (!at) return multiplyFirstTransposed(A, B, C, rows, m, n, scale);
+  copyColumns(A, at.a, rows, m, rowsPadded);
+  copyColumns(B, at.b, rows, n, rowsPadded);
+  for (let k = 0; k < n; k++) memory[at.biases + k] = 0;
+  kernels!.multiplyTransposed(8 * at.a, 8 * at.b, 8 * at.c, 8 * at.biases, mPadded, nPadded, rowsPadded);
+  for (let j = 0; j < m; j++) for (let k = 0, from = at.c + j * nPadded, to = j * n; k < n; k++) C[to + k] = memory[from + k] * scale;
+}
+
+/** Rows of `source` (each `width` long) into memory at `at`, `widthPadded` apart, zero-filling the one padding column if any. */
+function copyRows(source: Float64Array, at: number, rows: number, width: number, widthPadded: number): void {
+  for (let i = 0; i < rows; i++) {
+    const from = i * width, to = at + i * widthPadded;
+    for (let k = 0; k < width; k++) memory[to + k] = source[from + k];
+    if (widthPadded > width) memory[to + width] = 0;
+  }
+}
+
+/** The transpose of `source` (rows × width) into memory at `at`: row j holds column j, `rowsPadded` long, zero-padded. */
+function copyColumns(source: Float64Array, at: number, rows: number, width: number, rowsPadded: number): void {
+  for (let i = 0; i < rows; i++) for (let j = 0; j < width; j++) memory[at + j * rowsPadded + i] = source[i * width + j];
+  if (rowsPadded > rows) for (let j = 0; j < width; j++) memory[at + j * rowsPadded + rows] = 0;
 }

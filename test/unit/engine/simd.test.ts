@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { activate, createNetwork, createRandom, evaluateGrid, forward, type ActivationName, type Network } from "../../../src/engine/index";
-import { prepareSimdForward } from "../../../src/engine/simd";
+import {
+  activate, checkNetworkGradient, createNetwork, createOptimizer, createRandom, createTrainer, evaluateGrid, forward, makeDataset, trainStep,
+  type ActivationName, type Network,
+} from "../../../src/engine/index";
+import { multiplyFirstTransposed, multiplyTransposed } from "../../../src/engine/matrix";
+import { multiplyFirstTransposedSimd, multiplyTransposedSimd, prepareSimdForward } from "../../../src/engine/simd";
 
 const box = { xMin: -2, xMax: 1.5, yMin: -1, yMax: 2, resolution: 41 };
 const exactActivation = (name: ActivationName, values: Float64Array) => activate(name, values, values, values.length, 0);
@@ -56,5 +60,59 @@ describe("the SIMD forward pass (drawing only)", () => {
     expect(freshSimd.prepareSimdForward(network, 10)).toBeNull();
     const fast = fresh.evaluateGrid(network, { ...box, fast: true });
     expect(worstGap(fast, fresh.evaluateGrid(network, box))).toBeLessThan(1e-3);
+  });
+});
+
+describe("the SIMD products in training", () => {
+  const random = createRandom(9);
+  const matrix = (rows: number, columns: number) => Float64Array.from({ length: rows * columns }, () => random.uniform(-2, 2));
+  // Every side at least 16 (so SIMD runs) and none a whole block, so each padding path is used.
+  const [rows, columns, inner] = [37, 17, 19];
+
+  it("C = A·Bᵀ + b agrees with the JavaScript kernel to rounding, with and without a bias", () => {
+    const A = matrix(rows, inner), B = matrix(columns, inner), bias = matrix(1, columns);
+    for (const b of [bias, null]) {
+      const simd = new Float64Array(rows * columns), plain = new Float64Array(rows * columns);
+      multiplyTransposedSimd(A, B, simd, rows, columns, inner, b);
+      multiplyTransposed(A, B, plain, rows, columns, inner, b);
+      expect(worstGap(simd, plain)).toBeLessThan(1e-13);
+      expect(worstGap(simd, new Float64Array(rows * columns))).toBeGreaterThan(1); // it wrote the product
+    }
+  });
+
+  it("C = s·AᵀB agrees with the JavaScript kernel to rounding", () => {
+    const A = matrix(inner, rows), B = matrix(inner, columns);
+    const simd = new Float64Array(rows * columns), plain = new Float64Array(rows * columns);
+    multiplyFirstTransposedSimd(A, B, simd, inner, rows, columns, 0.25);
+    multiplyFirstTransposed(A, B, plain, inner, rows, columns, 0.25);
+    expect(worstGap(simd, plain)).toBeLessThan(1e-13);
+  });
+
+  it("pads with zeros, so an infinity left in the module's memory by an earlier product cannot leak into the next", () => {
+    const A = matrix(rows, inner), B = matrix(columns, inner);
+    const poisoned = A.map(() => Infinity);
+    multiplyTransposedSimd(poisoned, B, new Float64Array(rows * columns), rows, columns, inner, null);
+    const simd = new Float64Array(rows * columns), plain = new Float64Array(rows * columns);
+    multiplyTransposedSimd(A, B, simd, rows, columns, inner, null);
+    multiplyTransposed(A, B, plain, rows, columns, inner, null);
+    expect(worstGap(simd, plain)).toBeLessThan(1e-13);
+  });
+
+  it("leaves gradients exact: a network on the SIMD path passes the finite-difference check", () => {
+    const network = createNetwork({ sizes: [17, 20, 16, 3], hiddenActivation: "tanh", outputActivation: "softmax", loss: "softmaxCrossEntropy", random: createRandom(3), init: "glorotUniform" });
+    const batch = 24;
+    const inputs = matrix(batch, 17);
+    const targets = Float64Array.from({ length: batch * 3 }, (_, i) => (i % 3 === Math.floor(i / 3) % 3 ? 1 : 0));
+    expect(checkNetworkGradient(network, inputs, targets).worstRelativeError).toBeLessThan(1e-6);
+  });
+
+  it("keeps training deterministic: the same seed gives bit-identical weights", () => {
+    const run = () => {
+      const network = createNetwork({ sizes: [2, 32, 32, 1], hiddenActivation: "tanh", outputActivation: "sigmoid", loss: "binaryCrossEntropy", random: createRandom(5), init: "glorotUniform" });
+      const trainer = createTrainer({ network, dataset: makeDataset("spiral", { count: 200, random: createRandom(6) }), optimizer: createOptimizer({ kind: "gradientDescent", learningRate: 0.1 }) });
+      for (let step = 0; step < 30; step++) trainStep(trainer);
+      return network.layers.flatMap((layer) => [...layer.weights]);
+    };
+    expect(run()).toEqual(run());
   });
 });
