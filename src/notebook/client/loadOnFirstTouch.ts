@@ -34,6 +34,10 @@ export function loadOnFirstTouch<T>(element: HTMLElement, importRuntime: () => P
   const touch = () => void load().catch(() => undefined);
   for (const type of ["pointerenter", "touchstart", "focusin"]) element.addEventListener(type, touch, { passive: true });
   const query = new URLSearchParams(location.search);
-  if ([...(options.params ?? [])].some((name) => query.has(name))) void customElements.whenDefined("nb-param").then(touch);
+  if ([...(options.params ?? [])].some((name) => query.has(name))) {
+    // The params' values are read from the URL when their <Param> registers; a page without one has nothing to wait for.
+    if (document.querySelector("nb-param")) void customElements.whenDefined("nb-param").then(touch);
+    else touch();
+  }
   return load;
 }
