@@ -1,6 +1,6 @@
 /**
  * The chapter's figures as Observable Plot charts: data in, picture out. The same functions draw
- * the saved figure at build time (given a document from figureDocument.ts, whose canvas encodes
+ * the saved figure at build time (given a document from src/notebook/figureDocument.ts, whose canvas encodes
  * the raster as a PNG) and the live one in the browser, so the two look the same.
  */
 import * as Plot from "@observablehq/plot";

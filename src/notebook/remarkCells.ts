@@ -9,7 +9,7 @@
  */
 import type { Root, Code, Parent, RootContent } from "mdast";
 import type { VFile } from "vfile";
-import { parseHTML } from "linkedom";
+import { createFigureDocument } from "./figureDocument";
 import { runInNewContext } from "node:vm";
 import { createKernel } from "./kernel";
 import { createCellModules } from "./cellModules";
@@ -51,8 +51,7 @@ export function remarkNotebookCells(options: { timeLimitMs?: number } = {}) {
     injectParamDefaults(tree, params);
     const cells = findCells(tree);
     if (cells.length === 0) return;
-    const { document } = parseHTML("<!doctype html><html><body></body></html>");
-    const kernel = createKernel({ modules: createCellModules(document), checks, invoke });
+    const kernel = createKernel({ modules: createCellModules(createFigureDocument()), checks, invoke });
     const defaults = Object.fromEntries(params.map((spec) => [spec.name, spec.value]));
     for (const [index, cell] of cells.entries()) {
       const result = await kernel.run({ source: cell.source, params: defaults, check: cell.check, label: `cell-${index + 1}` });

@@ -5,7 +5,7 @@
  * the reader's first touch changes nothing they can see.
  */
 import { parseHTML } from "linkedom";
-import { crc32, deflateSync } from "node:zlib";
+import { deflateSync } from "node:zlib";
 
 /** A fresh document for build-time figures, whose canvases encode PNGs. */
 export function createFigureDocument(): Document {
@@ -57,6 +57,20 @@ function encodePng({ width, height, data }: Pixels): Buffer {
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type 6 (RGBA), default compression, filter and interlace
   return Buffer.concat([PNG_SIGNATURE, encodeChunk("IHDR", header), encodeChunk("IDAT", deflateSync(rows, { level: 9 })), encodeChunk("IEND", Buffer.alloc(0))]);
+}
+
+// zlib.crc32 arrived in Node 20.15; the package allows any Node 20, so the CRC-32 table is built here.
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+
+/** CRC-32 (the PNG and zlib polynomial 0xEDB88320, reflected) of `bytes`. */
+function crc32(bytes: Uint8Array): number {
+  let c = -1;
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
 }
 
 /** A PNG chunk: length, type, data, and the CRC of type and data. */
