@@ -12,7 +12,8 @@ import { describeModel } from "./formula";
 import { showFormulas } from "./formulaView";
 import { PlaneInput, type PlanePoint } from "./planeInput";
 import { PlaygroundView, TRAINED_FIGURES, type Figure } from "./playgroundView";
-import { READY_ANNOUNCEMENT, createSession, describeDivergence, describeStatus, replaceTrainingData, runSession, stepSession, type Session } from "./session";
+import { createSession, replaceTrainingData, runSession, stepSession, type Session } from "./session";
+import { READY_ANNOUNCEMENT, describeDivergence, describeStatus } from "./sessionText";
 
 /** Training may use this much of a frame; one figure's redraw takes the rest. */
 const TRAIN_BUDGET_MS = 5;

@@ -11,7 +11,8 @@ import { layOutNetwork } from "./diagram";
 import { DECISION_RESOLUTION, plotGradients, plotLosses, plotNetwork, plotPlane, plotSavedHeatmap, toPointRows } from "./figures";
 import { writeFormulas } from "./formula";
 import { renderParameterTables } from "./parameterTable";
-import { createGridInputs, createSession, createUnitMaps, describeStatus, evaluateDecision, evaluateHiddenUnits, READY_ANNOUNCEMENT, type Session } from "./session";
+import { createGridInputs, createSession, createUnitMaps, evaluateDecision, evaluateHiddenUnits, type Session } from "./session";
+import { describeStatus, READY_ANNOUNCEMENT } from "./sessionText";
 import { UNIT_RESOLUTION, findUnitRange, renderSavedUnit, renderUnitRows } from "./unitMaps";
 
 /** Widths the saved figures are drawn at; CSS fits them to the column, which the live figures are drawn to. */

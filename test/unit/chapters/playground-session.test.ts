@@ -4,10 +4,8 @@ import { copyConfig, type PlaygroundConfig } from "../../../components/playgroun
 import { edgeWidth, layOutNetwork } from "../../../components/playground/diagram";
 import { buildRamp, mixColors, parseColor } from "../../../components/playground/figures";
 import { describeModel, writeLossTex, writeModelTex, writeShapesTex, writeUpdateTex } from "../../../components/playground/formula";
-import {
-  MAX_RECORDS, createGridInputs, createSession, createUnitMaps, describeDivergence, describeStatus, evaluateDecision, evaluateHiddenUnits,
-  measureDataLoss, replaceTrainingData, runSession, stepSession,
-} from "../../../components/playground/session";
+import { MAX_RECORDS, createGridInputs, createSession, createUnitMaps, evaluateDecision, evaluateHiddenUnits, measureDataLoss, replaceTrainingData, runSession, stepSession } from "../../../components/playground/session";
+import { describeDivergence, describeStatus } from "../../../components/playground/sessionText";
 import { evaluateGrid, forward } from "../../../src/engine/index";
 
 function configWith(patch: Partial<PlaygroundConfig>): PlaygroundConfig {
