@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { pageUrl, useChapter } from "./harness";
+import { findSeriousViolations, pageUrl, useChapter } from "./harness";
 
 const CHAPTER = "error-surface/";
 const chapter = useChapter(CHAPTER);
@@ -43,21 +41,6 @@ async function editCell(page: Page, cell: Locator, source: string): Promise<void
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(source);
   await page.keyboard.press("ControlOrMeta+Enter");
-}
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** Serious and critical axe-core violations inside this chapter's widgets only (the rest of the page is checked by site.test.ts). */
-async function findWidgetViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run(context: Element[]): Promise<Result> } }).axe;
-    const result = await axe.run([...document.querySelectorAll("error-surface-widget")]);
-    return result.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  });
 }
 
 describe("error-surface chapter", () => {
@@ -255,7 +238,7 @@ describe("error-surface chapter", () => {
       await themed.emulateMedia({ colorScheme: theme });
       await themed.evaluate((t) => document.documentElement.setAttribute("data-theme", t), theme);
       for (const mode of ["explorer", "compare", "shapes"]) await ready(widget(themed, mode));
-      const mine = await findWidgetViolations(themed);
+      const mine = await findSeriousViolations(themed, ["error-surface-widget"]);
       expect(mine, theme).toEqual([]);
       await themed.close();
     }

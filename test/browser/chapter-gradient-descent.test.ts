@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { pageUrl, useChapter } from "./harness";
+import { findSeriousViolations, pageUrl, useChapter } from "./harness";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const CHAPTER = "gradient-descent/";
 const chapter = useChapter(CHAPTER);
@@ -231,15 +228,7 @@ describe("gradient-descent chapter", () => {
     for (const name of ["gd-surface-descent", "gd-learning-rates", "gd-momentum-valley", "gd-batch-curves"]) await page.locator(name).hover({ position: { x: 8, y: 8 } });
     await expect.poll(() => page.locator("[data-runtime=loaded]").count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
     // The widgets only: code cells and inline params are the notebook's, checked by its own tests.
-    if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-      const include = ["gd-surface-descent", "gd-learning-rates", "gd-momentum-valley", "gd-batch-curves", "check-yourself"].map((name) => [name]);
-      const result = await axe.run({ include });
-      return result.violations
-        .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-        .map((violation) => `${violation.id}: ${violation.nodes.slice(0, 3).map((node) => node.target.join(" ")).join(", ")}`);
-    });
+    const violations = await findSeriousViolations(page, ["gd-surface-descent", "gd-learning-rates", "gd-momentum-valley", "gd-batch-curves", "check-yourself"]);
     expect(violations).toEqual([]);
   });
 

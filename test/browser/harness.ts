@@ -94,19 +94,23 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** Runs axe-core on the page and returns its serious and critical violations. */
-export async function findSeriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run();
+/**
+ * Runs axe-core on the page, or only inside the elements matching `include` (a widget's own tests check just
+ * the widget; site.test.ts checks whole pages), and returns its serious and critical violations.
+ */
+export async function findSeriousViolations(page: Page, include?: string[]): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async (selectors) => {
+    type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run(context?: unknown): Promise<Result> } }).axe;
+    const result = await (selectors ? axe.run({ include: selectors.map((selector) => [selector]) }) : axe.run());
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")),
     }));
-  });
+  }, include ?? null);
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
 }
 

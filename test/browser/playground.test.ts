@@ -1,10 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { launchBrowser, pageUrl, watchPage, type PageWatch } from "./harness";
+import { findSeriousViolations, launchBrowser, pageUrl, watchPage, type PageWatch } from "./harness";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const chapter = "backpropagation/";
 
@@ -72,16 +69,6 @@ function readLosses(): Promise<{ step: number; trainLoss: number }[]> {
   return page.evaluate(() => (document.querySelector("training-playground") as unknown as Live).controller.session.losses.map(({ step, trainLoss }) => ({ step, trainLoss })));
 }
 
-/** Serious and critical axe violations inside the playground (the rest of the chapter has its own tests). */
-async function findPlaygroundViolations(): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document.querySelector("training-playground")!);
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
-
 async function setNumber(name: string, value: string): Promise<void> {
   await control(name).fill(value);
   await control(name).press("Tab"); // commits with a change event, as a reader would
@@ -114,7 +101,7 @@ describe("the training playground", () => {
       });
     const saved = await boxes();
     const savedStatus = await status();
-    expect(await findPlaygroundViolations()).toEqual([]);
+    expect(await findSeriousViolations(page, ["training-playground"])).toEqual([]);
     expect(await playground.getAttribute("data-runtime")).toBeNull();
 
     await playground.locator("[data-network]").hover();
@@ -372,6 +359,6 @@ describe("the training playground", () => {
       document.dispatchEvent(new CustomEvent("themechange", { detail: name }));
     }, theme);
     await button("step").click();
-    expect(await findPlaygroundViolations()).toEqual([]);
+    expect(await findSeriousViolations(page, ["training-playground"])).toEqual([]);
   });
 });
