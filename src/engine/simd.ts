@@ -235,6 +235,7 @@ export function multiplyFirstTransposedSimd(A: Float64Array, B: Float64Array, C:
 
 /** Rows of `source` (each `width` long) into memory at `at`, `widthPadded` apart, zero-filling the one padding column if any. */
 function copyRows(source: Float64Array, at: number, rows: number, width: number, widthPadded: number): void {
+  if (width === widthPadded && source.length === rows * width) return memory.set(source, at); // a plain block copy
   for (let i = 0; i < rows; i++) {
     const from = i * width, to = at + i * widthPadded;
     for (let k = 0; k < width; k++) memory[to + k] = source[from + k];
