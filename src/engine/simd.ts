@@ -191,15 +191,20 @@ const MIN_SIDE = 16;
 const worthIt = (a: number, b: number, c: number) => Math.min(a, b, c) >= MIN_SIDE && (kernels ??= compile()) !== null;
 let memory = new Float64Array(0);
 
-/** Where the operands go in the module's memory: A (rows × inner), B (columns × inner), C, then the bias; false if too big. */
-function layOut(rows: number, columns: number, inner: number): { a: number; b: number; c: number; biases: number } | null {
-  const a = 0, b = a + rows * inner, c = b + columns * inner, biases = c + rows * columns;
-  const needed = 8 * (biases + columns);
+/** Where the operands go in the module's memory: A (rows × inner), B (columns × inner), C, then the bias. One object, reused: a step allocates nothing. */
+const at = { a: 0, b: 0, c: 0, biases: 0 };
+
+/** Sets `at` for these sizes and makes the memory big enough; false if it would pass MAX_BYTES. */
+function layOut(rows: number, columns: number, inner: number): boolean {
+  at.b = at.a + rows * inner;
+  at.c = at.b + columns * inner;
+  at.biases = at.c + rows * columns;
+  const needed = 8 * (at.biases + columns);
   const simd = kernels!;
-  if (needed > MAX_BYTES) return null;
+  if (needed > MAX_BYTES) return false;
   if (needed > simd.memory.buffer.byteLength) simd.memory.grow(Math.ceil((needed - simd.memory.buffer.byteLength) / 65536));
   if (memory.buffer !== simd.memory.buffer) memory = new Float64Array(simd.memory.buffer); // only after the memory grew
-  return { a, b, c, biases };
+  return true;
 }
 
 /**
@@ -210,9 +215,8 @@ function layOut(rows: number, columns: number, inner: number): { a: number; b: n
 export function multiplyTransposedSimd(
   A: Float64Array, B: Float64Array, C: Float64Array, rows: number, columns: number, inner: number, bias: Float64Array | null,
 ): void {
-  const [rowsPadded, columnsPadded, innerPadded] = [roundUp(rows, 3), roundUp(columns, 4), roundUp(inner, 2)];
-  const at = worthIt(rows, columns, inner) ? layOut(rowsPadded, columnsPadded, innerPadded) : null;
-  if (!at) return multiplyTransposed(A, B, C, rows, columns, inner, bias);
+  const rowsPadded = roundUp(rows, 3), columnsPadded = roundUp(columns, 4), innerPadded = roundUp(inner, 2);
+  if (!worthIt(rows, columns, inner) || !layOut(rowsPadded, columnsPadded, innerPadded)) return multiplyTransposed(A, B, C, rows, columns, inner, bias);
   // Rows and columns past the real ones only make entries of C nobody reads; an odd inner gets a zero column in both.
   copyRows(A, at.a, rows, inner, innerPadded);
   copyRows(B, at.b, columns, inner, innerPadded);
@@ -223,9 +227,8 @@ export function multiplyTransposedSimd(
 
 /** C = s·AᵀB (A rows × m, B rows × n), as matrix.ts's multiplyFirstTransposed, in SIMD when large: Aᵀ and Bᵀ are copied in, then C = Aᵀ·(Bᵀ)ᵀ. */
 export function multiplyFirstTransposedSimd(A: Float64Array, B: Float64Array, C: Float64Array, rows: number, m: number, n: number, scale: number): void {
-  const [mPadded, nPadded, rowsPadded] = [roundUp(m, 3), roundUp(n, 4), roundUp(rows, 2)];
-  const at = worthIt(rows, m, n) ? layOut(mPadded, nPadded, rowsPadded) : null;
-  if (!at) return multiplyFirstTransposed(A, B, C, rows, m, n, scale);
+  const mPadded = roundUp(m, 3), nPadded = roundUp(n, 4), rowsPadded = roundUp(rows, 2);
+  if (!worthIt(rows, m, n) || !layOut(mPadded, nPadded, rowsPadded)) return multiplyFirstTransposed(A, B, C, rows, m, n, scale);
   copyColumns(A, at.a, rows, m, rowsPadded);
   copyColumns(B, at.b, rows, n, rowsPadded);
   for (let k = 0; k < n; k++) memory[at.biases + k] = 0;
