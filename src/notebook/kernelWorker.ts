@@ -7,6 +7,7 @@ import { createKernel } from "./kernel";
 import { createCellModules } from "./cellModules";
 import { checks } from "./checks/index";
 import { parseRunMessage } from "./protocol";
+import { storeDeflate, usePixelCanvas } from "./pixelCanvas";
 
 const post = self.postMessage.bind(self);
 for (const name of ["indexedDB", "caches", "fetch", "XMLHttpRequest", "WebSocket", "EventSource", "importScripts", "BroadcastChannel", "cookieStore"]) {
@@ -22,7 +23,8 @@ try {
   // As above.
 }
 
-const { document } = parseHTML("<!doctype html><html><body></body></html>");
+// Plot.raster draws through a canvas; linkedom has none, so cells get the same PNG-writing one as the build.
+const document = usePixelCanvas(parseHTML("<!doctype html><html><body></body></html>").document, storeDeflate);
 const kernel = createKernel({ modules: createCellModules(document), checks });
 
 self.onmessage = async (event: MessageEvent) => {

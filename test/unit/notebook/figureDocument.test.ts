@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { inflateSync } from "node:zlib";
 import * as Plot from "@observablehq/plot";
+import { parseHTML } from "linkedom";
 import { createFigureDocument } from "../../../src/notebook/figureDocument";
+import { storeDeflate, usePixelCanvas } from "../../../src/notebook/pixelCanvas";
 
 describe("build-time figures with a raster", () => {
   it("draws Plot's raster mark into an inline PNG with the right size, pixels and chunk checksums", () => {
@@ -29,5 +31,26 @@ describe("build-time figures with a raster", () => {
     expect(pixel(0, 0)).not.toEqual(pixel(5, 3)); // the colour ramp is really there, first value black, last white
     expect(pixel(0, 0).slice(0, 3)).toEqual([0, 0, 0]);
     expect(pixel(5, 3).slice(0, 3)).toEqual([255, 255, 255]);
+  });
+});
+
+describe("the kernel Worker's canvas", () => {
+  it("writes zlib streams of stored blocks that zlib reads back, checksum included, for empty, small and multi-block data", () => {
+    for (const length of [0, 10, 65535, 150_000]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 7919) % 251);
+      expect(Buffer.compare(inflateSync(storeDeflate(bytes)), Buffer.from(bytes)), `length ${length}`).toBe(0);
+    }
+    const corrupted = storeDeflate(Uint8Array.of(1, 2, 3));
+    corrupted[corrupted.length - 1] ^= 1;
+    expect(() => inflateSync(corrupted)).toThrow(); // the Adler-32 is really checked
+  });
+
+  it("lets a cell's Plot.raster draw in a linkedom document without Node's zlib", () => {
+    const { document } = parseHTML("<!doctype html><html><body></body></html>");
+    const figure = Plot.plot({ document: usePixelCanvas(document, storeDeflate) as unknown as Document, marks: [Plot.raster([0, 1, 2, 3], { width: 2, height: 2 })] });
+    const href = figure.querySelector("image")?.getAttribute("href") ?? "";
+    const png = Buffer.from(href.slice(href.indexOf(",") + 1), "base64");
+    const rows = inflateSync(png.subarray(41, 41 + png.readUInt32BE(33)));
+    expect(rows.length).toBe(2 * (1 + 2 * 4));
   });
 });
