@@ -1,8 +1,9 @@
 /**
- * The drawing-only grid's forward pass in WebAssembly SIMD: z = a·Wᵀ + b two float64 lanes per instruction and
- * with no bounds check per element, about 3.5× the JavaScript kernel, and tanh by fastTanh's rational. The
- * module is assembled below from its instructions (nothing is fetched, there is no build step). Where WebAssembly
- * is missing or forbidden (a strict Content-Security-Policy), prepareSimdForward() is null and JavaScript draws.
+ * The network's big products in WebAssembly SIMD: z = a·Wᵀ + b two float64 lanes per instruction and with no
+ * bounds check per element, about 3.5× the JavaScript kernel, for full-batch training and for the drawing-only
+ * grid (with tanh by fastTanh's rational). The module is assembled below from its instructions (nothing is
+ * fetched, there is no build step). Where WebAssembly is missing or forbidden (a strict Content-Security-Policy),
+ * everything runs on matrix.ts's JavaScript kernels instead.
  */
 import type { ActivationName } from "./activations";
 import { multiplyFirstTransposed, multiplyTransposed } from "./matrix";

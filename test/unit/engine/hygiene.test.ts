@@ -9,7 +9,7 @@ const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, 
 
 /**
  * The engine should be readable in one sitting: about an hour at a careful 30 lines a minute, so 1,800 lines,
- * plus 100 for simd.ts, the drawing-only WebAssembly kernel a reader may skip (the JavaScript path computes the
+ * plus 100 for simd.ts, the WebAssembly kernel a reader may skip (matrix.ts's JavaScript kernels compute the
  * same). No file longer than 300 lines (one concept per file, a few screens each).
  */
 const TOTAL_LINE_BUDGET = 1900;
