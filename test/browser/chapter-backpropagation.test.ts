@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { findSeriousViolations, launchBrowser, pageUrl, useChapter } from "./harness";
+import { findSeriousViolations, launchBrowser, pageUrl, replaceCellSource, useChapter } from "./harness";
 
 const CHAPTER = "backpropagation/";
 const chapter = useChapter(CHAPTER);
@@ -15,13 +15,7 @@ const exercise = (page: Page) => page.locator('nb-cell[data-check="denseBackward
 
 /** Replaces the exercise cell's source and runs it. */
 async function runExercise(page: Page, source: string): Promise<void> {
-  await exercise(page).locator("[data-nb-input]").click();
-  const editor = exercise(page).locator(".cm-content");
-  await editor.waitFor();
-  await editor.focus();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(source);
+  await replaceCellSource(page, exercise(page), source);
   await page.keyboard.press("ControlOrMeta+Enter");
 }
 

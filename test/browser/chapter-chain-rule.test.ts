@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { useChapter } from "./harness";
+import { replaceCellSource, useChapter } from "./harness";
 import { traceGraph } from "../../src/engine/index";
 import { DEFAULT_INPUTS, buildExpression } from "../../components/chain-rule/expressions";
 import { parseExpression } from "../../components/chain-rule/parseExpression";
@@ -167,13 +167,7 @@ describe("PathCounter", () => {
 describe("Your turn: mulBackward and tanhBackward", () => {
   async function editExercise(page: Page, source: string): Promise<Locator> {
     const cell = page.locator('nb-cell[data-check="localBackward"]');
-    await cell.locator("[data-nb-input]").click();
-    const editor = cell.locator(".cm-content");
-    await editor.waitFor();
-    await editor.focus();
-    await page.keyboard.press("ControlOrMeta+a");
-    await page.keyboard.press("Delete");
-    await page.keyboard.insertText(source);
+    await replaceCellSource(page, cell, source);
     await page.keyboard.press("ControlOrMeta+Enter");
     return cell;
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { findSeriousViolations, pageUrl, useChapter } from "./harness";
+import { findSeriousViolations, pageUrl, replaceCellSource, useChapter } from "./harness";
 
 const CHAPTER = "error-surface/";
 const chapter = useChapter(CHAPTER);
@@ -32,14 +32,9 @@ async function drag(page: Page, surface: Locator, from: [number, number], to: [n
   await page.mouse.up();
 }
 
+/** Replaces a cell's source and runs it. */
 async function editCell(page: Page, cell: Locator, source: string): Promise<void> {
-  await cell.locator("[data-nb-input]").click();
-  const editor = cell.locator(".cm-content");
-  await editor.waitFor();
-  await editor.focus();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(source);
+  await replaceCellSource(page, cell, source);
   await page.keyboard.press("ControlOrMeta+Enter");
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { findSeriousViolations, pageUrl, useChapter } from "./harness";
+import { findSeriousViolations, pageUrl, replaceCellSource, useChapter } from "./harness";
 
 
 const CHAPTER = "gradient-descent/";
@@ -24,14 +24,9 @@ async function clickPlot(page: Page, scope: Locator, fx: number, fy: number): Pr
   await page.mouse.click(box.x + box.width * (0.15 + 0.75 * fx), box.y + box.height * (0.1 + 0.75 * fy));
 }
 
+/** Replaces a cell's source and runs it. */
 async function editCell(page: Page, cell: Locator, source: string): Promise<void> {
-  await cell.locator("[data-nb-input]").click();
-  const editor = cell.locator(".cm-content");
-  await editor.waitFor();
-  await editor.focus();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(source);
+  await replaceCellSource(page, cell, source);
   await page.keyboard.press("ControlOrMeta+Enter");
 }
 

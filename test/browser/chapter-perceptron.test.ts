@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { pageUrl, useChapter, watchPage } from "./harness";
+import { pageUrl, replaceCellSource, useChapter, watchPage } from "./harness";
 
 const chapter = useChapter("perceptron/");
 
@@ -269,13 +269,7 @@ describe("Your turn: applyPerceptronRule", () => {
   });
 
   async function runWith(source: string): Promise<string> {
-    await cell.locator("[data-nb-input]").click();
-    const editor = cell.locator(".cm-content");
-    await expect.poll(() => editor.count()).toBe(1);
-    await editor.focus();
-    await page.keyboard.press("ControlOrMeta+a");
-    await page.keyboard.press("Delete");
-    await page.keyboard.insertText(source);
+    await replaceCellSource(page, cell, source);
     const previous = await cell.locator(".nb-output").textContent();
     await cell.locator('[data-nb-action="run"]').click();
     // The kernel starts in a worker on the first run; wait for this run's verdict to replace the last one.

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 
 /** The sub-path the test build is served under. */
@@ -112,6 +112,17 @@ export async function findSeriousViolations(page: Page, include?: string[]): Pro
     }));
   }, include ?? null);
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}
+
+/** Opens a notebook cell's editor (CodeMirror loads on the first click) and replaces its source, as a reader would type it. */
+export async function replaceCellSource(page: Page, cell: Locator, source: string): Promise<void> {
+  await cell.locator("[data-nb-input]").click();
+  const editor = cell.locator(".cm-content");
+  await editor.waitFor();
+  await editor.focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(source);
 }
 
 /** A chapter's tests share one fresh browser; `open(search)` loads the chapter and records its problems. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
-import { launchBrowser, pageUrl, watchPage } from "./harness";
+import { launchBrowser, pageUrl, replaceCellSource, watchPage } from "./harness";
 
 const LAB = "lab/notebook/";
 let context: BrowserContext;
@@ -23,15 +23,9 @@ async function openLab(search = ""): Promise<{ page: Page; problems: string[] }>
   return { page, problems: watch.problems };
 }
 
-/** Opens a cell's editor and replaces its source. */
+/** Opens cell n's editor and replaces its source. */
 async function editCell(page: Page, n: number, source: string): Promise<void> {
-  await cell(page, n).locator("[data-nb-input]").click();
-  const editor = cell(page, n).locator(".cm-content");
-  await editor.waitFor();
-  await editor.focus();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(source);
+  await replaceCellSource(page, cell(page, n), source);
 }
 
 describe("notebook lab page", () => {
