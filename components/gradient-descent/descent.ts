@@ -39,12 +39,18 @@ export function makeUnitData(): Dataset {
 
 /** Chapter 2's unit y = σ(w₁x₁ + w₂x₂) with E = (1/N) Σ ½(t_n − y_n)²: an engine network [2, 1] whose bias is pinned at 0. */
 export function createSigmoidUnit(): TwoParameterModel {
-  const dataset = makeUnitData();
+  const unit = createTwoWeightUnit(makeUnitData(), "sigmoid");
+  // The model has no bias; the engine's optimizer moves every bias, so put it back after each step.
+  return { ...unit, constrain: (network) => setBias(network, 1, 0, 0) };
+}
+
+/** A one-unit engine network [2, 1] with squared error whose two parameters are its weights w₁ and w₂. */
+function createTwoWeightUnit(dataset: Dataset, outputActivation: "sigmoid" | "identity"): TwoParameterModel {
   return {
     names: ["w₁", "w₂"],
     dataset,
     build(w1, w2) {
-      const network = createNetwork({ sizes: [2, 1], outputActivation: "sigmoid", loss: "squaredError", init: "zeros" });
+      const network = createNetwork({ sizes: [2, 1], outputActivation, loss: "squaredError", init: "zeros" });
       this.assign(network, w1, w2);
       return network;
     },
@@ -53,8 +59,6 @@ export function createSigmoidUnit(): TwoParameterModel {
       setWeight(network, 1, 0, 1, w2);
     },
     read: (network) => [getWeight(network, 1, 0, 0), getWeight(network, 1, 0, 1)],
-    // The model has no bias; the engine's optimizer moves every bias, so put it back after each step.
-    constrain: (network) => setBias(network, 1, 0, 0),
   };
 }
 
@@ -73,20 +77,7 @@ export function createValley(c1: number, c2: number): TwoParameterModel {
     name: "valley", count: 4, inputSize: 2, outputSize: 1,
     inputs: Float64Array.from([s, 0, -s, 0, 0, r, 0, -r]), targets: new Float64Array(4),
   };
-  return {
-    names: ["w₁", "w₂"],
-    dataset,
-    build(w1, w2) {
-      const network = createNetwork({ sizes: [2, 1], outputActivation: "identity", loss: "squaredError", init: "zeros" });
-      this.assign(network, w1, w2);
-      return network;
-    },
-    assign(network, w1, w2) {
-      setWeight(network, 1, 0, 0, w1);
-      setWeight(network, 1, 0, 1, w2);
-    },
-    read: (network) => [getWeight(network, 1, 0, 0), getWeight(network, 1, 0, 1)],
-  };
+  return createTwoWeightUnit(dataset, "identity");
 }
 
 /** E at (p1, p2), by the engine's forward pass over the whole data set. */
