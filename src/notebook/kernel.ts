@@ -2,7 +2,7 @@
  * The kernel: runs cells one after another in one shared scope and returns their outputs.
  * The same code runs in Node during the build (saved outputs) and in the browser's worker.
  */
-import type { Output } from "./outputs";
+import { createOutputRecorder, type Output } from "./outputs";
 import { describeValue } from "./display";
 import { transpileCell, CellSyntaxError } from "./transpile";
 import type { Checker } from "./checks/types";
@@ -60,7 +60,7 @@ export function createKernel(options: KernelOptions): Kernel {
   };
 
   async function run(request: RunRequest): Promise<RunResult> {
-    const outputs: Output[] = [];
+    const outputs = createOutputRecorder();
     const label = request.label ?? "cell";
     try {
       const { code, declared } = transpileCell(request.source);
@@ -71,7 +71,7 @@ export function createKernel(options: KernelOptions): Kernel {
       const prelude = `"use strict"; let { ${inherited.join(", ")} } = __scope; const { ${helpers.join(", ")} } = __helpers; `;
       const epilogue = `\n;__save({ ${saved.join(", ")} });\n//# sourceURL=${label}.js`;
       const body = new AsyncFunction("__scope", "__helpers", "__import", "__result", "__save", prelude + code + epilogue);
-      const display = (value: unknown): void => void outputs.push(describeValue(value));
+      const display = (value: unknown): void => outputs.push(describeValue(value));
       const helperValues = { display, params: Object.freeze({ ...request.params }), console: createConsole(outputs) };
       const show = (value: unknown): void => {
         if (value !== undefined) display(value);
@@ -79,11 +79,9 @@ export function createKernel(options: KernelOptions): Kernel {
       const args = [scope, helperValues, importModule, show, (values: Record<string, unknown>) => Object.assign(scope, values)];
       await (options.invoke ? options.invoke(body, args) : body(...args));
     } catch (error) {
-      outputs.push(describeError(error, label, lineOffset));
-      return { ok: false, outputs };
+      return { ok: false, outputs: outputs.finish([describeError(error, label, lineOffset)]) };
     }
-    if (request.check) outputs.push(runCheck(options.checks ?? {}, request.check, scope));
-    return { ok: true, outputs };
+    return { ok: true, outputs: outputs.finish(request.check ? [runCheck(options.checks ?? {}, request.check, scope)] : []) };
   }
 
   return { run, scope };
@@ -95,26 +93,35 @@ function runCheck(checks: Readonly<Record<string, Checker>>, name: string, scope
   try {
     return { type: "check", ...checker(scope) };
   } catch (error) {
-    return { type: "check", passed: false, message: `your code threw while being checked: ${error instanceof Error ? error.message : String(error)}` };
+    return { type: "check", passed: false, message: `your code threw while being checked: ${error instanceof Error ? error.message : safeString(error)}` };
   }
 }
 
-function createConsole(outputs: Output[]): Pick<Console, "log" | "info" | "warn" | "error" | "table"> {
+function createConsole(outputs: { push(output: Output): void }): Pick<Console, "log" | "info" | "warn" | "error" | "table"> {
   const print = (...values: unknown[]): void => {
     const text = values.map((value) => (typeof value === "string" ? value : (describeValue(value) as { summary?: string }).summary ?? String(value))).join(" ");
     outputs.push({ type: "text", text });
   };
-  return { log: print, info: print, warn: print, error: print, table: (data: unknown) => void outputs.push(describeValue(data)) };
+  return { log: print, info: print, warn: print, error: print, table: (data: unknown) => outputs.push(describeValue(data)) };
 }
 
 /** The error output for anything a cell threw, with the line in the reader's source when the stack says it. */
 export function describeError(error: unknown, label: string, lineOffset: number): Output {
   if (error instanceof CellSyntaxError) return { type: "error", name: "SyntaxError", message: error.message, line: error.line };
-  if (!(error instanceof Error)) return { type: "error", name: "Error", message: `threw ${String(error)}` };
+  if (!(error instanceof Error)) return { type: "error", name: "Error", message: `threw ${safeString(error)}` };
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const located = new RegExp(`${escaped}\\.js:(\\d+)`).exec(error.stack ?? "");
   const line = located ? Number(located[1]) - lineOffset : undefined;
-  return { type: "error", name: error.name, message: error.message, line: line !== undefined && line > 0 ? line : undefined };
+  return { type: "error", name: safeString(error.name), message: safeString(error.message), line: line !== undefined && line > 0 ? line : undefined };
+}
+
+// What a cell threw may be anything, even an object whose toString throws.
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return "a value that cannot be printed";
+  }
 }
 
 // Engines wrap a Function-constructor body in a header of their own length; measure it once.

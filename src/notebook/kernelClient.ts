@@ -2,9 +2,14 @@
  * The page's handle on the kernel worker: runs one cell at a time, enforces the time limit, and
  * interrupts by terminating the worker; the next run starts a fresh one. No DOM here, and the
  * worker is made by an injected factory, so the protocol is tested in Node.
+ *
+ * Nothing the worker says is trusted: the reader's code runs there. The time limit counts from
+ * when a run is posted (a timer the reader left behind cannot hold it off), a message is checked
+ * by id before anything else is read, and a worker that sends more than the protocol allows is
+ * ended as a fault.
  */
 import type { RunRequest, RunResult } from "./kernel";
-import { parseKernelReply, type RunMessage } from "./protocol";
+import { parseKernelReply, replyId, type RunMessage } from "./protocol";
 
 /** The part of a Worker the client uses. */
 export interface WorkerLike {
@@ -19,6 +24,10 @@ export interface KernelClientOptions {
   createWorker: () => WorkerLike;
   /** Milliseconds a cell may run; default 5000. */
   timeLimit?: number;
+  /** Extra milliseconds a fresh worker may take to load before its first cell starts; default 30000. */
+  bootLimit?: number;
+  /** Messages a worker may send that answer nothing before it is ended as a fault; default 20. */
+  strayLimit?: number;
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
 }
@@ -33,7 +42,7 @@ export interface ClientRunResult extends RunResult {
 export interface KernelClient {
   /** Queues a cell; resolves when it finishes, fails, times out or is cancelled. */
   run(request: RunRequest): Promise<ClientRunResult>;
-  /** Stops the running cell now (terminating the worker) and cancels the queued ones. */
+  /** Ends the worker whatever it is doing (a running cell, or a timer a cell left behind) and cancels the queued cells. */
   interrupt(): void;
   /** Discards the kernel and its names; the next run starts a fresh one. */
   restart(): void;
@@ -47,33 +56,60 @@ interface Job {
   resolve: (result: ClientRunResult) => void;
 }
 
+const RESTARTED = "The kernel was restarted: names defined by earlier cells are gone, so run them again (or Run all).";
+
 /** A client whose worker is created on the first run, never before. */
 export function createKernelClient(options: KernelClientOptions): KernelClient {
   const timeLimit = options.timeLimit ?? 5000;
+  const bootLimit = options.bootLimit ?? 30_000;
+  const strayLimit = options.strayLimit ?? 20;
   const setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
   const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   let worker: WorkerLike | undefined;
+  // Until the worker's first cell has started, no reader code has run in it, so that "started" is genuine.
+  let booting = false;
+  let strays = 0;
   let generation = 0;
   let nextId = 1;
   let current: Job | undefined;
   let timer: unknown;
   const queue: Job[] = [];
+  const tooLong = `Stopped after ${timeLimit / 1000} s: the cell ran too long (an infinite loop, or a timer an earlier cell left running?).`;
 
   function ensureWorker(): WorkerLike {
     if (worker) return worker;
     const created = options.createWorker();
+    booting = true;
+    strays = 0;
     created.onmessage = (event) => {
+      if (created !== worker) return;
+      const id = replyId(event.data);
+      if (!current || id !== current.id) return stray();
       const reply = parseKernelReply(event.data);
-      if (!reply || !current || reply.id !== current.id) return;
+      if (!reply) return stray();
       if (reply.type === "started") {
-        timer = setTimer(() => stop(`Stopped after ${timeLimit / 1000} s: the cell ran too long (an infinite loop?).`), timeLimit);
+        if (!booting) return stray();
+        booting = false;
+        restartTimer(timeLimit, tooLong);
       } else {
+        booting = false;
         finish(reply.result);
       }
     };
-    created.onerror = (event) => stop(`The kernel failed: ${event.message ?? "unknown error"}.`);
+    created.onerror = (event) => {
+      if (created === worker) stop(`The kernel crashed (${event.message || "it ran out of memory, or the browser ended it"}).`);
+    };
     worker = created;
     return created;
+  }
+
+  function stray(): void {
+    if (++strays > strayLimit) stop("The kernel sent messages the page did not ask for, so it was ended.");
+  }
+
+  function restartTimer(ms: number, reason: string): void {
+    clearTimer(timer);
+    timer = setTimer(() => stop(reason), ms);
   }
 
   function finish(result: ClientRunResult): void {
@@ -89,20 +125,25 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
     const job = queue.shift();
     if (!job) return;
     current = job;
-    ensureWorker().postMessage({ type: "run", id: job.id, request: job.request });
+    const target = ensureWorker();
+    // The clock starts now, not when the worker says it began: a worker kept busy never says so.
+    if (booting) restartTimer(bootLimit + timeLimit, `The kernel did not start within ${(bootLimit + timeLimit) / 1000} s.`);
+    else restartTimer(timeLimit, tooLong);
+    target.postMessage({ type: "run", id: job.id, request: job.request });
   }
 
   function discardWorker(): void {
-    worker?.terminate();
+    const ended = worker;
     worker = undefined;
+    ended?.terminate();
     generation++;
   }
 
   function stop(reason: string): void {
+    clearTimer(timer);
     discardWorker();
     for (const job of queue.splice(0)) job.resolve({ ok: false, outputs: [], cancelled: true });
-    const message = `${reason} The kernel was restarted: names defined by earlier cells are gone, so run them again (or Run all).`;
-    if (current) finish({ ok: false, outputs: [{ type: "error", name: "Interrupted", message }] });
+    if (current) finish({ ok: false, outputs: [{ type: "error", name: "Interrupted", message: `${reason} ${RESTARTED}` }] });
   }
 
   return {
@@ -113,7 +154,7 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
       });
     },
     interrupt() {
-      if (current || queue.length > 0) stop("Interrupted.");
+      if (worker || current || queue.length > 0) stop("Interrupted.");
     },
     restart() {
       if (current || queue.length > 0) stop("Restarted.");

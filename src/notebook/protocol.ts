@@ -1,10 +1,10 @@
 /**
  * Messages between the page and the kernel worker. The page sends `run`; the worker answers
- * `started` when the reader's code begins (the time limit counts from there, not from loading)
- * and `result` when it ends. Anything else from the worker is ignored.
+ * `started` when the reader's code begins and `result` when it ends. The page reads a reply's id
+ * before anything else, and a result's outputs only within the output limits.
  */
 import type { RunRequest, RunResult } from "./kernel";
-import { isOutput } from "./outputs";
+import { capOutputs, isOutput, OUTPUT_LIMITS } from "./outputs";
 
 /** Page → worker: run one cell. */
 export interface RunMessage {
@@ -29,16 +29,25 @@ export interface ResultMessage {
 /** Anything the worker may send. */
 export type KernelReply = StartedMessage | ResultMessage;
 
+/** A reply's id, read without looking at the rest of it: the cheap check that comes first. */
+export function replyId(data: unknown): number | undefined {
+  if (typeof data !== "object" || data === null || !Object.hasOwn(data, "id")) return undefined;
+  const id = (data as { id: unknown }).id;
+  return typeof id === "number" ? id : undefined;
+}
+
 /** Checks a message from the worker; reader code can post too, so nothing is trusted by shape alone. */
 export function parseKernelReply(data: unknown): KernelReply | undefined {
-  if (typeof data !== "object" || data === null) return undefined;
+  const id = replyId(data);
+  if (id === undefined) return undefined;
   const message = data as Record<string, unknown>;
-  if (typeof message.id !== "number") return undefined;
-  if (message.type === "started") return { type: "started", id: message.id };
+  if (message.type === "started") return { type: "started", id };
   if (message.type !== "result") return undefined;
   const result = message.result as Record<string, unknown> | undefined;
-  if (!result || typeof result.ok !== "boolean" || !Array.isArray(result.outputs) || !result.outputs.every(isOutput)) return undefined;
-  return { type: "result", id: message.id, result: { ok: result.ok, outputs: result.outputs } };
+  // The kernel never sends more than the limit plus its closing lines; a longer list is forged.
+  if (!result || typeof result.ok !== "boolean" || !Array.isArray(result.outputs) || result.outputs.length > OUTPUT_LIMITS.count + 3) return undefined;
+  if (!result.outputs.every(isOutput)) return undefined;
+  return { type: "result", id, result: { ok: result.ok, outputs: capOutputs(result.outputs) } };
 }
 
 /** Checks a message from the page. */

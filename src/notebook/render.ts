@@ -9,7 +9,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-/** One output as HTML; figure markup is passed through as is (the browser sanitises it first). */
+/** One output as HTML; figure markup is passed through as is (the page cleans it with figurePolicy.ts first). */
 export function renderOutput(output: Output): string {
   switch (output.type) {
     case "text":
@@ -21,7 +21,7 @@ export function renderOutput(output: Output): string {
     case "figure":
       return `<div class="nb-out nb-out-figure">${output.markup}</div>`;
     case "error": {
-      const where = output.line === undefined ? "" : ` <span class="nb-error-line">(line ${output.line})</span>`;
+      const where = Number.isInteger(output.line) ? ` <span class="nb-error-line">(line ${escapeHtml(String(output.line))})</span>` : "";
       return `<pre class="nb-out nb-out-error" role="alert"><strong>${escapeHtml(output.name)}</strong>: ${escapeHtml(output.message)}${where}</pre>`;
     }
     case "check": {
@@ -29,12 +29,22 @@ export function renderOutput(output: Output): string {
       const kind = output.passed ? "nb-check-pass" : "nb-check-fail";
       return `<p class="nb-out nb-out-check ${kind}" role="status"><strong>${verdict}</strong>: ${escapeHtml(output.message)}</p>`;
     }
+    case "truncated":
+      return `<p class="nb-out nb-out-truncated" role="status">output truncated (${escapeHtml(String(output.shown))} of ${escapeHtml(String(output.total))})</p>`;
   }
 }
 
-/** A cell's whole output area: each output in order. */
+/**
+ * The order a cell's outputs are drawn in: the checker's verdict first, where nothing a cell prints
+ * can come before it, then everything else as it was produced.
+ */
+export function orderForDisplay(outputs: readonly Output[]): Output[] {
+  return [...outputs.filter((output) => output.type === "check"), ...outputs.filter((output) => output.type !== "check")];
+}
+
+/** A cell's whole output area: the verdict, then each output in order. */
 export function renderOutputs(outputs: readonly Output[]): string {
-  return outputs.map(renderOutput).join("");
+  return orderForDisplay(outputs).map(renderOutput).join("");
 }
 
 function renderTable(columns: string[], rows: (string | number | boolean | null)[][]): string {

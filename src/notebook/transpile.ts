@@ -43,6 +43,7 @@ export function transpileCell(source: string): TranspiledCell {
   } catch (error) {
     throw toCellSyntaxError(error);
   }
+  rejectRuntimeImports(program);
   const declared: string[] = [];
   const edits: { start: number; end: number; text: string }[] = [];
   const body = program.body;
@@ -88,6 +89,21 @@ export function findParamReads(source: string): string[] {
     names.add(match[1] ?? match[2] ?? "*");
   }
   return [...names];
+}
+
+// import() would load code from anywhere at run time; a cell imports only what the kernel offers, statically.
+function rejectRuntimeImports(program: Program): void {
+  const pending: unknown[] = [program];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node !== "object" || node === null) continue;
+    const type = (node as { type?: unknown }).type;
+    if (type === "ImportExpression" || (type === "MetaProperty" && (node as { meta: { name: string } }).meta.name === "import")) {
+      const line = (node as Node).loc?.start.line;
+      throw new CellSyntaxError('cells cannot load code with import() or read import.meta; write a static import at the top instead, e.g. import { Value } from "engine"', line);
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== "loc") pending.push(...(Array.isArray(child) ? child : [child]));
+  }
 }
 
 function isShownExpression(node: Node): node is ExpressionStatement {

@@ -4,10 +4,11 @@
  */
 import type { EditorView } from "@codemirror/view";
 import type { Output } from "../outputs";
-import { renderOutputs } from "../render";
-import { sanitizeMarkup } from "./sanitize";
-import { loadEdit, saveEdit } from "./savedEdits";
+import { drawOutputs } from "./sanitize";
+import { readEdit, saveEdit } from "./savedEdits";
 import { addCell, pageKey, runCell, runCellAndAdvance, type NotebookCell } from "./notebook";
+
+const UNSAVED = "This edit could not be saved (the browser's storage is full or turned off): it will be lost when you leave the page.";
 
 class CellElement extends HTMLElement implements NotebookCell {
   index = 0;
@@ -38,7 +39,8 @@ class CellElement extends HTMLElement implements NotebookCell {
     input.title = "Click, or press Enter, to edit this cell";
     this.querySelector<HTMLElement>(".nb-controls")!.hidden = false;
 
-    const saved = loadEdit(pageKey, this.index, this.hash);
+    const { source: saved, notice } = readEdit(pageKey, this.index, this.hash);
+    if (notice) this.showEditNotice(notice);
     if (saved !== undefined) {
       this.current = saved;
       this.showPlainSource(saved);
@@ -86,7 +88,7 @@ class CellElement extends HTMLElement implements NotebookCell {
     this.removeAttribute("aria-busy");
     const output = this.output();
     output.classList.remove("nb-output-stale");
-    output.replaceChildren(sanitizeMarkup(renderOutputs(outputs)));
+    output.replaceChildren(drawOutputs(outputs));
   }
 
   focusInput(): void {
@@ -117,7 +119,7 @@ class CellElement extends HTMLElement implements NotebookCell {
       this.editor = createEditor(input, this.current, {
         onChange: (source) => {
           this.current = source;
-          saveEdit(pageKey, this.index, this.hash, source, this.original);
+          this.showEditNotice(saveEdit(pageKey, this.index, this.hash, source, this.original) ? "" : UNSAVED);
           if (source !== this.original) this.markModified();
         },
         onRun: () => void runCell(this),
@@ -126,6 +128,19 @@ class CellElement extends HTMLElement implements NotebookCell {
       this.editor.focus();
     })();
     return this.opening;
+  }
+
+  // A page-owned line under the editor, outside the output area, so a cell cannot fake or hide it.
+  private showEditNotice(text: string): void {
+    let notice = this.querySelector<HTMLElement>(".nb-edit-notice");
+    if (!notice && !text) return;
+    if (!notice) {
+      notice = Object.assign(document.createElement("p"), { className: "nb-edit-notice" });
+      notice.setAttribute("role", "status");
+      this.output().before(notice);
+    }
+    notice.textContent = text;
+    notice.hidden = !text;
   }
 
   private showPlainSource(source: string): void {

@@ -2,7 +2,8 @@
  * The page's notebook: its cells in order, one kernel client, the execution counter, and the
  * toolbar's Run all / Interrupt / Restart / Reset all. Cells call in here; nothing calls out.
  */
-import { createKernelClient, type KernelClient, type WorkerLike } from "../kernelClient";
+import { createKernelClient, type KernelClient } from "../kernelClient";
+import { createSandboxedWorker } from "./kernelSandbox";
 import type { Output } from "../outputs";
 import { readParams, watchParams } from "./paramStore";
 import { clearEdits } from "./savedEdits";
@@ -40,9 +41,7 @@ export function addCell(cell: NotebookCell): void {
 
 function kernel(): KernelClient {
   // Created on the first run: the worker and its bundle (sucrase, Plot, …) are not fetched before.
-  client ??= createKernelClient({
-    createWorker: () => new Worker(new URL("../kernelWorker.ts", import.meta.url), { type: "module", name: "notebook-kernel" }) as unknown as WorkerLike,
-  });
+  client ??= createKernelClient({ createWorker: createSandboxedWorker });
   return client;
 }
 

@@ -1,20 +1,56 @@
 /**
- * Makes rendered outputs safe to insert: figure markup comes from reader code in the worker, and
- * without this an <img onerror> in it would reach the page the worker is kept away from.
+ * Turns outputs into the page's DOM. Every kind but a figure is escaped text in markup the page
+ * writes itself (render.ts); a figure's markup comes from reader code in the worker, so it is
+ * parsed inertly and only what figurePolicy.ts allows is kept. Nothing is serialised again after
+ * the check, so what was checked is what is inserted.
  */
-const BLOCKED = "script, iframe, object, embed, link, meta, base, form, foreignObject, style";
+import type { Output } from "../outputs";
+import { orderForDisplay, renderOutput } from "../render";
+import { allowedAttribute, isAllowedElement } from "../figurePolicy";
 
-/** Parses HTML inertly and strips scripts, event handlers and javascript: URLs. */
-export function sanitizeMarkup(html: string): DocumentFragment {
+/** Parses figure markup inertly and keeps only allow-listed elements, attributes and values. */
+export function sanitizeFigure(markup: string): DocumentFragment {
   const template = document.createElement("template");
-  template.innerHTML = html; // template content is inert: nothing loads or runs here
+  template.innerHTML = markup; // template content is inert: nothing loads or runs here
   const fragment = template.content;
-  for (const element of fragment.querySelectorAll(BLOCKED)) element.remove();
-  for (const element of fragment.querySelectorAll("*")) {
+  cleanChildren(fragment);
+  return fragment;
+}
+
+function cleanChildren(parent: ParentNode): void {
+  for (const child of [...parent.childNodes]) {
+    if (child.nodeType === Node.TEXT_NODE) continue;
+    if (child.nodeType !== Node.ELEMENT_NODE) {
+      child.remove(); // comments, processing instructions, CDATA
+      continue;
+    }
+    const element = child as Element;
+    if (!isAllowedElement(element.localName, element.namespaceURI)) {
+      element.remove();
+      continue;
+    }
     for (const attribute of [...element.attributes]) {
-      const name = attribute.name.toLowerCase();
-      const url = /^(href|xlink:href|src|action|formaction)$/.test(name);
-      if (name.startsWith("on") || (url && !/^(#|https?:|data:image\/(png|svg\+xml))/i.test(attribute.value.trim()))) element.removeAttribute(attribute.name);
+      const kept = allowedAttribute(attribute.name, attribute.value, element.namespaceURI);
+      if (kept === undefined) element.removeAttributeNode(attribute);
+      else if (kept !== attribute.value) attribute.value = kept;
+    }
+    cleanChildren(element);
+  }
+}
+
+/** A cell's outputs as DOM: the checker's verdict first, then the rest in order, figures cleaned. */
+export function drawOutputs(outputs: readonly Output[]): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  const template = document.createElement("template");
+  for (const output of orderForDisplay(outputs)) {
+    if (output.type === "figure") {
+      const frame = document.createElement("div");
+      frame.className = "nb-out nb-out-figure";
+      frame.append(sanitizeFigure(output.markup));
+      fragment.append(frame);
+    } else {
+      template.innerHTML = renderOutput(output); // escaped text in the page's own markup
+      fragment.append(template.content);
     }
   }
   return fragment;

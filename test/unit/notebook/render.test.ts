@@ -30,7 +30,7 @@ describe("the output union", () => {
 });
 
 describe("rendering", () => {
-  it("escapes text, values, tables and errors", () => {
+  it("escapes text, values, tables and errors, and puts the checker's verdict first", () => {
     const outputs: Output[] = [
       { type: "text", text: "<b>" },
       { type: "value", summary: '"&"' },
@@ -39,11 +39,11 @@ describe("rendering", () => {
       { type: "check", passed: false, message: "v is <wrong>" },
     ];
     expect(renderOutputs(outputs)).toBe(
-      '<pre class="nb-out nb-out-text">&lt;b&gt;</pre>' +
+      '<p class="nb-out nb-out-check nb-check-fail" role="status"><strong>✗ Not yet</strong>: v is &lt;wrong&gt;</p>' +
+        '<pre class="nb-out nb-out-text">&lt;b&gt;</pre>' +
         '<pre class="nb-out nb-out-value">&quot;&amp;&quot;</pre>' +
         '<div class="nb-out nb-out-table"><table><thead><tr><th scope="col">&lt;x&gt;</th></tr></thead><tbody><tr><td class="nb-num">0.123457</td></tr></tbody></table></div>' +
-        '<pre class="nb-out nb-out-error" role="alert"><strong>TypeError</strong>: &lt;oops&gt; <span class="nb-error-line">(line 3)</span></pre>' +
-        '<p class="nb-out nb-out-check nb-check-fail" role="status"><strong>✗ Not yet</strong>: v is &lt;wrong&gt;</p>',
+        '<pre class="nb-out nb-out-error" role="alert"><strong>TypeError</strong>: &lt;oops&gt; <span class="nb-error-line">(line 3)</span></pre>',
     );
   });
 
