@@ -8,6 +8,7 @@ import { remarkFailOnBadMath } from "./src/markdown/mathErrors.ts";
 import { rehypeIndexMathOnce } from "./src/markdown/mathSearch.ts";
 import { normalizeBase } from "./src/site/base.ts";
 import { remarkNotebookCells } from "./src/notebook/remarkCells.ts";
+import { contentSecurityPolicy } from "./src/site/cspIntegration.ts";
 
 // Courses host the book under a sub-path; BASE_PATH=/course/backprop npm run build.
 const base = normalizeBase(process.env.BASE_PATH);
@@ -26,7 +27,7 @@ export default defineConfig({
     syntaxHighlight: "shiki",
     shikiConfig: { themes: { light: "github-light-default", dark: "github-dark-default" } },
   },
-  integrations: [mdx({ remarkPlugins: [...remarkPlugins, remarkNotebookCells] })],
+  integrations: [mdx({ remarkPlugins: [...remarkPlugins, remarkNotebookCells] }), contentSecurityPolicy()],
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {

@@ -2,7 +2,7 @@
 // tests, which start and stop it themselves. It serves only below the base path, as a course host would.
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -36,23 +36,97 @@ async function isFile(path) {
   }
 }
 
+/**
+ * Reads the build's `_headers` file (the format Netlify and Cloudflare Pages use) into rules, so the
+ * preview sends the same Content-Security-Policy a course's host would.
+ */
+export function parseHeadersFile(text) {
+  const rules = [];
+  for (const line of text.split("\n")) {
+    if (line.trim() === "" || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [], detach: [] });
+      continue;
+    }
+    const rule = rules.at(-1);
+    const detached = /^\s*!\s*(.+)$/.exec(line);
+    const colon = line.indexOf(":");
+    if (rule && detached) rule.detach.push(detached[1].trim().toLowerCase());
+    else if (rule && colon > 0) rule.headers.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+/** The headers the rules give a path: later matching rules add to (or, with `! Name`, remove) earlier ones. */
+export function headersFor(rules, pathname) {
+  const headers = {};
+  for (const rule of rules) {
+    const matches = rule.pattern.endsWith("*") ? pathname.startsWith(rule.pattern.slice(0, -1)) : pathname === rule.pattern;
+    if (!matches) continue;
+    for (const name of rule.detach) delete headers[name];
+    for (const [name, value] of rule.headers) headers[name] = value;
+  }
+  return headers;
+}
+
+async function readHeaderRules(rootDir) {
+  try {
+    return parseHeadersFile(await readFile(join(rootDir, "_headers"), "utf8"));
+  } catch {
+    return []; // a build without the file (an older one) is served without a policy
+  }
+}
+
+/** A Location header for a path on this server: percent-encoded, and never `//host` (which would leave the origin). */
+export function safeLocation(path) {
+  const encoded = encodeURI(path).replace(/[?#]/g, (c) => encodeURIComponent(c));
+  return "/" + encoded.replace(/^[/\\]+/, "");
+}
+
 /** Starts serving `root` under `base` on 127.0.0.1; resolves to { origin, close }. */
 export async function startServer({ root, base = "/", port = 0 }) {
   const rootDir = resolve(root);
   const prefix = normalizeBase(base);
-  const server = createServer(async (request, response) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    let pathname = decodeURIComponent(url.pathname);
-    if (pathname === prefix.slice(0, -1)) {
-      response.writeHead(301, { location: prefix + url.search });
-      response.end();
+  const rules = await readHeaderRules(rootDir);
+  const handle = async (request, response) => {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      response.writeHead(405, { allow: "GET, HEAD", "content-type": types[".txt"] });
+      response.end("Method not allowed");
       return;
     }
+    const url = new URL(request.url ?? "/", "http://localhost");
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      response.writeHead(400, { "content-type": types[".txt"] });
+      response.end("Bad request: the path is not valid percent-encoding");
+      return;
+    }
+    if (pathname.includes("\0")) {
+      response.writeHead(400, { "content-type": types[".txt"] });
+      response.end("Bad request");
+      return;
+    }
+    const redirect = (to) => {
+      response.writeHead(301, { location: safeLocation(to) + url.search });
+      response.end();
+    };
+    const send = (status, file) => {
+      response.writeHead(status, {
+        "content-type": types[extname(file)] ?? "application/octet-stream",
+        "cache-control": "no-cache",
+        ...headersFor(rules, pathname),
+      });
+      if (request.method === "HEAD") response.end();
+      else createReadStream(file).pipe(response);
+    };
+    if (pathname === prefix.slice(0, -1)) return redirect(prefix);
     const notFound = async () => {
       const page = join(rootDir, "404.html");
+      if (await isFile(page)) return send(404, page);
       response.writeHead(404, { "content-type": types[".html"] });
-      if (await isFile(page)) createReadStream(page).pipe(response);
-      else response.end("Not found");
+      response.end("Not found");
     };
     if (!pathname.startsWith(prefix)) return notFound();
     const relative = normalize(pathname.slice(prefix.length)).replace(/^(\.\.[/\\])+/, "");
@@ -60,11 +134,7 @@ export async function startServer({ root, base = "/", port = 0 }) {
     if (!file.startsWith(rootDir)) return notFound();
     if (!(await isFile(file))) {
       if (await isFile(join(file, "index.html"))) {
-        if (!pathname.endsWith("/")) {
-          response.writeHead(301, { location: pathname + "/" + url.search });
-          response.end();
-          return;
-        }
+        if (!pathname.endsWith("/")) return redirect(pathname + "/");
         file = join(file, "index.html");
       } else if (await isFile(`${file}.html`)) {
         file = `${file}.html`;
@@ -72,11 +142,14 @@ export async function startServer({ root, base = "/", port = 0 }) {
         return notFound();
       }
     }
-    response.writeHead(200, {
-      "content-type": types[extname(file)] ?? "application/octet-stream",
-      "cache-control": "no-cache",
+    send(200, file);
+  };
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      // One bad request must never take the server down.
+      if (!response.headersSent) response.writeHead(500, { "content-type": types[".txt"] });
+      response.end();
     });
-    createReadStream(file).pipe(response);
   });
   await new Promise((done, fail) => {
     server.once("error", fail);
