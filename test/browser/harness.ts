@@ -67,6 +67,13 @@ export function watchPage(page: Page, options: { allowStatus?: number[] } = {}):
     if (message.type() === "error") watch.problems.push(`console error: ${message.text()}`);
   });
   page.on("pageerror", (error) => watch.problems.push(`uncaught: ${error.message}`));
+  // Chromium logs most violations of the Content-Security-Policy, but a report from the event is certain.
+  void page.exposeFunction("__reportCspViolation", (text: string) => watch.problems.push(`CSP violation: ${text}`)).catch(() => undefined);
+  void page.addInitScript(() =>
+    addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation?.(`${event.violatedDirective} blocked ${event.blockedURI}`);
+    }),
+  );
   page.on("requestfailed", (request) => {
     watch.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
   });
