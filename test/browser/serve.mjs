@@ -94,9 +94,11 @@ export async function startServer({ root, base = "/", port = 0 }) {
       response.end("Method not allowed");
       return;
     }
-    const url = new URL(request.url ?? "/", "http://localhost");
+    let url;
     let pathname;
     try {
+      // Parsed as a path only: a request for "//host/x" names no host here.
+      url = new URL(`http://localhost/${(request.url ?? "/").replace(/^\/+/, "")}`);
       pathname = decodeURIComponent(url.pathname);
     } catch {
       response.writeHead(400, { "content-type": types[".txt"] });

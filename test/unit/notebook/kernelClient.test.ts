@@ -92,3 +92,106 @@ describe("kernel client", () => {
     expect(result.outputs[0]).toMatchObject({ type: "error", name: "ReferenceError" });
   });
 });
+
+/** A worker the test drives by hand: it records what it was sent and answers only when told. */
+function scriptedWorker() {
+  const sent: RunMessage[] = [];
+  const state = { terminated: 0 };
+  let current: WorkerLike | undefined;
+  const createWorker = (): WorkerLike => {
+    current = { onmessage: null, onerror: null, terminate: () => void state.terminated++, postMessage: (message) => void sent.push(message) };
+    return current;
+  };
+  const say = (data: unknown) => current!.onmessage?.({ data });
+  const crash = (message: string) => current!.onerror?.({ message });
+  return { sent, state, createWorker, say, crash };
+}
+
+/** Timers the test advances itself. */
+function manualTimers() {
+  let now = 0;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  let next = 1;
+  return {
+    setTimer: (callback: () => void, ms: number) => (timers.set(next, { at: now + ms, callback }), next++),
+    clearTimer: (timer: unknown) => void timers.delete(timer as number),
+    advance(ms: number) {
+      now += ms;
+      for (const [id, timer] of [...timers]) if (timer.at <= now && timers.delete(id)) timer.callback();
+    },
+  };
+}
+
+describe("kernel client limits", () => {
+  it("counts the time limit from posting the run, so a worker kept busy by a leftover timer cannot hold it off", async () => {
+    const worker = scriptedWorker();
+    const timers = manualTimers();
+    const client = createKernelClient({ createWorker: worker.createWorker, timeLimit: 5000, bootLimit: 1000, ...timers });
+    const first = client.run({ source: "setTimeout(() => { for (;;) {} })", params: {} });
+    worker.say({ type: "started", id: 1 });
+    worker.say({ type: "result", id: 1, result: { ok: true, outputs: [] } });
+    expect(await first).toEqual({ ok: true, outputs: [] });
+    const second = client.run({ source: "1", params: {} });
+    timers.advance(4999);
+    worker.say({ type: "started", id: 2 }); // a forged "started" must not restart the clock
+    timers.advance(1);
+    expect(await second).toMatchObject({ ok: false, outputs: [{ name: "Interrupted", message: expect.stringContaining("Stopped after 5 s") }] });
+    expect(worker.state.terminated).toBe(1);
+  });
+
+  it("gives a fresh worker time to load, then the plain limit from its first cell's start", async () => {
+    const worker = scriptedWorker();
+    const timers = manualTimers();
+    const client = createKernelClient({ createWorker: worker.createWorker, timeLimit: 5000, bootLimit: 20_000, ...timers });
+    const run = client.run({ source: "while (true) {}", params: {} });
+    timers.advance(15_000); // still loading sucrase and Plot
+    worker.say({ type: "started", id: 1 });
+    timers.advance(4999);
+    expect(worker.state.terminated).toBe(0);
+    timers.advance(1);
+    expect(await run).toMatchObject({ ok: false });
+  });
+
+  it("checks the id before reading a message, and ends a worker that floods the page", async () => {
+    const worker = scriptedWorker();
+    const client = createKernelClient({ createWorker: worker.createWorker, timeLimit: 60_000, strayLimit: 20 });
+    const run = client.run({ source: "flood()", params: {} });
+    let read = 0;
+    const forged = { type: "result", id: 99, get result() { read++; return { ok: true, outputs: [] }; } };
+    for (let i = 0; i < 20; i++) worker.say(forged);
+    expect(read).toBe(0);
+    expect(worker.state.terminated).toBe(0);
+    worker.say(forged);
+    expect(worker.state.terminated).toBe(1);
+    expect(await run).toMatchObject({ ok: false, outputs: [{ message: expect.stringContaining("did not ask for") }] });
+  });
+
+  it("rejects a result with more outputs than the kernel can send, and caps one within it", async () => {
+    expect(parseKernelReply({ type: "result", id: 1, result: { ok: true, outputs: Array.from({ length: 100_000 }, () => ({ type: "text", text: "x" })) } })).toBeUndefined();
+    const reply = parseKernelReply({ type: "result", id: 1, result: { ok: true, outputs: [{ type: "text", text: "x".repeat(3_000_000) }] } });
+    expect(reply?.type === "result" && reply.result.outputs.map((output) => output.type)).toEqual(["text", "truncated"]);
+  });
+
+  it("interrupts a worker even when no cell is running", async () => {
+    const worker = scriptedWorker();
+    const client = createKernelClient({ createWorker: worker.createWorker });
+    const run = client.run({ source: "setInterval(busy)", params: {} });
+    worker.say({ type: "started", id: 1 });
+    worker.say({ type: "result", id: 1, result: { ok: true, outputs: [] } });
+    await run;
+    client.interrupt();
+    expect(worker.state.terminated).toBe(1);
+    expect(client.generation).toBe(1);
+  });
+
+  it("reports a crashed worker in the cell and starts a fresh one for the next run", async () => {
+    const worker = scriptedWorker();
+    const client = createKernelClient({ createWorker: worker.createWorker });
+    const run = client.run({ source: "const hog = []; for (;;) hog.push(new Array(1e6))", params: {} });
+    worker.crash("Out of memory");
+    expect(await run).toMatchObject({ ok: false, outputs: [{ message: expect.stringContaining("The kernel crashed (Out of memory)") }] });
+    void client.run({ source: "1", params: {} });
+    expect(worker.sent.at(-1)).toMatchObject({ id: 2 });
+    expect(worker.state.terminated).toBe(1);
+  });
+});
