@@ -74,7 +74,7 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
   let current: Job | undefined;
   let timer: unknown;
   const queue: Job[] = [];
-  const tooLong = `Stopped after ${timeLimit / 1000} s: the cell ran too long (an infinite loop, or a timer an earlier cell left running?).`;
+  const tooLong = `Stopped after ${timeLimit / 1000} s: the cell ran too long or ran out of memory (an infinite loop, a timer an earlier cell left running, or a list that never stops growing?).`;
 
   function ensureWorker(): WorkerLike {
     if (worker) return worker;
