@@ -325,7 +325,7 @@ describe("break 7: edits are never lost silently", () => {
 
   it("discards a saved edit whose source is not text, with a notice, and the cell still runs", async () => {
     const page = await openLab();
-    const hash = await cell(page, 1).getAttribute("data-hash");
+    const hash = (await cell(page, 1).getAttribute("data-hash")) ?? "";
     await page.evaluate(([key, hash]) => localStorage.setItem(key, JSON.stringify({ 0: { hash, source: { toString: 1 } } })), [`bn-notebook:${new URL(page.url()).pathname}`, hash]);
     await page.reload({ waitUntil: "networkidle" });
     expect(await cell(page, 1).locator(".nb-edit-notice").textContent()).toContain("damaged");
