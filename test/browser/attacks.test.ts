@@ -250,7 +250,9 @@ setInterval(() => { try { send?.call(globalThis, forged); } catch {} const t = D
     );
     expect(await framesPainted(page)).toBeGreaterThan(3);
     let clicked = Date.now();
+    expect(await page.locator("iframe.nb-kernel-frame").count()).toBe(1);
     await page.locator("nb-toolbar [data-nb-action=interrupt]").click();
+    expect(await page.locator("iframe.nb-kernel-frame").count()).toBe(0); // the idle kernel's frame, and its worker, are gone
     const afterInterrupt = await runAttack(page, 1, "// attack: after interrupt\n40 + 2", 10_000);
     expect(afterInterrupt).toContain("42");
     expect(afterInterrupt).not.toContain("Stopped");
