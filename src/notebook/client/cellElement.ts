@@ -104,14 +104,14 @@ class CellElement extends HTMLElement implements NotebookCell {
     this.prompt().textContent = "[*]";
     this.prompt().title = "Running";
     this.setAttribute("aria-busy", "true");
-    this.part("[data-nb-action=interrupt]").hidden = false;
+    this.child("[data-nb-action=interrupt]").hidden = false;
   }
 
   showResult(outputs: Output[], count: number | undefined, note?: string): void {
     this.prompt().textContent = count === undefined ? "[ ]" : `[${count}]`;
     this.prompt().title = count === undefined ? "Not run in this kernel" : `Run number ${count} in this session`;
     this.removeAttribute("aria-busy");
-    this.part("[data-nb-action=interrupt]").hidden = true;
+    this.child("[data-nb-action=interrupt]").hidden = true;
     const output = this.output();
     output.classList.remove("nb-output-stale");
     output.removeAttribute("data-saved");
@@ -137,7 +137,7 @@ class CellElement extends HTMLElement implements NotebookCell {
     const edit = this.current;
     this.showSource(this.original);
     this.undoSource = edit;
-    this.part("[data-nb-action=undo-reset]").hidden = false;
+    this.child("[data-nb-action=undo-reset]").hidden = false;
     return true;
   }
 
@@ -160,9 +160,9 @@ class CellElement extends HTMLElement implements NotebookCell {
     } else {
       this.showPlainSource(source);
     }
-    this.part(".nb-badge-modified").hidden = !this.modified;
-    this.part("[data-nb-action=reset]").hidden = !this.modified;
-    this.part("[data-nb-action=undo-reset]").hidden = true;
+    this.child(".nb-badge-modified").hidden = !this.modified;
+    this.child("[data-nb-action=reset]").hidden = !this.modified;
+    this.child("[data-nb-action=undo-reset]").hidden = true;
   }
 
   private async openEditor(): Promise<void> {
@@ -178,7 +178,7 @@ class CellElement extends HTMLElement implements NotebookCell {
           this.current = source;
           saveEdit(pageKey, this.index, this.hash, source, this.original);
           this.undoSource = undefined;
-          this.part("[data-nb-action=undo-reset]").hidden = true;
+          this.child("[data-nb-action=undo-reset]").hidden = true;
           if (source !== this.original) this.markModified();
         },
         onRun: () => void runCell(this),
@@ -201,7 +201,7 @@ class CellElement extends HTMLElement implements NotebookCell {
     this.querySelector<HTMLElement>("[data-nb-action=reset]")!.hidden = false;
   }
 
-  private part(selector: string): HTMLElement {
+  private child(selector: string): HTMLElement {
     return this.querySelector<HTMLElement>(selector)!;
   }
 

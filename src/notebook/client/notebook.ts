@@ -194,30 +194,30 @@ class ToolbarElement extends HTMLElement {
       setStatus("No cell is edited: nothing to reset.");
       return;
     }
-    this.part("[data-nb-confirm-text]").textContent = `Reset ${edited === 1 ? "the 1 edited cell" : `all ${edited} edited cells`} to the book's code?`;
+    this.child("[data-nb-confirm-text]").textContent = `Reset ${edited === 1 ? "the 1 edited cell" : `all ${edited} edited cells`} to the book's code?`;
     this.showConfirm(true);
   }
 
   private confirmResetAll(): void {
     this.showConfirm(false);
     this.undoCount = resetAll();
-    this.part("[data-nb-action=undo-reset-all]").hidden = false;
+    this.child("[data-nb-action=undo-reset-all]").hidden = false;
     setStatus(`Reset ${this.undoCount === 1 ? "1 cell" : `${this.undoCount} cells`} to the book's code.`);
   }
 
   private undoResetAll(): void {
     const restored = undoResetAll();
-    this.part("[data-nb-action=undo-reset-all]").hidden = true;
+    this.child("[data-nb-action=undo-reset-all]").hidden = true;
     setStatus(`Brought back your edits in ${restored === 1 ? "1 cell" : `${restored} cells`}.`);
   }
 
   private showConfirm(open: boolean): void {
-    this.part("[data-nb-confirm]").hidden = !open;
-    this.part("[data-nb-action=reset-all]").hidden = open;
-    if (open) this.part<HTMLButtonElement>("[data-nb-action=reset-all-cancel]").focus();
+    this.child("[data-nb-confirm]").hidden = !open;
+    this.child("[data-nb-action=reset-all]").hidden = open;
+    if (open) this.child<HTMLButtonElement>("[data-nb-action=reset-all-cancel]").focus();
   }
 
-  private part<T extends HTMLElement = HTMLElement>(selector: string): T {
+  private child<T extends HTMLElement = HTMLElement>(selector: string): T {
     return this.querySelector<T>(selector)!;
   }
 }
