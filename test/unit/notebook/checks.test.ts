@@ -66,3 +66,41 @@ describe("every named mistake in denseBackward", () => {
     expect(judgeDense((() => undefined) as unknown as Dense).message).toContain("return an object { gradW, gradB, deltaPrev }");
   });
 });
+
+describe("the named mistakes the chapter tests did not reach", () => {
+  type Momentum = (w: number, step: number, g: number, eta: number, alpha: number) => { w: number; step: number };
+  it.each([
+    ["the whole previous step", ((w, s, g, e) => ({ w: w + s - e * g, step: s - e * g })) as Momentum, "You carried the whole previous step"],
+    ["α on the gradient term too", ((w, s, g, e, a) => ({ w: w + a * (s - e * g), step: a * (s - e * g) })) as Momentum, "You multiplied the gradient term by α too"],
+    ["the averaging form", ((w, s, g, e, a) => ({ w: w + a * s - (1 - a) * e * g, step: a * s - (1 - a) * e * g })) as Momentum, "You scaled the gradient by (1 − α)"],
+    ["α·Δw subtracted", ((w, s, g, e, a) => ({ w: w - a * s - e * g, step: -a * s - e * g })) as Momentum, "You subtracted α·Δw"],
+    ["w moved by the gradient only", ((w, s, g, e, a) => ({ w: w - e * g, step: a * s - e * g })) as Momentum, "You moved w by −η·gradient only"],
+    ["the step subtracted from w", ((w, s, g, e, a) => ({ w: w - (a * s - e * g), step: a * s - e * g })) as Momentum, "You subtracted the step"],
+  ])("momentumStep: names %s", (_, momentumStep, words) => {
+    const verdict = checks.gradientDescentMomentum({ momentumStep });
+    expect(verdict.passed).toBe(false);
+    expect(verdict.message).toContain(words);
+  });
+
+  type Squared = (outputs: number[], targets: number[]) => number;
+  const meanOf = (outputs: number[], targets: number[], f: (d: number) => number) => outputs.reduce((sum, y, n) => sum + f(targets[n] - y), 0) / outputs.length;
+  it.each([
+    ["the ½ twice", ((y, t) => meanOf(y, t, (d) => 0.25 * d * d)) as Squared, "your value is half the expected one: the ½ is in there twice"],
+    ["the square of the average", ((y, t) => 0.5 * meanOf(y, t, (d) => d) ** 2) as Squared, "you squared the average difference"],
+  ])("squaredError: names %s", (_, squaredError, words) => {
+    const verdict = checks.errorSurfaceSquaredError({ squaredError });
+    expect(verdict.passed).toBe(false);
+    expect(verdict.message).toContain(words);
+  });
+
+  it("applyPerceptronRule: names a bias moved the wrong way", () => {
+    const step = (w: number[], b: number, x: number[]) => (w.reduce((sum, wi, i) => sum + wi * x[i], b) >= 0 ? 1 : 0);
+    const applyPerceptronRule = (w: number[], b: number, x: number[], t: number, eta: number) => {
+      const e = t - step(w, b, x);
+      return { w: w.map((wi, i) => wi + eta * e * x[i]), b: b - eta * e };
+    };
+    const verdict = checks.perceptronRule({ applyPerceptronRule });
+    expect(verdict.passed).toBe(false);
+    expect(verdict.message).toContain("The weights are right but the bias moved the wrong way");
+  });
+});
