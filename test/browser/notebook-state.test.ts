@@ -193,6 +193,10 @@ describe("on a touch phone", () => {
     expect(input.width).toBeGreaterThan(330);
     await first.locator("[data-nb-action=run]").tap();
     await expect.poll(() => first.locator(".nb-prompt").textContent(), { timeout: 20_000 }).toBe("[1]");
+    // The playground's weight diagram does not ask a touch screen to hover.
+    await page.goto(pageUrl("backpropagation/"), { waitUntil: "networkidle" });
+    expect(await page.locator("training-playground .pg-hint-hover").isVisible()).toBe(false);
+    expect(await page.locator("training-playground .pg-hint-touch").isVisible()).toBe(true);
     await phone.close();
   });
 });
