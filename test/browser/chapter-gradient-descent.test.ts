@@ -207,9 +207,11 @@ describe("gradient-descent chapter", () => {
 
   it("your turn: rejects a momentum step without the carried step, naming the mistake, and accepts the right one", async () => {
     const cell = page.locator("nb-cell[data-check=gradientDescentMomentum]");
-    expect(await cell.locator(".nb-check-fail").textContent()).toContain("you forgot to carry the previous step (α·Δw)");
+    expect(await cell.locator(".nb-out-check").count()).toBe(0); // neutral until run
+    await cell.locator("[data-nb-action=run]").click();
+    await expect.poll(() => cell.locator(".nb-check-fail").textContent(), { timeout: 20_000 }).toContain("You forgot to carry the previous step (α·Δw)");
     await editCell(page, cell, "function momentumStep(w, step, gradient, learningRate, momentum) {\n  const next = momentum * step + learningRate * gradient;\n  return { w: w + next, step: next };\n}");
-    await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("you used +η∇E: the step goes uphill");
+    await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("You used +η∇E: the step goes uphill");
     await editCell(page, cell, "function momentumStep(w, step, gradient, learningRate, momentum) {\n  const next = momentum * step - learningRate * gradient;\n  return { w: w + next, step: next };\n}");
     await expect.poll(() => cell.locator(".nb-check-pass").count(), { timeout: 20_000 }).toBe(1);
     expect(await cell.locator(".nb-out-check").textContent()).toContain("matches the engine's momentum optimizer");

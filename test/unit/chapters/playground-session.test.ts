@@ -40,7 +40,7 @@ describe("a playground session", () => {
     expect(session.divergence).not.toBeNull();
     const message = describeDivergence(session);
     expect(message).toMatch(/^Training stopped at step \d+: /);
-    expect(message).toContain("lower the learning rate η = 50");
+    expect(message).toContain("lower the learning rate from η = 50 to about 2,");
     expect(stepSession(session)).toBe(false); // no further steps once diverged
   });
 
