@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createValley, descend } from "../../../components/gradient-descent/descent";
+import { createSigmoidUnit, createValley, descend } from "../../../components/gradient-descent/descent";
 import { findSpectralRadius, measureShrinkFactors } from "../../../components/gradient-descent/shrinkFactors";
 import { listShrinkRows } from "../../../components/gradient-descent/captions";
 import { formatNumber } from "../../../components/gradient-descent/figures";
@@ -91,5 +91,17 @@ describe("the momentum section's numbers are the engine's", () => {
     expect(findSpectralRadius(0.5, 0, 0, -0.8)).toBeCloseTo(0.8, 12);
     expect(findSpectralRadius(0, -0.5, 1, 0)).toBeCloseTo(Math.sqrt(0.5), 12);
     expect(formatNumber(Math.sqrt(0.5))).toBe("0.707");
+  });
+});
+
+describe("the plateau check's reason: E ≤ ½ for a sigmoid unit with 0/1 targets", () => {
+  it("keeps the engine's error below ½ however large η is, while the weights run far", () => {
+    const unit = createSigmoidUnit();
+    for (const learningRate of [50, 100, 1000]) {
+      const path = descend(unit, { start: [-6, -4], learningRate, steps: 200 });
+      expect(path.divergedAt).toBeNull();
+      expect(Math.max(...path.points.map((point) => point.loss))).toBeLessThan(0.5);
+    }
+    expect(chapter).toContain("each\n$\\tfrac12(t_n - y_n)^2$ is below $\\tfrac12$");
   });
 });
