@@ -57,6 +57,16 @@ describe("gradient-descent chapter", () => {
     expect(shrink).toContain("w₂, along (c₂ = 0.25) 0.9 0.707");
     expect(await page.locator("nb-cell").count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator("nb-cell").nth(1).locator(".nb-output").textContent()).toContain("∂E/∂w1 engine");
+    // The per-link cell: remembering the whole step matches the engine exactly; the handed-over line goes uphill;
+    // a one-step memory moves 0.19 a step, as the prose says.
+    const perLink = page.locator("nb-cell").filter({ hasText: "as handed over" }).locator(".nb-output table");
+    const rows = await perLink.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => Number(td.textContent!.replace("−", "-")))));
+    expect(rows.map((row) => row[0])).toEqual([2, 5, 10, 20]);
+    for (const [steps, handedOver, oneStep, whole, engine] of rows) {
+      expect(whole).toBe(engine);
+      expect(handedOver).toBeGreaterThan(0);
+      expect(oneStep).toBeCloseTo(-0.1 - 0.19 * (steps - 1), 9);
+    }
   });
 
   it("loads no drawing code before a touch; a click or a key made before it has loaded still moves the start", async () => {
