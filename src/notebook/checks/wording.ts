@@ -1,6 +1,6 @@
 /**
  * One voice for every checker's message: each sentence starts with a capital letter. Checkers
- * build messages from parts ("… gives -1.3826" + "you used 1 − a²"), so the capital is put in
+ * build messages from parts ("… gives -1.3826" + "you used 1 − x²"), so the capital is put in
  * once, here, where a plain lowercase word starts a sentence; names of code (gradW, mulBackward,
  * w, delta[j]) are left exactly as written.
  */

@@ -14,18 +14,18 @@ const judgeDense = (denseBackward: Dense) => checks.denseBackward({ denseBackwar
 
 describe("checker messages read as sentences", () => {
   it("capitalises a plain word that starts a sentence and leaves names of code alone", () => {
-    expect(toSentenceCase("tanhBackward(1, 2) gave 3, but gradient checking gives -1.3826. you used 1 − a²")).toBe(
-      "tanhBackward(1, 2) gave 3, but gradient checking gives -1.3826. You used 1 − a²",
+    expect(toSentenceCase("tanhBackward(1, 2) gave 3, but gradient checking gives -1.3826. you used 1 − x²")).toBe(
+      "tanhBackward(1, 2) gave 3, but gradient checking gives -1.3826. You used 1 − x²",
     );
     expect(toSentenceCase("define a function f. gradW is wrong. w = 2. delta[j] is")).toBe("Define a function f. gradW is wrong. w = 2. delta[j] is");
   });
 
   it("reaches the reader that way through the registry the kernel uses", () => {
-    const tanhBackward = (a: number, outGrad: number) => outGrad * (1 - a * a);
-    const mulBackward = (a: number, b: number, outGrad: number) => [outGrad * b, outGrad * a];
+    const tanhBackward = (x: number, outGrad: number) => outGrad * (1 - x * x);
+    const mulBackward = (x: number, y: number, outGrad: number) => [outGrad * y, outGrad * x];
     const verdict = checks.localBackward({ mulBackward, tanhBackward });
     expect(verdict.passed).toBe(false);
-    expect(verdict.message).toMatch(/gives -?\d+\.\d{1,4}\. You used 1 − a²/);
+    expect(verdict.message).toMatch(/gives -?\d+\.\d{1,4}\. You used 1 − x²/);
     expect(checks.denseBackward({}).message).toMatch(/^Define a function denseBackward/);
   });
 });
