@@ -5,14 +5,15 @@ import { checkDenseBackward } from "./denseBackward";
 import { checkPerceptronRule } from "./perceptronRule";
 import { checkLocalBackward } from "./localBackward";
 import { checkErrorSurfaceSquaredError } from "./errorSurfaceSquaredError";
+import { inSentenceCase } from "./wording";
 
 export type { Checker, CheckResult } from "./types";
 
 /** The registry the kernel consults after running an exercise cell. */
 export const checks: Readonly<Record<string, Checker>> = {
-  gradientDescentMomentum: checkGradientDescentMomentum,
-  denseBackward: checkDenseBackward,
-  perceptronRule: checkPerceptronRule,
-  localBackward: checkLocalBackward,
-  errorSurfaceSquaredError: checkErrorSurfaceSquaredError,
+  gradientDescentMomentum: inSentenceCase(checkGradientDescentMomentum),
+  denseBackward: inSentenceCase(checkDenseBackward),
+  perceptronRule: inSentenceCase(checkPerceptronRule),
+  localBackward: inSentenceCase(checkLocalBackward),
+  errorSurfaceSquaredError: inSentenceCase(checkErrorSurfaceSquaredError),
 };
