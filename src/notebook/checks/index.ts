@@ -5,6 +5,10 @@ import { checkDenseBackward } from "./denseBackward";
 import { checkPerceptronRule } from "./perceptronRule";
 import { checkLocalBackward } from "./localBackward";
 import { checkErrorSurfaceSquaredError } from "./errorSurfaceSquaredError";
+import { checkScalarOps } from "./scalarOps";
+import { checkScalarBackward } from "./scalarBackward";
+import { checkScalarMlp } from "./scalarMlp";
+import { checkScalarTraining } from "./scalarTraining";
 
 export type { Checker, CheckResult } from "./types";
 
@@ -15,4 +19,8 @@ export const checks: Readonly<Record<string, Checker>> = {
   perceptronRule: checkPerceptronRule,
   localBackward: checkLocalBackward,
   errorSurfaceSquaredError: checkErrorSurfaceSquaredError,
+  scalarOps: checkScalarOps,
+  scalarBackward: checkScalarBackward,
+  scalarMlp: checkScalarMlp,
+  scalarTraining: checkScalarTraining,
 };
