@@ -154,28 +154,6 @@ export function buildReference(expression: RandomExpression): Value[] {
   return nodes;
 }
 
-/** Every node `output` depends on, each after its operands; iterative, so the checker itself never overflows. */
-export function listNodes(output: ScalarNode): ScalarNode[] {
-  const order: ScalarNode[] = [];
-  const seen = new Set<ScalarNode>([output]);
-  const stack: { node: ScalarNode; next: number }[] = [{ node: output, next: 0 }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    const operands = Array.isArray(top.node.operands) ? top.node.operands : [];
-    if (top.next < operands.length) {
-      const operand = operands[top.next++];
-      if (isScalarNode(operand) && !seen.has(operand)) {
-        seen.add(operand);
-        stack.push({ node: operand, next: 0 });
-      }
-    } else {
-      order.push(top.node);
-      stack.pop();
-    }
-  }
-  return order;
-}
-
 /** The message of whatever a reader's code threw. */
 export function describeThrow(error: unknown): string {
   if (error instanceof RangeError && /call stack/i.test(error.message)) return `${error.message} (the call stack overflowed)`;
