@@ -1,6 +1,7 @@
 // The engine benchmark: our engine against tfjs (cpu, wasm), brain.js and convnetjs on the standard
 // task, in one process. Run from the repository root with `npm run bench`.
 import { build } from "esbuild";
+import { benchDigits } from "./digits.mjs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -246,4 +247,5 @@ for (const sizes of [[2, 8, 8, 1], [2, 32, 32, 32, 1]]) {
   allMet &&= gridMet;
   console.log(`target grid: ours ≥ tfjs-wasm: ${gridMet ? "met" : "NOT met"}`);
 }
+allMet = (await benchDigits({ engine, tf, brain, sample, summarise, repetitions: REPETITIONS, format })) && allMet;
 console.log(allMet ? "\nAll targets met." : "\nSome targets were not met (see above).");

@@ -128,7 +128,7 @@ export function findBoundary(w1: number, w2: number): [{ x1: number; x2: number 
   return [{ x1: -along.x1, x2: -along.x2 }, along];
 }
 
-/** The shapes gallery's function f(u, v) = u² + a·v²: a bowl for a > 0, a trough for a = 0, a saddle for a < 0. */
+/** The shapes gallery's function f(u, v) = u² + c·v²: a bowl for c > 0, a trough for c = 0, a saddle for c < 0. */
 export function shapeValue(a: number, u: number, v: number): number {
   return u * u + a * v * v;
 }
@@ -141,12 +141,12 @@ export function shapeDownhill(a: number, u: number, v: number): { u: number; v: 
 /** The part of the (u, v) plane the shapes gallery shows. */
 export const SHAPE_BOX: Omit<WeightBox, "resolution"> = { w1Min: -2, w1Max: 2, w2Min: -2, w2Max: 2 };
 
-/** f(u, v) = u² + a·v² over the shape box, evaluated by the engine's grid helper. */
+/** f(u, v) = u² + c·v² over the shape box, evaluated by the engine's grid helper. */
 export function computeShapeSurface(a: number, resolution: number): Float64Array {
   return evaluateLossSurface((u, v) => shapeValue(a, u, v), { ...SHAPE_BOX, resolution }) as Float64Array;
 }
 
-/** Names the point (0, 0) of f = u² + a·v² by the shape around it. */
+/** Names the point (0, 0) of f = u² + c·v² by the shape around it. */
 export function nameShape(a: number): "minimum" | "valley" | "trough" | "saddle" {
   if (a < 0) return "saddle";
   if (a === 0) return "trough";

@@ -3,7 +3,7 @@
  * it recomputes the surfaces from the page's params a few rows per frame, redraws them with a
  * movable point, and keeps the readouts and the fit plot in step with that point.
  * Modes: "explorer" (one surface beside the fit plot), "compare" (squared error beside
- * cross-entropy), "shapes" (f = u² + a·v² with its downhill arrow).
+ * cross-entropy), "shapes" (f = u² + c·v² with its downhill arrow).
  */
 import { readParams } from "../../src/notebook/client/paramStore";
 import {

@@ -18,8 +18,8 @@ export function describeWeights(point: { x: number; y: number }, errors: { loss:
   return `w₁ = ${formatValue(point.x, 2)}, w₂ = ${formatValue(point.y, 2)}: ${parts.join(", ")}.`;
 }
 
-/** "u = 1.5, v = 1: f = 1.6 (a = 0.1, the centre is a valley)." for the shapes gallery. */
+/** "u = 1.5, v = 1: f = 1.6 (c = 0.1, the centre is a valley)." for the shapes gallery. */
 export function describeShapePoint(a: number, point: { x: number; y: number }): string {
   const { x, y } = point;
-  return `u = ${formatValue(x, 2)}, v = ${formatValue(y, 2)}: f = ${formatValue(shapeValue(a, x, y))} (a = ${formatValue(a, 2)}, the centre is a ${nameShape(a)}).`;
+  return `u = ${formatValue(x, 2)}, v = ${formatValue(y, 2)}: f = ${formatValue(shapeValue(a, x, y))} (c = ${formatValue(a, 2)}, the centre is a ${nameShape(a)}).`;
 }

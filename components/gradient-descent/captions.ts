@@ -1,6 +1,7 @@
 /** The boxes the widgets show and the sentences they say about a descent, built from engine results. */
 import { classifyLearningRate, describeDivergence, type BatchRun, type Box, type DescentPath } from "./descent";
 import { formatNumber } from "./figures";
+import type { ShrinkFactors } from "./shrinkFactors";
 
 /** The part of the (w₁, w₂) plane the sigmoid unit's surface shows, as in chapter 2. */
 export const UNIT_BOX: Box = { p1Min: -8, p1Max: 8, p2Min: -8, p2Max: 8 };
@@ -75,4 +76,19 @@ export function describeBatchRuns(runs: readonly BatchRun[], epoch: number, lear
     return `${run.label}: E = ${formatNumber(last.loss)} after ${steps} steps`;
   });
   return `η = ${formatNumber(learningRate)}. After ${epoch} epoch${epoch === 1 ? "" : "s"}: ${parts.join("; ")}.`;
+}
+
+/** One row of the momentum widget's shrink-factor table: a direction and its factor per step, plain and with momentum. */
+export interface ShrinkRow {
+  direction: string;
+  plain: string;
+  momentum: string;
+}
+
+/** The shrink-factor table's rows: w₁ across the valley (c₁), w₂ along it (c₂). */
+export function listShrinkRows(factors: ShrinkFactors, c1: number, c2: number): ShrinkRow[] {
+  return [
+    { direction: `w₁, across (c₁ = ${formatNumber(c1)})`, plain: formatNumber(factors.plain[0]), momentum: formatNumber(factors.momentum[0]) },
+    { direction: `w₂, along (c₂ = ${formatNumber(c2)})`, plain: formatNumber(factors.plain[1]), momentum: formatNumber(factors.momentum[1]) },
+  ];
 }

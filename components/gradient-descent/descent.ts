@@ -28,7 +28,7 @@ export interface TwoParameterModel {
 /** Chapter 2's data recipe: the engine's "blobs" with spread 0.3 from seed 7, then each target flipped with probability `flipped`. */
 export const UNIT_DATA = { seed: 7, count: 40, spread: 0.3, flipped: 0.1 } as const;
 
-/** Chapter 2's data: two overlapping clouds with a few labels flipped, so E has a finite lowest point. */
+/** Chapter 2's data: two separate clouds (every point at least 0.05 from x₁ + x₂ = 0) with a few labels flipped, so E has a finite lowest point. */
 export function makeUnitData(): Dataset {
   const random = createRandom(UNIT_DATA.seed);
   const data = makeDataset("blobs", { count: UNIT_DATA.count, noise: UNIT_DATA.spread, random });

@@ -3,9 +3,10 @@
  * touch: <gd-learning-rates> (four panels, one learning rate each) and <gd-momentum-valley> (plain
  * descent against momentum). Both redraw from the page's Params and move the shared start point.
  */
-import { createValley, descend, sampleSurface, type DescentPath } from "./descent";
+import { createValley, descend, sampleSurface, type DescentPath, type TwoParameterModel } from "./descent";
 import { plotSurface } from "./figures";
-import { describeMomentum, describeRatePanel, describeValleySetting, findValleyMaxLoss, VALLEY_BOX, VALLEY_RESOLUTION, WATCH_STEPS } from "./captions";
+import { describeMomentum, describeRatePanel, describeValleySetting, findValleyMaxLoss, listShrinkRows, VALLEY_BOX, VALLEY_RESOLUTION, WATCH_STEPS } from "./captions";
+import { measureShrinkFactors } from "./shrinkFactors";
 import { pickPoint, readNumber, writeNumber } from "./pageParams";
 import type { PlotWidgetController } from "./plotWidgetShell";
 
@@ -115,6 +116,16 @@ class MomentumValleyController extends ValleyController {
     this.element.querySelector("[data-figure]")!.replaceChildren(plot);
     this.plots = [plot];
     this.element.querySelector("[data-status]")!.textContent = describeMomentum(plain, heavy, learningRate, momentum, c1);
+    this.showShrinkFactors(model, learningRate, momentum, c1, c2);
+  }
+
+  private showShrinkFactors(model: TwoParameterModel, learningRate: number, momentum: number, c1: number, c2: number): void {
+    const rows = listShrinkRows(measureShrinkFactors(model, learningRate, momentum), c1, c2);
+    this.element.querySelectorAll("[data-shrink] tbody tr").forEach((tr, index) => {
+      tr.querySelector("[data-shrink-direction]")!.textContent = rows[index].direction;
+      tr.querySelector("[data-shrink-plain]")!.textContent = rows[index].plain;
+      tr.querySelector("[data-shrink-momentum]")!.textContent = rows[index].momentum;
+    });
   }
 }
 

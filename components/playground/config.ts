@@ -6,9 +6,9 @@ import { QUERY_KEYS } from "./queryKeys";
 
 /** The data sets the reader can pick; "custom" starts empty and takes points clicked on the plot. */
 export const PLAYGROUND_DATASETS = ["xor", "circles", "moons", "spiral", "blobs", "custom"] as const;
-/** Hidden activations σ offered (the output unit is always a sigmoid, ŷ = σ(z^L) ∈ (0, 1)). */
+/** Hidden activations φ offered (the output unit is always a sigmoid, y = σ(z^L) ∈ (0, 1)). */
 export const PLAYGROUND_ACTIVATIONS = ["tanh", "sigmoid", "relu", "leakyRelu", "identity"] as const;
-/** Losses E offered: ½(t − ŷ)² or the cross-entropy −[t log ŷ + (1 − t) log(1 − ŷ)]. */
+/** Losses E offered: ½(t − y)² or the cross-entropy −[t log y + (1 − t) log(1 − y)]. */
 export const PLAYGROUND_LOSSES = ["squaredError", "binaryCrossEntropy"] as const;
 /** Optimizers offered, in the engine's names. */
 export const PLAYGROUND_OPTIMIZERS = ["gradientDescent", "momentum", "nesterov", "adam"] as const;

@@ -50,7 +50,7 @@ export function layOutNetwork(network: Network): { nodes: DiagramNode[]; edges: 
   for (let l = 0; l <= L; l++) {
     for (let j = 0; j < sizes[l]; j++) {
       const bias = l === 0 ? NaN : layers[l - 1].biases[j];
-      const label = l === 0 ? `x${toSubscript(j + 1)}` : l === L ? "ŷ" : `a${toSuperscript(l)}${toSubscript(j + 1)}`;
+      const label = l === 0 ? `x${toSubscript(j + 1)}` : l === L ? "y" : `a${toSuperscript(l)}${toSubscript(j + 1)}`;
       nodes.push({ l, j, x: l, y: placeUnit(j, sizes[l]), bias, label });
     }
   }

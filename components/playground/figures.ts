@@ -64,7 +64,7 @@ export function mixColors(from: string, to: string, amount: number): string {
 /** How far the hidden units' thumbnails mix from the paper toward a class colour at the ends of their range. */
 export const RAMP_STRENGTH = 0.85;
 
-/** How far the heatmap mixes from the paper (ŷ = ½) toward a class colour at ŷ = 0 and ŷ = 1. */
+/** How far the heatmap mixes from the paper (y = ½) toward a class colour at y = 0 and y = 1. */
 export const HEATMAP_STRENGTH = 0.55;
 
 /** 256 RGBA entries from class 0 (index 0) through paper (127.5) to class 1 (255), for canvas thumbnails. */
@@ -83,7 +83,7 @@ export function buildRamp(palette: Palette, strength = RAMP_STRENGTH): Uint8Clam
   return ramp;
 }
 
-/** Points a side at which ŷ is sampled for the heatmap: 48² forward passes fit a frame's drawing budget. */
+/** Points a side at which y is sampled for the heatmap: 48² forward passes fit a frame's drawing budget. */
 export const DECISION_RESOLUTION = 48;
 
 /** Margins shared by the plane and its heatmap, so the two layers line up pixel for pixel. */
@@ -134,12 +134,12 @@ function denseGrid(box: GridBox) {
   return { width: resolution, height: resolution, x1: xMin - dx, x2: xMax + dx, y1: yMax + dy, y2: yMin - dy };
 }
 
-/** ŷ = ½ as a line over the grid's values. */
+/** y = ½ as a line over the grid's values. */
 function boundaryMark(box: GridBox, values: ArrayLike<number>, stroke: string): Plot.Markish {
   return Plot.contour(values as number[], { ...denseGrid(box), value: (v: number) => v, interpolate: "none", thresholds: [0.5], fill: "none", stroke, strokeWidth: 1.5, clip: true });
 }
 
-/** The data plane's bottom layer: ŷ over the box as a Plot raster, and the decision boundary ŷ = ½ as a contour. */
+/** The data plane's bottom layer: y over the box as a Plot raster, and the decision boundary y = ½ as a contour. */
 export function plotHeatmap(options: { document: Document; width: number; box: GridBox; values: ArrayLike<number>; palette: Palette }): SVGSVGElement | HTMLElement {
   const { document, width, box, values, palette } = options;
   return nameFigure(Plot.plot({
@@ -155,7 +155,7 @@ export function plotHeatmap(options: { document: Document; width: number; box: G
       Plot.raster(values as number[], { ...denseGrid(box), fill: (v: number) => v, interpolate: "none", clip: true }),
       boundaryMark(box, values, palette.ink),
     ],
-  }), "Heatmap of the output ŷ over the plane");
+  }), "Heatmap of the output y over the plane");
 }
 
 /** The same heatmap without a canvas, for the saved view: shaded SVG cells in the theme's colours and the boundary in its ink. */
@@ -183,7 +183,7 @@ export function plotSavedHeatmap(options: { document: Document; width: number; b
     document,
     ...heatmapFrame(width, box),
     marks: [cells as unknown as Plot.Markish, boundaryMark(box, values, "currentColor")],
-  }), "Heatmap of the output ŷ over the plane");
+  }), "Heatmap of the output y over the plane");
 }
 
 /** The network: units as circles, each weight as a line coloured by its sign (dashed when negative) and as wide as |w|. */

@@ -20,8 +20,8 @@ export const ACTIVATION_NAMES: Record<PlaygroundConfig["activation"], string> = 
 
 /** Plain names of the losses. */
 export const LOSS_NAMES: Record<PlaygroundConfig["loss"], string> = {
-  squaredError: "squared error ½(t − ŷ)²",
-  binaryCrossEntropy: "cross-entropy −[t log ŷ + (1 − t) log(1 − ŷ)]",
+  squaredError: "squared error ½(t − y)²",
+  binaryCrossEntropy: "cross-entropy −[t log y + (1 − t) log(1 − y)]",
 };
 
 /** Plain names of the optimizers. */
@@ -32,11 +32,11 @@ export const OPTIMIZER_NAMES: Record<PlaygroundConfig["optimizer"], string> = {
   adam: "Adam",
 };
 
-/** ŷ = σ(W³a² + b³), a² = tanh(W²a¹ + b²), a¹ = tanh(W¹x + b¹) as one aligned TeX block, output first. */
+/** y = σ(W³a² + b³), a² = tanh(W²a¹ + b²), a¹ = tanh(W¹x + b¹) as one aligned TeX block, output first. */
 export function writeModelTex(hidden: readonly number[], activation: PlaygroundConfig["activation"]): string {
   const L = hidden.length + 1;
   const below = (l: number) => (l === 1 ? "x" : `a^{${l - 1}}`);
-  const lines = [`\\hat y &= \\sigma(W^{${L}} ${below(L)} + b^{${L}})`];
+  const lines = [`y &= \\sigma(W^{${L}} ${below(L)} + b^{${L}})`];
   for (let l = L - 1; l >= 1; l--) lines.push(`a^{${l}} &= ${ACTIVATION_TEX[activation](`W^{${l}} ${below(l)} + b^{${l}}`)}`);
   return `\\begin{aligned} ${lines.join(" \\\\ ")} \\end{aligned}`;
 }
@@ -50,7 +50,7 @@ export function writeShapesTex(hidden: readonly number[]): string {
 
 /** The loss averaged over a batch of B examples (plus the L2 penalty when λ > 0), then one example's E_n. */
 export function writeLossTex(config: Pick<PlaygroundConfig, "loss" | "weightDecay">): string {
-  const perExample = config.loss === "squaredError" ? "\\tfrac12 (t_n - \\hat y_n)^2" : "-\\bigl[t_n \\log \\hat y_n + (1 - t_n) \\log(1 - \\hat y_n)\\bigr]";
+  const perExample = config.loss === "squaredError" ? "\\tfrac12 (t_n - y_n)^2" : "-\\bigl[t_n \\log y_n + (1 - t_n) \\log(1 - y_n)\\bigr]";
   const decay = config.weightDecay > 0 ? " + \\tfrac{\\lambda}{2} \\sum w^2" : "";
   return `\\begin{gathered} E = \\frac{1}{B} \\sum_{n=1}^{B} E_n${decay} \\\\ E_n = ${perExample} \\end{gathered}`;
 }

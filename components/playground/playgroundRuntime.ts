@@ -14,6 +14,7 @@ import { PlaneInput, type PlanePoint } from "./planeInput";
 import { PlaygroundView, TRAINED_FIGURES, type Figure } from "./playgroundView";
 import { createSession, replaceTrainingData, runSession, stepSession, type Session } from "./session";
 import { READY_ANNOUNCEMENT, describeDivergence, describeStatus } from "./sessionText";
+import { describePlateau, isLossFlat, suggestChanges, type Suggestion } from "./advice";
 
 /** Training may use this much of a frame; one figure's redraw takes the rest. */
 const TRAIN_BUDGET_MS = 5;
@@ -59,6 +60,9 @@ export class PlaygroundController {
   private notices: string[] = [];
   private lastStatus = 0;
   private frame = 0;
+  /** The one-click changes offered when the loss stays flat; empty while no advice is shown. */
+  private suggestions: Suggestion[] = [];
+  private advised = false;
 
   constructor(element: HTMLElement) {
     this.element = element;
@@ -98,6 +102,7 @@ export class PlaygroundController {
     else if (action === "reset") this.reset();
     else if (action === "undo-point") this.change({ points: this.config.points.slice(0, -1) }, "Removed the last point.");
     else if (action === "clear-points") this.change({ points: [] }, "Removed every point.");
+    else if (action?.startsWith("advice-")) this.takeAdvice(Number(action.slice("advice-".length)));
   }
 
   /** A control's new value `raw` (read when it changed), parsed as a link's would be; a refused value is explained and undone. */
@@ -130,6 +135,7 @@ export class PlaygroundController {
   /** A fresh run from the configuration and seed. */
   private rebuild(announcement: string): void {
     this.session = createSession(this.config, DECISION_RESOLUTION);
+    this.showAdvice(false);
     this.view.prepare(this.session);
     this.showConfig();
     this.showNotices();
@@ -158,8 +164,36 @@ export class PlaygroundController {
       this.announce(announcement ?? `${this.config.points.length} points.`);
       return;
     }
+    // A new shape while playing keeps playing, on the new network.
+    const wasPlaying = this.playing;
     this.pause(false);
-    this.rebuild(announcement ?? `Changed ${keys.map((key) => KEY_NAMES[key]).join(", ")}; the network was rebuilt from seed ${this.config.seed}.`);
+    const rebuilt = `Changed ${keys.map((key) => KEY_NAMES[key]).join(", ")}; the network was rebuilt from seed ${this.config.seed}`;
+    this.rebuild(announcement ?? `${rebuilt}${wasPlaying ? " and keeps training." : "."}`);
+    if (wasPlaying) this.play(false);
+  }
+
+  /** Shows (or hides) the advice for a flat loss, with one button per suggested change. */
+  private showAdvice(show: boolean): void {
+    const box = this.element.querySelector<HTMLElement>("[data-advice]");
+    if (!box) return;
+    this.advised = show;
+    this.suggestions = show ? suggestChanges(this.config) : [];
+    const buttons = this.suggestions.map((suggestion) =>
+      Object.assign(document.createElement("button"), { type: "button", textContent: suggestion.label }),
+    );
+    for (const [index, button] of buttons.entries()) button.dataset.action = `advice-${index}`;
+    const list = document.createElement("p");
+    list.className = "pg-advice-actions";
+    list.append(...buttons);
+    box.replaceChildren(...(show ? [Object.assign(document.createElement("p"), { textContent: describePlateau(this.session) }), list] : []));
+    box.hidden = !show;
+  }
+
+  private takeAdvice(index: number): void {
+    const suggestion = this.suggestions[index];
+    if (!suggestion) return;
+    this.change(suggestion.patch, `${suggestion.label}.`);
+    this.showAdvice(false);
   }
 
   private writeUrl(keys: (keyof PlaygroundConfig)[]): void {
@@ -202,7 +236,7 @@ export class PlaygroundController {
     else this.play();
   }
 
-  private play(): void {
+  private play(announce = true): void {
     if (this.session.divergence) {
       this.announce("Training has diverged; change the settings named above and press Reset.");
       return;
@@ -213,7 +247,7 @@ export class PlaygroundController {
     }
     this.playing = true;
     this.updatePlayButton();
-    this.announce(`Training… ${describeStatus(this.session)}`);
+    if (announce) this.announce(`Training… ${describeStatus(this.session)}`);
   }
 
   private pause(announce: boolean): void {
@@ -264,7 +298,10 @@ export class PlaygroundController {
       pushRecent(this.stats.stepsPerFrame, taken);
       if (this.session.divergence) this.afterDivergence();
       this.view.markDirty(...TRAINED_FIGURES);
-      if (time - this.lastStatus > STATUS_INTERVAL_MS) this.announce(describeStatus(this.session));
+      if (time - this.lastStatus > STATUS_INTERVAL_MS) {
+        this.announce(describeStatus(this.session));
+        if (!this.advised && isLossFlat(this.session)) this.showAdvice(true);
+      }
     }
     this.view.drawNext(this.session, this.playing, this.plane.shownCursor());
     this.stats.frames++;

@@ -224,7 +224,7 @@ export function runSession(session: Session, maxSteps: number, outOfTime: () => 
   return taken;
 }
 
-/** ŷ at every point of the box, written into `output` (resolution² values, top row first) by the engine's evaluateGrid. */
+/** The output y at every point of the box, written into `output` (resolution² values, top row first) by the engine's evaluateGrid. */
 export function evaluateDecision(session: Session, output: Float32Array): Float32Array {
   evaluateGrid(session.network, { ...session.box, output, fast: true });
   return output;

@@ -6,7 +6,7 @@ export function describeDivergence(session: Session): string {
   const divergence = session.divergence;
   if (!divergence) return "";
   const { config } = session;
-  const eta = `η = ${config.learningRate}`;
+  const lower = `lower the learning rate from η = ${config.learningRate} to about ${suggestRate(config.learningRate)}`;
   const what =
     divergence.reason === "notFinite"
       ? `a loss or gradient became ${Number.isNaN(divergence.value) ? "NaN" : "infinite"}, so the engine refused the update`
@@ -15,8 +15,8 @@ export function describeDivergence(session: Session): string {
         : `the loss grew to ${formatNumber(divergence.value)}, more than ${LOSS_GROWTH_LIMIT}× its starting value ${formatNumber(session.initialLoss)}`;
   const fix =
     config.optimizer === "momentum" || config.optimizer === "nesterov"
-      ? `Each step overshoots and momentum α = ${config.momentum} keeps adding to it: lower the learning rate ${eta} (try ${suggestRate(config.learningRate)}) or α, then press Reset.`
-      : `Each step overshoots the valley it aims for, so the weights fly apart: lower the learning rate ${eta} (try ${suggestRate(config.learningRate)}), then press Reset.`;
+      ? `Each step overshoots, and momentum α = ${config.momentum} keeps adding to it: ${lower}, or lower α, then press Reset.`
+      : `Each step overshoots the valley it aims for, so the weights fly apart: ${lower}, then press Reset.`;
   return `Training stopped at step ${divergence.step}: ${what}. ${fix}`;
 }
 

@@ -1,11 +1,11 @@
-/** Activation functions a = f(z), applied to a batch stored example-major (row b holds one example's units). */
+/** Activation functions a = φ(z), applied to a batch stored example-major (row b holds one example's units). */
 
 /** Every activation name the engine knows. */
 export const ACTIVATIONS = ["step", "sign", "identity", "sigmoid", "tanh", "relu", "leakyRelu", "softmax"] as const;
 /** One of `ACTIVATIONS`. */
 export type ActivationName = (typeof ACTIVATIONS)[number];
 
-/** The slope of leaky relu for z < 0: f(z) = 0.01·z. */
+/** The slope of leaky relu for z < 0: φ(z) = 0.01·z. */
 export const LEAKY_SLOPE = 0.01;
 
 /** Throws a RangeError unless `name` is a known activation. */
@@ -43,13 +43,13 @@ export function tanh(x: number): number {
   return sign - (sign + sign) / (exp + 1); // = sign·(1 − 2/(e^{2|x|} + 1)), bit for bit, so tanh stays exactly odd
 }
 
-/** a = f(z) for `count` values; softmax works row by row over rows of `width` units. */
+/** a = φ(z) for `count` values; softmax works row by row over rows of `width` units. */
 export function activate(name: ActivationName, z: Float64Array, a: Float64Array, count: number, width: number): void {
   switch (name) {
-    case "step": // f(z) = 1 if z ≥ 0 else 0
+    case "step": // φ(z) = 1 if z ≥ 0 else 0
       for (let i = 0; i < count; i++) a[i] = z[i] >= 0 ? 1 : 0;
       return;
-    case "sign": // f(z) = 1 if z ≥ 0 else −1
+    case "sign": // φ(z) = 1 if z ≥ 0 else −1
       for (let i = 0; i < count; i++) a[i] = z[i] >= 0 ? 1 : -1;
       return;
     case "identity":
@@ -80,8 +80,8 @@ export function activate(name: ActivationName, z: Float64Array, a: Float64Array,
 }
 
 /**
- * Turns g = ∂E/∂a into δ = ∂E/∂z in place: δ = g ⊙ f′(z), or for softmax δ_j = a_j (g_j − Σ_k g_k a_k).
- * Step and sign have f′ = 0 wherever they are differentiable, so no gradient flows through them.
+ * Turns g = ∂E/∂a into δ = ∂E/∂z in place: δ = g ⊙ φ′(z), or for softmax δ_j = a_j (g_j − Σ_k g_k a_k).
+ * Step and sign have φ′ = 0 wherever they are differentiable, so no gradient flows through them.
  */
 export function multiplyByDerivative(name: ActivationName, z: Float64Array, a: Float64Array, g: Float64Array, count: number, width: number): void {
   switch (name) {

@@ -2,12 +2,12 @@
  * A multilayer perceptron on flat Float64Arrays, batched over examples.
  *
  * Layout (layer l = 1…L; layer 0 is the input; units are numbered from 0):
- * - `layers[l − 1].weights` is W[l], an n_l × n_{l−1} matrix stored row-major:
- *   W[l][j][k] = weights[j · n_{l−1} + k] is the weight from unit k of layer l−1 to unit j of layer l.
+ * - `layers[l − 1].weights` is W[l], an d_l × d_{l−1} matrix stored row-major:
+ *   W[l][j][k] = weights[j · d_{l−1} + k] is the weight from unit k of layer l−1 to unit j of layer l.
  * - `layers[l − 1].biases[j]` is b[l][j].
- * - Batches are example-major: z[b · n_l + j] is z_j of example b (likewise a, delta, inputs, targets).
- * Forward: z[l] = W[l] a[l−1] + b[l], a[l] = f(z[l]). Backward: δ[L] = ∂E/∂z[L],
- * δ[l−1] = (W[l]ᵀ δ[l]) ⊙ f′(z[l−1]), ∂E/∂W[l] = mean over the batch of δ[l] a[l−1]ᵀ, ∂E/∂b[l] = mean of δ[l].
+ * - Batches are example-major: z[b · d_l + j] is z_j of example b (likewise a, delta, inputs, targets).
+ * Forward: z[l] = W[l] a[l−1] + b[l], a[l] = φ(z[l]). Backward: δ[L] = ∂E/∂z[L],
+ * δ[l−1] = (W[l]ᵀ δ[l]) ⊙ φ′(z[l−1]), ∂E/∂W[l] = mean over the batch of δ[l] a[l−1]ᵀ, ∂E/∂b[l] = mean of δ[l].
  */
 import { activate, checkActivation, multiplyByDerivative, type ActivationName } from "./activations";
 import { checkLoss, measureLoss, type LossName } from "./losses";
@@ -38,13 +38,13 @@ export interface Layer {
   biasGradient: Float64Array;
   /** Pre-activations z[l] of the last forward batch (batchSize × outputSize). */
   z: Float64Array;
-  /** Activations a[l] = f(z[l]) of the last forward batch. */
+  /** Activations a[l] = φ(z[l]) of the last forward batch. */
   a: Float64Array;
   /** δ[l] = ∂E/∂z[l] per example of the last backward batch. */
   delta: Float64Array;
 }
 
-/** A network: sizes [n_0, …, n_L], its layers, and its loss. */
+/** A network: sizes [d_0, …, d_L], its layers, and its loss. */
 export interface Network {
   sizes: readonly number[];
   layers: Layer[];
@@ -73,7 +73,7 @@ export interface NetworkOptions {
   random?: Random;
 }
 
-/** Builds an MLP with sizes [n_0, …, n_L], weights drawn by `init` from `random`, biases 0. */
+/** Builds an MLP with sizes [d_0, …, d_L], weights drawn by `init` from `random`, biases 0. */
 export function createNetwork(options: NetworkOptions): Network {
   const { sizes, init = "glorotUniform", initScale = 0.5, random } = options;
   const hiddenActivation = checkActivation(options.hiddenActivation ?? "tanh", "hiddenActivation");
@@ -125,7 +125,7 @@ export function createNetwork(options: NetworkOptions): Network {
   return { sizes: [...sizes], layers, hiddenActivation, outputActivation, loss, batchSize: 1, input: new Float64Array(sizes[0]), capacity: 1, scratch };
 }
 
-/** Makes every layer's z, a and δ exactly batchSize × n_l long, growing the shared storage only when needed. */
+/** Makes every layer's z, a and δ exactly batchSize × d_l long, growing the shared storage only when needed. */
 function useBatchSize(network: Network, batchSize: number): void {
   if (batchSize === network.batchSize) return;
   const grow = batchSize > network.capacity;
@@ -141,7 +141,7 @@ function useBatchSize(network: Network, batchSize: number): void {
   network.batchSize = batchSize;
 }
 
-/** Forward pass z[l] = W[l] a[l−1] + b[l], a[l] = f(z[l]) for a batch; returns a[L] (batchSize × n_L, example-major). */
+/** Forward pass z[l] = W[l] a[l−1] + b[l], a[l] = φ(z[l]) for a batch; returns a[L] (batchSize × d_L, example-major). */
 export function forward(network: Network, inputs: ArrayLike<number>, batchSize = inputs.length / network.sizes[0]): Float64Array {
   const inputSize = network.sizes[0];
   if (!Number.isInteger(batchSize) || batchSize < 1 || inputs.length !== batchSize * inputSize) {
@@ -180,7 +180,7 @@ export function backward(network: Network, targets: ArrayLike<number>): number {
     // ∂E/∂W[l] = (1/B) δ[l]ᵀ a[l−1], since ∂z_j/∂w_jk = a_k.
     multiplyFirstTransposedSimd(delta, previous, weightGradient, batchSize, m, n, scale);
     if (l === 0) break;
-    // ∂E/∂a[l−1] = δ[l] W[l] (∂z_j/∂a_k = w_jk), then δ[l−1] = ∂E/∂a[l−1] ⊙ f′(z[l−1]).
+    // ∂E/∂a[l−1] = δ[l] W[l] (∂z_j/∂a_k = w_jk), then δ[l−1] = ∂E/∂a[l−1] ⊙ φ′(z[l−1]).
     const below = layers[l - 1];
     transpose(weights, scratch.weights, m, n);
     multiplyTransposedSimd(delta, scratch.weights, below.delta, batchSize, n, m, null);

@@ -3,7 +3,7 @@ import type { Dataset } from "./datasets";
 import { checkLearningRate } from "./optimizers";
 import type { Random } from "./random";
 
-/** A single threshold unit: y = f(w·x + b) with f = step (0/1) or sign (−1/+1). */
+/** A single threshold unit: y = φ(w·x + b) with φ = step (0/1) or sign (−1/+1). */
 export interface Perceptron {
   weights: Float64Array;
   bias: number;
@@ -20,7 +20,7 @@ export function createPerceptron(options: { inputSize: number; activation?: "ste
   return { weights, bias: 0, activation };
 }
 
-/** y = f(w·x + b) for the input starting at x[offset]: 1 when w·x + b ≥ 0, else 0 (step) or −1 (sign). */
+/** y = φ(w·x + b) for the input starting at x[offset]: 1 when w·x + b ≥ 0, else 0 (step) or −1 (sign). */
 export function predictPerceptron(perceptron: Perceptron, x: ArrayLike<number>, offset = 0): number {
   const { weights } = perceptron;
   let z = perceptron.bias;

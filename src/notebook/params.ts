@@ -159,13 +159,67 @@ export function formatParamValue(spec: ParamSpec, value: ParamValue): string {
   return String(Number(value.toPrecision(6)));
 }
 
-function describeAllowed(spec: ParamSpec): string {
+/** The allowed values in a few words, e.g. "0.1 to 100" or "1 to 8, whole numbers". */
+export function describeAllowed(spec: ParamSpec): string {
   if (spec.kind === "choice") return `one of ${spec.choices.join(", ")}`;
-  const grid = spec.step === undefined ? "" : spec.step === 1 ? " whole numbers" : ` steps of ${spec.step}`;
+  const grid = spec.step === undefined ? "" : spec.step === 1 ? ", whole numbers" : `, in steps of ${spec.step}`;
   return `${spec.min} to ${spec.max}${grid}`;
 }
 
 function isOnGrid(value: number, min: number, step: number): boolean {
   const steps = (value - min) / step;
   return Math.abs(steps - Math.round(steps)) < 1e-9;
+}
+
+/** What typing into a number param gives: the value to use (undefined when refused) and, when it was changed or refused, why. */
+export interface TypedParamValue {
+  value: number | undefined;
+  notice?: string;
+}
+
+/**
+ * Reads what a reader typed into a number param. A decimal comma counts as a point; a value
+ * outside the range or off the step grid is moved to the nearest allowed one; anything else is
+ * refused. Every change and refusal comes with a short notice naming the allowed range.
+ */
+export function readTypedParamValue(spec: NumberParamSpec, text: string): TypedParamValue {
+  const trimmed = text.trim();
+  const normalised = /^[-+−]?\d*,\d+(?:e[-+]?\d+)?$/i.test(trimmed) ? trimmed.replace(",", ".") : trimmed;
+  const typed = Number(normalised.replace("−", "-"));
+  const allowed = describeAllowed(spec);
+  if (trimmed === "" || !Number.isFinite(typed)) {
+    const shown = trimmed.length > 12 ? `${trimmed.slice(0, 12)}…` : trimmed;
+    return { value: undefined, notice: trimmed === "" ? `Type a number: ${allowed}.` : `“${shown}” is not a number: ${allowed}.` };
+  }
+  if (acceptParamValue(spec, typed) !== undefined) return { value: typed };
+  const value = snapParamValue(spec, typed);
+  const shownTyped = formatParamValue(spec, typed);
+  const shownValue = formatParamValue(spec, value);
+  if (typed > spec.max) return { value, notice: `${shownTyped} is above the maximum: using ${shownValue} (${allowed}).` };
+  if (typed < spec.min) return { value, notice: `${shownTyped} is below the minimum: using ${shownValue} (${allowed}).` };
+  return { value, notice: `${shownTyped} is between steps: using ${shownValue} (${allowed}).` };
+}
+
+/** The notice when a key cannot move a number further, e.g. "Already at the maximum, 100 (0.1 to 100)." */
+export function describeLimit(spec: NumberParamSpec, value: number, steps: number): string | undefined {
+  if (steps > 0 && value >= spec.max) return `Already at the maximum, ${formatParamValue(spec, spec.max)} (${describeAllowed(spec)}).`;
+  if (steps < 0 && value <= spec.min) return `Already at the minimum, ${formatParamValue(spec, spec.min)} (${describeAllowed(spec)}).`;
+  return undefined;
+}
+
+/** Pixels of sideways drag that take a log-scale number across one decade (×10). */
+export const DRAG_PIXELS_PER_DECADE = 120;
+/** Pixels of sideways drag that take a linear number across its whole range. */
+export const DRAG_PIXELS_PER_RANGE = 300;
+const MIN_DRAG_PIXELS_PER_STEP = 8; // a stepped value moves at most one step per this many pixels
+
+/** The value after dragging `pixels` sideways from `start`: a fixed distance per decade on a log scale, per range on a linear one. */
+export function dragParamValue(spec: NumberParamSpec, start: number, pixels: number): number {
+  if (spec.scale === "log") return snapParamValue(spec, start * Math.pow(10, pixels / DRAG_PIXELS_PER_DECADE));
+  if (spec.step !== undefined) {
+    const stepCount = (spec.max - spec.min) / spec.step;
+    const pixelsPerStep = Math.max(MIN_DRAG_PIXELS_PER_STEP, DRAG_PIXELS_PER_RANGE / stepCount);
+    return snapParamValue(spec, start + Math.trunc(pixels / pixelsPerStep) * spec.step);
+  }
+  return snapParamValue(spec, start + (pixels / DRAG_PIXELS_PER_RANGE) * (spec.max - spec.min));
 }

@@ -18,6 +18,7 @@ import { renderOutputs } from "./render";
 import { findParamReads } from "./transpile";
 import { toParamSpec, mergeParamSpecs, type ParamSpec, type ParamProps } from "./params";
 import { hashSource } from "./hashSource";
+import { findCellNames } from "./cellNames";
 
 interface JsxAttribute {
   type: "mdxJsxAttribute";
@@ -53,7 +54,11 @@ export function remarkNotebookCells(options: { timeLimitMs?: number } = {}) {
     if (cells.length === 0) return;
     const kernel = createKernel({ modules: createCellModules(createFigureDocument()), checks, invoke });
     const defaults = Object.fromEntries(params.map((spec) => [spec.name, spec.value]));
+    const names = cells.map((cell) => findCellNames(cell.source));
     for (const [index, cell] of cells.entries()) {
+      // Only names another cell defines matter to the page; globals and locals are left out.
+      const definedElsewhere = new Set(names.flatMap((other, at) => (at === index ? [] : other.defines)));
+      const uses = names[index].uses.filter((name) => definedElsewhere.has(name));
       const result = await kernel.run({ source: cell.source, params: defaults, check: cell.check, label: `cell-${index + 1}` });
       const error = result.outputs.find((output) => output.type === "error");
       if (error && error.type === "error") {
@@ -62,10 +67,13 @@ export function remarkNotebookCells(options: { timeLimitMs?: number } = {}) {
       }
       const attributes: JsxAttribute[] = [
         attribute("source", cell.source),
-        attribute("outputs", renderOutputs(result.outputs)),
+        // A graded cell starts neutral: the starter's verdict would show a failure and give a hint away.
+        attribute("outputs", renderOutputs(cell.check ? result.outputs.filter((output) => output.type !== "check") : result.outputs)),
         attribute("index", String(index)),
         attribute("hash", hashSource(cell.source)),
         attribute("reads", findParamReads(cell.source).join(",")),
+        attribute("defines", names[index].defines.join(",")),
+        attribute("uses", uses.join(",")),
       ];
       if (cell.reactive) attributes.push(attribute("reactive", "true"));
       if (cell.check) attributes.push(attribute("check", cell.check));

@@ -185,7 +185,9 @@ describe("your turn: denseBackward", () => {
   it("starts unsolved, rejects a missing σ′ with that reason, and accepts a right answer", async () => {
     const { page, problems } = await open();
     const verdict = () => exercise(page).locator(".nb-output").textContent();
-    expect(await verdict()).toContain("Not yet");
+    expect(await exercise(page).locator(".nb-out-check").count()).toBe(0); // neutral until run
+    await exercise(page).locator("[data-nb-action=run]").click();
+    await expect.poll(verdict, { timeout: 20_000 }).toContain("Not yet");
     await runExercise(page, right.replace(" * a * (1 - a)", ""));
     await expect.poll(verdict, { timeout: 20_000 }).toContain("deltaPrev is missing the σ′(z) factor");
     await runExercise(page, right);

@@ -175,15 +175,18 @@ describe("Your turn: mulBackward and tanhBackward", () => {
   it("starts unsolved, names a typical mistake, and accepts a right answer", async () => {
     const { page, problems } = await openChapter();
     const cell = page.locator('nb-cell[data-check="localBackward"]');
-    expect(await cell.locator(".nb-check-fail").textContent()).toContain("gradient checking gives");
+    // A graded cell starts neutral; running the starter gives its verdict.
+    expect(await cell.locator(".nb-out-check").count()).toBe(0);
+    await cell.locator("[data-nb-action=run]").click();
+    await expect.poll(() => cell.locator(".nb-check-fail").textContent(), { timeout: 20_000 }).toContain("gradient checking gives");
 
-    await editExercise(page, "function mulBackward(a, b, outGrad) { return [b, a]; }\nfunction tanhBackward(a, outGrad) { return 0; }");
-    await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("you forgot to multiply by the gradient flowing in");
+    await editExercise(page, "function mulBackward(x, y, outGrad) { return [y, x]; }\nfunction tanhBackward(x, outGrad) { return 0; }");
+    await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("You forgot to multiply by the gradient flowing in");
 
-    await editExercise(page, "function mulBackward(a, b, outGrad) { return [outGrad * b, outGrad * a]; }\nfunction tanhBackward(a, outGrad) { return outGrad * (1 - a * a); }");
-    await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("you used 1 − a²");
+    await editExercise(page, "function mulBackward(x, y, outGrad) { return [outGrad * y, outGrad * x]; }\nfunction tanhBackward(x, outGrad) { return outGrad * (1 - x * x); }");
+    await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("You used 1 − x²");
 
-    await editExercise(page, "function mulBackward(a, b, outGrad) { return [outGrad * b, outGrad * a]; }\nfunction tanhBackward(a, outGrad) { const c = Math.tanh(a); return outGrad * (1 - c * c); }");
+    await editExercise(page, "function mulBackward(x, y, outGrad) { return [outGrad * y, outGrad * x]; }\nfunction tanhBackward(x, outGrad) { const r = Math.tanh(x); return outGrad * (1 - r * r); }");
     await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("Correct");
     expect(await cell.locator(".nb-check-pass").count()).toBe(1);
     expect(problems).toEqual([]);

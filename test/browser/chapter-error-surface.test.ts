@@ -209,7 +209,9 @@ describe("error-surface chapter", () => {
 
   it("your turn: rejects a forgotten ½ with the reason and accepts the right squaredError", async () => {
     const exercise = page.locator("nb-cell[data-check=errorSurfaceSquaredError]");
-    expect(await exercise.locator(".nb-out-check").textContent()).toMatch(/returned/);
+    expect(await exercise.locator(".nb-out-check").count()).toBe(0); // neutral until run
+    await exercise.locator("[data-nb-action=run]").click();
+    await expect.poll(() => exercise.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toMatch(/returned/);
     await editCell(
       page, exercise,
       "function squaredError(outputs, targets) {\n  let total = 0;\n  for (let n = 0; n < outputs.length; n++) total += (targets[n] - outputs[n]) ** 2;\n  return total / outputs.length;\n}",

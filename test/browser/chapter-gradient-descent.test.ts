@@ -51,8 +51,22 @@ describe("gradient-descent chapter", () => {
     expect(html.match(/<svg/g)!.length).toBeGreaterThanOrEqual(7);
     expect(html.match(/<image[^>]*data:image\/png;base64/g)?.length).toBe(6);
     expect(html).toMatch(/diverged at step \d+: the loss became Infinity\/NaN; the learning rate is too large for this curvature/);
+    // The momentum widget's shrink factors per step, saved: 0.6 and 0.9 plain, √0.5 ≈ 0.707 both ways with momentum.
+    const shrink = html.match(/<table class="gd-shrink[\s\S]*?<\/table>/)![0].replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(shrink).toContain("w₁, across (c₁ = 4) 0.6 0.707");
+    expect(shrink).toContain("w₂, along (c₂ = 0.25) 0.9 0.707");
     expect(await page.locator("nb-cell").count()).toBeGreaterThanOrEqual(4);
     expect(await page.locator("nb-cell").nth(1).locator(".nb-output").textContent()).toContain("∂E/∂w1 engine");
+    // The per-link cell: remembering the whole step matches the engine exactly; the handed-over line goes uphill;
+    // a one-step memory moves 0.19 a step, as the prose says.
+    const perLink = page.locator("nb-cell").filter({ hasText: "as handed over" }).locator(".nb-output table");
+    const rows = await perLink.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => Number(td.textContent!.replace("−", "-")))));
+    expect(rows.map((row) => row[0])).toEqual([2, 5, 10, 20]);
+    for (const [steps, handedOver, oneStep, whole, engine] of rows) {
+      expect(whole).toBe(engine);
+      expect(handedOver).toBeGreaterThan(0);
+      expect(oneStep).toBeCloseTo(-0.1 - 0.19 * (steps - 1), 9);
+    }
   });
 
   it("loads no drawing code before a touch; a click or a key made before it has loaded still moves the start", async () => {
@@ -152,6 +166,10 @@ describe("gradient-descent chapter", () => {
     await page.mouse.up();
     await expect.poll(async () => Number(await alpha.inputValue())).toBeGreaterThan(0.5);
     await expect.poll(() => status(widget)).toContain(`momentum α = ${await alpha.inputValue()}`);
+    // The shrink factors follow α: with these settings both directions spiral in at √α a step.
+    const rootAlpha = String(Number(Math.sqrt(Number(await alpha.inputValue())).toPrecision(3)));
+    await expect.poll(() => widget.locator("[data-shrink-momentum]").allTextContents()).toEqual([rootAlpha, rootAlpha]);
+    expect(await widget.locator("[data-shrink-plain]").allTextContents()).toEqual(["0.6", "0.9"]);
     await expect.poll(() => lines(widget)).not.toBe(before);
 
     const w1 = Number(await param(page, "valleyW1").inputValue());
@@ -207,9 +225,11 @@ describe("gradient-descent chapter", () => {
 
   it("your turn: rejects a momentum step without the carried step, naming the mistake, and accepts the right one", async () => {
     const cell = page.locator("nb-cell[data-check=gradientDescentMomentum]");
-    expect(await cell.locator(".nb-check-fail").textContent()).toContain("you forgot to carry the previous step (α·Δw)");
+    expect(await cell.locator(".nb-out-check").count()).toBe(0); // neutral until run
+    await cell.locator("[data-nb-action=run]").click();
+    await expect.poll(() => cell.locator(".nb-check-fail").textContent(), { timeout: 20_000 }).toContain("You forgot to carry the previous step (α·Δw)");
     await editCell(page, cell, "function momentumStep(w, step, gradient, learningRate, momentum) {\n  const next = momentum * step + learningRate * gradient;\n  return { w: w + next, step: next };\n}");
-    await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("you used +η∇E: the step goes uphill");
+    await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("You used +η∇E: the step goes uphill");
     await editCell(page, cell, "function momentumStep(w, step, gradient, learningRate, momentum) {\n  const next = momentum * step - learningRate * gradient;\n  return { w: w + next, step: next };\n}");
     await expect.poll(() => cell.locator(".nb-check-pass").count(), { timeout: 20_000 }).toBe(1);
     expect(await cell.locator(".nb-out-check").textContent()).toContain("matches the engine's momentum optimizer");

@@ -278,8 +278,11 @@ describe("Your turn: applyPerceptronRule", () => {
     return (await cell.locator(".nb-output").textContent()) ?? "";
   }
 
-  it("shows the checker's verdict on the starter code", async () => {
-    expect(await cell.locator(".nb-out-check").textContent()).toContain("did not change");
+  it("starts neutral, and gives the checker's verdict on the starter code once it runs", async () => {
+    expect(await cell.locator(".nb-out-check").count()).toBe(0);
+    expect(await cell.locator(".nb-out-task").textContent()).toContain("Your turn");
+    const output = await runWith(await cell.getAttribute("data-source") ?? "");
+    expect(output).toContain("did not change");
   });
 
   it("rejects an update with the sign flipped, saying so", async () => {

@@ -24,6 +24,8 @@ export interface BrowserOptions {
   javaScriptEnabled?: boolean;
   colorScheme?: "light" | "dark";
   viewport?: { width: number; height: number };
+  /** A phone: touch events and a coarse pointer. */
+  touch?: boolean;
 }
 
 const chromiumFlags = [
@@ -46,6 +48,7 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     colorScheme: options.colorScheme ?? "light",
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    ...(options.touch ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
   });
   context.on("close", () => {
     // Chromium may still be flushing the profile as it exits; a leftover temp folder is harmless.

@@ -117,6 +117,14 @@ describe("notebook lab page", () => {
 
     await editCell(page, 3, "display(1)");
     await page.locator("nb-toolbar [data-nb-action=reset-all]").click();
+    // Reset all asks first; Cancel keeps the edit.
+    // Earlier tests in this browser left edits too (cell 5's endless loop), so the count is not fixed.
+    expect(await page.locator("nb-toolbar [data-nb-confirm]").textContent()).toMatch(/Reset all \d+ edited cells to the book's code\?/);
+    await page.locator("nb-toolbar [data-nb-action=reset-all-cancel]").click();
+    expect(await cell(page, 3).locator("[data-nb-input]").textContent()).toContain("display(1)");
+    await page.locator("nb-toolbar [data-nb-action=reset-all]").click();
+    await page.locator("nb-toolbar [data-nb-action=reset-all-confirm]").click();
+    expect(await cell(page, 3).locator("[data-nb-input]").textContent()).toContain("const rows");
     await page.reload({ waitUntil: "networkidle" });
     expect(await cell(page, 3).locator("[data-nb-input]").textContent()).toContain("const rows");
     await page.close();
@@ -124,7 +132,11 @@ describe("notebook lab page", () => {
 
   it("checks an exercise and says what is wrong", async () => {
     const { page } = await openLab();
-    expect(await cell(page, 6).locator(".nb-check-fail").textContent()).toContain("you forgot to carry the previous step");
+    // A graded cell starts neutral: its task, no verdict, no hint, until the reader runs it.
+    expect(await cell(page, 6).locator(".nb-out-check").count()).toBe(0);
+    expect(await cell(page, 6).locator(".nb-out-task").textContent()).toContain("Your turn");
+    await cell(page, 6).locator("[data-nb-action=run]").click();
+    await expect.poll(() => cell(page, 6).locator(".nb-check-fail").textContent(), { timeout: 20_000 }).toContain("You forgot to carry the previous step");
     await editCell(page, 6, "function momentumStep(w, step, g, lr, m) { const next = m * step - lr * g; return { w: w + next, step: next }; }");
     await page.keyboard.press("ControlOrMeta+Enter");
     await expect.poll(() => cell(page, 6).locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("Correct");

@@ -5,6 +5,7 @@
  */
 import { backward, createNetwork, createRandom, forward } from "../../engine/index";
 import type { Checker, CheckResult } from "./types";
+import { formatNumber } from "./wording";
 
 /** One layer's view of a backward pass, copied out of an engine network as plain arrays. */
 interface LayerCase {
@@ -59,14 +60,36 @@ function judgeGradW(actual: unknown, c: LayerCase): string | undefined {
   }
   if (matchesMatrix(actual, c.gradW.map((row) => row.map((value) => -value)))) return "gradW has the wrong sign: ∂E/∂w_jk = +delta[j] · aPrev[k]; the minus sign belongs to the update step, not the gradient";
   if (matchesMatrix(actual, c.W.map((row, j) => row.map((w) => w * c.delta[j])))) return "gradW multiplies delta by the weights W; it should multiply by what came in: gradW[j][k] = delta[j] · aPrev[k] (equation 4)";
+  if (hasSwappedIndices(actual as unknown[][], c)) {
+    return `gradW has its indices swapped: it has the right shape (${m} × ${n}), but gradW[j][k] must be delta[j] · aPrev[k] (row j for unit j of this layer, column k for input k); yours holds delta[k] · aPrev[j], the transposed product`;
+  }
   const slope = c.aPrev.map((a) => a * (1 - a));
   if (matchesMatrix(actual, c.gradW.map((row, j) => row.map((_, k) => c.delta[j] * slope[k])))) return "gradW uses the slope aPrev·(1 − aPrev) instead of the activation aPrev itself: gradW[j][k] = delta[j] · aPrev[k]";
   for (let j = 0; j < m; j++) {
     for (let k = 0; k < n; k++) {
-      if (!close(actual[j][k], c.gradW[j][k])) return `gradW[${j}][${k}] is ${String(actual[j][k])}, expected delta[${j}] · aPrev[${k}] = ${show(c.gradW[j][k])}`;
+      if (!close(actual[j][k], c.gradW[j][k])) return `gradW[${j}][${k}] is ${formatNumber(actual[j][k])}, expected delta[${j}] · aPrev[${k}] = ${show(c.gradW[j][k])}`;
     }
   }
   return "gradW does not match";
+}
+
+// The right shape, filled by the transposed formula delta[k] · aPrev[j] wherever that exists (elsewhere it is NaN).
+function hasSwappedIndices(actual: unknown[][], c: LayerCase): boolean {
+  let compared = 0;
+  for (let j = 0; j < actual.length; j++) {
+    for (let k = 0; k < actual[j].length; k++) {
+      const swapped = c.delta[k] !== undefined && c.aPrev[j] !== undefined ? c.delta[k] * c.aPrev[j] : Number.NaN;
+      const got = actual[j][k];
+      if (Number.isNaN(swapped)) {
+        if (typeof got !== "number" || !Number.isNaN(got)) return false;
+      } else if (!close(got, swapped)) {
+        return false;
+      } else {
+        compared++;
+      }
+    }
+  }
+  return compared > 1;
 }
 
 /** Compares gradB with delta and its usual wrong versions. */
@@ -75,7 +98,7 @@ function judgeGradB(actual: unknown, c: LayerCase): string | undefined {
   if (!Array.isArray(actual) || actual.length !== c.delta.length) return `gradB should be an array of ${c.delta.length} numbers, one per unit of this layer; yours is ${shape(actual)}`;
   if (matches(actual, c.gradB.map((value) => -value))) return "gradB has the wrong sign: ∂E/∂b_j = +delta[j]";
   const index = c.gradB.findIndex((value, j) => !close(actual[j], value));
-  return `gradB[${index}] is ${String(actual[index])}, expected delta[${index}] = ${show(c.gradB[index])}: the bias enters z with slope 1, so ∂E/∂b = delta (equation 3)`;
+  return `gradB[${index}] is ${formatNumber(actual[index])}, expected delta[${index}] = ${show(c.gradB[index])}: the bias enters z with slope 1, so ∂E/∂b = delta (equation 3)`;
 }
 
 /** Compares deltaPrev with (Wᵀδ) ⊙ σ′ and the usual wrong versions. */
@@ -91,7 +114,7 @@ function judgeDeltaPrev(actual: unknown, c: LayerCase): string | undefined {
   if (matches(actual, back.map((value, k) => value * (1 - c.aPrev[k])))) return "deltaPrev multiplies by (1 − aPrev[k]) but not by aPrev[k]: the sigmoid's slope is aPrev[k] · (1 − aPrev[k])";
   if (matches(actual, c.deltaPrev.map((value) => -value))) return "deltaPrev has the wrong sign: deltaPrev[k] = (Σ_j W[j][k] · delta[j]) · aPrev[k] · (1 − aPrev[k])";
   const index = c.deltaPrev.findIndex((value, k) => !close(actual[k], value));
-  return `deltaPrev[${index}] is ${String(actual[index])}, expected (Σ_j W[j][${index}] · delta[j]) · aPrev[${index}] · (1 − aPrev[${index}]) = ${show(c.deltaPrev[index])} (equation 2)`;
+  return `deltaPrev[${index}] is ${formatNumber(actual[index])}, expected (Σ_j W[j][${index}] · delta[j]) · aPrev[${index}] · (1 − aPrev[${index}]) = ${show(c.deltaPrev[index])} (equation 2)`;
 }
 
 /** Expects `denseBackward(aPrev, W, delta)` to return `{ gradW, gradB, deltaPrev }` equal to the engine's. */

@@ -37,9 +37,9 @@ function runEngine({ w, step, gradient, learningRate, momentum }: MomentumCase):
 }
 
 /** The usual wrong steps Δw, each with what to tell the reader. */
-function describeStepMistake(c: MomentumCase, got: number): string | null {
+function listStepMistakes(c: MomentumCase): [number, string][] {
   const { step, gradient: g, learningRate: eta, momentum: alpha } = c;
-  const mistakes: [number, string][] = [
+  return [
     [alpha * step + eta * g, "you used +η∇E: the step goes uphill. The gradient points up the slope, so subtract η·gradient"],
     [-eta * g, "you forgot to carry the previous step (α·Δw): the new step should be α·step − η·gradient"],
     [step - eta * g, "you carried the whole previous step: multiply it by the momentum α first"],
@@ -48,8 +48,18 @@ function describeStepMistake(c: MomentumCase, got: number): string | null {
     [alpha * step - (1 - alpha) * eta * g, "you scaled the gradient by (1 − α): that is the averaging form of momentum, not the classic Δw ← αΔw − η∇E"],
     [-alpha * step - eta * g, "you subtracted α·Δw: the previous step is added, so the descent keeps its direction"],
   ];
-  for (const [value, message] of mistakes) if (Math.abs(got - value) < 1e-9) return message;
-  return null;
+}
+
+/**
+ * The usual mistake the reader's step matches. Two mistakes can give the same number on one case
+ * (on the first, step − η·g and α(step − η·g) are both 0), so the other cases decide between them.
+ */
+function describeStepMistake(c: MomentumCase, got: number, stepOn: (other: MomentumCase) => unknown): string | null {
+  const matches = (other: MomentumCase, value: unknown, index: number) => typeof value === "number" && Math.abs(value - listStepMistakes(other)[index][0]) < 1e-9;
+  const candidates = listStepMistakes(c).flatMap(([, message], index) => (matches(c, got, index) ? [{ index, message }] : []));
+  if (candidates.length <= 1) return candidates[0]?.message ?? null;
+  const everywhere = candidates.find(({ index }) => CASES.every((other) => other === c || matches(other, stepOn(other), index)));
+  return (everywhere ?? candidates[0]).message;
 }
 
 function format(x: number): string {
@@ -74,7 +84,13 @@ export const checkGradientDescentMomentum: Checker = (scope) => {
     }
     if (!Number.isFinite(step) || !Number.isFinite(w)) return { passed: false, message: `${call} returned w = ${w}, step = ${step}; both must be finite numbers` };
     if (Math.abs(step - expected.step) > 1e-9) {
-      const mistake = describeStepMistake(c, step);
+      const mistake = describeStepMistake(c, step, (other) => {
+        try {
+          return (momentumStep(other.w, other.step, other.gradient, other.learningRate, other.momentum) as { step?: unknown } | null)?.step;
+        } catch {
+          return undefined;
+        }
+      });
       const detail = `${call} gave step = ${format(step)}, the engine gives Δw = ${format(expected.step)}`;
       return { passed: false, message: mistake ? `${mistake} (${detail}).` : `${detail}: the new step is α·step − η·gradient.` };
     }

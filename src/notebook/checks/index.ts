@@ -9,18 +9,19 @@ import { checkScalarOps } from "./scalarOps";
 import { checkScalarBackward } from "./scalarBackward";
 import { checkScalarMlp } from "./scalarMlp";
 import { checkScalarTraining } from "./scalarTraining";
+import { inSentenceCase } from "./wording";
 
 export type { Checker, CheckResult } from "./types";
 
 /** The registry the kernel consults after running an exercise cell. */
 export const checks: Readonly<Record<string, Checker>> = {
-  gradientDescentMomentum: checkGradientDescentMomentum,
-  denseBackward: checkDenseBackward,
-  perceptronRule: checkPerceptronRule,
-  localBackward: checkLocalBackward,
-  errorSurfaceSquaredError: checkErrorSurfaceSquaredError,
-  scalarOps: checkScalarOps,
-  scalarBackward: checkScalarBackward,
-  scalarMlp: checkScalarMlp,
-  scalarTraining: checkScalarTraining,
+  gradientDescentMomentum: inSentenceCase(checkGradientDescentMomentum),
+  denseBackward: inSentenceCase(checkDenseBackward),
+  perceptronRule: inSentenceCase(checkPerceptronRule),
+  localBackward: inSentenceCase(checkLocalBackward),
+  errorSurfaceSquaredError: inSentenceCase(checkErrorSurfaceSquaredError),
+  scalarOps: inSentenceCase(checkScalarOps),
+  scalarBackward: inSentenceCase(checkScalarBackward),
+  scalarMlp: inSentenceCase(checkScalarMlp),
+  scalarTraining: inSentenceCase(checkScalarTraining),
 };

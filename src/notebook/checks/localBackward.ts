@@ -1,5 +1,5 @@
 /**
- * Checks the reader's `mulBackward(a, b, outGrad)` and `tanhBackward(a, outGrad)` from the chain-rule
+ * Checks the reader's `mulBackward(x, y, outGrad)` and `tanhBackward(x, outGrad)` from the chain-rule
  * chapter by gradient checking: each answer is compared with central differences of the operation
  * times outGrad, and a wrong answer is matched against the usual mistakes so the message says which.
  */
@@ -7,28 +7,28 @@ import type { Checker, CheckResult } from "./types";
 import { createRandom } from "../../engine/index";
 
 const EPSILON = 1e-5;
-const TOLERANCE = 1e-6; // central differences of a·b and tanh agree with the exact slope to ~1e-10
+const TOLERANCE = 1e-6; // central differences of x·y and tanh agree with the exact slope to ~1e-10
 
-/** One input to test: operands a, b and the gradient flowing in, ∂E/∂c. */
+/** One input to test: operands x, y and the gradient flowing in, ∂E/∂r. */
 export interface BackwardCase {
-  a: number;
-  b: number;
+  x: number;
+  y: number;
   outGrad: number;
 }
 
 /**
- * Seeded cases whose numbers keep the typical mistakes apart: |a| ≠ |b|, outGrad far from 0 and ±1,
- * so "used a instead of b" and "forgot outGrad" give different answers from the right one.
+ * Seeded cases whose numbers keep the typical mistakes apart: |x| ≠ |y|, outGrad far from 0 and ±1,
+ * so "used x instead of y" and "forgot outGrad" give different answers from the right one.
  */
 export function makeBackwardCases(count = 4, seed = 4): BackwardCase[] {
   const random = createRandom(seed);
   const signed = (low: number, high: number) => (random.next() < 0.5 ? -1 : 1) * random.uniform(low, high);
   const cases: BackwardCase[] = [];
   while (cases.length < count) {
-    const a = round(signed(0.3, 1.6));
-    const b = round(signed(0.3, 1.6));
+    const x = round(signed(0.3, 1.6));
+    const y = round(signed(0.3, 1.6));
     const outGrad = round(signed(1.5, 3));
-    if (Math.abs(Math.abs(a) - Math.abs(b)) > 0.3) cases.push({ a, b, outGrad });
+    if (Math.abs(Math.abs(x) - Math.abs(y)) > 0.3) cases.push({ x, y, outGrad });
   }
   return cases;
 }
@@ -45,68 +45,68 @@ export const checkLocalBackward: Checker = (scope) => {
   if (!mul.passed) return mul;
   const tanh = checkTanhBackward(scope.tanhBackward, cases);
   if (!tanh.passed) return tanh;
-  return { passed: true, message: `both backward steps agree with central differences on ${cases.length} inputs each: mulBackward passes outGrad·b to a and outGrad·a to b, and tanhBackward passes outGrad·(1 − tanh²a).` };
+  return { passed: true, message: `both backward steps agree with central differences on ${cases.length} inputs each: mulBackward passes outGrad·y to x and outGrad·x to y, and tanhBackward passes outGrad·(1 − tanh²x).` };
 };
 
-/** Gradient-checks `mulBackward(a, b, outGrad)` → [∂E/∂a, ∂E/∂b] for c = a·b. */
+/** Gradient-checks `mulBackward(x, y, outGrad)` → [∂E/∂x, ∂E/∂y] for r = x·y. */
 export function checkMulBackward(candidate: unknown, cases: readonly BackwardCase[]): CheckResult {
   if (typeof candidate !== "function") {
-    return { passed: false, message: "define a function mulBackward(a, b, outGrad) that returns [∂E/∂a, ∂E/∂b] for c = a·b" };
+    return { passed: false, message: "define a function mulBackward(x, y, outGrad) that returns [∂E/∂x, ∂E/∂y] for r = x·y" };
   }
-  for (const { a, b, outGrad } of cases) {
-    const call = `mulBackward(${a}, ${b}, ${outGrad})`;
-    const result: unknown = candidate(a, b, outGrad);
+  for (const { x, y, outGrad } of cases) {
+    const call = `mulBackward(${x}, ${y}, ${outGrad})`;
+    const result: unknown = candidate(x, y, outGrad);
     if (!Array.isArray(result) || result.length !== 2) {
-      return { passed: false, message: `${call} returned ${describe(result)}; return an array of two numbers, [∂E/∂a, ∂E/∂b]` };
+      return { passed: false, message: `${call} returned ${describe(result)}; return an array of two numbers, [∂E/∂x, ∂E/∂y]` };
     }
-    const [gradA, gradB] = result as unknown[];
-    const expectedA = outGrad * centralDifference((x) => x * b, a);
-    const expectedB = outGrad * centralDifference((x) => a * x, b);
-    if (close(gradA, expectedB) && close(gradB, expectedA) && !close(gradA, expectedA)) {
-      return { passed: false, message: `${call} returned [${format(gradA)}, ${format(gradB)}]: the two are swapped. ∂E/∂a comes first, and it is outGrad · ∂(a·b)/∂a = outGrad · b.` };
+    const [gradX, gradY] = result as unknown[];
+    const expectedX = outGrad * centralDifference((s) => s * y, x);
+    const expectedY = outGrad * centralDifference((s) => x * s, y);
+    if (close(gradX, expectedY) && close(gradY, expectedX) && !close(gradX, expectedX)) {
+      return { passed: false, message: `${call} returned [${format(gradX)}, ${format(gradY)}]: the two are swapped. ∂E/∂x comes first, and it is outGrad · ∂(x·y)/∂x = outGrad · y.` };
     }
-    for (const [name, other, got, expected] of [["a", "b", gradA, expectedA], ["b", "a", gradB, expectedB]] as const) {
+    for (const [name, other, got, expected] of [["x", "y", gradX, expectedX], ["y", "x", gradY, expectedY]] as const) {
       if (close(got, expected)) continue;
-      const own = name === "a" ? a : b;
-      const partner = name === "a" ? b : a;
+      const own = name === "x" ? x : y;
+      const partner = name === "x" ? y : x;
       const wrong = `${call} gave ∂E/∂${name} = ${format(got)}, but gradient checking gives ${format(expected)}`;
       const mistakes: [number, string][] = [
-        [outGrad * own, `∂(a·b)/∂${name} should use ${other}, you used ${name}: nudging ${name} changes a·b by ${other} times the nudge, so ∂E/∂${name} = outGrad · ${other}.`],
-        [partner, `you forgot to multiply by the gradient flowing in: ∂E/∂${name} = ∂E/∂c · ∂c/∂${name} = outGrad · ${other}, not ${other} alone.`],
-        [own, `two slips: ∂(a·b)/∂${name} is ${other}, not ${name}, and it must be multiplied by outGrad, the gradient flowing in.`],
-        [-outGrad * partner, `the sign is flipped: the local derivative of a·b with respect to ${name} is +${other}, so ∂E/∂${name} = outGrad · ${other}.`],
+        [outGrad * own, `∂(x·y)/∂${name} should use ${other}, you used ${name}: nudging ${name} changes x·y by ${other} times the nudge, so ∂E/∂${name} = outGrad · ${other}.`],
+        [partner, `you forgot to multiply by the gradient flowing in: ∂E/∂${name} = ∂E/∂r · ∂r/∂${name} = outGrad · ${other}, not ${other} alone.`],
+        [own, `two slips: ∂(x·y)/∂${name} is ${other}, not ${name}, and it must be multiplied by outGrad, the gradient flowing in.`],
+        [-outGrad * partner, `the sign is flipped: the local derivative of x·y with respect to ${name} is +${other}, so ∂E/∂${name} = outGrad · ${other}.`],
         [outGrad, `you passed outGrad through unchanged, as an addition would; for a multiplication the local derivative is ${other}, so ∂E/∂${name} = outGrad · ${other}.`],
-        [outGrad * a * b, `you multiplied outGrad by the product a·b itself; the local derivative of a·b with respect to ${name} is just ${other}.`],
+        [outGrad * x * y, `you multiplied outGrad by the product x·y itself; the local derivative of x·y with respect to ${name} is just ${other}.`],
       ];
-      return { passed: false, message: `${wrong}. ${(typeof got === "number" ? diagnose(got, mistakes) : `∂E/∂${name} is ${describe(got)}, not a number.`) ?? `By the chain rule ∂E/∂${name} = outGrad · ∂(a·b)/∂${name}.`}` };
+      return { passed: false, message: `${wrong}. ${(typeof got === "number" ? diagnose(got, mistakes) : `∂E/∂${name} is ${describe(got)}, not a number.`) ?? `By the chain rule ∂E/∂${name} = outGrad · ∂(x·y)/∂${name}.`}` };
     }
   }
   return { passed: true, message: "mulBackward agrees with central differences." };
 }
 
-/** Gradient-checks `tanhBackward(a, outGrad)` → ∂E/∂a for c = tanh(a). */
+/** Gradient-checks `tanhBackward(x, outGrad)` → ∂E/∂x for r = tanh(x). */
 export function checkTanhBackward(candidate: unknown, cases: readonly BackwardCase[]): CheckResult {
   if (typeof candidate !== "function") {
-    return { passed: false, message: "mulBackward is right. Now define a function tanhBackward(a, outGrad) that returns ∂E/∂a for c = tanh(a)" };
+    return { passed: false, message: "mulBackward is right. Now define a function tanhBackward(x, outGrad) that returns ∂E/∂x for r = tanh(x)" };
   }
-  for (const { a, outGrad } of cases) {
-    const call = `tanhBackward(${a}, ${outGrad})`;
-    const got: unknown = candidate(a, outGrad);
-    const expected = outGrad * centralDifference(Math.tanh, a);
+  for (const { x, outGrad } of cases) {
+    const call = `tanhBackward(${x}, ${outGrad})`;
+    const got: unknown = candidate(x, outGrad);
+    const expected = outGrad * centralDifference(Math.tanh, x);
     if (close(got, expected)) continue;
-    if (typeof got !== "number") return { passed: false, message: `${call} returned ${describe(got)}; return one number, ∂E/∂a` };
-    const c = Math.tanh(a);
+    if (typeof got !== "number") return { passed: false, message: `${call} returned ${describe(got)}; return one number, ∂E/∂x` };
+    const r = Math.tanh(x);
     const mistakes: [number, string][] = [
-      [outGrad * (1 - a * a), "you used 1 − a², but the local derivative is 1 − tanh²(a): square the output c = tanh(a), not the input a."],
-      [1 - c * c, "you forgot to multiply by the gradient flowing in: ∂E/∂a = outGrad · (1 − tanh²a)."],
-      [outGrad * (1 - c), "you forgot to square: the local derivative of tanh is 1 − tanh²(a), not 1 − tanh(a)."],
-      [outGrad * c, "you multiplied outGrad by tanh(a) itself; the local derivative is 1 − tanh²(a)."],
-      [outGrad * (c * c - 1), "the sign is flipped: the local derivative is 1 − tanh²(a), which is positive."],
-      [outGrad, "you passed outGrad through unchanged, as if tanh were the identity; multiply by 1 − tanh²(a)."],
-      [outGrad * (1 + c * c), "the derivative of tanh is 1 − tanh²(a), with a minus sign."],
+      [outGrad * (1 - x * x), "you used 1 − x², but the local derivative is 1 − tanh²(x): square the output r = tanh(x), not the input x."],
+      [1 - r * r, "you forgot to multiply by the gradient flowing in: ∂E/∂x = outGrad · (1 − tanh²x)."],
+      [outGrad * (1 - r), "you forgot to square: the local derivative of tanh is 1 − tanh²(x), not 1 − tanh(x)."],
+      [outGrad * r, "you multiplied outGrad by tanh(x) itself; the local derivative is 1 − tanh²(x)."],
+      [outGrad * (r * r - 1), "the sign is flipped: the local derivative is 1 − tanh²(x), which is positive."],
+      [outGrad, "you passed outGrad through unchanged, as if tanh were the identity; multiply by 1 − tanh²(x)."],
+      [outGrad * (1 + r * r), "the derivative of tanh is 1 − tanh²(x), with a minus sign."],
     ];
     const wrong = `${call} gave ${format(got)}, but gradient checking gives ${format(expected)}`;
-    return { passed: false, message: `${wrong}. ${diagnose(got, mistakes) ?? "By the chain rule ∂E/∂a = outGrad · ∂tanh(a)/∂a."}` };
+    return { passed: false, message: `${wrong}. ${diagnose(got, mistakes) ?? "By the chain rule ∂E/∂x = outGrad · ∂tanh(x)/∂x."}` };
   }
   return { passed: true, message: "tanhBackward agrees with central differences." };
 }

@@ -1,13 +1,16 @@
 /**
  * <nb-cell>: a saved cell that becomes live. Clicking (or Enter on) its source loads the editor;
  * Shift+Enter runs and moves on, Ctrl/Cmd+Enter runs in place; edits are saved as they are typed.
+ * Its saved output says it came from the book until the cell runs here; while it runs, its own
+ * Stop button interrupts it; Reset to original can be undone once.
  */
 import type { EditorView } from "@codemirror/view";
 import type { Output } from "../outputs";
 import { renderOutputs } from "../render";
 import { sanitizeMarkup } from "./sanitize";
 import { loadEdit, saveEdit } from "./savedEdits";
-import { addCell, pageKey, runCell, runCellAndAdvance, type NotebookCell } from "./notebook";
+import { addCell, interrupt, knownNames, pageKey, runCell, runCellAndAdvance, type NotebookCell } from "./notebook";
+import { scanEditedNames } from "../dependencies";
 
 class CellElement extends HTMLElement implements NotebookCell {
   index = 0;
@@ -15,6 +18,9 @@ class CellElement extends HTMLElement implements NotebookCell {
   reactive = false;
   reads: string[] = [];
   ranInGeneration = -1;
+  private builtDefines: string[] = [];
+  private builtUses: string[] = [];
+  private undoSource: string | undefined;
   private original = "";
   private current = "";
   private hash = "";
@@ -30,6 +36,8 @@ class CellElement extends HTMLElement implements NotebookCell {
     this.check = this.dataset.check || undefined;
     this.reactive = this.dataset.reactive === "true";
     this.reads = (this.dataset.reads ?? "").split(",").filter(Boolean);
+    this.builtDefines = (this.dataset.defines ?? "").split(",").filter(Boolean);
+    this.builtUses = (this.dataset.uses ?? "").split(",").filter(Boolean);
     this.current = this.original;
     const input = this.input();
     this.staticInput = [...input.childNodes];
@@ -67,7 +75,9 @@ class CellElement extends HTMLElement implements NotebookCell {
     this.addEventListener("click", (event) => {
       const action = (event.target as HTMLElement).closest<HTMLElement>("[data-nb-action]")?.dataset.nbAction;
       if (action === "run") void runCell(this);
+      else if (action === "interrupt") interrupt();
       else if (action === "reset") this.resetSource();
+      else if (action === "undo-reset") this.undoReset();
     });
     addCell(this);
   }
@@ -76,17 +86,44 @@ class CellElement extends HTMLElement implements NotebookCell {
     return this.current;
   }
 
-  showBusy(): void {
-    this.prompt().textContent = "[*]";
-    this.setAttribute("aria-busy", "true");
+  get modified(): boolean {
+    return this.current !== this.original;
   }
 
-  showResult(outputs: Output[], count: number | undefined): void {
+  // The build read the original; an edit is read again, quickly, against the names the page defines.
+  get defines(): string[] {
+    if (!this.modified) return this.builtDefines;
+    return [...new Set([...this.builtDefines, ...scanEditedNames(this.current, new Set()).defines])];
+  }
+
+  get uses(): string[] {
+    return this.modified ? scanEditedNames(this.current, knownNames()).uses : this.builtUses;
+  }
+
+  showBusy(): void {
+    this.prompt().textContent = "[*]";
+    this.prompt().title = "Running";
+    this.setAttribute("aria-busy", "true");
+    this.child("[data-nb-action=interrupt]").hidden = false;
+  }
+
+  showResult(outputs: Output[], count: number | undefined, note?: string): void {
     this.prompt().textContent = count === undefined ? "[ ]" : `[${count}]`;
+    this.prompt().title = count === undefined ? "Not run in this kernel" : `Run number ${count} in this session`;
     this.removeAttribute("aria-busy");
+    this.child("[data-nb-action=interrupt]").hidden = true;
     const output = this.output();
     output.classList.remove("nb-output-stale");
-    output.replaceChildren(sanitizeMarkup(renderOutputs(outputs)));
+    output.removeAttribute("data-saved");
+    const rendered = sanitizeMarkup(renderOutputs(outputs));
+    if (note === undefined) {
+      output.replaceChildren(rendered);
+    } else {
+      const line = document.createElement("p");
+      line.className = "nb-run-note";
+      line.textContent = note;
+      output.replaceChildren(line, rendered);
+    }
   }
 
   focusInput(): void {
@@ -95,16 +132,37 @@ class CellElement extends HTMLElement implements NotebookCell {
     this.scrollIntoView({ block: "nearest" });
   }
 
-  resetSource(): void {
-    this.current = this.original;
-    saveEdit(pageKey, this.index, this.hash, this.original, this.original);
+  resetSource(): boolean {
+    if (!this.modified) return false;
+    const edit = this.current;
+    this.showSource(this.original);
+    this.undoSource = edit;
+    this.child("[data-nb-action=undo-reset]").hidden = false;
+    return true;
+  }
+
+  undoReset(): boolean {
+    const edit = this.undoSource;
+    if (edit === undefined) return false;
+    this.showSource(edit);
+    return true;
+  }
+
+  // Puts a source in the editor (or the static view), saves it and updates the badge and buttons.
+  private showSource(source: string): void {
+    this.current = source;
+    this.undoSource = undefined;
+    saveEdit(pageKey, this.index, this.hash, source, this.original);
     if (this.editor) {
-      this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: this.original } });
-    } else {
+      this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: source } });
+    } else if (source === this.original) {
       this.input().replaceChildren(...this.staticInput);
+    } else {
+      this.showPlainSource(source);
     }
-    this.querySelector<HTMLElement>(".nb-badge-modified")!.hidden = true;
-    this.querySelector<HTMLElement>("[data-nb-action=reset]")!.hidden = true;
+    this.child(".nb-badge-modified").hidden = !this.modified;
+    this.child("[data-nb-action=reset]").hidden = !this.modified;
+    this.child("[data-nb-action=undo-reset]").hidden = true;
   }
 
   private async openEditor(): Promise<void> {
@@ -116,8 +174,11 @@ class CellElement extends HTMLElement implements NotebookCell {
       input.removeAttribute("title");
       this.editor = createEditor(input, this.current, {
         onChange: (source) => {
+          if (source === this.current) return; // a reset or undo put it there
           this.current = source;
           saveEdit(pageKey, this.index, this.hash, source, this.original);
+          this.undoSource = undefined;
+          this.child("[data-nb-action=undo-reset]").hidden = true;
           if (source !== this.original) this.markModified();
         },
         onRun: () => void runCell(this),
@@ -138,6 +199,10 @@ class CellElement extends HTMLElement implements NotebookCell {
   private markModified(): void {
     this.querySelector<HTMLElement>(".nb-badge-modified")!.hidden = false;
     this.querySelector<HTMLElement>("[data-nb-action=reset]")!.hidden = false;
+  }
+
+  private child(selector: string): HTMLElement {
+    return this.querySelector<HTMLElement>(selector)!;
   }
 
   private input(): HTMLElement {

@@ -6,6 +6,7 @@ import { createKernelClient, type KernelClient, type WorkerLike } from "../kerne
 import type { Output } from "../outputs";
 import { readParams, watchParams } from "./paramStore";
 import { clearEdits } from "./savedEdits";
+import { describeRanFirst, explainMissingName, planRunFirst, type CellDependencyInfo } from "../dependencies";
 
 /** What the notebook needs from a cell element. */
 export interface NotebookCell {
@@ -15,12 +16,22 @@ export interface NotebookCell {
   readonly reactive: boolean;
   /** Param names the source reads; "*" for all. */
   readonly reads: string[];
+  /** Top-level names the current source defines. */
+  readonly defines: string[];
+  /** Names the current source uses that other cells define. */
+  readonly uses: string[];
   /** The kernel generation in which this cell last ran without error, or -1. */
   ranInGeneration: number;
   showBusy(): void;
-  showResult(outputs: Output[], count: number | undefined): void;
+  /** Shows a run's outputs; `count` is the execution count, `note` a line above the outputs. */
+  showResult(outputs: Output[], count: number | undefined, note?: string): void;
   focusInput(): void;
-  resetSource(): void;
+  /** True when the source differs from the original. */
+  readonly modified: boolean;
+  /** Restores the original source, remembering the edit for one undo; returns whether there was an edit. */
+  resetSource(): boolean;
+  /** Brings back the edit the last reset discarded; returns whether there was one. */
+  undoReset(): boolean;
 }
 
 const cells: NotebookCell[] = [];
@@ -38,6 +49,11 @@ export function addCell(cell: NotebookCell): void {
   cells.sort((a, b) => a.index - b.index);
 }
 
+/** Every name some cell on the page defines; an edited cell's uses are read against these. */
+export function knownNames(): Set<string> {
+  return new Set(cells.flatMap((cell) => cell.defines));
+}
+
 function kernel(): KernelClient {
   // Created on the first run: the worker and its bundle (sucrase, Plot, …) are not fetched before.
   client ??= createKernelClient({
@@ -46,21 +62,51 @@ function kernel(): KernelClient {
   return client;
 }
 
-/** Runs one cell and shows its outputs; resolves to whether it succeeded. */
+function dependencyInfo(cell: NotebookCell, generation: number): CellDependencyInfo {
+  return { index: cell.index, defines: cell.defines, uses: cell.uses, ranInKernel: cell.ranInGeneration === generation };
+}
+
+/**
+ * Runs one cell and shows its outputs; resolves to whether it succeeded. The earlier cells it
+ * needs that have not run in this kernel run first, once each, and the cell says so.
+ */
 export async function runCell(cell: NotebookCell): Promise<boolean> {
+  const generation = kernel().generation;
+  const infos = cells.map((each) => dependencyInfo(each, generation));
+  const first = planRunFirst(infos, dependencyInfo(cell, generation)).map((info) => cells.find((each) => each.index === info.index)!);
+  if (first.length > 0) cell.showBusy();
+  for (const earlier of first) {
+    if (!(await runOne(earlier))) {
+      const stopped = kernel().generation !== generation;
+      cell.showResult([], undefined, stopped ? "Stopped before this cell ran." : `Cell ${earlier.index + 1}, which this cell needs, failed: see its output.`);
+      return false;
+    }
+  }
+  return runOne(cell, first.length > 0 ? describeRanFirst(first.map((each) => each.index + 1)) : undefined);
+}
+
+async function runOne(cell: NotebookCell, note?: string): Promise<boolean> {
   const client = kernel();
   const before = client.generation;
   cell.showBusy();
   setStatus(`Running cell ${cell.index + 1}…`);
   const result = await client.run({ source: cell.source, params: readParams(), check: cell.check, label: `cell-${cell.index + 1}` });
   if (result.cancelled) {
-    cell.showResult([], undefined);
+    cell.showResult([], undefined, "Stopped before this cell ran.");
     return false;
   }
-  cell.showResult(result.outputs, ++counter);
+  cell.showResult(result.outputs.map((output) => explainReferenceError(output, cell, client.generation)), ++counter, note);
   if (result.ok) cell.ranInGeneration = client.generation;
   setStatus(client.generation !== before ? "Kernel restarted: names defined by earlier cells are gone." : "Kernel idle.");
   return result.ok;
+}
+
+// "x is not defined" gets the cell that would define x, when the page has one.
+function explainReferenceError(output: Output, cell: NotebookCell, generation: number): Output {
+  if (output.type !== "error" || output.name !== "ReferenceError") return output;
+  const name = /^(\S+) is not defined/.exec(output.message)?.[1];
+  const hint = name && explainMissingName(cells.map((each) => dependencyInfo(each, generation)), name, cell.index);
+  return hint ? { ...output, message: `${output.message}: ${hint}` } : output;
 }
 
 /** Runs a cell, then moves the focus to the next one (Shift+Enter). */
@@ -72,7 +118,7 @@ export async function runCellAndAdvance(cell: NotebookCell): Promise<void> {
 
 /** Runs every cell in order, stopping at the first that fails. */
 export async function runAll(): Promise<void> {
-  for (const cell of cells) if (!(await runCell(cell))) return;
+  for (const cell of cells) if (!(await runOne(cell))) return;
 }
 
 /** Stops the running cell at once. */
@@ -87,20 +133,24 @@ export function restart(): void {
   setStatus("Kernel restarted: names defined by earlier cells are gone.");
 }
 
-/** Restores every cell's original source and forgets the page's saved edits. */
-export function resetAll(): void {
-  clearEdits(pageKey);
-  for (const cell of cells) cell.resetSource();
+/** How many cells hold the reader's edits. */
+export function countEditedCells(): number {
+  return cells.filter((cell) => cell.modified).length;
 }
 
-// A reactive cell needs the names earlier cells define; run those first if this kernel lacks them.
-async function runReactive(cell: NotebookCell): Promise<void> {
-  const generation = kernel().generation;
-  for (const earlier of cells) {
-    if (earlier === cell) break;
-    if (earlier.ranInGeneration !== generation && !(await runCell(earlier))) return;
-  }
-  await runCell(cell);
+/** Restores every cell's original source and forgets the page's saved edits; returns how many cells changed. */
+export function resetAll(): number {
+  let changed = 0;
+  for (const cell of cells) if (cell.resetSource()) changed++;
+  clearEdits(pageKey);
+  return changed;
+}
+
+/** Brings back the edits the last Reset all discarded; returns how many cells got theirs back. */
+export function undoResetAll(): number {
+  let restored = 0;
+  for (const cell of cells) if (cell.undoReset()) restored++;
+  return restored;
 }
 
 watchParams((name) => {
@@ -111,7 +161,7 @@ watchParams((name) => {
     const names = new Set(changedParams);
     changedParams.clear();
     for (const cell of cells) {
-      if (cell.reactive && cell.reads.some((read) => read === "*" || names.has(read))) await runReactive(cell);
+      if (cell.reactive && cell.reads.some((read) => read === "*" || names.has(read))) await runCell(cell);
     }
   }, 200);
 });
@@ -121,6 +171,8 @@ function setStatus(text: string): void {
 }
 
 class ToolbarElement extends HTMLElement {
+  private undoCount = 0;
+
   connectedCallback(): void {
     this.hidden = false;
     this.addEventListener("click", (event) => {
@@ -128,8 +180,45 @@ class ToolbarElement extends HTMLElement {
       if (action === "run-all") void runAll();
       else if (action === "interrupt") interrupt();
       else if (action === "restart") restart();
-      else if (action === "reset-all") resetAll();
+      else if (action === "reset-all") this.askResetAll();
+      else if (action === "reset-all-confirm") this.confirmResetAll();
+      else if (action === "reset-all-cancel") this.showConfirm(false);
+      else if (action === "undo-reset-all") this.undoResetAll();
     });
+  }
+
+  // Reset all discards every edit on the page, so it asks first and can be undone once.
+  private askResetAll(): void {
+    const edited = countEditedCells();
+    if (edited === 0) {
+      setStatus("No cell is edited: nothing to reset.");
+      return;
+    }
+    this.child("[data-nb-confirm-text]").textContent = `Reset ${edited === 1 ? "the 1 edited cell" : `all ${edited} edited cells`} to the book's code?`;
+    this.showConfirm(true);
+  }
+
+  private confirmResetAll(): void {
+    this.showConfirm(false);
+    this.undoCount = resetAll();
+    this.child("[data-nb-action=undo-reset-all]").hidden = false;
+    setStatus(`Reset ${this.undoCount === 1 ? "1 cell" : `${this.undoCount} cells`} to the book's code.`);
+  }
+
+  private undoResetAll(): void {
+    const restored = undoResetAll();
+    this.child("[data-nb-action=undo-reset-all]").hidden = true;
+    setStatus(`Brought back your edits in ${restored === 1 ? "1 cell" : `${restored} cells`}.`);
+  }
+
+  private showConfirm(open: boolean): void {
+    this.child("[data-nb-confirm]").hidden = !open;
+    this.child("[data-nb-action=reset-all]").hidden = open;
+    if (open) this.child<HTMLButtonElement>("[data-nb-action=reset-all-cancel]").focus();
+  }
+
+  private child<T extends HTMLElement = HTMLElement>(selector: string): T {
+    return this.querySelector<T>(selector)!;
   }
 }
 

@@ -1,15 +1,21 @@
 /**
  * <nb-param>: the inline number or choice. Arrow keys step (PageUp/PageDown ten steps, Home/End
- * the ends), a horizontal drag scrubs, typing commits on Enter or blur; all go through the store.
+ * the ends), a horizontal drag scrubs (a fixed distance per decade on a log scale), and typing
+ * applies as the reader pauses, on Enter or on blur; all go through the store. A value that was
+ * clamped, snapped or refused, and a key pressed at a limit, get a short notice beside the number.
  */
 import { registerParam, setParam, watchParams } from "./paramStore";
-import { formatParamValue, snapParamValue, stepParamValue, type ParamSpec, type NumberParamSpec } from "../params";
+import { describeLimit, dragParamValue, formatParamValue, readTypedParamValue, stepParamValue, type ParamSpec, type NumberParamSpec } from "../params";
 import type { ParamValue } from "../kernel";
 
-const DRAG_PIXELS_PER_STEP = 4; // small enough to feel direct, large enough to hit one value
+const DRAG_THRESHOLD_PIXELS = 4; // below this a press is a click that starts typing, not a drag
+const TYPING_PAUSE_MS = 500; // a typed value applies once the reader pauses this long
+const NOTICE_MS = 6000;
 
 class ParamElement extends HTMLElement {
   private spec!: ParamSpec;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback(): void {
     if (this.spec) return;
@@ -31,43 +37,66 @@ class ParamElement extends HTMLElement {
     const input = this.querySelector("input");
     if (input) {
       const text = formatParamValue(this.spec, value);
-      if (document.activeElement !== input || input.value !== text) input.value = text;
-      input.size = Math.max(2, text.length);
+      // While the reader types, their text stays; it is tidied on Enter or blur.
+      if (document.activeElement !== input) input.value = text;
+      input.size = Math.max(2, Math.min(12, input.value.length));
       input.setAttribute("aria-valuenow", String(value));
-      input.removeAttribute("aria-invalid");
     }
+  }
+
+  private notify(text: string | undefined): void {
+    const note = this.querySelector<HTMLElement>(".nb-param-note");
+    if (!note) return;
+    clearTimeout(this.noticeTimer);
+    note.textContent = text ?? "";
+    note.hidden = text === undefined;
+    if (text !== undefined) this.noticeTimer = setTimeout(() => this.notify(undefined), NOTICE_MS);
   }
 
   private bindNumber(input: HTMLInputElement, spec: NumberParamSpec): void {
     const current = () => Number(input.getAttribute("aria-valuenow"));
+    const step = (to: number, steps: number) => {
+      this.notify(to === current() ? describeLimit(spec, current(), steps) : undefined);
+      setParam(spec.name, to);
+    };
     input.addEventListener("keydown", (event) => {
       const steps = { ArrowUp: 1, ArrowRight: 1, ArrowDown: -1, ArrowLeft: -1, PageUp: 10, PageDown: -10 }[event.key];
       if (steps !== undefined) {
         event.preventDefault();
-        setParam(spec.name, stepParamValue(spec, current(), steps));
+        step(Number(stepParamValue(spec, current(), steps)), steps);
+        input.value = formatParamValue(spec, current());
       } else if (event.key === "Home" || event.key === "End") {
         event.preventDefault();
-        setParam(spec.name, event.key === "Home" ? spec.min : spec.max);
+        step(event.key === "Home" ? spec.min : spec.max, event.key === "Home" ? -1 : 1);
+        input.value = formatParamValue(spec, current());
       } else if (event.key === "Enter") {
         event.preventDefault();
-        this.commitTyped(input, spec);
+        this.applyTyped(input, spec, true);
       } else if (event.key === "Escape") {
-        this.show(current());
+        clearTimeout(this.typingTimer);
+        input.value = formatParamValue(spec, current());
+        this.notify(undefined);
       }
     });
-    input.addEventListener("blur", () => this.commitTyped(input, spec));
+    input.addEventListener("input", () => {
+      clearTimeout(this.typingTimer);
+      this.typingTimer = setTimeout(() => this.applyTyped(input, spec, false), TYPING_PAUSE_MS);
+    });
+    input.addEventListener("blur", () => this.applyTyped(input, spec, true));
     input.addEventListener("pointerdown", (event) => {
       if (event.button !== 0) return;
       const startX = event.clientX;
       const startValue = current();
       let dragged = false;
       const move = (e: PointerEvent) => {
-        const steps = Math.trunc((e.clientX - startX) / DRAG_PIXELS_PER_STEP);
-        if (!dragged && Math.abs(e.clientX - startX) < DRAG_PIXELS_PER_STEP) return;
+        if (!dragged && Math.abs(e.clientX - startX) < DRAG_THRESHOLD_PIXELS) return;
         if (!dragged) input.setPointerCapture(e.pointerId);
         dragged = true;
         this.classList.add("nb-param-dragging");
-        setParam(spec.name, stepParamValue(spec, startValue, steps));
+        const next = dragParamValue(spec, startValue, e.clientX - startX);
+        this.notify(next === spec.max || next === spec.min ? describeLimit(spec, next, next === spec.max ? 1 : -1) : undefined);
+        setParam(spec.name, next);
+        input.value = formatParamValue(spec, current());
       };
       const end = () => {
         input.removeEventListener("pointermove", move);
@@ -80,15 +109,19 @@ class ParamElement extends HTMLElement {
     });
   }
 
-  private commitTyped(input: HTMLInputElement, spec: NumberParamSpec): void {
-    const typed = Number(input.value.trim());
-    if (input.value.trim() === "" || !Number.isFinite(typed)) {
-      input.setAttribute("aria-invalid", "true");
-      this.show(Number(input.getAttribute("aria-valuenow")));
-      return;
+  // `final` (Enter or blur) also puts the value in use back into the field.
+  private applyTyped(input: HTMLInputElement, spec: NumberParamSpec, final: boolean): void {
+    clearTimeout(this.typingTimer);
+    const shown = formatParamValue(spec, Number(input.getAttribute("aria-valuenow")));
+    if (final && input.value.trim() === shown) return;
+    const typed = readTypedParamValue(spec, input.value);
+    input.setAttribute("aria-invalid", String(typed.value === undefined));
+    if (typed.value !== undefined) setParam(spec.name, typed.value);
+    if (typed.notice !== undefined || final) this.notify(typed.notice);
+    if (final) {
+      input.value = formatParamValue(spec, Number(input.getAttribute("aria-valuenow")));
+      input.removeAttribute("aria-invalid");
     }
-    setParam(spec.name, snapParamValue(spec, typed));
-    this.show(Number(input.getAttribute("aria-valuenow")));
   }
 }
 

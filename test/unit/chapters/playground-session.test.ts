@@ -40,7 +40,7 @@ describe("a playground session", () => {
     expect(session.divergence).not.toBeNull();
     const message = describeDivergence(session);
     expect(message).toMatch(/^Training stopped at step \d+: /);
-    expect(message).toContain("lower the learning rate η = 50");
+    expect(message).toContain("lower the learning rate from η = 50 to about 2,");
     expect(stepSession(session)).toBe(false); // no further steps once diverged
   });
 
@@ -82,7 +82,7 @@ describe("a playground session", () => {
     expect(describeStatus(session)).toContain("no test set");
   });
 
-  it("evaluates ŷ and every hidden unit on the grid exactly as the engine's forward pass does", () => {
+  it("evaluates the output y and every hidden unit on the grid exactly as the engine's forward pass does", () => {
     const session = createSession(configWith({ hidden: [3, 2] }), 8);
     runSession(session, 20);
     const box = { ...session.box, resolution: 8 };
@@ -107,7 +107,7 @@ describe("the playground's drawing data", () => {
     const edge = edges.find((e) => e.l === 1 && e.j === 2 && e.k === 1)!;
     expect(edge.label).toBe("w¹₃₂");
     expect(edge.w).toBe(session.network.layers[0].weights[2 * 2 + 1]);
-    expect(nodes[nodes.length - 1].label).toBe("ŷ");
+    expect(nodes[nodes.length - 1].label).toBe("y");
     expect(nodes[nodes.length - 1].bias).toBe(session.network.layers[1].biases[0]);
     expect(edgeWidth(0)).toBe(0.5);
     expect(edgeWidth(100)).toBe(8);
@@ -123,9 +123,9 @@ describe("the playground's drawing data", () => {
   });
 
   it("writes the model, the loss and the update in the chapters' notation", () => {
-    expect(writeModelTex([4, 4], "tanh")).toContain("\\hat y &= \\sigma(W^{3} a^{2} + b^{3})");
+    expect(writeModelTex([4, 4], "tanh")).toContain("y &= \\sigma(W^{3} a^{2} + b^{3})");
     expect(writeModelTex([4, 4], "tanh")).toContain("a^{1} &= \\tanh(W^{1} x + b^{1})");
-    expect(writeModelTex([], "relu")).toContain("\\hat y &= \\sigma(W^{1} x + b^{1})");
+    expect(writeModelTex([], "relu")).toContain("y &= \\sigma(W^{1} x + b^{1})");
     expect(writeShapesTex([4, 4])).toContain("W^{1} \\in \\mathbb{R}^{4 \\times 2}");
     expect(writeLossTex({ loss: "squaredError", weightDecay: 0.1 })).toContain("\\tfrac{\\lambda}{2}");
     expect(writeUpdateTex({ optimizer: "momentum", weightDecay: 0 })).toContain("\\Delta w \\leftarrow \\alpha");

@@ -87,7 +87,7 @@ describe("kernel", () => {
   it("runs an exercise's checker with a specific message", async () => {
     const kernel = newKernel();
     const wrong = await kernel.run({ source: "function momentumStep(w, step, g, lr, m) { return { w: w - lr * g, step: -lr * g } }", params: {}, check: "gradientDescentMomentum" });
-    expect(wrong.outputs).toEqual([{ type: "check", passed: false, message: expect.stringContaining("you forgot to carry the previous step") }]);
+    expect(wrong.outputs).toEqual([{ type: "check", passed: false, message: expect.stringContaining("You forgot to carry the previous step") }]);
     const right = await kernel.run({
       source: "function momentumStep(w, step, g, lr, m) { const next = m * step - lr * g; return { w: w + next, step: next } }",
       params: {},

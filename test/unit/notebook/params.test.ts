@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toParamSpec, mergeParamSpecs, parseParamQuery, formatParamQuery, stepParamValue, type ParamSpec } from "../../../src/notebook/params";
+import { toParamSpec, mergeParamSpecs, parseParamQuery, formatParamQuery, stepParamValue, readTypedParamValue, describeLimit, dragParamValue, DRAG_PIXELS_PER_DECADE, DRAG_PIXELS_PER_RANGE, type ParamSpec, type NumberParamSpec } from "../../../src/notebook/params";
 
 const lr = toParamSpec({ name: "lr", value: 0.03, min: 0.0001, max: 10, scale: "log" });
 const hidden = toParamSpec({ name: "hidden", value: 4, min: 1, max: 32, step: 1 });
@@ -69,5 +69,53 @@ describe("stepParamValue", () => {
     expect(stepParamValue(lr, 10, 1)).toBe(10);
     expect(stepParamValue(activation, "tanh", 1)).toBe("sigmoid");
     expect(stepParamValue(activation, "relu", 1)).toBe("relu");
+  });
+});
+
+describe("typed values", () => {
+  const rate = toParamSpec({ name: "lr", value: 5, min: 0.1, max: 100, scale: "log" }) as NumberParamSpec;
+  const layers = toParamSpec({ name: "layers", value: 2, min: 1, max: 8, step: 1 }) as NumberParamSpec;
+
+  it("accepts an allowed value as typed, a decimal comma included", () => {
+    expect(readTypedParamValue(rate, " 0.25 ")).toEqual({ value: 0.25 });
+    expect(readTypedParamValue(rate, "0,5")).toEqual({ value: 0.5 });
+    expect(readTypedParamValue(rate, "2,5e1")).toEqual({ value: 25 });
+  });
+
+  it("moves an out-of-range or off-grid value to the nearest allowed one and says so with the range", () => {
+    expect(readTypedParamValue(rate, "500")).toEqual({ value: 100, notice: "500 is above the maximum: using 100 (0.1 to 100)." });
+    expect(readTypedParamValue(rate, "0,01")).toEqual({ value: 0.1, notice: "0.01 is below the minimum: using 0.1 (0.1 to 100)." });
+    expect(readTypedParamValue(layers, "2.6")).toEqual({ value: 3, notice: "2.6 is between steps: using 3 (1 to 8, whole numbers)." });
+  });
+
+  it("refuses what is not a number, keeping the value, and says what is allowed", () => {
+    expect(readTypedParamValue(rate, "abc")).toEqual({ value: undefined, notice: "“abc” is not a number: 0.1 to 100." });
+    expect(readTypedParamValue(rate, "1,2,3").value).toBeUndefined();
+    expect(readTypedParamValue(rate, "")).toEqual({ value: undefined, notice: "Type a number: 0.1 to 100." });
+  });
+
+  it("says when a key cannot go further", () => {
+    expect(describeLimit(rate, 100, 1)).toBe("Already at the maximum, 100 (0.1 to 100).");
+    expect(describeLimit(rate, 0.1, -10)).toBe("Already at the minimum, 0.1 (0.1 to 100).");
+    expect(describeLimit(rate, 50, 1)).toBeUndefined();
+  });
+});
+
+describe("dragging a number", () => {
+  it("moves a log-scale number one decade per fixed distance, whatever its size", () => {
+    const rate = toParamSpec({ name: "lr", value: 5, min: 0.001, max: 1000, scale: "log" }) as NumberParamSpec;
+    expect(dragParamValue(rate, 5, DRAG_PIXELS_PER_DECADE)).toBe(50);
+    expect(dragParamValue(rate, 0.05, DRAG_PIXELS_PER_DECADE)).toBe(0.5);
+    expect(dragParamValue(rate, 5, -DRAG_PIXELS_PER_DECADE)).toBe(0.5);
+    // The report's 80 px took η from 5 to 100; now it is less than a decade.
+    expect(dragParamValue(rate, 5, 80)).toBeLessThan(50);
+  });
+
+  it("moves a linear number across its range in a fixed distance, and a stepped one a step at a time", () => {
+    const x = toParamSpec({ name: "x", value: 0, min: -2, max: 2 }) as NumberParamSpec;
+    expect(dragParamValue(x, 0, DRAG_PIXELS_PER_RANGE / 4)).toBe(1);
+    const layers = toParamSpec({ name: "layers", value: 2, min: 1, max: 8, step: 1 }) as NumberParamSpec;
+    expect(dragParamValue(layers, 2, 7)).toBe(2);
+    expect(dragParamValue(layers, 2, DRAG_PIXELS_PER_RANGE)).toBe(8);
   });
 });

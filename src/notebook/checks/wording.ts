@@ -1,0 +1,28 @@
+/**
+ * One voice for every checker's message: each sentence starts with a capital letter. Checkers
+ * build messages from parts ("… gives -1.3826" + "you used 1 − x²"), so the capital is put in
+ * once, here, where a plain lowercase word starts a sentence; names of code (gradW, mulBackward,
+ * w, delta[j]) are left exactly as written.
+ */
+import type { Checker } from "./types";
+
+// A word of two or more lowercase letters at the start or after . ! ?, followed by a space or punctuation.
+const SENTENCE_START = /(^|[.!?]\s+)([a-z]{2,})(?=[\s,:;]|$)/g;
+
+/** Capitalises the first plain word of each sentence. */
+export function toSentenceCase(message: string): string {
+  return message.replace(SENTENCE_START, (_, before: string, word: string) => before + word[0].toUpperCase() + word.slice(1));
+}
+
+/** The same checker, its messages in sentence case. */
+export function inSentenceCase(checker: Checker): Checker {
+  return (scope) => {
+    const result = checker(scope);
+    return { ...result, message: toSentenceCase(result.message) };
+  };
+}
+
+/** A number as a message shows it: six significant digits, enough to compare and short enough to read. */
+export function formatNumber(value: unknown): string {
+  return typeof value === "number" && Number.isFinite(value) ? String(Number(value.toPrecision(6))) : String(value);
+}
