@@ -78,6 +78,15 @@ describe("the exercises, typed into the real page", () => {
     await page.close();
   }, 180_000);
 
+  it("runs the earlier cells a cell needs first, with the reader's edits in them", async () => {
+    const { page, problems } = await openChapter();
+    for (const [i, check] of EXERCISES.slice(0, 3).entries()) await replaceCellSource(page, exercise(page, check), solutions[i]);
+    const cell = await answer(page, "scalarTraining", solutions[3]);
+    await expect.poll(() => cell.locator(".nb-check-pass").count(), { timeout: 30_000 }).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it("times the graded path: typing every solution in and running it until all four verdicts pass", async () => {
     const { page, problems } = await openChapter();
     const start = Date.now();
