@@ -61,10 +61,10 @@ function checkMlp(MLP: MlpClass, backward: BackwardFunction): CheckResult {
   const structure = readStructure(mlp);
   if (typeof structure === "string") return { passed: false, message: structure };
   const listed = mlp.parameters();
-  if (!Array.isArray(listed)) return { passed: false, message: `new MLP(3, [4, 4, 1]).parameters() returned ${format(listed)}; return an array of every weight and bias Scalar.` };
+  if (!Array.isArray(listed)) return { passed: false, message: `MLP(3, [4, 4, 1]).parameters() returned ${format(listed)}; return an array of every weight and bias Scalar.` };
   if (listed.length !== weights + biases) {
     const hint = listed.length === weights ? ": that is the weights only, add each neuron's bias b" : listed.length === 0 ? ": collect each layer's parameters, and each neuron's w and b" : "";
-    return { passed: false, message: `new MLP(3, [4, 4, 1]).parameters() has ${listed.length} entries, it should have ${weights + biases} (${weights} weights and ${biases} biases: 3·4 + 4·4 + 4·1 and 4 + 4 + 1)${hint}.` };
+    return { passed: false, message: `MLP(3, [4, 4, 1]).parameters() has ${listed.length} entries, it should have ${weights + biases} (${weights} weights and ${biases} biases: 3·4 + 4·4 + 4·1 and 4 + 4 + 1)${hint}.` };
   }
   if (!listed.every(isScalarNode)) return { passed: false, message: "every entry of parameters() should be a Scalar (so training can read its grad and change its data), but some are not." };
   if (new Set(listed).size !== listed.length) return { passed: false, message: "parameters() lists the same Scalar twice; each weight and bias once." };
@@ -91,7 +91,7 @@ function checkMlp(MLP: MlpClass, backward: BackwardFunction): CheckResult {
 
 // The reader's weights as plain arrays, layer by layer, neuron by neuron.
 function readStructure(mlp: MlpLike): NeuronLike[][] | string {
-  if (!Array.isArray(mlp.layers) || mlp.layers.length !== CHECK_SIZES.length) return `new MLP(3, [4, 4, 1]).layers should be an array of ${CHECK_SIZES.length} Layers, one per entry of the sizes, but it is ${format(mlp.layers)}${Array.isArray(mlp.layers) ? ` of ${mlp.layers.length}` : ""}.`;
+  if (!Array.isArray(mlp.layers) || mlp.layers.length !== CHECK_SIZES.length) return `MLP(3, [4, 4, 1]).layers should be an array of ${CHECK_SIZES.length} Layers, one per entry of the sizes, but it is ${format(mlp.layers)}${Array.isArray(mlp.layers) ? ` of ${mlp.layers.length}` : ""}.`;
   const structure: NeuronLike[][] = [];
   let below = 3;
   for (const [l, layer] of mlp.layers.entries()) {

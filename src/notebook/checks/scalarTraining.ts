@@ -91,7 +91,7 @@ function checkSingleSteps(MLP: MlpClass, trainStep: TrainStep): CheckResult {
   const step2 = parameters.map((p, i) => p.data - p1[i]);
   if (matches(step2, second.gradients.map((g) => -PROBE_RATE * g))) return { passed: true, message: "" };
   if (matches(step2, second.gradients.map((g, i) => -PROBE_RATE * (g + first.gradients[i])))) {
-    return { passed: false, message: "the grads are never zeroed: the second step moved the weights by −η times the sum of the first and the second gradient. backward adds into p.grad, so set every parameter's grad to 0 before each backward (what zero_grad() does)." };
+    return { passed: false, message: "the grads are never zeroed: the second step moved the weights by −η times the sum of the first and the second gradient. Since backward adds into p.grad, set every parameter's grad to 0 before each backward (what zero_grad() does)." };
   }
   return { passed: false, message: "the first step was right, but the second was not −learningRate · ∂E/∂p at the new weights; does trainStep keep something between calls?" };
 }
