@@ -9,6 +9,7 @@ import { DEFAULT_INPUTS, DESCRIPTIONS, buildExpression, isExpressionName, type E
 import { ExpressionError, parseExpression } from "./parseExpression.ts";
 import { layoutGraph, type GraphLayout } from "./graphLayout.ts";
 import { chooseOrientation, renderGraphFigure } from "./graphFigure.ts";
+import type { FixedGraph } from "./scalarGraph.ts";
 import { describeStateTeX, describeStateText, findBackwardState, formatNumber, listArrowSteps, nameNode, type ArrowStep } from "./backwardSteps.ts";
 
 const PLAY_INTERVAL_MS = 900; // long enough to read the formula that changed
@@ -75,7 +76,10 @@ export class GraphStepperController {
     if (form) form.hidden = expression !== "your own";
     let graph: TracedGraph;
     let description: { formula: string; model: string; activation: string; loss: string; inputs: (keyof Inputs)[] };
-    if (expression === "your own") {
+    const fixed = this.element.dataset.traced;
+    if (fixed) {
+      ({ graph, ...description } = { ...(JSON.parse(fixed) as FixedGraph), inputs: [] });
+    } else if (expression === "your own") {
       const field = form!.querySelector<HTMLInputElement>("input")!;
       try {
         graph = traceGraph(parseExpression(field.value, inputs));
@@ -102,7 +106,7 @@ export class GraphStepperController {
     this.applied = Math.min(this.applied, this.arrows.length);
     this.element.querySelector("[data-gs-formula]")!.textContent = description.formula;
     this.element.querySelector("[data-gs-model]")!.textContent = `Model: ${description.model}. Activation: ${description.activation}. Loss: ${description.loss}.`;
-    this.element.querySelector("[data-gs-inputs]")!.textContent = `Inputs: ${description.inputs.map((name) => `${name} = ${formatNumber(inputs[name])}`).join(", ") || "none"}.`;
+    if (!fixed) this.element.querySelector("[data-gs-inputs]")!.textContent = `Inputs: ${description.inputs.map((name) => `${name} = ${formatNumber(inputs[name])}`).join(", ") || "none"}.`;
     this.draw();
     if (reason !== "start") {
       const output = this.graph.nodes[this.graph.nodes.length - 1];

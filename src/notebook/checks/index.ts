@@ -5,6 +5,10 @@ import { checkDenseBackward } from "./denseBackward";
 import { checkPerceptronRule } from "./perceptronRule";
 import { checkLocalBackward } from "./localBackward";
 import { checkErrorSurfaceSquaredError } from "./errorSurfaceSquaredError";
+import { checkScalarOps } from "./scalarOps";
+import { checkScalarBackward } from "./scalarBackward";
+import { checkScalarMlp } from "./scalarMlp";
+import { checkScalarTraining } from "./scalarTraining";
 import { inSentenceCase } from "./wording";
 
 export type { Checker, CheckResult } from "./types";
@@ -16,4 +20,8 @@ export const checks: Readonly<Record<string, Checker>> = {
   perceptronRule: inSentenceCase(checkPerceptronRule),
   localBackward: inSentenceCase(checkLocalBackward),
   errorSurfaceSquaredError: inSentenceCase(checkErrorSurfaceSquaredError),
+  scalarOps: inSentenceCase(checkScalarOps),
+  scalarBackward: inSentenceCase(checkScalarBackward),
+  scalarMlp: inSentenceCase(checkScalarMlp),
+  scalarTraining: inSentenceCase(checkScalarTraining),
 };
