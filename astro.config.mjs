@@ -31,5 +31,7 @@ export default defineConfig({
   prefetch: false,
   vite: {
     worker: { format: "es" },
+    // Fonts stay files (never data: URLs in the CSS) so the preloaded one is the one the CSS uses.
+    build: { assetsInlineLimit: (file) => (file.endsWith(".woff2") ? false : undefined) },
   },
 });

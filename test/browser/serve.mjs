@@ -5,6 +5,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { createGzip } from "node:zlib";
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -34,6 +35,23 @@ async function isFile(path) {
   } catch {
     return false;
   }
+}
+
+// Text compresses several-fold; fonts, images and wasm are already compressed or barely shrink.
+const compressible = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt", ".wasm"]);
+
+/** Writes a file with status 200, gzipped when the browser accepts it, as a static host would. */
+function sendFile(request, response, file) {
+  const type = extname(file);
+  const headers = { "content-type": types[type] ?? "application/octet-stream", "cache-control": "no-cache" };
+  const gzip = compressible.has(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+  if (!gzip) {
+    response.writeHead(200, headers);
+    createReadStream(file).pipe(response);
+    return;
+  }
+  response.writeHead(200, { ...headers, "content-encoding": "gzip", vary: "Accept-Encoding" });
+  createReadStream(file).pipe(createGzip()).pipe(response);
 }
 
 /** Starts serving `root` under `base` on 127.0.0.1; resolves to { origin, close }. */
@@ -72,11 +90,7 @@ export async function startServer({ root, base = "/", port = 0 }) {
         return notFound();
       }
     }
-    response.writeHead(200, {
-      "content-type": types[extname(file)] ?? "application/octet-stream",
-      "cache-control": "no-cache",
-    });
-    createReadStream(file).pipe(response);
+    sendFile(request, response, file);
   });
   await new Promise((done, fail) => {
     server.once("error", fail);
