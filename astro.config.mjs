@@ -8,6 +8,7 @@ import { remarkFailOnBadMath } from "./src/markdown/mathErrors.ts";
 import { rehypeIndexMathOnce } from "./src/markdown/mathSearch.ts";
 import { normalizeBase } from "./src/site/base.ts";
 import { remarkNotebookCells } from "./src/notebook/remarkCells.ts";
+import { lighterPages } from "./src/build/phoneIntegration.ts";
 
 // Courses host the book under a sub-path; BASE_PATH=/course/backprop npm run build.
 const base = normalizeBase(process.env.BASE_PATH);
@@ -19,14 +20,15 @@ export default defineConfig({
   base,
   trailingSlash: "ignore",
   outDir: process.env.OUT_DIR ?? "./dist",
-  build: { format: "directory" },
+  // Styles go inside each page: a phone on a slow link then needs one round trip, not four, before first paint.
+  build: { format: "directory", inlineStylesheets: "always" },
   markdown: {
     remarkPlugins,
     rehypePlugins: [[rehypeKatex, { strict: "error", trust: false }], rehypeIndexMathOnce],
     syntaxHighlight: "shiki",
     shikiConfig: { themes: { light: "github-light-default", dark: "github-dark-default" } },
   },
-  integrations: [mdx({ remarkPlugins: [...remarkPlugins, remarkNotebookCells] })],
+  integrations: [mdx({ remarkPlugins: [...remarkPlugins, remarkNotebookCells] }), lighterPages()],
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {

@@ -33,14 +33,17 @@ const baseRanges = [
 const sourceFolders = ["content", "src", "components"];
 const sourceTypes = new Set([".mdx", ".md", ".astro", ".ts", ".css"]);
 
-// The optical-size axis more than doubles a serif file; it is pinned at the body text's size (18 px), and the
-// weight axis is cut to the weights the styles use.
-const serifAxes = { opsz: 18, wght: { min: 300, max: 700 } };
+// The optical-size axis more than doubles a serif file; it is pinned at the body text's size (18 px). Weights
+// below 400 cost a third of a file, and only the home page's large chapter numbers use one (300): they get their
+// own face of ten digits at their size.
+const serifAxes = { opsz: 18, wght: { min: 400, max: 700 } };
+const digits = new Set([..."0123456789"].map((digit) => digit.codePointAt(0)));
 
-/** The font families, with the Fontsource CSS whose faces are subset, and the axes kept. */
+/** The faces written: a Fontsource stylesheet, the axes kept, and optionally only some characters. */
 const families = [
   { css: "@fontsource-variable/source-serif-4/opsz.css", axes: serifAxes },
   { css: "@fontsource-variable/source-serif-4/opsz-italic.css", axes: serifAxes },
+  { css: "@fontsource-variable/source-serif-4/opsz.css", axes: { opsz: 36, wght: 300 }, only: digits, suffix: "-light" },
   { css: "@fontsource-variable/jetbrains-mono/wght.css", axes: { wght: { min: 400, max: 700 } } },
 ];
 
@@ -106,17 +109,18 @@ rmSync(outFonts, { recursive: true, force: true });
 mkdirSync(outFonts, { recursive: true });
 const blocks = [];
 let total = 0;
-for (const { css, axes } of families) {
+for (const { css, axes, only, suffix = "" } of families) {
   for (const face of parseFaces(require.resolve(css))) {
-    const kept = [...characters].filter((point) => face.range.some(([from, to]) => point >= from && point <= to));
+    const inFace = (point) => face.range.some(([from, to]) => point >= from && point <= to) && (!only || only.has(point));
+    const kept = [...characters].filter(inFace);
     if (kept.length === 0) continue;
-    const name = face.file.split("/").pop();
+    const name = face.file.split("/").pop().replace(".woff2", `${suffix}.woff2`);
     const font = await subsetFont(readFileSync(face.file), String.fromCodePoint(...kept), { targetFormat: "woff2", variationAxes: axes });
     writeFileSync(join(outFonts, name), font);
     total += font.length;
-    const [min, max] = [axes.wght.min, axes.wght.max];
+    const weight = typeof axes.wght === "number" ? axes.wght : `${axes.wght.min} ${axes.wght.max}`;
     blocks.push(
-      `@font-face {\n  font-family: "${face.family}";\n  font-style: ${face.style};\n  font-display: swap;\n  font-weight: ${min} ${max};\n` +
+      `@font-face {\n  font-family: "${face.family}";\n  font-style: ${face.style};\n  font-display: swap;\n  font-weight: ${weight};\n` +
         `  src: url(../fonts/${name}) format("woff2");\n  unicode-range: ${formatRange(kept)};\n}`,
     );
     console.log(`${name}: ${kept.length} characters, ${(font.length / 1024).toFixed(1)} KiB`);
