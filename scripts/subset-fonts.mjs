@@ -39,11 +39,13 @@ const sourceTypes = new Set([".mdx", ".md", ".astro", ".ts", ".css"]);
 const serifAxes = { opsz: 18, wght: { min: 400, max: 700 } };
 const digits = new Set([..."0123456789"].map((digit) => digit.codePointAt(0)));
 
-/** The faces written: a Fontsource stylesheet, the axes kept, and optionally only some characters. */
+/** The faces written: a Fontsource stylesheet, the axes kept, optionally only some characters, files, another family. */
 const families = [
   { css: "@fontsource-variable/source-serif-4/opsz.css", axes: serifAxes },
   { css: "@fontsource-variable/source-serif-4/opsz-italic.css", axes: serifAxes },
   { css: "@fontsource-variable/source-serif-4/opsz.css", axes: { opsz: 36, wght: 300 }, only: digits, suffix: "-light" },
+  // Headings (h1, h2: 26-54 px, weight 650) keep their display optical size in a face of their own.
+  { css: "@fontsource-variable/source-serif-4/opsz.css", axes: { opsz: 32, wght: 650 }, file: /-latin-opsz/, suffix: "-display", family: "Source Serif 4 Display" },
   { css: "@fontsource-variable/jetbrains-mono/wght.css", axes: { wght: { min: 400, max: 700 } } },
 ];
 
@@ -109,8 +111,9 @@ rmSync(outFonts, { recursive: true, force: true });
 mkdirSync(outFonts, { recursive: true });
 const blocks = [];
 let total = 0;
-for (const { css, axes, only, suffix = "" } of families) {
+for (const { css, axes, only, suffix = "", file, family } of families) {
   for (const face of parseFaces(require.resolve(css))) {
+    if (file && !file.test(face.file)) continue;
     const inFace = (point) => face.range.some(([from, to]) => point >= from && point <= to) && (!only || only.has(point));
     const kept = [...characters].filter(inFace);
     if (kept.length === 0) continue;
@@ -120,7 +123,7 @@ for (const { css, axes, only, suffix = "" } of families) {
     total += font.length;
     const weight = typeof axes.wght === "number" ? axes.wght : `${axes.wght.min} ${axes.wght.max}`;
     blocks.push(
-      `@font-face {\n  font-family: "${face.family}";\n  font-style: ${face.style};\n  font-display: swap;\n  font-weight: ${weight};\n` +
+      `@font-face {\n  font-family: "${family ?? face.family}";\n  font-style: ${face.style};\n  font-display: swap;\n  font-weight: ${weight};\n` +
         `  src: url(../fonts/${name}) format("woff2");\n  unicode-range: ${formatRange(kept)};\n}`,
     );
     console.log(`${name}: ${kept.length} characters, ${(font.length / 1024).toFixed(1)} KiB`);
