@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import { readFileSync } from "node:fs";
 import { findSeriousViolations, launchBrowser, pageUrl } from "./harness";
 
 // Issue #15: what Lighthouse's phone audit measures and is the same on every run: nothing moves while a page
 // loads, no serious accessibility problem at phone or desktop width in either theme, no text under 12 px.
 const pages = ["", "perceptron/", "error-surface/", "gradient-descent/", "chain-rule/", "backpropagation/", "notation/", "instructors/", "lab/notebook/"];
 const phone = { width: 360, height: 740 };
+
+/** The characters the subset KaTeX fonts of src/styles/katex.css have, as [from, to] ranges. */
+const mathRanges = [...readFileSync("src/styles/katex.css", "utf8").matchAll(/unicode-range:\s*([^;]+);/g)].flatMap(([, list]) =>
+  list.split(",").map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/, "").split("-");
+    return [parseInt(from, 16), parseInt(to ?? from, 16)] as [number, number];
+  }),
+);
+const inRanges = (point: number, ranges: [number, number][]) => ranges.some(([from, to]) => point >= from && point <= to);
 
 /** Every layout shift not caused by the reader, from before the first paint on, with what moved. */
 function recordLayoutShifts() {
@@ -47,6 +57,13 @@ describe.each(pages)("page /%s on a phone", (path) => {
 
   afterAll(async () => {
     await page?.close();
+  });
+
+  it("draws every math glyph from the subset KaTeX fonts (else run npm run fonts)", async () => {
+    const used = await page.evaluate(() => [...new Set([...document.querySelectorAll(".katex-html")].flatMap((math) => [...(math.textContent ?? "")]))]);
+    // KaTeX puts zero-width spaces between atoms; none of its fonts has that character.
+    const missing = used.filter((character) => character !== "\u200b" && !inRanges(character.codePointAt(0)!, mathRanges));
+    expect(missing).toEqual([]);
   });
 
   it("does not move while it loads: cumulative layout shift below 0.02 at 360 px", async () => {
