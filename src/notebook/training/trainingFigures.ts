@@ -56,8 +56,12 @@ export function plotLoss(points: { step: number; loss: number }[], document?: Do
   }));
 }
 
-/** A chart is read as one image with its label; Plot's labels on its inner groups are not ARIA a plain group may carry. */
+/**
+ * A chart is one labelled image for assistive technology (as in the error-surface chapter's plots): Plot's labels on
+ * each mark's group are prohibited on a group without a role, and would be read as noise.
+ */
 function asImage<T extends Element>(chart: T): T {
   chart.setAttribute("role", "img");
+  for (const child of chart.querySelectorAll("[aria-label]")) child.removeAttribute("aria-label");
   return chart;
 }
