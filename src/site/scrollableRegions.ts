@@ -4,17 +4,18 @@ const wideBlocks = ".equation, .katex-display, .prose table";
 const marker = "scrollFocus";
 
 /** Gives keyboard focus to the wide blocks under `root` that overflow now, and takes it from those that fit. */
-export function markScrollableRegions(root: ParentNode, budgetMs = 8): Promise<void> {
+export function markScrollableRegions(root: ParentNode, budgetMs = 4): Promise<void> {
   const blocks = [...root.querySelectorAll<HTMLElement>(wideBlocks)];
-  // Measuring lays out blocks the browser had skipped off screen, so the work is cut into short slices.
+  // Measuring lays out blocks the browser had skipped off screen, so the work waits for idle time, in short slices.
+  const later = (work: () => void) => ("requestIdleCallback" in window ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 0));
   return new Promise((done) => {
     const slice = () => {
       const end = performance.now() + budgetMs;
       while (blocks.length > 0 && performance.now() < end) mark(blocks.shift()!);
-      if (blocks.length > 0) setTimeout(slice, 0);
+      if (blocks.length > 0) later(slice);
       else done();
     };
-    slice();
+    later(slice);
   });
 }
 
