@@ -9,6 +9,7 @@ import { rehypeIndexMathOnce } from "./src/markdown/mathSearch.ts";
 import { normalizeBase } from "./src/site/base.ts";
 import { remarkNotebookCells } from "./src/notebook/remarkCells.ts";
 import { contentSecurityPolicy } from "./src/site/cspIntegration.ts";
+import { lighterPages, precompressedCopies } from "./src/build/phoneIntegration.ts";
 
 // Courses host the book under a sub-path; BASE_PATH=/course/backprop npm run build.
 const base = normalizeBase(process.env.BASE_PATH);
@@ -20,17 +21,21 @@ export default defineConfig({
   base,
   trailingSlash: "ignore",
   outDir: process.env.OUT_DIR ?? "./dist",
-  build: { format: "directory" },
+  // Styles go inside each page: a phone on a slow link then needs one round trip, not four, before first paint.
+  build: { format: "directory", inlineStylesheets: "always" },
   markdown: {
     remarkPlugins,
     rehypePlugins: [[rehypeKatex, { strict: "error", trust: false }], rehypeIndexMathOnce],
     syntaxHighlight: "shiki",
     shikiConfig: { themes: { light: "github-light-default", dark: "github-dark-default" } },
   },
-  integrations: [mdx({ remarkPlugins: [...remarkPlugins, remarkNotebookCells] }), contentSecurityPolicy()],
+  // In this order after the build: figures rounded, then the policy hashes the final inline scripts, then compressed copies.
+  integrations: [mdx({ remarkPlugins: [...remarkPlugins, remarkNotebookCells] }), lighterPages(), contentSecurityPolicy(), precompressedCopies()],
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {
     worker: { format: "es" },
+    // Fonts stay files (never data: URLs in the CSS) so the preloaded one is the one the CSS uses.
+    build: { assetsInlineLimit: (file) => (file.endsWith(".woff2") ? false : undefined) },
   },
 });

@@ -5,6 +5,7 @@ import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { createGzip } from "node:zlib";
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -83,6 +84,9 @@ export function safeLocation(path) {
   return "/" + encoded.replace(/^[/\\]+/, "");
 }
 
+// Text compresses several-fold; fonts, images and wasm are already compressed or barely shrink.
+const compressible = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt", ".wasm"]);
+
 /** Starts serving `root` under `base` on 127.0.0.1; resolves to { origin, close }. */
 export async function startServer({ root, base = "/", port = 0 }) {
   const rootDir = resolve(root);
@@ -114,13 +118,18 @@ export async function startServer({ root, base = "/", port = 0 }) {
       response.writeHead(301, { location: safeLocation(to) + url.search });
       response.end();
     };
+    // Gzipped when the browser accepts it, as a static host would.
     const send = (status, file) => {
+      const type = extname(file);
+      const gzip = compressible.has(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
       response.writeHead(status, {
-        "content-type": types[extname(file)] ?? "application/octet-stream",
+        "content-type": types[type] ?? "application/octet-stream",
         "cache-control": "no-cache",
         ...headersFor(rules, pathname),
+        ...(gzip ? { "content-encoding": "gzip", vary: "Accept-Encoding" } : {}),
       });
       if (request.method === "HEAD") response.end();
+      else if (gzip) createReadStream(file).pipe(createGzip()).pipe(response);
       else createReadStream(file).pipe(response);
     };
     if (pathname === prefix.slice(0, -1)) return redirect(prefix);

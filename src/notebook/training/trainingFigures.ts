@@ -27,7 +27,7 @@ export function plotBoundary(sample: BoundarySample, points: DataPoint[], style:
             fill: "value",
           },
         );
-  return Plot.plot({
+  return asImage(Plot.plot({
     document,
     width: SIZE,
     height: SIZE,
@@ -39,13 +39,13 @@ export function plotBoundary(sample: BoundarySample, points: DataPoint[], style:
       Plot.dot(points, { x: "x", y: "y", r: 3.5, fill: (d: DataPoint) => (d.label > 0.5 ? "#b2182b" : "#2166ac"), stroke: "white", strokeWidth: 1 }),
     ],
     ariaLabel: "Decision boundary: the network's output over the input square, with the training points",
-  });
+  }));
 }
 
 /** The loss per step, on a log scale. */
 export function plotLoss(points: { step: number; loss: number }[], document?: Document): SVGSVGElement | HTMLElement {
   const finite = points.filter((p) => p.loss > 0 && Number.isFinite(p.loss));
-  return Plot.plot({
+  return asImage(Plot.plot({
     document,
     width: SIZE + 40,
     height: SIZE,
@@ -53,5 +53,15 @@ export function plotLoss(points: { step: number; loss: number }[], document?: Do
     y: { type: "log", label: "loss E", grid: true, domain: finite.length > 1 ? undefined : [1e-3, 1] },
     marks: [Plot.lineY(finite, { x: "step", y: "loss", stroke: "currentColor" }), Plot.ruleY([finite.at(-1)?.loss ?? 1], { strokeOpacity: 0 })],
     ariaLabel: "Loss curve: the training loss after each step",
-  });
+  }));
+}
+
+/**
+ * A chart is one labelled image for assistive technology (as in the error-surface chapter's plots): Plot's labels on
+ * each mark's group are prohibited on a group without a role, and would be read as noise.
+ */
+function asImage<T extends Element>(chart: T): T {
+  chart.setAttribute("role", "img");
+  for (const child of chart.querySelectorAll("[aria-label]")) child.removeAttribute("aria-label");
+  return chart;
 }

@@ -1,0 +1,167 @@
+// `npm run audit`: Lighthouse's mobile audit of every page of the built book, served with gzip as a static host
+// would. A measurement, not a test: scores move with the machine's load, so each page is audited three times
+// and the median run is reported, with the audits that cost it most.
+//
+// AUDIT_SITE_DIR=dir reuses a build there (skips building); AUDIT_RUNS=n changes the number of runs;
+// AUDIT_PAGES=perceptron/,chain-rule/ audits only those pages; AUDIT_JSON=file writes every median report.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { startServer } from "../test/browser/serve.mjs";
+
+const base = "/course/backprop/";
+const siteDir = process.env.AUDIT_SITE_DIR ?? "test-results/audit";
+const runs = Number(process.env.AUDIT_RUNS ?? 3);
+
+// The flags the browser tests use (test/browser/harness.ts), headless; never a downloaded browser.
+const chromeFlags = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** Builds the book under the base path, one build at a time on this shared machine. */
+function build() {
+  const command = `BASE_PATH=${base} OUT_DIR=${siteDir} npx astro build --silent && npx pagefind --site ${siteDir} --silent`;
+  const result = spawnSync("flock", ["/tmp/build.lock", "sh", "-c", command], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`build failed (exit ${result.status})`);
+}
+
+/** Every page of the build, as a path below the base: "" for home, "perceptron/" and so on. */
+function findPages(dir) {
+  const pages = [];
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith("_") && entry.name !== "pagefind") walk(path);
+      else if (entry.name === "index.html") pages.push(relative(dir, folder) ? `${relative(dir, folder)}/` : "");
+    }
+  };
+  walk(dir);
+  return pages.sort((a, b) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b)));
+}
+
+/** One Lighthouse mobile run (its default: a mid-range phone on slow 4G, simulated) in a fresh Chromium. */
+async function audit(url) {
+  const chrome = await chromeLauncher.launch({ chromePath: "/usr/bin/chromium", chromeFlags });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+    });
+    return result.lhr;
+  } finally {
+    await chrome.kill();
+  }
+}
+
+const score = (lhr, id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+const value = (lhr, id) => lhr.audits[id]?.numericValue ?? NaN;
+
+/** The numbers the table shows, from one report. */
+function summarise(lhr) {
+  return {
+    performance: score(lhr, "performance"),
+    accessibility: score(lhr, "accessibility"),
+    bestPractices: score(lhr, "best-practices"),
+    seo: score(lhr, "seo"),
+    lcp: value(lhr, "largest-contentful-paint"),
+    cls: value(lhr, "cumulative-layout-shift"),
+    tbt: value(lhr, "total-blocking-time"),
+    bytes: value(lhr, "total-byte-weight"),
+    domNodes: value(lhr, "dom-size"),
+  };
+}
+
+/** The audits that cost a report most: failing ones of each category, heaviest first, and the largest transfers. */
+function offenders(lhr) {
+  const lines = [];
+  for (const category of Object.values(lhr.categories)) {
+    const failing = category.auditRefs
+      .map((ref) => ({ ref, audit: lhr.audits[ref.id] }))
+      .filter(({ audit }) => audit && audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== "informative")
+      .sort((a, b) => b.ref.weight - a.ref.weight || a.audit.score - b.audit.score);
+    for (const { audit } of failing.slice(0, 4)) {
+      lines.push(`  ${category.title}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
+      const items = audit.details?.items ?? [];
+      for (const item of items.slice(0, 3)) {
+        const what = item.url ?? item.node?.selector ?? item.node?.snippet ?? item.label ?? item.source ?? "";
+        if (what) lines.push(`    - ${String(what).slice(0, 110)}`);
+      }
+    }
+  }
+  const shifts = lhr.audits["layout-shifts"]?.details?.items ?? [];
+  for (const shift of shifts.slice(0, 3)) {
+    lines.push(`  layout shift ${shift.score?.toFixed(3)}: ${(shift.node?.selector ?? shift.node?.snippet ?? "?").slice(0, 100)}`);
+  }
+  const transfers = (lhr.audits["total-byte-weight"]?.details?.items ?? []).slice(0, 4);
+  if (transfers.length > 0) {
+    lines.push(
+      `  largest transfers: ${transfers.map((item) => `${item.url.split("/").pop() || "(page)"} ${(item.totalBytes / 1024).toFixed(0)} KiB`).join(", ")}`,
+    );
+  }
+  return lines;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+if (!process.env.AUDIT_SITE_DIR) build();
+if (!existsSync(join(siteDir, "index.html"))) throw new Error(`no build in ${siteDir}`);
+const pages = process.env.AUDIT_PAGES ? process.env.AUDIT_PAGES.split(",").map((page) => page.trim()) : findPages(siteDir);
+const server = await startServer({ root: siteDir, base });
+const rows = [];
+const medians = {};
+try {
+  for (const page of pages) {
+    const reports = [];
+    for (let run = 0; run < runs; run += 1) {
+      const lhr = await audit(`${server.origin}${base}${page}`);
+      reports.push(lhr);
+      process.stderr.write(`${page || "home"} run ${run + 1}: performance ${score(lhr, "performance")}\n`);
+    }
+    // The median run by performance score stands for the page, so its offenders match its numbers.
+    const middle = [...reports].sort((a, b) => score(a, "performance") - score(b, "performance"))[Math.floor(runs / 2)];
+    const summaries = reports.map(summarise);
+    const row = { page: page.replace(/\/$/, "") || "home" };
+    for (const key of Object.keys(summaries[0])) row[key] = median(summaries.map((summary) => summary[key]));
+    rows.push({ row, offenders: offenders(middle) });
+    medians[row.page] = middle;
+  }
+} finally {
+  await server.close();
+}
+
+const columns = ["page", "performance", "accessibility", "best practices", "SEO", "LCP", "CLS", "TBT", "bytes", "DOM nodes"];
+console.log(`\nLighthouse ${medians[rows[0].row.page].lighthouseVersion} mobile, median of ${runs} runs, ${new Date().toISOString()}\n`);
+console.log(`| ${columns.join(" | ")} |`);
+console.log(`|${columns.map(() => "---").join("|")}|`);
+for (const { row } of rows) {
+  const cells = [
+    row.page,
+    row.performance,
+    row.accessibility,
+    row.bestPractices,
+    row.seo,
+    `${(row.lcp / 1000).toFixed(1)} s`,
+    row.cls.toFixed(3),
+    `${Math.round(row.tbt)} ms`,
+    `${Math.round(row.bytes / 1024)} KiB`,
+    Math.round(row.domNodes).toLocaleString("en"),
+  ];
+  console.log(`| ${cells.join(" | ")} |`);
+}
+console.log("\nWorst offenders (median run of each page):");
+for (const { row, offenders: lines } of rows) {
+  console.log(`\n${row.page}`);
+  console.log(lines.length > 0 ? lines.join("\n") : "  (none)");
+}
+if (process.env.AUDIT_JSON) writeFileSync(process.env.AUDIT_JSON, JSON.stringify(medians));

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { findSeriousViolations, launchBrowser, pageUrl } from "./harness";
+
+// Issue #15: what Lighthouse's phone audit measures and is the same on every run: nothing moves while a page
+// loads, no serious accessibility problem at phone or desktop width in either theme, no text under 12 px.
+const pages = ["", "perceptron/", "error-surface/", "gradient-descent/", "chain-rule/", "backpropagation/", "notation/", "instructors/", "lab/notebook/"];
+const phone = { width: 360, height: 740 };
+
+/** The characters the subset KaTeX fonts of src/styles/katex.css have, as [from, to] ranges. */
+const mathRanges = [...readFileSync("src/styles/katex.css", "utf8").matchAll(/unicode-range:\s*([^;]+);/g)].flatMap(([, list]) =>
+  list.split(",").map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/, "").split("-");
+    return [parseInt(from, 16), parseInt(to ?? from, 16)] as [number, number];
+  }),
+);
+const inRanges = (point: number, ranges: [number, number][]) => ranges.some(([from, to]) => point >= from && point <= to);
+
+/** Every layout shift not caused by the reader, from before the first paint on, with what moved. */
+function recordLayoutShifts() {
+  const shifts: { value: number; sources: string[] }[] = [];
+  (window as unknown as { layoutShifts: typeof shifts }).layoutShifts = shifts;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] })[]) {
+      if (entry.hadRecentInput) continue;
+      const sources = (entry.sources ?? []).map(({ node }) => {
+        const element = node instanceof Element ? node : node?.parentElement;
+        return element ? `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}` : "(text)";
+      });
+      shifts.push({ value: entry.value, sources });
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+}
+
+let context: BrowserContext;
+
+beforeAll(async () => {
+  context = await launchBrowser({ viewport: phone });
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+describe.each(pages)("page /%s on a phone", (path) => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await context.newPage();
+    await page.addInitScript(recordLayoutShifts);
+    await page.goto(pageUrl(path), { waitUntil: "networkidle" });
+    await page.evaluate(() => document.fonts.ready);
+    // Widgets that start on load (saved figures swapped for live ones, progress bars) get a moment to do so.
+    await page.waitForTimeout(500);
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it("draws every math glyph from the subset KaTeX fonts (else run npm run fonts)", async () => {
+    const used = await page.evaluate(() => [...new Set([...document.querySelectorAll(".katex-html")].flatMap((math) => [...(math.textContent ?? "")]))]);
+    // KaTeX puts zero-width spaces between atoms; none of its fonts has that character.
+    const missing = used.filter((character) => character !== "\u200b" && !inRanges(character.codePointAt(0)!, mathRanges));
+    expect(missing).toEqual([]);
+  });
+
+  it("does not move while it loads: cumulative layout shift below 0.02 at 360 px", async () => {
+    const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: { value: number; sources: string[] }[] }).layoutShifts);
+    const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
+    expect(total, JSON.stringify(shifts)).toBeLessThan(0.02);
+  });
+
+  it("shows no visible text under 12 px at 360 px", async () => {
+    // Text in HTML elements. SVG figures scale with the screen, so their labels' computed size is not what shows;
+    // math follows TeX's script sizes.
+    const small = await page.evaluate(() => {
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const text = walker.currentNode as Text;
+        const element = text.parentElement;
+        if (!text.data.trim() || !element || element.closest("svg, script, style, .katex, .visually-hidden")) continue;
+        if (element.getClientRects().length === 0 || getComputedStyle(element).visibility !== "visible") continue;
+        const size = parseFloat(getComputedStyle(element).fontSize);
+        if (size < 12) found.push(`${element.tagName.toLowerCase()}.${[...element.classList].join(".")} ${size}px: ${text.data.trim().slice(0, 30)}`);
+      }
+      return found;
+    });
+    expect(small).toEqual([]);
+  });
+
+  it.each(["light", "dark"] as const)("has no serious or critical axe violation at 360 px in the %s theme", async (theme) => {
+    await page.evaluate((name) => {
+      document.documentElement.dataset.theme = name;
+    }, theme);
+    expect(await findSeriousViolations(page)).toEqual([]);
+  });
+
+  it.each(["light", "dark"] as const)("has no serious or critical axe violation at 1440 px in the %s theme", async (theme) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.evaluate((name) => {
+      document.documentElement.dataset.theme = name;
+    }, theme);
+    try {
+      expect(await findSeriousViolations(page)).toEqual([]);
+    } finally {
+      await page.setViewportSize(phone);
+    }
+  });
+});
