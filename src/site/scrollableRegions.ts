@@ -6,7 +6,7 @@ const marker = "scrollFocus";
 /** Gives keyboard focus to the wide blocks under `root` that overflow now, and takes it from those that fit. */
 export function markScrollableRegions(root: ParentNode, budgetMs = 4): Promise<void> {
   const blocks = [...root.querySelectorAll<HTMLElement>(wideBlocks)];
-  // Measuring lays out blocks the browser had skipped off screen, so the work waits for idle time, in short slices.
+  // Measuring a block forces layout, so the work waits for idle time, in short slices.
   const later = (work: () => void) => ("requestIdleCallback" in window ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 0));
   return new Promise((done) => {
     const slice = () => {
@@ -20,9 +20,6 @@ export function markScrollableRegions(root: ParentNode, budgetMs = 4): Promise<v
 }
 
 function mark(block: HTMLElement): void {
-  // A block skipped off screen (content-visibility) reports its placeholder's width until something asks where
-  // its content is; asking lays it out.
-  block.firstElementChild?.getBoundingClientRect();
   const overflows = block.scrollWidth > block.clientWidth + 1;
   if (overflows && !block.hasAttribute("tabindex")) {
     block.tabIndex = 0;
