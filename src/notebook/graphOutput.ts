@@ -22,6 +22,11 @@ const OPS = new Set(["", "+", "-", "*", "/", "neg", "sigmoid", "tanh", "exp", "l
 const LABEL = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const POWER = /^\^-?\d{1,3}(\.\d{1,3})?$/;
 
+/** True for an operation symbol the stepper knows how to explain. */
+export function isKnownOp(op: string): boolean {
+  return OPS.has(op) || POWER.test(op);
+}
+
 /** True for an object shaped like a traced graph, which display() then draws or refuses with a reason. */
 export function looksLikeGraph(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
@@ -111,7 +116,7 @@ function nodeProblem(node: unknown, i: number): string | undefined {
   if (typeof label !== "string" || label.length > GRAPH_LIMITS.label || (label !== "" && !LABEL.test(label))) {
     return `node ${i}'s label must be a name like x or w1 (letters, digits and _, at most ${GRAPH_LIMITS.label} characters)`;
   }
-  if (typeof op !== "string" || !(OPS.has(op) || POWER.test(op))) return `node ${i}'s operation must be one of + - * / neg sigmoid tanh exp log relu or ^n`;
+  if (typeof op !== "string" || !isKnownOp(op)) return `node ${i}'s operation must be one of + - * / neg sigmoid tanh exp log relu or ^n`;
   if (!isFiniteNumber(node.data) || !isFiniteNumber(node.grad)) return `node ${label || i} has a value or gradient that is not a finite number (${String(node.data)}, ${String(node.grad)}); the stepper draws finite numbers only`;
   return undefined;
 }

@@ -3,6 +3,7 @@
  * writes it) as the stepper's plain TracedGraph, with the backward pass replayed by the chain rule.
  */
 import type { BackwardStep, GraphEdge, GraphNode, TracedGraph } from "../engine/graph";
+import { isKnownOp } from "./graphOutput";
 
 /** What the tracer reads from a node; `grad`, `label` and `op` are read when present. */
 export interface OperandNode {
@@ -59,7 +60,8 @@ export function traceOperandGraph(output: OperandNode, options: TraceOptions = {
   const nodes: GraphNode[] = order.map((node, id) => {
     const given = options.name?.(node) ?? (typeof node.label === "string" ? node.label : undefined);
     const label = given !== undefined && given !== "" ? given : `v${++unnamed}`;
-    const op = typeof node.op === "string" ? node.op : inferOp(node);
+    // A class's own op names ("mul", "__add__") are not the stepper's symbols: read the numbers instead.
+    const op = typeof node.op === "string" && isKnownOp(node.op) ? node.op : inferOp(node);
     return { id, label, op, data: node.data, grad: grads[id] };
   });
   const edges: GraphEdge[] = order.flatMap((node, id) => node.operands.map((operand) => ({ from: idOf.get(operand)!, to: id })));

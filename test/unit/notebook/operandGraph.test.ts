@@ -13,6 +13,8 @@ describe("traceOperandGraph, on any object with data, operands and localGrads", 
     expect(traced.nodes.map((node) => node.op)).toEqual(["", "", "*", "+", "tanh"]);
     const labelled = traceOperandGraph({ data: 5, operands: [leaf(5, { label: "a" })], localGrads: [1], label: "out", op: "relu" });
     expect(labelled.nodes.map((node) => [node.label, node.op])).toEqual([["a", ""], ["out", "relu"]]);
+    const own = traceOperandGraph({ data: 6, operands: [leaf(2), leaf(3)], localGrads: [3, 2], op: "mul" });
+    expect(own.nodes[2].op).toBe("*");
   });
 
   it("replays x's fan-out as a sum of two arrows and keeps the reader's own grads beside the replay", () => {
