@@ -54,7 +54,8 @@ export function readGraphOutput(value: unknown): GraphOutput | string {
     const own = list(source.ownGrads ?? nodes.map(() => null), "ownGrads", GRAPH_LIMITS.nodes).map((grad: unknown) => (typeof grad === "number" && Number.isNaN(grad) ? null : grad));
     const output = { type: "graph", title: source.title ?? "your graph", graph: { nodes, edges, backwardOrder, steps }, ownGrads: own };
     const problem = findGraphProblem(output);
-    return problem ?? (output as GraphOutput);
+    // findGraphProblem has just checked every field of the copy.
+    return problem ?? (output as unknown as GraphOutput);
   } catch (error) {
     return error instanceof Error ? error.message : "it is not a graph";
   }

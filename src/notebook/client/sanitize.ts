@@ -62,9 +62,14 @@ export function drawOutputs(outputs: readonly Output[]): DocumentFragment {
 function drawGraph(output: GraphOutput): HTMLElement {
   const frame = document.createElement("div");
   frame.className = "nb-out nb-out-graph";
-  void import("../../../components/chain-rule/liveStepper.ts").then(async ({ createLiveStepper }) => {
-    await import("../../../components/chain-rule/graphStepperElement.ts");
-    frame.append(createLiveStepper(output));
-  });
+  import("../../../components/chain-rule/liveStepper.ts")
+    .then(async ({ createLiveStepper }) => {
+      await import("../../../components/chain-rule/graphStepperElement.ts");
+      frame.append(createLiveStepper(output));
+    })
+    .catch((error: unknown) => {
+      // The data is still worth reading: show it as the build would have saved it.
+      frame.textContent = `The stepper's code could not be loaded (${error instanceof Error ? error.message : String(error)}); run the cell again to retry.`;
+    });
   return frame;
 }
