@@ -5,7 +5,7 @@
  * the check, so what was checked is what is inserted.
  */
 import type { GraphOutput, Output } from "../outputs";
-import { orderForDisplay, renderOutput } from "../render";
+import { orderForDisplay, renderGraphTable, renderOutput } from "../render";
 import { allowedAttribute, isAllowedElement } from "../figurePolicy";
 
 /** Parses figure markup inertly and keeps only allow-listed elements, attributes and values. */
@@ -68,8 +68,12 @@ function drawGraph(output: GraphOutput): HTMLElement {
       frame.append(createLiveStepper(output));
     })
     .catch((error: unknown) => {
-      // The data is still worth reading: show it as the build would have saved it.
-      frame.textContent = `The stepper's code could not be loaded (${error instanceof Error ? error.message : String(error)}); run the cell again to retry.`;
+      // The numbers are still worth reading: show them as the build saves them (escaped, page-written markup).
+      const note = document.createElement("p");
+      note.textContent = `The stepper's code could not be loaded (${error instanceof Error ? error.message : String(error)}); run the cell again to retry.`;
+      const table = document.createElement("template");
+      table.innerHTML = renderGraphTable(output);
+      frame.replaceChildren(note, table.content);
     });
   return frame;
 }
