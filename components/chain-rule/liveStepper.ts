@@ -11,9 +11,12 @@ let made = 0;
 
 /** Where the reader's grads differ from the replay, one sentence per node, e.g. "your grad on x is 3, the chain rule gives 4". */
 export function compareGrads(output: GraphOutput): string[] {
+  // null is a grad that was missing or not finite; when no node has one, the class keeps no grads and there is nothing to compare.
+  if (output.ownGrads.every((grad) => grad === null)) return [];
   return output.graph.nodes.flatMap((node, id) => {
     const own = output.ownGrads[id];
-    if (own === null || Math.abs(own - node.grad) <= 1e-9 * Math.max(1, Math.abs(node.grad))) return [];
+    if (own === null) return [`your grad on ${nameNode(node)} is not a finite number, the chain rule gives ${formatNumber(node.grad)}`];
+    if (Math.abs(own - node.grad) <= 1e-9 * Math.max(1, Math.abs(node.grad))) return [];
     return [`your grad on ${nameNode(node)} is ${formatNumber(own)}, the chain rule gives ${formatNumber(node.grad)}`];
   });
 }

@@ -11,7 +11,7 @@ export interface GraphOutput {
   type: "graph";
   title: string;
   graph: TracedGraph;
-  /** The reader's own grad on each node, null where the node had none. */
+  /** The reader's own grad on each node, null where it had none or it was not finite (NaN, ±Infinity). */
   ownGrads: (number | null)[];
 }
 
@@ -51,7 +51,7 @@ export function readGraphOutput(value: unknown): GraphOutput | string {
         from: edge.from, to: edge.to, localDerivative: edge.localDerivative, contribution: edge.contribution, gradAfter: edge.gradAfter,
       })),
     }));
-    const own = list(source.ownGrads ?? nodes.map(() => null), "ownGrads", GRAPH_LIMITS.nodes).map((grad: unknown) => (typeof grad === "number" && Number.isNaN(grad) ? null : grad));
+    const own = list(source.ownGrads ?? nodes.map(() => null), "ownGrads", GRAPH_LIMITS.nodes).map((grad: unknown) => (typeof grad === "number" && !Number.isFinite(grad) ? null : grad));
     const output = { type: "graph", title: source.title ?? "your graph", graph: { nodes, edges, backwardOrder, steps }, ownGrads: own };
     const problem = findGraphProblem(output);
     // findGraphProblem has just checked every field of the copy.

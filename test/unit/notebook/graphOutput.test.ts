@@ -59,7 +59,8 @@ describe("the graph output", () => {
     expect(with_((o) => (o.graph.steps[0].edges[0].from = 42))).toMatch(/not an edge of the graph/);
     expect(with_((o) => (o.graph.nodes[2].id = 7))).toMatch(/node 2 is not/);
     expect(with_((o) => (o.graph.backwardOrder[0] = o.graph.backwardOrder[1]))).toMatch(/each node once/);
-    expect(with_((o) => (o.ownGrads = [Infinity]))).toMatch(/ownGrads/);
+    expect(with_((o) => (o.ownGrads = [1]))).toMatch(/ownGrads/);
+    expect(with_((o) => (o.ownGrads = o.graph.nodes.map(() => Infinity)))).toMatch(/ownGrads/);
     const huge = { nodes: Array.from({ length: 100_000 }, (_, id) => ({ id, label: "", op: "", data: 0, grad: 0 })), edges: [], steps: [] };
     expect(readGraphOutput(huge)).toMatch(/100000 nodes, more than the 60/);
     expect(() => describeValue(huge)).toThrow(/display\(\) cannot draw this graph: it has 100000 nodes/);
@@ -81,5 +82,10 @@ describe("the graph output", () => {
     expect(compareGrads(agree)).toContain("your grad on f is 0, the chain rule gives 1");
     const mixed = { ...agree, ownGrads: agree.graph.nodes.map((node) => (node.label === "x" ? -1.5 : node.grad)) };
     expect(compareGrads(mixed)).toEqual(["your grad on x is -1.5, the chain rule gives -2.25"]);
+    // A NaN grad crosses as null and is named, not taken for agreement.
+    const { traced } = gateTrace();
+    const broken = describeValue({ ...traced, ownGrads: traced.nodes.map((node) => (node.label === "y" ? NaN : node.grad)) }) as GraphOutput;
+    expect(compareGrads(broken)).toEqual(["your grad on y is not a finite number, the chain rule gives -3"]);
+    expect(compareGrads({ ...agree, ownGrads: agree.ownGrads.map(() => null) })).toEqual([]);
   });
 });
