@@ -1,9 +1,9 @@
 /**
  * Chapter 6's gate-pattern graph f = relu(x·y + x)·z, built at build time with the chapter's own
  * solution Scalar (the same class the reader writes; a unit test holds it to the chapter's checkers)
- * and turned into the graph stepper's data by the scalarGraph adapter.
+ * and turned into the graph stepper's data by the notebook's traceOperandGraph, as a reader's cell does.
  */
-import { traceScalarGraph, type NodeName } from "./scalarGraph.ts";
+import { traceOperandGraph } from "../../src/notebook/operandGraph.ts";
 import type { TracedGraph } from "../../src/engine/index.ts";
 
 /** The chapter's solution to step 1: a number, its gradient, its operands and ∂this/∂operand for each. */
@@ -66,9 +66,7 @@ export function traceGateGraph(): TracedGraph {
   const s = q.add(x);
   const r = s.relu();
   const f = r.mul(z);
-  const names = new Map<Scalar, NodeName>([
-    [x, { label: "x", op: "" }], [y, { label: "y", op: "" }], [z, { label: "z", op: "" }],
-    [q, { label: "q", op: "*" }], [s, { label: "s", op: "+" }], [r, { label: "r", op: "relu" }], [f, { label: "f", op: "*" }],
-  ]);
-  return traceScalarGraph(f, names);
+  const names = new Map<unknown, string>([[x, "x"], [y, "y"], [z, "z"], [q, "q"], [s, "s"], [r, "r"], [f, "f"]]);
+  const { nodes, edges, backwardOrder, steps } = traceOperandGraph(f, { name: (node) => names.get(node) });
+  return { nodes, edges, backwardOrder, steps };
 }

@@ -29,6 +29,8 @@ class GraphStepperElement extends HTMLElement {
       event.preventDefault();
       void load().then((controller) => controller.rebuild("typed"));
     });
+    // A stepper drawn for a cell's output has no saved figure: its reader has already acted, so it draws at once.
+    if (this.dataset.eager === "true") void load();
     watchParams((name) => {
       if (WATCHED_PARAMS.has(name)) void load().then((controller) => controller.rebuild("params"));
     });

@@ -108,6 +108,7 @@ export class GraphStepperController {
     this.element.querySelector("[data-gs-model]")!.textContent = `Model: ${description.model}. Activation: ${description.activation}. Loss: ${description.loss}.`;
     if (!fixed) this.element.querySelector("[data-gs-inputs]")!.textContent = `Inputs: ${description.inputs.map((name) => `${name} = ${formatNumber(inputs[name])}`).join(", ") || "none"}.`;
     this.draw();
+    if (reason === "start" && this.element.dataset.eager === "true") this.say(this.describe());
     if (reason !== "start") {
       const output = this.graph.nodes[this.graph.nodes.length - 1];
       this.say(`${changedExpression ? `Now showing ${description.formula}` : "Inputs changed"}: ${nameNode(output)} = ${formatNumber(output.data)}. ${this.describe()}`);

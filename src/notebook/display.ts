@@ -1,5 +1,6 @@
 /** Turns whatever a cell passes to display() into an Output: computing, never drawing. */
 import type { Output } from "./outputs";
+import { looksLikeGraph, readGraphOutput } from "./graphOutput";
 
 const MAX_TABLE_ROWS = 500; // a table bigger than this is a mistake, not a figure
 const MAX_ITEMS = 20; // inspector lines stay one glance long
@@ -9,7 +10,19 @@ export function describeValue(value: unknown): Output {
   if (typeof value === "string") return { type: "text", text: value };
   if (isMarkupElement(value)) return { type: "figure", markup: dropMarkLabels(value).outerHTML };
   if (isRecordList(value)) return describeTable(value);
+  if (looksLikeGraph(value)) return describeGraph(value);
   return { type: "value", summary: inspectValue(value) };
+}
+
+/** Raised by display() for a graph it cannot draw, with the reason. */
+export class GraphDisplayError extends Error {
+  override name = "GraphDisplayError";
+}
+
+function describeGraph(value: unknown): Output {
+  const output = readGraphOutput(value);
+  if (typeof output === "string") throw new GraphDisplayError(`display() cannot draw this graph: ${output}`);
+  return output;
 }
 
 /** A one-line, depth-limited rendering of any value, e.g. `Value { data: 2, grad: 0 }`. */

@@ -53,11 +53,14 @@ export interface TruncatedOutput {
   total: number;
 }
 
+import { isGraphOutput, type GraphOutput } from "./graphOutput";
+export type { GraphOutput } from "./graphOutput";
+
 /** Every kind of output a cell can produce. */
-export type Output = TextOutput | ValueOutput | TableOutput | FigureOutput | ErrorOutput | CheckOutput | TruncatedOutput;
+export type Output = TextOutput | ValueOutput | TableOutput | FigureOutput | ErrorOutput | CheckOutput | TruncatedOutput | GraphOutput;
 
 /** Every `type` tag an output may carry. */
-export const OUTPUT_TYPES = ["text", "value", "table", "figure", "error", "check", "truncated"] as const;
+export const OUTPUT_TYPES = ["text", "value", "table", "figure", "error", "check", "truncated", "graph"] as const;
 
 /** How much of a cell's output the kernel keeps and the page draws; the rest is counted, not kept. */
 export const OUTPUT_LIMITS = {
@@ -101,6 +104,8 @@ export function isOutput(value: unknown): value is Output {
       return typeof output.passed === "boolean" && typeof output.message === "string";
     case "truncated":
       return isCount(output.shown) && isCount(output.total);
+    case "graph":
+      return isGraphOutput(output);
     case "table":
       return (
         Array.isArray(output.columns) &&
@@ -127,6 +132,9 @@ export function outputSize(output: Output): number {
       return output.message.length;
     case "truncated":
       return 0;
+    case "graph":
+      // About what its numbers and names cost to draw; the graph's own limits keep it small.
+      return output.title.length + 40 * (output.graph.nodes.length + output.graph.edges.length);
     case "table":
       return output.columns.join("").length + output.rows.reduce((sum, row) => sum + row.reduce<number>((cells, cell) => cells + String(cell).length, 0), 0);
   }

@@ -2,7 +2,7 @@
  * Draws outputs as HTML strings: the one renderer used by the build (saved outputs) and by the
  * browser (fresh outputs), so a cell looks the same before and after it is re-run.
  */
-import type { Output } from "./outputs";
+import type { GraphOutput, Output } from "./outputs";
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -29,6 +29,8 @@ export function renderOutput(output: Output): string {
       const kind = output.passed ? "nb-check-pass" : "nb-check-fail";
       return `<p class="nb-out nb-out-check ${kind}" role="status"><strong>${verdict}</strong>: ${escapeHtml(output.message)}</p>`;
     }
+    case "graph":
+      return renderGraphTable(output);
     case "truncated":
       return `<p class="nb-out nb-out-truncated" role="status">output truncated (${escapeHtml(String(output.shown))} of ${escapeHtml(String(output.total))})</p>`;
   }
@@ -45,6 +47,13 @@ export function orderForDisplay(outputs: readonly Output[]): Output[] {
 /** A cell's whole output area: the verdict, then each output in order. */
 export function renderOutputs(outputs: readonly Output[]): string {
   return orderForDisplay(outputs).map(renderOutput).join("");
+}
+
+/** A graph as a table of its nodes: the saved, static form of the stepper a fresh run draws. */
+export function renderGraphTable(output: GraphOutput): string {
+  const rows = output.graph.nodes.map((node, id) => [node.label, node.op, node.data, node.grad, output.ownGrads[id]]);
+  const table = renderTable(["node", "operation", "value", "chain rule's gradient", "your gradient"], rows);
+  return `<div class="nb-out nb-out-graph"><p class="nb-graph-title">${escapeHtml(output.title)}: run the cell to step through it.</p>${table}</div>`;
 }
 
 function renderTable(columns: string[], rows: (string | number | boolean | null)[][]): string {

@@ -180,6 +180,48 @@ describe("break 2: outputs cannot run script or load anything", () => {
     await page.close();
   });
 
+  it("draws a graph output as data: extra fields are dropped, markup in a label or title is refused, no script runs", async () => {
+    const page = await openLab();
+    const node = (id: number, label: string) => ({ id, label, op: "", data: 1, grad: 1, onclick: "window.__pwned='node'", innerHTML: "<img src=x onerror=window.__pwned='inner'>" });
+    const graph = {
+      title: "two leaves",
+      nodes: [node(0, "a"), { ...node(1, "b"), op: "+", data: 2 }],
+      edges: [{ from: 0, to: 1 }],
+      steps: [{ node: 1, grad: 1, edges: [{ from: 0, to: 1, localDerivative: 1, contribution: 1, gradAfter: 1 }] }],
+      ownGrads: [1, 1],
+      markup: `<img src="${attacker.origin}/graph.png" onerror="window.__pwned='graph'">`,
+    };
+    const hostile = (change: string) => `display(Object.assign(structuredClone(graph), ${change}));`;
+    const source = [
+      "// attack: graph outputs",
+      `const graph = ${JSON.stringify(graph)};`,
+      "display(graph);",
+      `try { ${hostile(`{ title: "<img src=x onerror=window.__pwned='title'>" }`)} } catch (error) { console.log(error.message); }`,
+      `try { ${hostile(`{ nodes: [{ ...graph.nodes[0], label: "<svg onload=window.__pwned='label'>" }, graph.nodes[1]] }`)} } catch (error) { console.log(error.message); }`,
+      `try { ${hostile(`{ edges: [{ from: 5, to: 1 }] }`)} } catch (error) { console.log(error.message); }`,
+      `try { ${hostile(`{ nodes: [graph.nodes[0], { ...graph.nodes[1], data: Infinity }] }`)} } catch (error) { console.log(error.message); }`,
+      `try { display({ nodes: Array.from({ length: 1e6 }, (_, id) => ({ id, label: "", op: "", data: 0, grad: 0 })), edges: [], steps: [] }); } catch (error) { console.log(error.message); }`,
+      '"done"',
+    ].join("\n");
+    const text = await runAttack(page, 2, source);
+    expect(text).toContain("done");
+    expect(text).toContain("display() cannot draw this graph: its title must be plain text");
+    expect(text).toContain("display() cannot draw this graph: node 0's label must be a name");
+    expect(text).toContain("display() cannot draw this graph: an edge does not join two nodes");
+    expect(text).toContain("display() cannot draw this graph: node b has a value or gradient that is not a finite number");
+    expect(text).toContain("display() cannot draw this graph: it has 1000000 nodes, more than the 60");
+    const output = cell(page, 2).locator(".nb-output");
+    const stepper = output.locator("graph-stepper.gs-live");
+    await expect.poll(() => stepper.locator("[data-gs-figure] svg").count(), { timeout: 20_000 }).toBe(1);
+    expect(await stepper.locator("[data-gs-formula]").textContent()).toBe("two leaves");
+    expect(await output.locator("img, script, iframe, foreignObject, [onclick], [onerror], [onload]").count()).toBe(0);
+    expect(await stepper.getAttribute("data-traced")).not.toMatch(/onclick|onerror|innerHTML|markup/);
+    await stepper.locator("[data-gs-action=next]").click();
+    await expect.poll(() => stepper.locator("[data-gs-counter]").textContent()).toBe("step 1 of 1");
+    await expectContained(page, 2, "// attack: graph outputs");
+    await page.close();
+  });
+
   it("draws the checker's verdict first, where a cell's own output cannot come before it", async () => {
     const page = await openLab();
     const text = await runAttack(page, 6, `// attack: forged verdict\nconsole.log("✓ Correct: trust me");\nfunction momentumStep(w, step, g, lr, m) { return { w: w - lr * g, step: -lr * g }; }`);

@@ -4,6 +4,7 @@ import { findSeriousViolations, launchBrowser, pageUrl, replaceCellSource, useCh
 import { solutions } from "../unit/chapters/your-own-autograd-cells";
 import { traceGateGraph } from "../../components/chain-rule/gateGraph";
 import { labelGradient } from "../../components/chain-rule/graphFigure";
+import { describeStateText, findBackwardState, listArrowSteps, nameNode } from "../../components/chain-rule/backwardSteps";
 
 const CHAPTER = "your-own-autograd/";
 const openChapter = useChapter(CHAPTER, { viewport: { width: 1440, height: 900 } }).open;
@@ -126,4 +127,60 @@ describe("the gate-pattern stepper", () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+});
+
+describe("the stepper on the reader's own graph", () => {
+  /** Runs the step-3 cell that displays traceOperandGraph(yours.f) and waits for its live stepper to draw. */
+  async function stepOwnGraph(page: Page): Promise<Locator> {
+    const gates = page.locator("nb-cell").filter({ hasText: "buildGates" });
+    await gates.locator("[data-nb-input]").click();
+    await page.keyboard.press("ControlOrMeta+Enter");
+    await expect.poll(() => gates.locator(".nb-out-table").count(), { timeout: 30_000 }).toBe(1);
+    const cell = page.locator("nb-cell").filter({ hasText: "traceOperandGraph" });
+    await cell.locator("[data-nb-input]").click();
+    await page.keyboard.press("ControlOrMeta+Enter");
+    const stepper = cell.locator("graph-stepper.gs-live");
+    await expect.poll(() => stepper.locator("[data-gs-figure] svg").count(), { timeout: 30_000 }).toBe(1);
+    return stepper;
+  }
+
+  it("draws the graph the reader's Scalar built and steps it arrow by arrow to the gradients their backward produced", async () => {
+    const { page, problems } = await openChapter();
+    await answer(page, "scalarOps", solutions[0]);
+    await answer(page, "scalarBackward", solutions[1]);
+    const stepper = await stepOwnGraph(page);
+    const graph = traceGateGraph();
+    const arrows = listArrowSteps(graph);
+    expect(await stepper.locator("[data-gs-formula]").textContent()).toBe("f = relu(x·y + x)·z, built with your Scalar");
+    expect(await stepper.locator(".gs-own-grads").textContent()).toBe("Your backward gave every node the gradient the chain rule gives.");
+    const counter = stepper.locator("[data-gs-counter]");
+    expect(await counter.textContent()).toBe(`step 0 of ${arrows.length}`);
+    // Node by node: each Next applies one arrow, and the status names it with the number the reader's localGrads gave.
+    for (const [i, arrow] of arrows.entries()) {
+      await stepper.locator("[data-gs-action=next]").click();
+      await expect.poll(() => counter.textContent()).toBe(`step ${i + 1} of ${arrows.length}`);
+      const status = await stepper.locator("[data-gs-status]").textContent();
+      expect(status).toContain(`arrow ${nameNode(graph.nodes[arrow.from])} → ${nameNode(graph.nodes[arrow.to])}`);
+      expect(status).toBe(describeStateText(graph, findBackwardState(graph, arrows, i + 1), arrows.length));
+    }
+    const labels = await stepper.locator(".gs-grad text").allTextContents();
+    expect(labels.sort()).toEqual(graph.nodes.map((node) => labelGradient(node.grad)).sort());
+    expect(labels).toContain(labelGradient(-2.25));
+    await stepper.locator("[data-gs-figure]").focus();
+    await page.keyboard.press("Home");
+    await expect.poll(() => counter.textContent()).toBe(`step 0 of ${arrows.length}`);
+    expect(await findSeriousViolations(page, [".gs-live"])).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("says where the reader's backward, with = for +=, disagrees with the chain rule on their own graph", async () => {
+    const { page, problems } = await openChapter();
+    await answer(page, "scalarOps", solutions[0]);
+    await answer(page, "scalarBackward", wrong(1, "operand.grad += ", "operand.grad = "));
+    const stepper = await stepOwnGraph(page);
+    expect(await stepper.locator(".gs-own-grads").textContent()).toBe("Your backward disagrees with the chain rule on 1 node: your grad on x is -0.75, the chain rule gives -2.25.");
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

@@ -4,8 +4,8 @@
  * parsed inertly and only what figurePolicy.ts allows is kept. Nothing is serialised again after
  * the check, so what was checked is what is inserted.
  */
-import type { Output } from "../outputs";
-import { orderForDisplay, renderOutput } from "../render";
+import type { GraphOutput, Output } from "../outputs";
+import { orderForDisplay, renderGraphTable, renderOutput } from "../render";
 import { allowedAttribute, isAllowedElement } from "../figurePolicy";
 
 /** Parses figure markup inertly and keeps only allow-listed elements, attributes and values. */
@@ -43,7 +43,9 @@ export function drawOutputs(outputs: readonly Output[]): DocumentFragment {
   const fragment = document.createDocumentFragment();
   const template = document.createElement("template");
   for (const output of orderForDisplay(outputs)) {
-    if (output.type === "figure") {
+    if (output.type === "graph") {
+      fragment.append(drawGraph(output));
+    } else if (output.type === "figure") {
       const frame = document.createElement("div");
       frame.className = "nb-out nb-out-figure";
       frame.append(sanitizeFigure(output.markup));
@@ -54,4 +56,24 @@ export function drawOutputs(outputs: readonly Output[]): DocumentFragment {
     }
   }
   return fragment;
+}
+
+// A graph is data, never markup: the stepper is built from it with textContent, and its code loads now, as the reader has just run the cell.
+function drawGraph(output: GraphOutput): HTMLElement {
+  const frame = document.createElement("div");
+  frame.className = "nb-out nb-out-graph";
+  import("../../../components/chain-rule/liveStepper.ts")
+    .then(async ({ createLiveStepper }) => {
+      await import("../../../components/chain-rule/graphStepperElement.ts");
+      frame.append(createLiveStepper(output));
+    })
+    .catch((error: unknown) => {
+      // The numbers are still worth reading: show them as the build saves them (escaped, page-written markup).
+      const note = document.createElement("p");
+      note.textContent = `The stepper's code could not be loaded (${error instanceof Error ? error.message : String(error)}); run the cell again to retry.`;
+      const table = document.createElement("template");
+      table.innerHTML = renderGraphTable(output);
+      frame.replaceChildren(note, table.content);
+    });
+  return frame;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Value, traceGraph } from "../../../src/engine/index";
-import { traceScalarGraph, type NodeName, type ScalarLike } from "../../../components/chain-rule/scalarGraph";
+import { traceOperandGraph } from "../../../src/notebook/operandGraph";
 import { GATE_INPUTS, Scalar, traceGateGraph } from "../../../components/chain-rule/gateGraph";
 import { checkScalarBackward } from "../../../src/notebook/checks/scalarBackward";
 import { checkScalarOps } from "../../../src/notebook/checks/scalarOps";
@@ -16,12 +16,13 @@ describe("the Scalar-graph adapter for the stepper", () => {
     };
     const engine = traceGraph(build((x) => new Value(x)).out);
     const mine = build((x) => new Scalar(x));
-    const names = new Map<ScalarLike, NodeName>();
-    const traced = traceScalarGraph(mine.out, names);
+    const traced = traceOperandGraph(mine.out);
     expect(traced.edges).toEqual(engine.edges);
     expect(traced.backwardOrder).toEqual(engine.backwardOrder);
     expect(traced.nodes.map((node) => [node.data, node.grad])).toEqual(engine.nodes.map((node) => [node.data, node.grad]));
     expect(traced.steps).toEqual(engine.steps);
+    // The operations are read off the reader's numbers, as the engine names them.
+    expect(traced.nodes.map((node) => node.op)).toEqual(engine.nodes.map((node) => node.op));
     // The adapter replays the pass on a copy: the reader's own grads are untouched.
     expect([mine.u.grad, mine.v.grad]).toEqual([0, 0]);
   });

@@ -1,0 +1,56 @@
+/**
+ * The graph stepper built in the page for a cell's graph output: the same shell GraphStepper.astro
+ * writes, made with createElement and textContent only (the data came from reader code), plus a line
+ * for each node where the reader's own backward disagrees with the chain rule replayed on their graph.
+ */
+import type { GraphOutput } from "../../src/notebook/graphOutput.ts";
+import type { FixedGraph } from "./scalarGraph.ts";
+import { formatNumber, nameNode } from "./backwardSteps.ts";
+
+let made = 0;
+
+/** Where the reader's grads differ from the replay, one sentence per node, e.g. "your grad on x is 3, the chain rule gives 4". */
+export function compareGrads(output: GraphOutput): string[] {
+  // null is a grad that was missing or not finite; when no node has one, the class keeps no grads and there is nothing to compare.
+  if (output.ownGrads.every((grad) => grad === null)) return [];
+  return output.graph.nodes.flatMap((node, id) => {
+    const own = output.ownGrads[id];
+    if (own === null) return [`your grad on ${nameNode(node)} is not a finite number, the chain rule gives ${formatNumber(node.grad)}`];
+    if (Math.abs(own - node.grad) <= 1e-9 * Math.max(1, Math.abs(node.grad))) return [];
+    return [`your grad on ${nameNode(node)} is ${formatNumber(own)}, the chain rule gives ${formatNumber(node.grad)}`];
+  });
+}
+
+/** A <graph-stepper> for the output, which draws itself at once (the reader has just run the cell). */
+export function createLiveStepper(output: GraphOutput, doc: Document = document): HTMLElement {
+  const keysId = `gs-keys-live-${++made}`;
+  const fixed: FixedGraph = { graph: output.graph, formula: output.title, model: "your Scalar and your backward", activation: "as your code computed it", loss: "none (the output is the last node)", inputs: "" };
+  const el = (tag: string, className: string, text = "", attributes: Record<string, string> = {}): HTMLElement => {
+    const element = doc.createElement(tag);
+    element.className = className;
+    element.textContent = text;
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    return element;
+  };
+  const stepper = el("graph-stepper", "graph-stepper gs-live", "", { "data-follows": "false", "data-eager": "true", "data-traced": JSON.stringify(fixed) });
+  const caption = el("p", "gs-caption");
+  caption.append(el("span", "gs-formula-text", output.title, { "data-gs-formula": "" }), el("span", "gs-model", "", { "data-gs-model": "" }), el("span", "gs-inputs", `The numbers are the ones your code stored: data, and localGrads for each arrow.`, { "data-gs-inputs": "" }));
+  const differences = compareGrads(output);
+  const verdict = differences.length === 0
+    ? el("p", "gs-own-grads gs-own-grads-agree", output.ownGrads.every((grad) => grad === null) ? "Your nodes have no grad field, so there is nothing to compare." : "Your backward gave every node the gradient the chain rule gives.")
+    : el("p", "gs-own-grads gs-own-grads-differ", `Your backward disagrees with the chain rule on ${differences.length} node${differences.length === 1 ? "" : "s"}: ${differences.join("; ")}.`);
+  const figure = el("div", "gs-figure", "", { "data-gs-figure": "", tabindex: "0", role: "group", "aria-label": "Computational graph of your code; press → for the next backward step, ← for the previous one", "aria-describedby": keysId });
+  const tex = el("div", "gs-tex", "", { "data-gs-tex": "", tabindex: "0", role: "region", "aria-label": "This step's chain-rule formula" });
+  const controls = el("div", "gs-controls", "", { role: "group", "aria-label": "Backward pass controls" });
+  controls.append(
+    el("button", "", "Reset", { type: "button", "data-gs-action": "reset" }),
+    el("button", "", "◀ Back", { type: "button", "data-gs-action": "back", disabled: "" }),
+    el("button", "", "Play", { type: "button", "data-gs-action": "play", "aria-pressed": "false" }),
+    el("button", "", "Next ▶", { type: "button", "data-gs-action": "next" }),
+    el("span", "gs-counter", "step 0", { "data-gs-counter": "" }),
+  );
+  const status = el("p", "gs-status", "Drawing your graph…", { role: "status", "aria-live": "polite", "data-gs-status": "" });
+  const legend = el("p", "gs-legend", "Each circle shows a node's name and the value your code computed; \"∂\" below it is the output's gradient as the chain rule passes it back along your localGrads. Keys: ← → step, Home resets, End jumps to the end.", { id: keysId });
+  stepper.append(caption, verdict, figure, tex, controls, status, legend);
+  return stepper;
+}
