@@ -2,6 +2,7 @@
 // on chapter 7's handwritten digits. Two operations: one epoch of mini-batch-10 SGD over the 8,000 training
 // digits, and one evaluation of the 2,000 test digits. Called by run.mjs with the engines it already loaded.
 import { build } from "esbuild";
+import { copyToBrain, copyToTf } from "./copyWeights.mjs";
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -76,14 +77,7 @@ export async function benchDigits({ engine, tf, brain, sample, summarise, repeti
 
 function buildTf(tf, backend, reference, train, test) {
   tf.setBackend(backend);
-  const layers = reference.layers.map((layer) => ({
-    weights: tf.variable(tf.tensor2d(Float32Array.from(layer.weights), [layer.outputSize, layer.inputSize]).transpose()),
-    biases: tf.variable(tf.tensor1d(Float32Array.from(layer.biases))),
-  }));
-  const logitsOf = (x) => layers.reduce((a, layer, l) => {
-    const z = a.matMul(layer.weights).add(layer.biases);
-    return l === layers.length - 1 ? z : z.sigmoid();
-  }, x);
+  const logitsOf = copyToTf(tf, reference, "sigmoid");
   const xs = tf.tensor2d(Float32Array.from(train.inputs), [train.count, train.inputSize]);
   const ys = tf.tensor2d(Float32Array.from(train.targets), [train.count, 10]);
   const testXs = tf.tensor2d(Float32Array.from(test.inputs), [test.count, test.inputSize]);
@@ -108,12 +102,7 @@ function buildBrain(brain, reference, train, test) {
   net.initialize();
   net.trainOpts.learningRate = LEARNING_RATE;
   net.trainOpts.momentum = 0;
-  reference.layers.forEach((layer, l) => {
-    for (let j = 0; j < layer.outputSize; j++) {
-      for (let k = 0; k < layer.inputSize; k++) net.weights[l + 1][j][k] = layer.weights[j * layer.inputSize + k];
-      net.biases[l + 1][j] = layer.biases[j];
-    }
-  });
+  copyToBrain(net, reference);
   const toPattern = (dataset, n) => ({ input: Float32Array.from(dataset.inputs.subarray(784 * n, 784 * (n + 1))), output: Float32Array.from(dataset.targets.subarray(10 * n, 10 * (n + 1))) });
   const patterns = Array.from({ length: train.count }, (_, n) => toPattern(train, n));
   const testPatterns = Array.from({ length: test.count }, (_, n) => toPattern(test, n));

@@ -1,6 +1,7 @@
 // The engine benchmark: our engine against tfjs (cpu, wasm), brain.js and convnetjs on the standard
 // task, in one process. Run from the repository root with `npm run bench`.
 import { build } from "esbuild";
+import { copyToBrain, copyToTf } from "./copyWeights.mjs";
 import { benchDigits } from "./digits.mjs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -101,15 +102,7 @@ function buildOurs(initial) {
 
 function buildTf(reference, backend) {
   tf.setBackend(backend);
-  const layers = reference.layers.map((layer) => ({
-    // tfjs multiplies x·W with W of shape [in, out]: the transpose of our W[l].
-    weights: tf.variable(tf.tensor2d(Float32Array.from(layer.weights), [layer.outputSize, layer.inputSize]).transpose()),
-    biases: tf.variable(tf.tensor1d(Float32Array.from(layer.biases))),
-  }));
-  const logitsOf = (x) => layers.reduce((a, layer, l) => {
-    const z = a.matMul(layer.weights).add(layer.biases);
-    return l === layers.length - 1 ? z : z.tanh();
-  }, x);
+  const logitsOf = copyToTf(tf, reference, "tanh");
   const xs = tf.tensor2d(Float32Array.from(dataset.inputs), [dataset.count, 2]);
   const ys = tf.tensor2d(Float32Array.from(dataset.targets), [dataset.count, 1]);
   const batches = miniBatches.map((indices) => [tf.gather(xs, indices), tf.gather(ys, indices)]);
@@ -132,12 +125,7 @@ function buildBrain(reference) {
   net.initialize();
   net.trainOpts.learningRate = LEARNING_RATE;
   net.trainOpts.momentum = 0;
-  reference.layers.forEach((layer, l) => {
-    for (let j = 0; j < layer.outputSize; j++) {
-      for (let k = 0; k < layer.inputSize; k++) net.weights[l + 1][j][k] = layer.weights[j * layer.inputSize + k];
-      net.biases[l + 1][j] = layer.biases[j];
-    }
-  });
+  copyToBrain(net, reference);
   const patterns = Array.from({ length: dataset.count }, (_, i) => ({ input: new Float32Array(dataset.inputs.subarray(2 * i, 2 * i + 2)), output: new Float32Array([dataset.targets[i]]) }));
   const point = new Float32Array(2);
   let next = 0;
