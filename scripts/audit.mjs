@@ -10,22 +10,14 @@ import { join, relative } from "node:path";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { startServer } from "../test/browser/serve.mjs";
+import { chromiumFlags } from "../test/browser/chromiumFlags.mjs";
 
 const base = "/course/backprop/";
 const siteDir = process.env.AUDIT_SITE_DIR ?? "test-results/audit";
 const runs = Number(process.env.AUDIT_RUNS ?? 3);
 
-// The flags the browser tests use (test/browser/harness.ts), headless; never a downloaded browser.
-const chromeFlags = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+// The flags the browser tests use, headless; never a downloaded browser.
+const chromeFlags = ["--headless=new", ...chromiumFlags];
 
 /** Builds the book under the base path, one build at a time on this shared machine. */
 function build() {

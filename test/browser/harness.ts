@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
+import { chromiumFlags } from "./chromiumFlags.mjs";
 
 /** The sub-path the test build is served under. */
 export const basePath = "/course/backprop/";
@@ -28,15 +29,6 @@ export interface BrowserOptions {
   touch?: boolean;
 }
 
-const chromiumFlags = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 /** Launches Debian's Chromium headless with a fresh profile; closing the context deletes the profile. */
 export async function launchBrowser(options: BrowserOptions = {}): Promise<BrowserContext> {

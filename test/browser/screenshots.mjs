@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { chromiumFlags } from "./chromiumFlags.mjs";
 import { startServer } from "./serve.mjs";
 
 const [siteDir = "test-results/site", ...paths] = process.argv.slice(2);
@@ -19,7 +20,7 @@ const profile = await mkdtemp(join(tmpdir(), "bn-shots-"));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: "/usr/bin/chromium",
   headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: chromiumFlags,
 });
 for (const path of paths.length ? paths : [""]) {
   for (const theme of ["light", "dark"]) {
