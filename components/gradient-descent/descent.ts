@@ -1,7 +1,8 @@
 /**
- * Chapter 3's models and descents as plain data, computed by the engine: chapter 2's sigmoid
- * unit y = σ(w₁x₁ + w₂x₂) on chapter 2's data (both from ../error-surface/lossSurface.ts), the narrow valley E = ½(c₁w₁² + c₂w₂²), paths of gradient descent with or
- * without momentum, loss surfaces over a box, and loss curves for full, mini and single batches.
+ * Chapter 3's models and descents as plain data, computed by the engine: chapter 2's sigmoid unit
+ * y = σ(w₁x₁ + w₂x₂) on chapter 2's data (both from ../error-surface/lossSurface.ts), the narrow
+ * valley E = ½(c₁w₁² + c₂w₂²), paths of gradient descent with or without momentum, loss surfaces
+ * over a box, and loss curves for full, mini and single batches.
  * No DOM here: the widgets draw what these functions return.
  */
 import {
