@@ -1,9 +1,7 @@
 /**
- * Small helpers every widget figure uses. The rule for server-side figures: draw them on
- * `createFigureDocument()` (src/notebook/figureDocument.ts), never on a hand-made linkedom
- * document, so a saved raster heatmap is the very PNG the browser draws; it is re-exported here.
+ * Small helpers every widget figure uses, in the build and in the page. (Server-side figures are
+ * drawn on `createFigureDocument()` from ./figureDocument.ts, kept apart because it needs Node.)
  */
-export { createFigureDocument } from "../../src/notebook/figureDocument";
 
 /**
  * Makes a Plot figure one image with one name: `role="img"` on it, `description` as its label,
