@@ -7,6 +7,7 @@ import type { GraphOutput } from "../../src/notebook/graphOutput.ts";
 import type { FixedGraph } from "./scalarGraph.ts";
 import { formatNumber, nameNode } from "./backwardSteps.ts";
 
+// The one module-level state: a counter that keeps each live stepper's aria-describedby id unique in the page.
 let made = 0;
 
 /** Where the reader's grads differ from the replay, one sentence per node, e.g. "your grad on x is 3, the chain rule gives 4". */
