@@ -4,6 +4,7 @@
  * light and dark themes style the same SVG; the build and the browser call the same function.
  */
 import * as Plot from "@observablehq/plot";
+import { asImage } from "../kit/charts";
 import type { TracedGraph } from "../../src/engine/index.ts";
 import type { GraphLayout } from "./graphLayout.ts";
 import { isConstantNode } from "./graphLayout.ts";
@@ -117,12 +118,5 @@ export function renderGraphFigure(options: GraphFigureOptions): SVGSVGElement | 
       Plot.text(current, { x: "x", y: "y", text: "label", fontSize: 12, fontWeight: 700, stroke: "white", strokeWidth: 4, className: "gs-arrow-label" }),
     ],
   }) as SVGSVGElement;
-  return presentAsImage(svg);
-}
-
-/** One image for assistive technology: Plot labels each mark's <g>, which ARIA forbids on a group without a role. */
-export function presentAsImage<T extends Element>(svg: T): T {
-  svg.setAttribute("role", "img");
-  for (const group of svg.querySelectorAll("g[aria-label]")) group.removeAttribute("aria-label");
-  return svg;
+  return asImage(svg);
 }

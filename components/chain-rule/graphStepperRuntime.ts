@@ -1,11 +1,13 @@
 /**
- * The heavy half of <graph-stepper> (Plot, KaTeX), loaded on the reader's first touch: it rebuilds
- * the expression when a page param changes, and walks the backward pass one arrow at a time.
+ * The live half of <graph-stepper> (Plot, KaTeX), loaded on the reader's first touch: it rebuilds
+ * the expression when a bound param changes, and walks the backward pass one arrow at a time.
  */
 import katex from "katex";
 import { traceGraph, type TracedGraph } from "../../src/engine/index.ts";
-import { readParams } from "../../src/notebook/client/paramStore.ts";
-import { DEFAULT_INPUTS, DESCRIPTIONS, buildExpression, isExpressionName, type ExpressionName, type Inputs } from "./expressions.ts";
+import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
+import type { BoundParams } from "../kit/boundParams";
+import { DESCRIPTIONS, buildExpression, isExpressionName, type ExpressionName, type InputName } from "./expressions.ts";
+import { readInputs, type StepperRole } from "./stepperBinding.ts";
 import { ExpressionError, parseExpression } from "./parseExpression.ts";
 import { layoutGraph, type GraphLayout } from "./graphLayout.ts";
 import { chooseOrientation, renderGraphFigure } from "./graphFigure.ts";
@@ -17,9 +19,20 @@ const PLAY_INTERVAL_MS = 900; // long enough to read the formula that changed
 /** What the stepper shows: a built-in expression, or the one typed in its field. */
 type Shown = ExpressionName | "your own";
 
-/** Drives one stepper element; the element's light shell forwards clicks, keys, submits and param changes. */
-export class GraphStepperController {
+/** Takes over the element; a stepper built for a cell's output (data-eager) says at once where it stands. */
+export function start(element: HTMLElement, { params }: WidgetContext<StepperRole>): WidgetController<StepperRole> {
+  const stepper = new GraphStepperController(element, params);
+  return {
+    action: (name) => (name === "draw" ? stepper.rebuild("typed") : stepper.act(name)),
+    press: (key) => stepper.press(key),
+    paramsChanged: () => stepper.rebuild("params"),
+  };
+}
+
+/** Drives one stepper element. */
+class GraphStepperController {
   private readonly element: HTMLElement;
+  private readonly params: BoundParams<StepperRole>;
   private expression: Shown = "fan-out";
   private graph!: TracedGraph;
   private arrows: ArrowStep[] = [];
@@ -30,8 +43,9 @@ export class GraphStepperController {
   private drawnWidth = 0;
   private formula = "";
 
-  constructor(element: HTMLElement) {
+  constructor(element: HTMLElement, params: BoundParams<StepperRole>) {
     this.element = element;
+    this.params = params;
     const initial = element.dataset.expression;
     if (isExpressionName(initial)) this.expression = initial;
     new ResizeObserver(() => {
@@ -41,7 +55,7 @@ export class GraphStepperController {
   }
 
   /** A control button: reset, back, next or play. */
-  act(action: string | undefined): void {
+  act(action: string): void {
     if (action === "reset") this.go(0);
     else if (action === "back") this.go(this.applied - 1);
     else if (action === "next") this.go(this.applied + 1);
@@ -58,24 +72,21 @@ export class GraphStepperController {
     return this.element.querySelector<HTMLElement>("[data-gs-figure]")!;
   }
 
-  private readInputs(): { expression: Shown; inputs: Inputs } {
-    const params = readParams();
-    const inputs = { ...DEFAULT_INPUTS } as Inputs;
-    for (const name of Object.keys(inputs) as (keyof Inputs)[]) {
-      if (typeof params[name] === "number") inputs[name] = params[name] as number;
-    }
-    const follows = this.element.dataset.follows !== "false";
-    const chosen = params.graph === "your own" || isExpressionName(params.graph) ? params.graph : this.expression;
-    return { expression: follows ? chosen : this.expression, inputs };
+  // A stepper that binds `expression` follows the page's choice of graph; the others keep theirs.
+  private readChoice(): Shown {
+    if (!this.params.roles.includes("expression")) return this.expression;
+    const chosen = this.params.value("expression");
+    return chosen === "your own" || isExpressionName(chosen) ? chosen : this.expression;
   }
 
   /** Re-reads the params (and the typed expression) and redraws. */
   rebuild(reason: "start" | "params" | "typed"): void {
-    const { expression, inputs } = this.readInputs();
+    const expression = this.readChoice();
+    const inputs = readInputs(this.params.values());
     const form = this.element.querySelector<HTMLFormElement>("[data-gs-own]");
     if (form) form.hidden = expression !== "your own";
     let graph: TracedGraph;
-    let description: { formula: string; model: string; activation: string; loss: string; inputs: (keyof Inputs)[] };
+    let description: { formula: string; model: string; activation: string; loss: string; inputs: InputName[] };
     const fixed = this.element.dataset.traced;
     if (fixed) {
       ({ graph, ...description } = { ...(JSON.parse(fixed) as FixedGraph), inputs: [] });
@@ -90,7 +101,7 @@ export class GraphStepperController {
         return;
       }
       field.removeAttribute("aria-invalid");
-      const used = (Object.keys(inputs) as (keyof Inputs)[]).filter((name) => graph.nodes.some((node) => node.label === name && node.op === ""));
+      const used = (Object.keys(inputs) as InputName[]).filter((name) => graph.nodes.some((node) => node.label === name && node.op === ""));
       description = { formula: `${graph.nodes[graph.nodes.length - 1].label} = ${field.value}`, model: "your expression", activation: "as written", loss: "none (the output is the expression)", inputs: used };
     } else {
       graph = traceGraph(buildExpression(expression, inputs));
@@ -106,9 +117,9 @@ export class GraphStepperController {
     this.applied = Math.min(this.applied, this.arrows.length);
     this.element.querySelector("[data-gs-formula]")!.textContent = description.formula;
     this.element.querySelector("[data-gs-model]")!.textContent = `Model: ${description.model}. Activation: ${description.activation}. Loss: ${description.loss}.`;
-    if (!fixed) this.element.querySelector("[data-gs-inputs]")!.textContent = `Inputs: ${description.inputs.map((name) => `${name} = ${formatNumber(inputs[name])}`).join(", ") || "none"}.`;
+    if (!fixed) this.element.querySelector("[data-gs-inputs]")!.textContent = `Inputs: ${description.inputs.map((name) => `${name} = ${formatNumber(inputs[name]!)}`).join(", ") || "none"}.`;
     this.draw();
-    if (reason === "start" && this.element.dataset.eager === "true") this.say(this.describe());
+    if (reason === "start" && this.element.dataset.eager !== undefined) this.say(this.describe());
     if (reason !== "start") {
       const output = this.graph.nodes[this.graph.nodes.length - 1];
       this.say(`${changedExpression ? `Now showing ${description.formula}` : "Inputs changed"}: ${nameNode(output)} = ${formatNumber(output.data)}. ${this.describe()}`);
@@ -139,8 +150,8 @@ export class GraphStepperController {
     figure.dataset.applied = String(state.applied);
     katex.render(describeStateTeX(this.graph, state), this.element.querySelector<HTMLElement>("[data-gs-tex]")!, { displayMode: true, throwOnError: false });
     this.element.querySelector("[data-gs-counter]")!.textContent = `step ${state.applied} of ${this.arrows.length}`;
-    this.element.querySelector<HTMLButtonElement>("[data-gs-action=back]")!.disabled = state.applied === 0;
-    this.element.querySelector<HTMLButtonElement>("[data-gs-action=next]")!.disabled = state.applied === this.arrows.length;
+    this.element.querySelector<HTMLButtonElement>("[data-action=back]")!.disabled = state.applied === 0;
+    this.element.querySelector<HTMLButtonElement>("[data-action=next]")!.disabled = state.applied === this.arrows.length;
   }
 
   private say(text: string): void {
@@ -175,7 +186,7 @@ export class GraphStepperController {
   }
 
   private setPlayButton(): void {
-    const button = this.element.querySelector<HTMLButtonElement>("[data-gs-action=play]")!;
+    const button = this.element.querySelector<HTMLButtonElement>("[data-action=play]")!;
     button.textContent = this.playing ? "Pause" : "Play";
     button.setAttribute("aria-pressed", String(this.playing));
   }

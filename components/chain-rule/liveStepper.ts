@@ -7,6 +7,7 @@ import type { GraphOutput } from "../../src/notebook/graphOutput.ts";
 import type { FixedGraph } from "./scalarGraph.ts";
 import { formatNumber, nameNode } from "./backwardSteps.ts";
 
+// The one module-level state: a counter that keeps each live stepper's aria-describedby id unique in the page.
 let made = 0;
 
 /** Where the reader's grads differ from the replay, one sentence per node, e.g. "your grad on x is 3, the chain rule gives 4". */
@@ -32,25 +33,25 @@ export function createLiveStepper(output: GraphOutput, doc: Document = document)
     for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
     return element;
   };
-  const stepper = el("graph-stepper", "graph-stepper gs-live", "", { "data-follows": "false", "data-eager": "true", "data-traced": JSON.stringify(fixed) });
-  const caption = el("p", "gs-caption");
-  caption.append(el("span", "gs-formula-text", output.title, { "data-gs-formula": "" }), el("span", "gs-model", "", { "data-gs-model": "" }), el("span", "gs-inputs", `The numbers are the ones your code stored: data, and localGrads for each arrow.`, { "data-gs-inputs": "" }));
+  const stepper = el("graph-stepper", "widget graph-stepper gs-live", "", { "data-follows": "false", "data-eager": "true", "data-traced": JSON.stringify(fixed) });
+  const caption = el("p", "widget-model gs-caption");
+  caption.append(el("span", "gs-formula-text", output.title, { "data-gs-formula": "" }), el("span", "", "", { "data-gs-model": "" }), el("span", "", `The numbers are the ones your code stored: data, and localGrads for each arrow.`, { "data-gs-inputs": "" }));
   const differences = compareGrads(output);
   const verdict = differences.length === 0
     ? el("p", "gs-own-grads gs-own-grads-agree", output.ownGrads.every((grad) => grad === null) ? "Your nodes have no grad field, so there is nothing to compare." : "Your backward gave every node the gradient the chain rule gives.")
     : el("p", "gs-own-grads gs-own-grads-differ", `Your backward disagrees with the chain rule on ${differences.length} node${differences.length === 1 ? "" : "s"}: ${differences.join("; ")}.`);
-  const figure = el("div", "gs-figure", "", { "data-gs-figure": "", tabindex: "0", role: "group", "aria-label": "Computational graph of your code; press → for the next backward step, ← for the previous one", "aria-describedby": keysId });
+  const figure = el("div", "widget-figure gs-figure", "", { "data-figure": "", "data-gs-figure": "", tabindex: "0", role: "group", "aria-label": "Computational graph of your code; press → for the next backward step, ← for the previous one", "aria-describedby": keysId });
   const tex = el("div", "gs-tex", "", { "data-gs-tex": "", tabindex: "0", role: "region", "aria-label": "This step's chain-rule formula" });
-  const controls = el("div", "gs-controls", "", { role: "group", "aria-label": "Backward pass controls" });
+  const controls = el("div", "widget-controls", "", { role: "group", "aria-label": "Backward pass controls" });
   controls.append(
-    el("button", "", "Reset", { type: "button", "data-gs-action": "reset" }),
-    el("button", "", "◀ Back", { type: "button", "data-gs-action": "back", disabled: "" }),
-    el("button", "", "Play", { type: "button", "data-gs-action": "play", "aria-pressed": "false" }),
-    el("button", "", "Next ▶", { type: "button", "data-gs-action": "next" }),
+    el("button", "", "Reset", { type: "button", "data-action": "reset" }),
+    el("button", "", "◀ Back", { type: "button", "data-action": "back", disabled: "" }),
+    el("button", "", "Play", { type: "button", "data-action": "play", "aria-pressed": "false" }),
+    el("button", "", "Next ▶", { type: "button", "data-action": "next" }),
     el("span", "gs-counter", "step 0", { "data-gs-counter": "" }),
   );
-  const status = el("p", "gs-status", "Drawing your graph…", { role: "status", "aria-live": "polite", "data-gs-status": "" });
-  const legend = el("p", "gs-legend", "Each circle shows a node's name and the value your code computed; \"∂\" below it is the output's gradient as the chain rule passes it back along your localGrads. Keys: ← → step, Home resets, End jumps to the end.", { id: keysId });
+  const status = el("p", "widget-status gs-status", "Drawing your graph…", { role: "status", "aria-live": "polite", "data-gs-status": "" });
+  const legend = el("p", "widget-hint", "Each circle shows a node's name and the value your code computed; \"∂\" below it is the output's gradient as the chain rule passes it back along your localGrads. Keys: ← → step, Home resets, End jumps to the end.", { id: keysId });
   stepper.append(caption, verdict, figure, tex, controls, status, legend);
   return stepper;
 }

@@ -1,7 +1,7 @@
 /** Plots reverse-mode work against the sum over paths, by depth, on a log scale (Observable Plot; the build and the page share it). */
 import * as Plot from "@observablehq/plot";
 import type { DepthCount } from "./layeredGraph.ts";
-import { presentAsImage } from "./graphFigure.ts";
+import { asImage } from "../kit/charts";
 
 /** The figure for `counts` (one row per depth), `width` pixels wide; series colours come from CSS classes. */
 export function renderPathCountFigure(counts: readonly DepthCount[], width: number, document?: Document): SVGSVGElement | HTMLElement {
@@ -28,7 +28,7 @@ export function renderPathCountFigure(counts: readonly DepthCount[], width: numb
       Plot.text(counts.slice(-1), { x: "layers", y: key, text: () => label, dy: -12, textAnchor: counts.length > 1 ? "end" : "start", fontWeight: 700, fontSize: 12, className }),
     ]),
   }) as SVGSVGElement;
-  return presentAsImage(svg);
+  return asImage(svg);
 }
 
 const SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";

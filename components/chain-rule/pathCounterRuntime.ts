@@ -1,76 +1,71 @@
 /**
- * The heavy half of <path-counter> (Plot), loaded on the reader's first touch: it recounts when the
- * `layers` or `width` param changes, one depth at a time within a few milliseconds per animation
- * frame, then redraws.
+ * The live half of <path-counter> (Plot), loaded on the reader's first touch: its buttons change the
+ * `layers` and `width` params; on every change it recounts one depth at a time within a few
+ * milliseconds per animation frame, then redraws.
  */
-import { findParamSpec, readParams } from "../../src/notebook/client/paramStore.ts";
+import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
 import { countAtDepth, type DepthCount } from "./layeredGraph.ts";
 import { renderPathCountFigure } from "./pathCountFigure.ts";
 import { describeCounts } from "./pathCountText.ts";
 
+/** The roles PathCounter binds: the graph's depth and its width. */
+export type PathCountRole = "layers" | "width";
+
 const FRAME_BUDGET_MS = 6; // leaves the rest of a 16 ms frame for drawing and input
 
-/** Drives one path-counter element; its light shell forwards param changes. */
-export class PathCounterController {
-  private readonly element: HTMLElement;
-  private layers = 1;
-  private width = 1;
-  private job = 0;
+/** Each button: the role it changes and by how much. */
+const CHANGES: Record<string, [PathCountRole, number]> = { "fewer-layers": ["layers", -1], "more-layers": ["layers", 1], narrower: ["width", -1], wider: ["width", 1] };
 
-  constructor(element: HTMLElement) {
-    this.element = element;
-    this.layers = Number(element.dataset.layers);
-    this.width = Number(element.dataset.width);
-    this.recount();
-  }
+/** Takes over the element: counts and draws for the current params, and again after each change. */
+export function start(element: HTMLElement, { params }: WidgetContext<PathCountRole>): WidgetController<PathCountRole> {
+  const say = (text: string) => (element.querySelector("[data-pc-status]")!.textContent = text);
+  let job = 0;
 
-  /** Reads layers and width from the params, counts every depth over a few frames, and redraws. */
-  recount(): void {
-    const params = readParams();
-    if (typeof params.layers === "number") this.layers = params.layers;
-    if (typeof params.width === "number") this.width = params.width;
-    this.element.querySelector("[data-pc-params]")!.textContent = `Layers: ${this.layers}, width: ${this.width}.`;
-    this.updateButtons();
-    const job = ++this.job;
-    const counts: DepthCount[] = [];
-    const { layers, width } = this;
-    const step = (): void => {
-      if (job !== this.job) return; // a newer change took over
-      const start = performance.now();
-      while (counts.length < layers && performance.now() - start < FRAME_BUDGET_MS) counts.push(countAtDepth(counts.length + 1, width));
-      if (counts.length < layers) {
-        this.say(`Counting… ${counts.length} of ${layers} depths.`);
-        requestAnimationFrame(step);
-        return;
-      }
-      this.draw(counts);
-    };
-    requestAnimationFrame(step);
-  }
-
-  private draw(counts: DepthCount[]): void {
-    const figure = this.element.querySelector<HTMLElement>("[data-pc-figure]")!;
+  const draw = (counts: DepthCount[], layers: number, width: number) => {
+    const figure = element.querySelector<HTMLElement>("[data-pc-figure]")!;
     const broken = counts.find((count) => !Number.isFinite(count.naivePaths) || !Number.isFinite(count.reverseMode));
     if (broken) {
-      this.say(`At ${broken.layers} layers the path count overflows a double-precision number, so it cannot be plotted.`);
+      say(`At ${broken.layers} layers the path count overflows a double-precision number, so it cannot be plotted.`);
       return;
     }
     figure.replaceChildren(renderPathCountFigure(counts, Math.max(280, Math.min(640, figure.clientWidth))));
-    figure.dataset.layers = String(this.layers);
-    figure.dataset.width = String(this.width);
-    this.say(describeCounts(counts, this.width));
-  }
+    figure.dataset.layers = String(layers);
+    figure.dataset.width = String(width);
+    say(describeCounts(counts, width));
+  };
 
-  private updateButtons(): void {
-    for (const button of this.element.querySelectorAll<HTMLButtonElement>("[data-pc-change]")) {
-      const name = button.dataset.pcChange as "layers" | "width";
-      const spec = findParamSpec(name);
-      const next = this[name] + Number(button.dataset.pcBy);
-      button.disabled = spec?.kind === "number" ? next < spec.min || next > spec.max : true;
+  const recount = () => {
+    const layers = params.number("layers");
+    const width = params.number("width");
+    element.querySelector("[data-pc-params]")!.textContent = `Layers: ${layers}, width: ${width}.`;
+    for (const button of element.querySelectorAll<HTMLButtonElement>("[data-action]")) {
+      const [role, by] = CHANGES[button.dataset.action!];
+      const spec = params.spec(role);
+      const next = params.number(role) + by;
+      button.disabled = spec.kind !== "number" || next < spec.min || next > spec.max;
     }
-  }
+    const mine = ++job;
+    const counts: DepthCount[] = [];
+    const step = (): void => {
+      if (mine !== job) return; // a newer change took over
+      const begun = performance.now();
+      while (counts.length < layers && performance.now() - begun < FRAME_BUDGET_MS) counts.push(countAtDepth(counts.length + 1, width));
+      if (counts.length < layers) {
+        say(`Counting… ${counts.length} of ${layers} depths.`);
+        requestAnimationFrame(step);
+        return;
+      }
+      draw(counts, layers, width);
+    };
+    requestAnimationFrame(step);
+  };
 
-  private say(text: string): void {
-    this.element.querySelector("[data-pc-status]")!.textContent = text;
-  }
+  recount();
+  return {
+    action(name) {
+      const change = CHANGES[name];
+      if (change) params.write(change[0], params.number(change[0]) + change[1]);
+    },
+    paramsChanged: recount,
+  };
 }

@@ -24,11 +24,11 @@ export interface WidgetContext<R extends string = string> {
 export interface WidgetController<R extends string = string> {
   /** A click on a `[data-action="name"]` button (`target` is the button). */
   action?(name: string, target: HTMLElement): void;
-  /** A press, or a drag's move, at (clientX, clientY) on `figure` (a `[data-figure]`). */
-  pick?(clientX: number, clientY: number, figure: HTMLElement): void;
+  /** A press, or a drag's move, at (clientX, clientY) on `figure` (a `[data-figure]`); `shift` when Shift is held. */
+  pick?(clientX: number, clientY: number, figure: HTMLElement, shift: boolean): void;
   /** The end of a press or drag on `figure`. */
   release?(figure: HTMLElement): void;
-  /** An arrow key (or Home) on `figure`; `shift` asks for a bigger step. */
+  /** One of the widget's keys (by default an arrow or Home) on `figure`; `shift` asks for a bigger step. */
   press?(key: string, shift: boolean, figure: HTMLElement): void;
   /** One or more bound params changed (at most once per animation frame); `values` by role. */
   paramsChanged?(values: Record<R, ParamValue>): void;
@@ -44,6 +44,8 @@ export interface WidgetRuntime<R extends string = string> {
 export interface LazyWidgetOptions<R extends string = string> {
   /** The dynamic import of the runtime module, e.g. `() => import("./surfaceRuntime")`. */
   runtime: () => Promise<WidgetRuntime<R>>;
+  /** The keys its figures take (default FIGURE_KEYS), e.g. with End or Enter added. */
+  keys?: ReadonlySet<string>;
 }
 
 /** Defines the custom element `tag` (once) as a lazy widget whose runtime comes from `options.runtime`. */
@@ -79,11 +81,11 @@ function connectWidget<R extends string>(element: HTMLElement, options: LazyWidg
   for (const figure of element.querySelectorAll<HTMLElement>("[data-figure]")) {
     followDrag(
       figure,
-      (clientX, clientY) => loader.enqueue((controller) => controller.pick?.(clientX, clientY, figure)),
+      (clientX, clientY, shift) => loader.enqueue((controller) => controller.pick?.(clientX, clientY, figure, shift)),
       () => loader.enqueue((controller) => controller.release?.(figure)),
     );
     figure.addEventListener("keydown", (event) => {
-      if (!FIGURE_KEYS.has(event.key)) return;
+      if (!(options.keys ?? FIGURE_KEYS).has(event.key)) return;
       event.preventDefault();
       const { key, shiftKey } = event;
       loader.enqueue((controller) => controller.press?.(key, shiftKey, figure));
@@ -100,7 +102,10 @@ function connectWidget<R extends string>(element: HTMLElement, options: LazyWidg
       loader.enqueue((controller) => controller.paramsChanged?.(params.values()));
     });
   });
-  if (addressHas(params.roles.map((role) => params.spec(role).name))) touch();
+  // A form in a widget never navigates: its submit button's data-action is the action (Enter in a field clicks it).
+  element.addEventListener("submit", (event) => event.preventDefault());
+  // data-eager: built in the page after the reader acted (a cell's output), so it draws at once.
+  if (element.dataset.eager !== undefined || addressHas(params.roles.map((role) => params.spec(role).name))) touch();
 }
 
 function report(element: HTMLElement, state: "loaded" | "failed", error?: unknown): void {

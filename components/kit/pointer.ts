@@ -18,15 +18,15 @@ export function arrowMove(key: string, step: number, shift: boolean): [number, n
 
 /**
  * Follows a drag on `host` with the pointer captured, so it keeps going outside the figure:
- * `move` hears the press and every move, `end` the release (or cancel).
+ * `move` hears the press and every move (and whether Shift is held), `end` the release (or cancel).
  */
-export function followDrag(host: HTMLElement, move: (clientX: number, clientY: number) => void, end: () => void): void {
+export function followDrag(host: HTMLElement, move: (clientX: number, clientY: number, shift: boolean) => void, end: () => void): void {
   host.addEventListener("pointerdown", (event) => {
     if (event.button !== 0) return;
     event.preventDefault(); // no text selection; focus is given explicitly so keys work after a drag
     host.focus();
     host.setPointerCapture(event.pointerId);
-    const follow = ({ clientX, clientY }: PointerEvent) => move(clientX, clientY);
+    const follow = ({ clientX, clientY, shiftKey }: PointerEvent) => move(clientX, clientY, shiftKey);
     const stop = () => {
       host.removeEventListener("pointermove", follow);
       host.removeEventListener("pointerup", stop);

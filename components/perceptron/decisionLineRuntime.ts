@@ -1,100 +1,65 @@
 /**
- * The heavy half of <decision-line> (Plot, the engine's perceptron), loaded on the reader's first
- * touch: it redraws the plane and the truth table from w₁, w₂ and b, and turns a drag or an arrow
- * key into new weights.
+ * The live half of <decision-line> (Plot, the engine's perceptron), loaded on the reader's first
+ * touch: it redraws the plane and the truth table from w₁, w₂ and b, and turns a drag of w's tip or
+ * an arrow key into new weights on the params' own grid and range.
  */
-import { drawPlane, findDataPoint, type ScaledFigure } from "./drawLab";
+import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
+import { arrowMove, pickPoint } from "../kit/pointer";
+import type { ScaledFigure } from "./drawLab";
 import { makeTruthTable, formatZ } from "./truthTable";
-import { UNIT_BOX, WEIGHT_LIMIT, drawWeightArrow } from "./unitMarks";
-import { ARROW_MOVES } from "./arrowMoves";
-import type { NumberParamLink } from "./paramLink";
-
-/** The widget's handles on the page's w₁, w₂ and b params. */
-export interface UnitLinks {
-  w1: NumberParamLink;
-  w2: NumberParamLink;
-  b: NumberParamLink;
-}
+import { drawUnitPlane, weightReach, type UnitRole } from "./unitPlane";
 
 const KEY_STEP = 0.1;
 
-/** Drives one decision-line element; its light shell forwards params, drags, keys and focus. */
-export class DecisionLineController {
-  private readonly element: HTMLElement;
-  private readonly links: UnitLinks;
-  private svg: ScaledFigure | undefined;
-  private focused = false;
+/** Takes over the element: draws now, and again whenever a weight changes or the plane is resized. */
+export function start(element: HTMLElement, { params }: WidgetContext<UnitRole>): WidgetController<UnitRole> {
+  const plane = element.querySelector<HTMLElement>("[data-figure]")!;
+  const reach = weightReach(params.spec("w1"), params.spec("w2"));
+  let svg: ScaledFigure | undefined;
+  let focused = plane === document.activeElement;
+  const text = (name: string, value: string) => (element.querySelector(`[data-dl="${name}"]`)!.textContent = value);
 
-  constructor(element: HTMLElement, links: UnitLinks) {
-    this.element = element;
-    this.links = links;
-    new ResizeObserver(() => this.update(false)).observe(this.plane());
-    this.update(false);
-  }
-
-  /** An arrow key pressed on the plane: moves the tip of w one step of 0.1. */
-  press(key: string): void {
-    const move = ARROW_MOVES[key];
-    if (move) this.setWeights(this.links.w1.get() + move[0] * KEY_STEP, this.links.w2.get() + move[1] * KEY_STEP);
-  }
-
-  /** The pointer dragging the tip of w to (clientX, clientY). */
-  moveTipTo(clientX: number, clientY: number): void {
-    const point = findDataPoint(this.svg, clientX, clientY);
-    if (point) this.setWeights(point[0], point[1]);
-  }
-
-  /** Focus entered or left the plane: the handle is ringed while it has focus. */
-  setFocused(focused: boolean): void {
-    this.focused = focused;
-    this.update(false);
-  }
-
-  // Weights live on the params' 0.1 grid within ±WEIGHT_LIMIT, so the inline numbers and the figure agree.
-  private setWeights(w1: number, w2: number): void {
-    const snap = (v: number) => Number(Math.min(WEIGHT_LIMIT, Math.max(-WEIGHT_LIMIT, Math.round(v * 10) / 10)).toFixed(1));
-    this.links.w1.set(snap(w1));
-    this.links.w2.set(snap(w2));
-  }
-
-  private plane(): HTMLElement {
-    return this.element.querySelector<HTMLElement>('[data-dl="plane"]')!;
-  }
-
-  /** Redraws from the current w₁, w₂ and b; `announce` also says in the status line what the unit computes. */
-  update(announce: boolean): void {
-    const unit = { w1: this.links.w1.get(), w2: this.links.w2.get(), b: this.links.b.get() };
+  const draw = (announce: boolean) => {
+    const unit = { w1: params.number("w1"), w2: params.number("w2"), b: params.number("b") };
     const { rows, gate } = makeTruthTable(unit);
-    const plane = this.plane();
-    const figure = drawPlane(document, {
-      box: UNIT_BOX,
-      unit,
-      points: rows.map((row) => ({ x1: row.x1, x2: row.x2, target: row.y === 1 ? 1 : 0 })),
-      normal: false,
-      extraMarks: drawWeightArrow(unit, this.focused),
-      width: plane.clientWidth || 400,
-      ariaLabel: `The plane with the line ${unit.w1}·x₁ + ${unit.w2}·x₂ + ${unit.b} = 0 and the unit's answers on the four corners`,
-    });
-    this.svg = figure;
-    plane.replaceChildren(figure);
-    this.element.querySelector('[data-dl="w1"]')!.textContent = String(unit.w1);
-    this.element.querySelector('[data-dl="w2"]')!.textContent = String(unit.w2);
-    this.element.querySelector('[data-dl="b"]')!.textContent = String(unit.b);
-    this.element.querySelector('[data-dl="gate"]')!.textContent = gate;
-    const body = this.element.querySelector('[data-dl="rows"]')!;
-    body.replaceChildren(
+    svg = drawUnitPlane(unit, reach, { width: plane.clientWidth || 400, focused });
+    plane.replaceChildren(svg);
+    text("w1", String(unit.w1));
+    text("w2", String(unit.w2));
+    text("b", String(unit.b));
+    text("gate", gate);
+    element.querySelector('[data-dl="rows"]')!.replaceChildren(
       ...rows.map((row) => {
         const tr = document.createElement("tr");
-        for (const cell of [String(row.x1), String(row.x2), formatZ(row.z), String(row.y)]) {
-          const td = document.createElement("td");
-          td.textContent = cell;
-          tr.append(td);
-        }
+        for (const cell of [String(row.x1), String(row.x2), formatZ(row.z), String(row.y)]) tr.append(Object.assign(document.createElement("td"), { textContent: cell }));
         return tr;
       }),
     );
-    if (announce) {
-      this.element.querySelector('[data-dl="status"]')!.textContent = `w₁ = ${unit.w1}, w₂ = ${unit.w2}, b = ${unit.b}: the unit computes ${gate}.`;
-    }
-  }
+    if (announce) text("status", `w₁ = ${unit.w1}, w₂ = ${unit.w2}, b = ${unit.b}: the unit computes ${gate}.`);
+  };
+  // The handle is ringed while the plane has focus.
+  const focus = (now: boolean) => () => {
+    focused = now;
+    draw(false);
+  };
+  plane.addEventListener("focus", focus(true));
+  plane.addEventListener("blur", focus(false));
+  new ResizeObserver(() => draw(false)).observe(plane);
+  draw(false);
+
+  const setWeights = (w1: number, w2: number) => {
+    params.write("w1", w1);
+    params.write("w2", w2);
+  };
+  return {
+    pick(clientX, clientY) {
+      const point = svg && pickPoint(svg, { clientX, clientY });
+      if (point) setWeights(point[0], point[1]);
+    },
+    press(key, shift) {
+      const move = arrowMove(key, KEY_STEP, shift);
+      if (move) setWeights(params.number("w1") + move[0], params.number("w2") + move[1]);
+    },
+    paramsChanged: () => draw(true),
+  };
 }

@@ -1,5 +1,7 @@
 /** Draws the lab's plane and its mistakes-per-epoch chart with Observable Plot, from plain data, in Node or the browser. */
 import * as Plot from "@observablehq/plot";
+import { asImage } from "../kit/charts";
+import type { PlotFigure } from "../kit/pointer";
 import { findBoundarySegment, findNormalArrow, findPositiveRegion, type Box, type Point, type UnitWeights } from "./geometry";
 import type { LabPoint } from "./lab";
 
@@ -22,8 +24,8 @@ export interface PlaneScene {
   ariaLabel: string;
 }
 
-/** A figure drawn by Plot, with its scales, which map data to the figure's own pixels and back. */
-export type ScaledFigure = ReturnType<typeof Plot.plot>;
+/** A figure drawn by Plot, with its scales, which map data to the figure's own pixels and back (as the kit's pickPoint reads them). */
+export type ScaledFigure = ReturnType<typeof Plot.plot> & PlotFigure;
 
 /** The plane as an SVG element: shaded "y = 1" half, the line w·x + b = 0, the arrow along w, the examples. */
 export function drawPlane(document: Document, scene: PlaneScene): ScaledFigure {
@@ -48,7 +50,7 @@ export function drawPlane(document: Document, scene: PlaneScene): ScaledFigure {
     ...(scene.extraMarks ?? []),
   ];
   const size = Math.max(220, Math.min(scene.width, 520));
-  return withoutMarkLabels(Plot.plot({
+  return asImage(Plot.plot({
     document,
     width: size,
     height: size,
@@ -61,14 +63,14 @@ export function drawPlane(document: Document, scene: PlaneScene): ScaledFigure {
     x: { domain: [box.xMin, box.xMax], label: "x₁", labelAnchor: "right", ticks: 6 },
     y: { domain: [box.yMin, box.yMax], label: "x₂", labelAnchor: "top", ticks: 6 },
     marks: marks.filter((mark) => mark !== null),
-  }));
+  })) as ScaledFigure;
 }
 
 /** The bar chart of mistakes in each finished epoch. */
 export function drawMistakes(document: Document, mistakesPerEpoch: readonly number[], width: number): SVGSVGElement | HTMLElement {
   const epochs = mistakesPerEpoch.map((mistakes, i) => ({ epoch: i + 1, mistakes }));
   const last = Math.max(10, epochs.length);
-  return withoutMarkLabels(Plot.plot({
+  return asImage(Plot.plot({
     document,
     width: Math.max(220, Math.min(width, 520)),
     height: 140,
@@ -85,21 +87,4 @@ export function drawMistakes(document: Document, mistakesPerEpoch: readonly numb
       epochs.length === 0 ? Plot.text(["no finished epoch yet"], { frameAnchor: "middle", className: "pl-note" }) : null,
     ].filter((mark) => mark !== null),
   }));
-}
-
-/** The data point under (clientX, clientY) on a plane drawn in the page, through its own scales. */
-export function findDataPoint(figure: ScaledFigure | undefined, clientX: number, clientY: number): Point | undefined {
-  const x = figure?.scale("x")?.invert;
-  const y = figure?.scale("y")?.invert;
-  if (!figure || !x || !y) return undefined;
-  const box = figure.getBoundingClientRect();
-  const ratio = (Number(figure.getAttribute("width")) || box.width) / box.width; // the svg is scaled to its column
-  return [x((clientX - box.left) * ratio), y((clientY - box.top) * ratio)];
-}
-
-// Plot labels each mark's <g> ("dot", "line"); ARIA forbids a label on an element without a role, and
-// the figure's own aria-label already says what it shows.
-function withoutMarkLabels<T extends Element>(figure: T): T {
-  for (const group of figure.querySelectorAll("g[aria-label]")) group.removeAttribute("aria-label");
-  return figure;
 }

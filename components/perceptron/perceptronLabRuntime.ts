@@ -1,34 +1,54 @@
 /**
- * The heavy half of <perceptron-lab> (Plot, the engine), loaded on the reader's first touch: it
- * trains on demand, draws every change and edits the points; its light shell forwards the buttons,
- * the plane's clicks, keys and focus, and the params η, epoch limit and seed.
+ * The live half of <perceptron-lab> (Plot, the engine), loaded on the reader's first touch: it
+ * trains on demand, draws every change and edits the points; the kit hands it the buttons, the
+ * plane's presses and keys, and the params η, epoch limit and seed.
  */
+import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
+import type { BoundParams } from "../kit/boundParams";
+import { arrowMove, pickPoint } from "../kit/pointer";
 import { LAB_BOX, LAB_PRESETS, countEpochs, countMisclassified, createLab, finishEpoch, makePresetPoints, resumeLab, stepLab, togglePoint, type LabPreset, type LabState } from "./lab";
-import { drawMistakes, drawPlane, findDataPoint, type ScaledFigure } from "./drawLab";
-import { ARROW_MOVES } from "./arrowMoves";
+import { drawMistakes, drawPlane, type ScaledFigure } from "./drawLab";
 import type { Point } from "./geometry";
 
-/** What the lab starts from: the data preset and the current values of its params. */
-export interface LabSettings {
-  preset: string;
-  learningRate: number;
-  maxEpochs: number;
-  seed: number;
-}
-
-/** The lab's buttons, named by their data-pl attribute. */
-export type LabAction = "step" | "epoch" | "play" | "reset";
+/** The roles PerceptronLab binds: the learning rate η, the epoch limit and the seed of the starting weights. */
+export type LabRole = "learningRate" | "maxEpochs" | "seed";
 
 const FRAME_BUDGET_MS = 6; // well under the ~8 ms a frame can spare
 const REMOVE_RADIUS = 0.09; // a click this close to a point (in data units) removes it
+const CLICK_SLOP_PX = 10; // a press and release this close together is a click, not a drag
+const CROSSHAIR_STEP = { plain: 0.1, shift: 0.5 };
 
 function isPreset(name: string): name is LabPreset {
   return (LAB_PRESETS as readonly string[]).includes(name);
 }
 
+/** Takes over the element; the saved view stays until the first redraw. */
+export function start(element: HTMLElement, { params }: WidgetContext<LabRole>): WidgetController<LabRole> {
+  const lab = new PerceptronLabController(element, params);
+  const preset = element.querySelector<HTMLSelectElement>('[data-pl="preset"]')!;
+  preset.addEventListener("change", () => lab.choosePreset(preset.value));
+  // A press and release in (nearly) one place edits; a drag does nothing.
+  let press: { start: Point; last: Point; shift: boolean } | undefined;
+  return {
+    action: (name) => lab.act(name),
+    pick(clientX, clientY, _figure, shift) {
+      if (press) press.last = [clientX, clientY];
+      else press = { start: [clientX, clientY], last: [clientX, clientY], shift };
+    },
+    release() {
+      const done = press;
+      press = undefined;
+      if (done && Math.hypot(done.last[0] - done.start[0], done.last[1] - done.start[1]) <= CLICK_SLOP_PX) lab.clickAt(done.last[0], done.last[1], done.shift);
+    },
+    press: (key, shift) => lab.press(key, shift),
+    paramsChanged: () => lab.followParams(),
+  };
+}
+
 /** Drives one perceptron-lab element: training on demand, drawing every change, editing the points. */
 export class PerceptronLabController {
   private readonly root: HTMLElement;
+  private readonly params: BoundParams<LabRole>;
   private lab!: LabState;
   private preset: LabPreset = "and";
   private learningRate: number;
@@ -41,29 +61,53 @@ export class PerceptronLabController {
   private crosshair: Point | undefined;
   private planeSvg: ScaledFigure | undefined;
 
-  constructor(root: HTMLElement, settings: LabSettings) {
+  constructor(root: HTMLElement, params: BoundParams<LabRole>) {
     this.root = root;
-    if (isPreset(settings.preset)) this.preset = settings.preset;
-    this.learningRate = settings.learningRate;
-    this.maxEpochs = settings.maxEpochs;
-    this.seed = settings.seed;
-    new ResizeObserver(() => this.draw()).observe(this.element("plane"));
+    this.params = params;
+    const preset = this.element<HTMLSelectElement>("preset").value;
+    if (isPreset(preset)) this.preset = preset;
+    this.learningRate = params.number("learningRate");
+    this.maxEpochs = params.number("maxEpochs");
+    this.seed = params.number("seed");
+    const plane = this.plane();
+    new ResizeObserver(() => this.draw()).observe(plane);
+    // The crosshair is for keyboard users: shown while the plane has keyboard focus.
+    plane.addEventListener("focus", () => {
+      if (plane.matches(":focus-visible")) this.showCrosshair(true);
+    });
+    plane.addEventListener("blur", () => this.showCrosshair(false));
     this.resetLab("Ready: press Step to show the unit the first example, or Play to keep going.");
+    if (plane.matches(":focus-visible")) this.showCrosshair(true);
   }
 
   private element<T extends HTMLElement = HTMLElement>(name: string): T {
     return this.root.querySelector<T>(`[data-pl="${name}"]`)!;
   }
 
-  /** The learning-rate param changed: the next updates use it. */
-  setLearningRate(value: number): void {
+  private plane(): HTMLElement {
+    return this.root.querySelector<HTMLElement>("[data-figure]")!;
+  }
+
+  private playButton(): HTMLElement {
+    return this.root.querySelector<HTMLElement>('[data-action="play"]')!;
+  }
+
+  /** One or more params changed: a new seed starts over, a new η or epoch limit applies from now on. */
+  followParams(): void {
+    const [learningRate, maxEpochs, seed] = [this.params.number("learningRate"), this.params.number("maxEpochs"), this.params.number("seed")];
+    if (seed !== this.seed) this.setSeed(seed);
+    if (maxEpochs !== this.maxEpochs) this.setMaxEpochs(maxEpochs);
+    if (learningRate !== this.learningRate) this.setLearningRate(learningRate);
+  }
+
+  private setLearningRate(value: number): void {
     this.learningRate = value;
     this.announce(`Learning rate η is now ${value}; the next updates use it.`);
     this.draw();
   }
 
-  /** The epoch-limit param changed: a lab past the new limit stops, one stopped at the old limit may go on. */
-  setMaxEpochs(value: number): void {
+  // A lab past the new limit stops, one stopped at the old limit may go on.
+  private setMaxEpochs(value: number): void {
     this.maxEpochs = value;
     if (this.lab.status === "training" && countEpochs(this.lab) >= value) this.lab.status = "limit";
     resumeLab(this.lab, value);
@@ -72,16 +116,17 @@ export class PerceptronLabController {
     this.draw();
   }
 
-  /** The seed param changed: new starting weights (and new blobs). */
-  setSeed(value: number): void {
+  // New starting weights (and new blobs).
+  private setSeed(value: number): void {
     this.seed = value;
     this.resetLab(`Seed ${value}: new starting weights${this.preset === "blobs" ? " and new blobs" : ""}.`);
   }
 
   /** A button: Step applies the rule once, Epoch finishes the epoch, Play toggles, Reset starts over. */
-  act(action: LabAction): void {
+  act(action: string): void {
     if (action === "play") return this.playing ? this.pause() : this.play();
     if (action === "reset") return this.resetLab("Reset: the starting weights are back and the epoch count is zero.");
+    if (action !== "step" && action !== "epoch") return;
     this.pause();
     if (this.lab.status !== "training") return this.describeEnd();
     if (action === "step") {
@@ -108,13 +153,12 @@ export class PerceptronLabController {
 
   /** A click on the plane at (clientX, clientY): removes the point there or adds one. */
   clickAt(clientX: number, clientY: number, otherClass: boolean): void {
-    const point = findDataPoint(this.planeSvg, clientX, clientY);
+    const point = this.planeSvg && pickPoint(this.planeSvg, { clientX, clientY });
     const inside = point && point[0] >= LAB_BOX.xMin && point[0] <= LAB_BOX.xMax && point[1] >= LAB_BOX.yMin && point[1] <= LAB_BOX.yMax;
     if (inside) this.editAt(point, otherClass);
   }
 
-  /** Keyboard focus entered the plane (true) or any focus left it (false): the crosshair is for keyboard users. */
-  showCrosshair(shown: boolean): void {
+  private showCrosshair(shown: boolean): void {
     this.crosshair = shown ? (this.crosshair ?? [0, 0]) : undefined;
     this.draw();
   }
@@ -122,11 +166,10 @@ export class PerceptronLabController {
   /** A key on the plane: arrows move the crosshair (Shift: further), Enter or Space adds or removes a point there. */
   press(key: string, shift: boolean): void {
     const at = this.crosshair ?? [0, 0];
-    const move = ARROW_MOVES[key];
+    const move = arrowMove(key, shift ? CROSSHAIR_STEP.shift : CROSSHAIR_STEP.plain, false);
     if (move) {
-      const size = shift ? 0.5 : 0.1;
       const clamp = (v: number, low: number, high: number) => Number(Math.min(high, Math.max(low, v)).toFixed(2));
-      this.crosshair = [clamp(at[0] + move[0] * size, LAB_BOX.xMin, LAB_BOX.xMax), clamp(at[1] + move[1] * size, LAB_BOX.yMin, LAB_BOX.yMax)];
+      this.crosshair = [clamp(at[0] + move[0], LAB_BOX.xMin, LAB_BOX.xMax), clamp(at[1] + move[1], LAB_BOX.yMin, LAB_BOX.yMax)];
       this.draw();
       this.announce(`Crosshair at (${this.crosshair[0]}, ${this.crosshair[1]}).`);
     } else if (key === "Enter" || key === " ") this.editAt(at, shift);
@@ -161,26 +204,26 @@ export class PerceptronLabController {
   private play(): void {
     if (this.lab.status !== "training") return this.describeEnd();
     this.playing = true;
-    this.element("play").textContent = "Pause";
-    this.element("play").setAttribute("aria-pressed", "true");
+    this.playButton().textContent = "Pause";
+    this.playButton().setAttribute("aria-pressed", "true");
     this.lastTime = performance.now();
     this.owed = 1; // the first frame shows one update at once
     this.announce("Playing: the rule visits the examples in order.");
     this.frame = requestAnimationFrame((time) => this.tick(time));
   }
 
-  /** Stops playing, e.g. when the element leaves the page. */
-  pause(): void {
+  private pause(): void {
     if (!this.playing) return;
     this.playing = false;
     cancelAnimationFrame(this.frame);
-    this.element("play").textContent = "Play";
-    this.element("play").setAttribute("aria-pressed", "false");
+    this.playButton().textContent = "Play";
+    this.playButton().setAttribute("aria-pressed", "false");
   }
 
   // Bounded work per frame: as many updates as the speed owes, but never more than FRAME_BUDGET_MS of them.
   private tick(time: number): void {
     if (!this.playing) return;
+    if (!this.root.isConnected) return this.pause(); // the element left the page
     const perSecond = Number(this.element<HTMLSelectElement>("speed").value);
     this.owed += ((time - this.lastTime) / 1000) * perSecond;
     this.lastTime = time;
@@ -239,7 +282,7 @@ export class PerceptronLabController {
     if (!this.lab) return;
     const lab = this.lab;
     const { weights, bias } = lab.perceptron;
-    const plane = this.element("plane");
+    const plane = this.plane();
     const width = plane.clientWidth || 440;
     const figure = drawPlane(document, {
       box: LAB_BOX,

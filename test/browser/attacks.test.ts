@@ -216,7 +216,7 @@ describe("break 2: outputs cannot run script or load anything", () => {
     expect(await stepper.locator("[data-gs-formula]").textContent()).toBe("two leaves");
     expect(await output.locator("img, script, iframe, foreignObject, [onclick], [onerror], [onload]").count()).toBe(0);
     expect(await stepper.getAttribute("data-traced")).not.toMatch(/onclick|onerror|innerHTML|markup/);
-    await stepper.locator("[data-gs-action=next]").click();
+    await stepper.locator("[data-action=next]").click();
     await expect.poll(() => stepper.locator("[data-gs-counter]").textContent()).toBe("step 1 of 1");
     await expectContained(page, 2, "// attack: graph outputs");
     await page.close();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { replaceCellSource, useChapter } from "./harness";
 import { traceGraph } from "../../src/engine/index";
-import { DEFAULT_INPUTS, buildExpression } from "../../components/chain-rule/expressions";
+import { buildExpression, type Inputs } from "../../components/chain-rule/expressions";
 import { parseExpression } from "../../components/chain-rule/parseExpression";
 import { labelGradient } from "../../components/chain-rule/graphFigure";
 import { countAtDepth, formatCount } from "../../components/chain-rule/layeredGraph";
@@ -12,17 +12,26 @@ const openChapter = useChapter("chain-rule/", { viewport: { width: 1440, height:
 const figureMarkup = (widget: Locator) => widget.locator("svg").first().evaluate((svg) => svg.outerHTML);
 const gradientLabels = (widget: Locator) => widget.locator(".gs-grad text").allTextContents();
 
+/** The defaults of the page's number <Param>s, read from their specs (the one place they are written). */
+function pageInputs(page: Page): Promise<Inputs> {
+  return page.evaluate(() => {
+    const specs = [...document.querySelectorAll<HTMLElement>("nb-param")].map((element) => JSON.parse(element.dataset.spec ?? "{}") as { kind: string; name: string; value: unknown });
+    return Object.fromEntries(specs.filter((spec) => spec.kind === "number").map((spec) => [spec.name, spec.value as number]));
+  });
+}
+
 describe("GraphStepper", () => {
   it("steps the backward pass with the buttons and the arrow keys, showing each chain-rule product", async () => {
     const { page, problems } = await openChapter();
+    const defaults = await pageInputs(page);
     const stepper = page.locator('graph-stepper[data-follows="true"]');
     const figure = stepper.locator("[data-gs-figure]");
     const counter = stepper.locator("[data-gs-counter]");
     const status = stepper.locator("[data-gs-status]");
-    const arrows = traceGraph(buildExpression("fan-out", { ...DEFAULT_INPUTS })).edges.length;
+    const arrows = traceGraph(buildExpression("fan-out", { ...defaults })).edges.length;
 
     const before = await figureMarkup(stepper);
-    await stepper.locator("[data-gs-action=next]").click();
+    await stepper.locator("[data-action=next]").click();
     await expect.poll(() => counter.textContent()).toBe(`step 1 of ${arrows}`);
     expect(await status.textContent()).toContain("arrow p → f");
     expect(await figureMarkup(stepper)).not.toBe(before);
@@ -40,9 +49,9 @@ describe("GraphStepper", () => {
 
     await page.keyboard.press("End");
     await expect.poll(() => figure.getAttribute("data-applied")).toBe(String(arrows));
-    const engine = traceGraph(buildExpression("fan-out", { ...DEFAULT_INPUTS }));
+    const engine = traceGraph(buildExpression("fan-out", { ...defaults }));
     expect((await gradientLabels(stepper)).sort()).toEqual(engine.nodes.map((node) => labelGradient(node.grad)).sort());
-    expect(await stepper.locator("[data-gs-action=next]").isDisabled()).toBe(true);
+    expect(await stepper.locator("[data-action=next]").isDisabled()).toBe(true);
 
     await page.keyboard.press("ArrowLeft");
     await expect.poll(() => figure.getAttribute("data-applied")).toBe(String(arrows - 1));
@@ -56,7 +65,7 @@ describe("GraphStepper", () => {
   it("plays through the steps and pauses", async () => {
     const { page, problems } = await openChapter();
     const stepper = page.locator('graph-stepper[data-follows="true"]');
-    const play = stepper.locator("[data-gs-action=play]");
+    const play = stepper.locator("[data-action=play]");
     await play.click();
     // The drawing code loads on this first click, so the button turns "pressed" once it has.
     await expect.poll(() => play.getAttribute("aria-pressed")).toBe("true");
@@ -69,20 +78,21 @@ describe("GraphStepper", () => {
 
   it("redraws when the reader changes an input or the expression in the sentence", async () => {
     const { page, problems } = await openChapter();
+    const defaults = await pageInputs(page);
     const stepper = page.locator('graph-stepper[data-follows="true"]');
     const u = page.locator("nb-param input[name=u]");
     const before = await figureMarkup(stepper);
     await u.focus();
     await page.keyboard.press("ArrowUp");
     await expect.poll(() => stepper.locator("[data-gs-inputs]").textContent()).toContain("u = 2.5");
-    const changed = traceGraph(buildExpression("fan-out", { ...DEFAULT_INPUTS, u: 2.5 }));
+    const changed = traceGraph(buildExpression("fan-out", { ...defaults, u: 2.5 }));
     expect(await stepper.locator("[data-gs-status]").textContent()).toContain(`f = ${changed.nodes.at(-1)!.data}`);
     expect(await figureMarkup(stepper)).not.toBe(before);
 
     await page.locator("nb-param select[name=graph]").selectOption("neuron");
     await expect.poll(() => stepper.locator("[data-gs-formula]").textContent()).toContain("σ");
     expect(await stepper.locator("[data-gs-model]").textContent()).toContain("Activation: sigmoid");
-    const neuron = traceGraph(buildExpression("neuron", { ...DEFAULT_INPUTS }));
+    const neuron = traceGraph(buildExpression("neuron", { ...defaults }));
     expect(await stepper.locator("[data-gs-counter]").textContent()).toBe(`step 0 of ${neuron.edges.length}`);
     expect(problems).toEqual([]);
     await page.close();
@@ -90,6 +100,7 @@ describe("GraphStepper", () => {
 
   it("draws an expression the reader types, and says what is wrong with one it cannot read", async () => {
     const { page, problems } = await openChapter();
+    const defaults = await pageInputs(page);
     const stepper = page.locator('graph-stepper[data-follows="true"]');
     const field = stepper.locator("[data-gs-own] input");
     expect(await field.isVisible()).toBe(false);
@@ -98,7 +109,7 @@ describe("GraphStepper", () => {
 
     await field.fill("u * u + v");
     await field.press("Enter");
-    const typed = traceGraph(parseExpression("u * u + v", { ...DEFAULT_INPUTS }));
+    const typed = traceGraph(parseExpression("u * u + v", { ...defaults }));
     await expect.poll(() => stepper.locator("[data-gs-formula]").textContent()).toBe("f = u * u + v");
     expect(await stepper.locator("[data-gs-counter]").textContent()).toBe(`step 0 of ${typed.edges.length}`);
     await stepper.locator("[data-gs-figure]").focus();
@@ -117,6 +128,7 @@ describe("GraphStepper", () => {
 
   it("follows a weight dragged with the pointer in the neuron's sentence, and ends on the engine's gradients", async () => {
     const { page, problems } = await openChapter();
+    const defaults = await pageInputs(page);
     const stepper = page.locator('graph-stepper[data-expression="loss"]');
     const w1 = page.locator("nb-param input[name=w1]");
     await w1.scrollIntoViewIfNeeded();
@@ -126,12 +138,12 @@ describe("GraphStepper", () => {
     await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 8 });
     await page.mouse.up();
     const w1Value = Number(await w1.getAttribute("aria-valuenow"));
-    expect(w1Value).toBeGreaterThan(DEFAULT_INPUTS.w1);
+    expect(w1Value).toBeGreaterThan(defaults.w1!);
     await expect.poll(() => stepper.locator("[data-gs-inputs]").textContent()).toContain(`w1 = ${w1Value}`);
 
     await stepper.locator("[data-gs-figure]").focus();
     await page.keyboard.press("End");
-    const engine = traceGraph(buildExpression("loss", { ...DEFAULT_INPUTS, w1: w1Value }));
+    const engine = traceGraph(buildExpression("loss", { ...defaults, w1: w1Value }));
     await expect.poll(async () => (await gradientLabels(stepper)).sort()).toEqual(engine.nodes.map((node) => labelGradient(node.grad)).sort());
     expect(problems).toEqual([]);
     await page.close();
@@ -145,7 +157,7 @@ describe("PathCounter", () => {
     const status = counter.locator("[data-pc-status]");
     const before = await figureMarkup(counter);
 
-    await counter.locator('[data-pc-change="layers"][data-pc-by="1"]').click();
+    await counter.locator('[data-action="more-layers"]').click();
     const seven = countAtDepth(7, 3);
     await expect.poll(() => status.textContent()).toContain(`At 7 layers of width 3, reverse mode evaluates ${formatCount(seven.reverseMode)} local derivatives`);
     expect(await status.textContent()).toContain(`multiplies ${formatCount(seven.naivePaths)} factors`);

@@ -54,11 +54,11 @@ describe("drawing code on demand", () => {
     expect(await lab.getAttribute("data-runtime")).toBeNull();
     // The saved figures are there, and the lab's controls are ready for a click.
     expect(await boundaryOf(widget)).toContain("line M");
-    expect(await lab.locator('[data-pl="step"]').isVisible()).toBe(true);
+    expect(await lab.locator('[data-action="step"]').isVisible()).toBe(true);
     const onLoad = scripts.length;
 
     // Focus and keys at once, as a keyboard reader would: the keys are applied when the code arrives.
-    const plane = widget.locator('[data-dl="plane"]');
+    const plane = widget.locator(".dl-plane");
     await plane.focus();
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("ArrowLeft");
@@ -70,7 +70,7 @@ describe("drawing code on demand", () => {
     expect(loaded.some((name) => name.startsWith("decisionLineRuntime"))).toBe(true);
     expect(loaded.length).toBeGreaterThan(1); // the runtime and the Plot chunk it imports
 
-    await lab.locator('[data-pl="step"]').click();
+    await lab.locator('[data-action="step"]').click();
     await expect.poll(() => lab.getAttribute("data-runtime")).toBe("loaded");
     await expect.poll(() => lab.locator('[data-pl="status"]').textContent()).toContain("was a mistake");
     expect(scripts.some((name) => name.startsWith("perceptronLabRuntime"))).toBe(true);
@@ -100,7 +100,7 @@ describe("DecisionLine", () => {
     ({ page, problems } = await chapter.open());
     widget = page.locator("decision-line");
     plane = widget.locator(".dl-plane");
-    await widget.locator('.dl-plane[role="application"]').waitFor(); // the element has upgraded
+    await page.locator('decision-line[data-widget="ready"]').waitFor(); // the element has upgraded
   });
 
   afterAll(async () => {
@@ -168,7 +168,7 @@ describe("PerceptronLab", () => {
     ({ page, problems } = await chapter.open());
     lab = page.locator("perceptron-lab");
     plane = lab.locator(".pl-plane");
-    await lab.locator('.pl-plane[role="application"]').waitFor(); // the element has upgraded
+    await page.locator('perceptron-lab[data-widget="ready"]').waitFor(); // the element has upgraded
   });
 
   afterAll(async () => {
@@ -178,7 +178,7 @@ describe("PerceptronLab", () => {
   it("applies one update per Step and says what it did", async () => {
     const before = { b: await lab.locator('[data-pl="b"]').textContent(), line: await boundaryOf(lab) };
     // Seed 7 starts with b = 0, so (0, 0) with t = 0 has z = 0 → y = 1: a mistake, and b drops by η.
-    await lab.locator('[data-pl="step"]').click();
+    await lab.locator('[data-action="step"]').click();
     await expect.poll(status).toContain("was a mistake");
     expect(await lab.locator('[data-pl="b"]').textContent()).not.toBe(before.b);
     expect(await lab.locator('[data-pl="b"]').textContent()).toBe("-0.200");
@@ -188,16 +188,16 @@ describe("PerceptronLab", () => {
 
   it("plays AND to convergence and charts the mistakes per epoch", async () => {
     await lab.locator('[data-pl="speed"]').selectOption("400");
-    await lab.locator('[data-pl="play"]').click();
+    await lab.locator('[data-action="play"]').click();
     await expect.poll(status, { timeout: 15_000 }).toContain("Converged");
-    expect(await lab.locator('[data-pl="play"]').textContent()).toBe("Play");
+    expect(await lab.locator('[data-action="play"]').textContent()).toBe("Play");
     expect(await lab.locator(".pl-mistakes g.pl-bars rect").count()).toBeGreaterThan(1);
   });
 
   it("says that XOR cycles forever", async () => {
     await lab.locator('[data-pl="preset"]').selectOption("xor");
     await expect.poll(status).toContain("XOR, 4 points");
-    await lab.locator('[data-pl="play"]').click();
+    await lab.locator('[data-action="play"]').click();
     await expect.poll(status, { timeout: 20_000 }).toMatch(/Cycling: epoch \d+ starts from exactly the weights epoch \d+ started from/);
   });
 
@@ -219,13 +219,13 @@ describe("PerceptronLab", () => {
     await page.keyboard.up("Shift");
     await expect.poll(status).toContain("Added a point with t = 0");
     expect(await lab.locator(".pl-plane g.pl-class0 > *").count()).toBe(4);
-    await lab.locator('[data-pl="epoch"]').click();
+    await lab.locator('[data-action="epoch"]').click();
     await expect.poll(status).toMatch(/Epoch 1 finished|Converged/);
     expect(await boundaryOf(lab)).not.toBe(before);
   });
 
   it("adds a point with the keyboard: arrow keys move the crosshair, Enter adds", async () => {
-    await lab.locator('[data-pl="reset"]').click();
+    await lab.locator('[data-action="reset"]').click();
     const count = await pointCount();
     await lab.locator('input[name="pl-class"]:checked').focus();
     await page.keyboard.press("Tab"); // from the class choice into the plane, as a keyboard user gets there
@@ -244,8 +244,8 @@ describe("PerceptronLab", () => {
     await eta.fill("0.5");
     await eta.press("Enter");
     await expect.poll(() => lab.locator('[data-pl="eta"]').textContent()).toBe("0.5");
-    await lab.locator('[data-pl="reset"]').click();
-    await lab.locator('[data-pl="step"]').click();
+    await lab.locator('[data-action="reset"]').click();
+    await lab.locator('[data-action="step"]').click();
     await expect.poll(() => lab.locator('[data-pl="b"]').textContent()).toBe("-0.500");
   });
 

@@ -113,7 +113,7 @@ describe("the gate-pattern stepper", () => {
     const graph = traceGateGraph();
     const arrows = graph.edges.length;
     expect(await stepper.locator("[data-gs-formula]").textContent()).toBe("f = relu(x·y + x)·z");
-    await stepper.locator("[data-gs-action=next]").click();
+    await stepper.locator("[data-action=next]").click();
     await expect.poll(() => counter.textContent()).toBe(`step 1 of ${arrows}`);
     expect(await stepper.locator("[data-gs-status]").textContent()).toContain("arrow r → f");
     await stepper.locator("[data-gs-figure]").focus();
@@ -157,7 +157,7 @@ describe("the stepper on the reader's own graph", () => {
     expect(await counter.textContent()).toBe(`step 0 of ${arrows.length}`);
     // Node by node: each Next applies one arrow, and the status names it with the number the reader's localGrads gave.
     for (const [i, arrow] of arrows.entries()) {
-      await stepper.locator("[data-gs-action=next]").click();
+      await stepper.locator("[data-action=next]").click();
       await expect.poll(() => counter.textContent()).toBe(`step ${i + 1} of ${arrows.length}`);
       const status = await stepper.locator("[data-gs-status]").textContent();
       expect(status).toContain(`arrow ${nameNode(graph.nodes[arrow.from])} → ${nameNode(graph.nodes[arrow.to])}`);

@@ -1,19 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
 import katex from "katex";
 import { traceGraph, countLocalDerivatives } from "../../../src/engine/index";
-import { DEFAULT_INPUTS, EXPRESSIONS, GRAPH_CHOICES, buildExpression } from "../../../components/chain-rule/expressions";
+import { EXPRESSIONS, GRAPH_CHOICES, INPUT_NAMES, buildExpression } from "../../../components/chain-rule/expressions";
+import { planStepper, readInputs } from "../../../components/chain-rule/stepperBinding";
+import type { NumberParamSpec, ParamSpec } from "../../../src/notebook/params";
 import { describeStateTeX, describeStateText, findBackwardState, listArrowSteps, nameNodeTeX } from "../../../components/chain-rule/backwardSteps";
 import { layoutGraph } from "../../../components/chain-rule/graphLayout";
 import { buildLayeredGraph, countAtDepth, formatCount } from "../../../components/chain-rule/layeredGraph";
 
-const chapter = readFileSync("content/chain-rule.mdx", "utf8");
-const fanOut = () => traceGraph(buildExpression("fan-out", { ...DEFAULT_INPUTS }));
+/** Inputs for these tests (any numbers do; the page's come from its <Param>s). */
+const INPUTS = { u: 2, v: 1, x1: 1, x2: -2, w1: 0.5, w2: -0.3, b: 0.1, t: 1 };
+const fanOut = () => traceGraph(buildExpression("fan-out", INPUTS));
 
 describe("chain-rule backward steps", () => {
   it("lists one step per arrow and ends on the engine's gradients", () => {
     for (const name of EXPRESSIONS) {
-      const graph = traceGraph(buildExpression(name, { ...DEFAULT_INPUTS }));
+      const graph = traceGraph(buildExpression(name, INPUTS));
       const arrows = listArrowSteps(graph);
       expect(arrows).toHaveLength(graph.edges.length);
       const end = findBackwardState(graph, arrows, arrows.length);
@@ -40,21 +42,21 @@ describe("chain-rule backward steps", () => {
 
   it("writes valid TeX for every step of every expression, with the local derivative rule", () => {
     for (const name of EXPRESSIONS) {
-      const graph = traceGraph(buildExpression(name, { ...DEFAULT_INPUTS }));
+      const graph = traceGraph(buildExpression(name, INPUTS));
       const arrows = listArrowSteps(graph);
       for (let applied = 0; applied <= arrows.length; applied++) {
         const tex = describeStateTeX(graph, findBackwardState(graph, arrows, applied));
         expect(() => katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: "error" })).not.toThrow();
       }
     }
-    const graph = traceGraph(buildExpression("loss", { ...DEFAULT_INPUTS }));
+    const graph = traceGraph(buildExpression("loss", INPUTS));
     const arrows = listArrowSteps(graph);
     const sigmoid = arrows.findIndex((arrow) => graph.nodes[arrow.to].op === "sigmoid");
     expect(describeStateTeX(graph, findBackwardState(graph, arrows, sigmoid + 1))).toContain("a\\,(1 - a)");
   });
 
   it("names nodes in the chapters' notation", () => {
-    const names = traceGraph(buildExpression("loss", { ...DEFAULT_INPUTS })).nodes.map(nameNodeTeX);
+    const names = traceGraph(buildExpression("loss", INPUTS)).nodes.map(nameNodeTeX);
     expect(names).toEqual(expect.arrayContaining(["w_{1}", "x_{2}", "r^2", "E", "(0.5)"]));
   });
 });
@@ -62,7 +64,7 @@ describe("chain-rule backward steps", () => {
 describe("chain-rule graph layout", () => {
   it("puts every node right of its operands and no two nodes in one cell", () => {
     for (const name of EXPRESSIONS) {
-      const graph = traceGraph(buildExpression(name, { ...DEFAULT_INPUTS }));
+      const graph = traceGraph(buildExpression(name, INPUTS));
       const layout = layoutGraph(graph);
       for (const edge of graph.edges) expect(layout.nodes[edge.from].column).toBeLessThan(layout.nodes[edge.to].column);
       const cells = layout.nodes.map((node) => `${node.column},${node.row}`);
@@ -86,16 +88,34 @@ describe("chain-rule path counts", () => {
   });
 });
 
-describe("chain-rule chapter and widgets agree", () => {
-  it("gives each input <Param> the default the widgets draw at build time", () => {
-    for (const [name, value] of Object.entries(DEFAULT_INPUTS)) {
-      const param = new RegExp(`<Param name="${name}" value=\\{(-?[\\d.]+)\\}`).exec(chapter);
-      expect(param, `<Param name="${name}">`).not.toBeNull();
-      expect(Number(param![1])).toBe(value);
-    }
-    const layers = /<Param name="layers" value=\{(\d+)\}/.exec(chapter)![1];
-    const width = /<Param name="width" value=\{(\d+)\}/.exec(chapter)![1];
-    expect(chapter).toContain(`<PathCounter layers={${layers}} width={${width}} />`);
-    expect(chapter).toContain(`<Param name="graph" choices={${JSON.stringify([...GRAPH_CHOICES]).replace(/","/g, '", "')}} value="fan-out"`);
+describe("GraphStepper's binding", () => {
+  const number = (name: string, value: number): NumberParamSpec => ({ kind: "number", name, value, min: -5, max: 5, step: 0.5, scale: "linear" });
+  const inputs = Object.fromEntries(INPUT_NAMES.map((name, i) => [name, number(name, i)]));
+  const graph = (choices: string[], value = "fan-out"): ParamSpec => ({ kind: "choice", name: "graph", choices, value });
+
+  it("follows the page's choice of graph, starting on its value, when expression is bound", () => {
+    expect(planStepper({ ...inputs, expression: graph([...GRAPH_CHOICES], "neuron") }, undefined)).toEqual({ expression: "neuron", follows: true });
+    expect(planStepper({ w1: inputs.w1, x1: inputs.x1, w2: inputs.w2, x2: inputs.x2, b: inputs.b, t: inputs.t }, "loss")).toEqual({ expression: "loss", follows: false });
+  });
+
+  it("fails the build when the choice param offers other graphs than the stepper draws, or starts on one it cannot", () => {
+    expect(() => planStepper({ ...inputs, expression: graph(["fan-out", "neuron", "loss"]) }, undefined)).toThrow("offers fan-out, loss, neuron, but the stepper draws fan-out, loss, neuron, your own");
+    expect(() => planStepper({ ...inputs, expression: graph([...GRAPH_CHOICES, "mlp"]) }, undefined)).toThrow("offers");
+    expect(() => planStepper({ ...inputs, expression: graph([...GRAPH_CHOICES], "your own") }, undefined)).toThrow('starts on "your own"');
+    expect(() => planStepper({ ...inputs, expression: number("graph", 1) }, undefined)).toThrow("which is a number");
+  });
+
+  it("fails the build when the first graph is written twice, or an input it may draw is unbound", () => {
+    expect(() => planStepper({ ...inputs, expression: graph([...GRAPH_CHOICES]) }, "fan-out")).toThrow("not both");
+    const withoutT = Object.fromEntries(Object.entries(inputs).filter(([name]) => name !== "t"));
+    expect(() => planStepper(withoutT, "loss")).toThrow('bind t: "…" in params');
+    expect(() => planStepper({ ...withoutT, expression: graph([...GRAPH_CHOICES]) }, undefined)).toThrow('bind t: "…"');
+    // The fan-out graph reads only u and v, so a stepper fixed on it needs no more.
+    expect(planStepper({ u: inputs.u, v: inputs.v }, "fan-out")).toEqual({ expression: "fan-out", follows: false });
+  });
+
+  it("builds from the bound inputs only, and says which input a graph lacks", () => {
+    expect(readInputs({ expression: "loss", u: 3, v: 0.5 })).toEqual({ u: 3, v: 0.5 });
+    expect(() => buildExpression("loss", { u: 3, v: 0.5 })).toThrow('the graph "loss" reads the input w1, which is not given');
   });
 });
