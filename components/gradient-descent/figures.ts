@@ -1,6 +1,6 @@
 /**
  * The chapter's pictures as Observable Plot figures: data in, SVG out. The same functions draw
- * the saved figure at build time (given a document from src/notebook/figureDocument.ts, whose
+ * the saved figure at build time (given a document from components/kit/figureDocument.ts, whose
  * canvas encodes the raster heatmap as a PNG) and the live one in the browser, so they look the same.
  */
 import * as Plot from "@observablehq/plot";

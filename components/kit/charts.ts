@@ -1,13 +1,6 @@
 /**
-<<<<<<< HEAD
- * Small helpers every widget figure uses, in the page and on the server. The rule for server-side
- * figures: draw them on `createFigureDocument()` (src/notebook/figureDocument.ts, imported by the
- * .astro component only, since it needs Node), never on a hand-made linkedom document, so a saved
- * raster heatmap is the very PNG the browser draws.
-=======
  * Small helpers every widget figure uses, in the build and in the page. (Server-side figures are
  * drawn on `createFigureDocument()` from ./figureDocument.ts, kept apart because it needs Node.)
->>>>>>> work/mig-pc
  */
 
 /**
