@@ -32,6 +32,8 @@ export interface WidgetController<R extends string = string> {
   press?(key: string, shift: boolean, figure: HTMLElement): void;
   /** One or more bound params changed (at most once per animation frame); `values` by role. */
   paramsChanged?(values: Record<R, ParamValue>): void;
+  /** An input or select in the element changed; `value` is what it held then (a first draw may overwrite it). */
+  changed?(control: HTMLInputElement | HTMLSelectElement, value: string): void;
 }
 
 /** The module a widget's `runtime` import resolves to. */
@@ -44,6 +46,8 @@ export interface WidgetRuntime<R extends string = string> {
 export interface LazyWidgetOptions<R extends string = string> {
   /** The dynamic import of the runtime module, e.g. `() => import("./surfaceRuntime")`. */
   runtime: () => Promise<WidgetRuntime<R>>;
+  /** Address keys besides the bound params' (see readAddressValue) whose presence in the URL loads the runtime at once. */
+  addressKeys?: readonly string[];
 }
 
 /** Defines the custom element `tag` (once) as a lazy widget whose runtime comes from `options.runtime`. */
@@ -65,8 +69,13 @@ function connectWidget<R extends string>(element: HTMLElement, options: LazyWidg
     () => options.runtime().then((runtime) => runtime.start(element, { params })),
     (state, error) => report(element, state, error),
   );
-  // Controls that only work with JavaScript are in the saved page but hidden until now.
-  for (const controls of element.querySelectorAll<HTMLElement>("[data-controls]")) controls.hidden = false;
+  // Controls that only work with JavaScript are in the saved page but hidden (or a disabled fieldset) until now.
+  for (const controls of element.querySelectorAll<HTMLElement>("[data-controls]")) {
+    controls.hidden = false;
+    if (controls instanceof HTMLFieldSetElement) controls.disabled = false;
+  }
+  const status = element.querySelector<HTMLElement>("[role=status][data-ready]");
+  if (status) status.textContent = status.dataset.ready!;
   const touch = () => void loader.load().catch(() => undefined);
   for (const type of ["pointerenter", "touchstart", "focusin"]) element.addEventListener(type, touch, { passive: true });
 
@@ -75,6 +84,12 @@ function connectWidget<R extends string>(element: HTMLElement, options: LazyWidg
     if (!button || !element.contains(button)) return;
     const name = button.dataset.action!;
     loader.enqueue((controller) => controller.action?.(name, button));
+  });
+  element.addEventListener("change", (event) => {
+    const control = event.target;
+    if (!(control instanceof HTMLInputElement || control instanceof HTMLSelectElement)) return;
+    const value = control.value;
+    loader.enqueue((controller) => controller.changed?.(control, value));
   });
   for (const figure of element.querySelectorAll<HTMLElement>("[data-figure]")) {
     followDrag(
@@ -100,7 +115,7 @@ function connectWidget<R extends string>(element: HTMLElement, options: LazyWidg
       loader.enqueue((controller) => controller.paramsChanged?.(params.values()));
     });
   });
-  if (addressHas(params.roles.map((role) => params.spec(role).name))) touch();
+  if (addressHas([...params.roles.map((role) => params.spec(role).name), ...(options.addressKeys ?? [])])) touch();
 }
 
 function report(element: HTMLElement, state: "loaded" | "failed", error?: unknown): void {
