@@ -5,7 +5,7 @@
  * (column width, live height), so nothing moves when the live figures replace them.
  */
 import katex from "katex";
-import { createFigureDocument } from "../kit/charts";
+import { createFigureDocument } from "../../src/notebook/figureDocument";
 import { createConfig, type BoundSettings, type PlaygroundConfig } from "./config";
 import { layOutNetwork } from "./diagram";
 import { DECISION_RESOLUTION, plotGradients, plotLosses, plotNetwork, plotPlane, plotSavedHeatmap, toPointRows } from "./figures";
