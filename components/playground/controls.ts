@@ -9,8 +9,8 @@ import { QUERY_KEYS } from "./queryKeys";
 /** Settings that one select or number input sets directly, by its data-control name. */
 const DIRECT_CONTROLS = ["dataset", "activation", "loss", "optimizer", "learningRate", "momentum", "batchSize", "weightDecay", "seed", "speed"] as const;
 
-/** A control's value as a change to the configuration, or why it was refused and the value to put back. */
-export type ControlReading = { patch: Partial<PlaygroundConfig> } | { refusal: string; restore: string };
+/** A control's value as a change to the configuration (with why it was moved into range, if it was), or why it was refused and the value to put back. */
+export type ControlReading = { patch: Partial<PlaygroundConfig>; notice?: string } | { refusal: string; restore: string };
 
 /**
  * Reads the value `raw` of the control `name` ("layers", "units" with its `layer`, or a setting's own
@@ -42,7 +42,7 @@ export function readControl(name: string, raw: string, config: Readonly<Playgrou
     const spec = specs[role];
     if (spec.kind === "number") {
       const typed = readTypedParamValue(spec, raw);
-      return typed.value === undefined ? { refusal: typed.notice!, restore } : { patch: { [role]: typed.value } };
+      return typed.value === undefined ? { refusal: typed.notice!, restore } : { patch: { [role]: typed.value }, notice: typed.notice };
     }
     return spec.choices.includes(raw) ? { patch: { [role]: raw } } : { refusal: `${raw} is not allowed: ${spec.choices.join(", ")}.`, restore };
   }

@@ -133,6 +133,10 @@ export class PlaygroundController {
       return;
     }
     input.removeAttribute("aria-invalid");
+    if (reading.notice) {
+      this.notices = [reading.notice];
+      this.showNotices();
+    }
     this.change(reading.patch);
   }
 
