@@ -18,8 +18,8 @@ export interface BoundParams<R extends string = string> {
   values(): Record<R, ParamValue>;
   /** The spec of a role's param. */
   spec(role: R): ParamSpec;
-  /** Sets a number role, snapped to its grid and range; returns the value it now has. */
-  write(role: R, value: number): number;
+  /** Sets a role (a number snapped to its grid and range; a choice only if allowed); returns the value it now has. */
+  write<V extends ParamValue>(role: R, value: V): V;
   /** Calls `listener` with the role after each change of a bound param; returns the function that stops it. */
   watch(listener: (role: R) => void): () => void;
 }
@@ -44,11 +44,11 @@ export function readBoundParams<R extends string = string>(element: HTMLElement)
     spec(role) {
       return findParamSpec(specs[role].name) ?? specs[role];
     },
-    write(role, next) {
+    write<V extends ParamValue>(role: R, next: V): V {
       const spec = this.spec(role);
-      if (spec.kind !== "number") throw new Error(`${role} is bound to the choice param ${spec.name}, not a number`);
-      setParam(spec.name, snapParamValue(spec, next));
-      return this.number(role);
+      if ((spec.kind === "number") !== (typeof next === "number")) throw new Error(`${role} is bound to the ${spec.kind} param ${spec.name}, not a ${typeof next}`);
+      setParam(spec.name, spec.kind === "number" ? snapParamValue(spec, next as number) : next);
+      return value(role) as V;
     },
     watch(listener) {
       const byName = new Map(roles.map((role) => [specs[role].name, role]));

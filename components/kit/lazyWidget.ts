@@ -32,6 +32,8 @@ export interface WidgetController<R extends string = string> {
   press?(key: string, shift: boolean, figure: HTMLElement): void;
   /** One or more bound params changed (at most once per animation frame); `values` by role. */
   paramsChanged?(values: Record<R, ParamValue>): void;
+  /** An input or select in the element changed; `value` is what it held then (a first draw may overwrite it). */
+  changed?(control: HTMLInputElement | HTMLSelectElement, value: string): void;
 }
 
 /** The module a widget's `runtime` import resolves to. */
@@ -46,6 +48,8 @@ export interface LazyWidgetOptions<R extends string = string> {
   runtime: () => Promise<WidgetRuntime<R>>;
   /** The keys its figures take (default FIGURE_KEYS), e.g. with End or Enter added. */
   keys?: ReadonlySet<string>;
+  /** Address keys besides the bound params' (see readAddressValue) whose presence in the URL loads the runtime at once. */
+  addressKeys?: readonly string[];
 }
 
 /** Defines the custom element `tag` (once) as a lazy widget whose runtime comes from `options.runtime`. */
@@ -67,8 +71,13 @@ function connectWidget<R extends string>(element: HTMLElement, options: LazyWidg
     () => options.runtime().then((runtime) => runtime.start(element, { params })),
     (state, error) => report(element, state, error),
   );
-  // Controls that only work with JavaScript are in the saved page but hidden until now.
-  for (const controls of element.querySelectorAll<HTMLElement>("[data-controls]")) controls.hidden = false;
+  // Controls that only work with JavaScript are in the saved page but hidden (or a disabled fieldset) until now.
+  for (const controls of element.querySelectorAll<HTMLElement>("[data-controls]")) {
+    controls.hidden = false;
+    if (controls instanceof HTMLFieldSetElement) controls.disabled = false;
+  }
+  const status = element.querySelector<HTMLElement>("[role=status][data-ready]");
+  if (status) status.textContent = status.dataset.ready!;
   const touch = () => void loader.load().catch(() => undefined);
   for (const type of ["pointerenter", "touchstart", "focusin"]) element.addEventListener(type, touch, { passive: true });
 
@@ -77,6 +86,12 @@ function connectWidget<R extends string>(element: HTMLElement, options: LazyWidg
     if (!button || !element.contains(button)) return;
     const name = button.dataset.action!;
     loader.enqueue((controller) => controller.action?.(name, button));
+  });
+  element.addEventListener("change", (event) => {
+    const control = event.target;
+    if (!(control instanceof HTMLInputElement || control instanceof HTMLSelectElement)) return;
+    const value = control.value;
+    loader.enqueue((controller) => controller.changed?.(control, value));
   });
   for (const figure of element.querySelectorAll<HTMLElement>("[data-figure]")) {
     followDrag(
@@ -105,7 +120,8 @@ function connectWidget<R extends string>(element: HTMLElement, options: LazyWidg
   // A form in a widget never navigates: its submit button's data-action is the action (Enter in a field clicks it).
   element.addEventListener("submit", (event) => event.preventDefault());
   // data-eager: built in the page after the reader acted (a cell's output), so it draws at once.
-  if (element.dataset.eager !== undefined || addressHas(params.roles.map((role) => params.spec(role).name))) touch();
+  const linked = addressHas([...params.roles.map((role) => params.spec(role).name), ...(options.addressKeys ?? [])]);
+  if (element.dataset.eager !== undefined || linked) touch();
 }
 
 function report(element: HTMLElement, state: "loaded" | "failed", error?: unknown): void {

@@ -1,8 +1,8 @@
 /**
- * The playground's configuration: its allowed values, its defaults, and its round trip through a URL
- * query. Pure functions of strings, so a shared link reproduces a run and a bad link never crashes.
+ * The playground's configuration: its allowed values, the defaults of the settings no <Param> binds,
+ * and each setting's text form in a link. Pure functions of strings, so a shared link reproduces a
+ * run and a bad link never crashes.
  */
-import { QUERY_KEYS } from "./queryKeys";
 
 /** The data sets the reader can pick; "custom" starts empty and takes points clicked on the plot. */
 export const PLAYGROUND_DATASETS = ["xor", "circles", "moons", "spiral", "blobs", "custom"] as const;
@@ -53,10 +53,20 @@ export interface PlaygroundConfig {
   points: CustomPoint[];
 }
 
+/** The settings a page binds to its <Param>s (`params={{ learningRate: "pgLr", … }}`): their defaults and ranges are the page's. */
+export const PLAYGROUND_ROLES = ["dataset", "activation", "learningRate"] as const;
+/** One of `PLAYGROUND_ROLES`. */
+export type PlaygroundRole = (typeof PLAYGROUND_ROLES)[number];
+/** The bound settings' values, as the page's params give them. */
+export type BoundSettings = Pick<PlaygroundConfig, PlaygroundRole>;
+/** A setting the playground keeps in the address under its own key (queryKeys.ts). */
+export type AddressSetting = Exclude<keyof PlaygroundConfig, PlaygroundRole>;
+
 /** The documented caps: a link can never ask for a network or data set bigger than these. */
 export const LIMITS = {
   hiddenLayers: 6,
   unitsPerLayer: 8,
+  /** The page's learning-rate <Param> must lie within this (Playground.astro checks at build time). */
   learningRate: { min: 1e-5, max: 100 },
   momentum: { min: 0, max: 0.99 },
   batchSize: { min: 1, max: 500 },
@@ -68,36 +78,30 @@ export const LIMITS = {
   coordinate: 1.5,
 } as const;
 
-/** The configuration a page starts with when its URL says nothing. */
-export const DEFAULT_CONFIG: Readonly<PlaygroundConfig> = Object.freeze({
-  dataset: "circles",
+/** The unbound settings a page starts with when its URL says nothing. */
+export const DEFAULT_SETTINGS: Readonly<Pick<PlaygroundConfig, AddressSetting>> = Object.freeze({
   hidden: [4, 4],
-  activation: "tanh",
   loss: "binaryCrossEntropy",
   optimizer: "gradientDescent",
-  learningRate: 0.3,
   momentum: 0.9,
   batchSize: 10,
   weightDecay: 0,
   seed: 1,
   speed: 5,
   points: [],
-}) as Readonly<PlaygroundConfig>;
-
-/** The query keys live in queryKeys.ts (the page shell needs only them); re-exported for one import here. */
-export { QUERY_KEYS };
-
-/** A parsed configuration and one sentence per value that was refused and replaced by its default. */
-export interface ParsedConfig {
-  config: PlaygroundConfig;
-  notices: string[];
-}
+}) as Readonly<Pick<PlaygroundConfig, AddressSetting>>;
 
 const MAX_RAW_LENGTH = 40; // per scalar value: no real value is longer
-const MAX_POINTS_LENGTH = LIMITS.points * 20; // "−1.23,−1.23,1;" is at most 15 characters a point
+/** The longest points value a link may carry: "−1.23,−1.23,1;" is at most 15 characters a point. */
+export const MAX_POINTS_LENGTH = LIMITS.points * 20;
 
-/** A fresh, mutable copy of the defaults. */
-export function copyConfig(config: Readonly<PlaygroundConfig> = DEFAULT_CONFIG): PlaygroundConfig {
+/** A fresh, mutable configuration from the bound settings and the others' values (their defaults unless given). */
+export function createConfig(bound: Readonly<BoundSettings>, settings: Readonly<Pick<PlaygroundConfig, AddressSetting>> = DEFAULT_SETTINGS): PlaygroundConfig {
+  return copyConfig({ ...settings, ...bound } as PlaygroundConfig);
+}
+
+/** A fresh, mutable copy of a configuration. */
+export function copyConfig(config: Readonly<PlaygroundConfig>): PlaygroundConfig {
   return { ...config, hidden: [...config.hidden], points: config.points.map((point) => ({ ...point })) };
 }
 
@@ -156,15 +160,11 @@ export function roundCoordinate(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-type Parser = (raw: string) => unknown;
-
-const PARSERS: Record<keyof PlaygroundConfig, Parser> = {
-  dataset: (raw) => parseChoice(raw, PLAYGROUND_DATASETS),
+/** A setting's value read from its text in a link or a control; undefined when refused. */
+export const PARSERS: { readonly [K in AddressSetting]: (raw: string) => PlaygroundConfig[K] | undefined } = {
   hidden: parseHidden,
-  activation: (raw) => parseChoice(raw, PLAYGROUND_ACTIVATIONS),
   loss: (raw) => parseChoice(raw, PLAYGROUND_LOSSES),
   optimizer: (raw) => parseChoice(raw, PLAYGROUND_OPTIMIZERS),
-  learningRate: (raw) => parseNumber(raw, LIMITS.learningRate.min, LIMITS.learningRate.max, false),
   momentum: (raw) => parseNumber(raw, LIMITS.momentum.min, LIMITS.momentum.max, false),
   batchSize: (raw) => parseNumber(raw, LIMITS.batchSize.min, LIMITS.batchSize.max, true),
   weightDecay: (raw) => parseNumber(raw, LIMITS.weightDecay.min, LIMITS.weightDecay.max, false),
@@ -174,14 +174,11 @@ const PARSERS: Record<keyof PlaygroundConfig, Parser> = {
 };
 
 /** What a setting may be, in words, for the notice about a refused value. */
-export function describeAllowed(key: keyof PlaygroundConfig): string {
+export function describeAllowed(key: AddressSetting): string {
   switch (key) {
-    case "dataset": return `one of ${PLAYGROUND_DATASETS.join(", ")}`;
     case "hidden": return `up to ${LIMITS.hiddenLayers} comma-separated layer sizes from 1 to ${LIMITS.unitsPerLayer}, or "none"`;
-    case "activation": return `one of ${PLAYGROUND_ACTIVATIONS.join(", ")}`;
     case "loss": return `one of ${PLAYGROUND_LOSSES.join(", ")}`;
     case "optimizer": return `one of ${PLAYGROUND_OPTIMIZERS.join(", ")}`;
-    case "learningRate": return `a number from ${LIMITS.learningRate.min} to ${LIMITS.learningRate.max}`;
     case "momentum": return `a number from ${LIMITS.momentum.min} to ${LIMITS.momentum.max}`;
     case "batchSize": return `a whole number from ${LIMITS.batchSize.min} to ${LIMITS.batchSize.max}`;
     case "weightDecay": return `a number from ${LIMITS.weightDecay.min} to ${LIMITS.weightDecay.max}`;
@@ -192,39 +189,9 @@ export function describeAllowed(key: keyof PlaygroundConfig): string {
 }
 
 /** The setting as it appears in the URL. */
-export function formatValue(key: keyof PlaygroundConfig, config: Readonly<PlaygroundConfig>): string {
-  if (key === "hidden") return formatHidden(config.hidden);
-  if (key === "points") return formatPoints(config.points);
-  return String(config[key]);
-}
-
-/** Reads a configuration from a query like "?pgLr=0.1&pgHidden=8,8"; a bad value keeps its default and earns a notice. */
-export function parseConfig(search: string, defaults: Readonly<PlaygroundConfig> = DEFAULT_CONFIG): ParsedConfig {
-  const query = new URLSearchParams(search);
-  const config = copyConfig(defaults);
-  const notices: string[] = [];
-  for (const key of Object.keys(QUERY_KEYS) as (keyof PlaygroundConfig)[]) {
-    const raw = query.get(QUERY_KEYS[key]);
-    if (raw === null) continue;
-    const value = PARSERS[key](raw);
-    if (value === undefined) {
-      const shown = raw.length > MAX_RAW_LENGTH ? `${raw.slice(0, MAX_RAW_LENGTH)}…` : raw;
-      notices.push(`The link set ${QUERY_KEYS[key]} to "${shown}", which is not allowed (${describeAllowed(key)}); using ${formatValue(key, defaults) || "no points"} instead.`);
-    } else {
-      (config as unknown as Record<string, unknown>)[key] = value;
-    }
-  }
-  return { config, notices };
-}
-
-/** The query for a configuration: settings equal to the default are left out, other keys in `search` are kept. */
-export function formatConfig(search: string, config: Readonly<PlaygroundConfig>, defaults: Readonly<PlaygroundConfig> = DEFAULT_CONFIG): string {
-  const query = new URLSearchParams(search);
-  for (const key of Object.keys(QUERY_KEYS) as (keyof PlaygroundConfig)[]) {
-    const value = formatValue(key, config);
-    if (value === formatValue(key, defaults)) query.delete(QUERY_KEYS[key]);
-    else query.set(QUERY_KEYS[key], value);
-  }
-  const text = query.toString();
-  return text ? `?${text}` : "";
+export function formatValue<K extends keyof PlaygroundConfig>(key: K, config: Readonly<Pick<PlaygroundConfig, K>>): string {
+  const value = config[key] as PlaygroundConfig[keyof PlaygroundConfig];
+  if (key === "hidden") return formatHidden(value as number[]);
+  if (key === "points") return formatPoints(value as CustomPoint[]);
+  return String(value);
 }

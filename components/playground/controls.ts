@@ -2,16 +2,21 @@
  * The playground's form: a control's value read exactly as a link's would be (so a typed value and
  * a shared URL obey one set of rules), and the configuration written back into every control.
  */
-import { LIMITS, QUERY_KEYS, formatValue, parseConfig, type PlaygroundConfig } from "./config";
+import { readTypedParamValue, type ParamSpec } from "../../src/notebook/params";
+import { LIMITS, PARSERS, PLAYGROUND_ROLES, describeAllowed, formatValue, type PlaygroundConfig, type PlaygroundRole } from "./config";
+import { QUERY_KEYS } from "./queryKeys";
 
 /** Settings that one select or number input sets directly, by its data-control name. */
 const DIRECT_CONTROLS = ["dataset", "activation", "loss", "optimizer", "learningRate", "momentum", "batchSize", "weightDecay", "seed", "speed"] as const;
 
-/** A control's value as a change to the configuration, or why it was refused and the value to put back. */
-export type ControlReading = { patch: Partial<PlaygroundConfig> } | { refusal: string; restore: string };
+/** A control's value as a change to the configuration (with why it was moved into range, if it was), or why it was refused and the value to put back. */
+export type ControlReading = { patch: Partial<PlaygroundConfig>; notice?: string } | { refusal: string; restore: string };
 
-/** Reads the value `raw` of the control `name` ("layers", "units" with its `layer`, or a setting's own name). */
-export function readControl(name: string, raw: string, config: Readonly<PlaygroundConfig>, layer?: number): ControlReading | undefined {
+/**
+ * Reads the value `raw` of the control `name` ("layers", "units" with its `layer`, or a setting's own
+ * name); a bound setting obeys its <Param>'s `spec`, the others the rules a link obeys.
+ */
+export function readControl(name: string, raw: string, config: Readonly<PlaygroundConfig>, specs: Readonly<Record<PlaygroundRole, ParamSpec>>, layer?: number): ControlReading | undefined {
   if (name === "layers") {
     const count = Number(raw);
     if (!Number.isInteger(count) || count < 0 || count > LIMITS.hiddenLayers) {
@@ -31,9 +36,20 @@ export function readControl(name: string, raw: string, config: Readonly<Playgrou
   }
   const key = DIRECT_CONTROLS.find((candidate) => candidate === name);
   if (!key) return undefined; // the class of new points is read when a point is added
-  const parsed = parseConfig(`?${QUERY_KEYS[key]}=${encodeURIComponent(raw)}`, config);
-  if (parsed.notices.length > 0) return { refusal: parsed.notices[0].replace(/^The link set/, "You set"), restore: formatValue(key, config) };
-  return { patch: { [key]: parsed.config[key] } };
+  const restore = formatValue(key, config);
+  const role = PLAYGROUND_ROLES.find((candidate) => candidate === key);
+  if (role) {
+    const spec = specs[role];
+    if (spec.kind === "number") {
+      const typed = readTypedParamValue(spec, raw);
+      return typed.value === undefined ? { refusal: typed.notice!, restore } : { patch: { [role]: typed.value }, notice: typed.notice };
+    }
+    return spec.choices.includes(raw) ? { patch: { [role]: raw } } : { refusal: `${raw} is not allowed: ${spec.choices.join(", ")}.`, restore };
+  }
+  const setting = key as Exclude<typeof key, PlaygroundRole>;
+  const value = PARSERS[setting](raw);
+  if (value === undefined) return { refusal: `You set ${QUERY_KEYS[setting]} to "${raw.slice(0, 40)}", which is not allowed (${describeAllowed(setting)}).`, restore };
+  return { patch: { [setting]: value } };
 }
 
 function control<T extends HTMLElement = HTMLInputElement>(element: HTMLElement, name: string): T {

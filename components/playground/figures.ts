@@ -6,17 +6,10 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { Dataset, GridBox } from "../../src/engine/index.ts";
+import { asImage } from "../kit/charts";
 import { edgeWidth, toSubscript, toSuperscript, type DiagramEdge, type DiagramNode } from "./diagram";
 import { centredEdges, createSvg, renderShadedCells } from "./shadedCells";
 import type { GradientRecord, LossRecord } from "./session";
-
-/** Makes a Plot figure one image with one name: Plot's per-mark aria-labels on plain groups are not allowed there. */
-export function nameFigure<T extends Element>(figure: T, description: string): T {
-  figure.setAttribute("role", "img");
-  figure.setAttribute("aria-label", description);
-  for (const group of figure.querySelectorAll("[aria-label]")) group.removeAttribute("aria-label");
-  return figure;
-}
 
 /** A data point for the plots: inputs and class. */
 export interface PointRow {
@@ -109,7 +102,7 @@ export function plotPlane(options: PlaneOptions): SVGSVGElement | HTMLElement {
     marks.push(Plot.dot(test.filter((point) => point.t === t), { x: "x1", y: "x2", r: 3.5, strokeWidth: 1.6, className: `pg-test-${t}`, ariaHidden: "true" }));
   }
   if (cursor) marks.push(Plot.dot([cursor], { x: "x1", y: "x2", r: 8, symbol: "plus", strokeWidth: 2, className: "pg-cursor", ariaHidden: "true" }));
-  return nameFigure(Plot.plot({
+  return asImage(Plot.plot({
     document,
     width,
     height: width,
@@ -142,7 +135,7 @@ function boundaryMark(box: GridBox, values: ArrayLike<number>, stroke: string): 
 /** The data plane's bottom layer: y over the box as a Plot raster, and the decision boundary y = ½ as a contour. */
 export function plotHeatmap(options: { document: Document; width: number; box: GridBox; values: ArrayLike<number>; palette: Palette }): SVGSVGElement | HTMLElement {
   const { document, width, box, values, palette } = options;
-  return nameFigure(Plot.plot({
+  return asImage(Plot.plot({
     document,
     ...heatmapFrame(width, box),
     color: {
@@ -179,7 +172,7 @@ export function plotSavedHeatmap(options: { document: Document; width: number; b
     layer.append(defs, clipped);
     return layer;
   };
-  return nameFigure(Plot.plot({
+  return asImage(Plot.plot({
     document,
     ...heatmapFrame(width, box),
     marks: [cells as unknown as Plot.Markish, boundaryMark(box, values, "currentColor")],
@@ -201,7 +194,7 @@ export function plotNetwork(options: { document: Document; width: number; nodes:
       className: `pg-edge-${sign}`,
       title: (edge: DiagramEdge) => `${edge.label} = ${edge.w.toFixed(3)}`,
     });
-  return nameFigure(Plot.plot({
+  return asImage(Plot.plot({
     document,
     width,
     height: Math.max(140, 36 * (2 * tallest + 1) + 30),
@@ -231,7 +224,7 @@ export function plotLosses(options: { document: Document; width: number; losses:
   const { document, width, losses } = options;
   const train = losses.filter((row) => positiveOnly(row.trainLoss));
   const test = losses.filter((row) => positiveOnly(row.testLoss));
-  return nameFigure(Plot.plot({
+  return asImage(Plot.plot({
     document,
     width,
     height: 190,
@@ -259,7 +252,7 @@ export function plotGradients(options: { document: Document; width: number; grad
     if (last) marks.push(Plot.text([last], { x: "step", y: "rms", text: () => `W${toSuperscript(l)}`, dx: 4, textAnchor: "start", fontSize: 11, className: `pg-layer-label pg-layer-${l}` }));
   }
   const any = gradients.some((row) => row.rms.some(positiveOnly));
-  return nameFigure(Plot.plot({
+  return asImage(Plot.plot({
     document,
     width,
     height: 190,

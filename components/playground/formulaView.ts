@@ -5,8 +5,6 @@
 import type { PlaygroundConfig } from "./config";
 import { writeFormulas } from "./formula";
 
-let loadingKatex: Promise<typeof import("katex").default> | undefined;
-
 /** Typesets each formula box whose TeX differs from what it shows (its data-tex), loading KaTeX the first time. */
 export function showFormulas(element: HTMLElement, config: PlaygroundConfig): void {
   const changed: HTMLElement[] = [];
@@ -17,13 +15,11 @@ export function showFormulas(element: HTMLElement, config: PlaygroundConfig): vo
     changed.push(box);
   }
   if (changed.length === 0) return;
-  loadingKatex ??= import("katex").then((module) => module.default);
-  loadingKatex.then(
+  // The module loader keeps KaTeX once loaded; a failed load is tried again on the next change.
+  import("katex").then(
     // Each box gets the TeX it holds by then: a later change may have replaced it while KaTeX loaded.
-    (katex) => changed.forEach((box) => katex.render(box.dataset.tex!, box, { displayMode: true, throwOnError: false })),
-    () => {
-      loadingKatex = undefined; // the next change tries again; meanwhile the box shows its TeX rather than a stale formula
-      changed.forEach((box) => (box.textContent = box.dataset.tex!));
-    },
+    ({ default: katex }) => changed.forEach((box) => katex.render(box.dataset.tex!, box, { displayMode: true, throwOnError: false })),
+    // Meanwhile the box shows its TeX rather than a stale formula.
+    () => changed.forEach((box) => (box.textContent = box.dataset.tex!)),
   );
 }

@@ -1,7 +1,7 @@
 /** Every W^l and b^l of the network as small tables of numbers, the same markup saved at build time and redrawn live. */
 import { toSuperscript } from "./diagram";
 import { type Session } from "./session";
-import { formatNumber } from "./sessionText";
+import { formatNumber } from "../kit/formatNumber";
 
 /** One layer's W^l (rows j, columns k) and b^l as a table of numbers, negative ones marked. */
 export function renderLayerTable(document: Document, layer: Session["network"]["layers"][number], l: number): HTMLElement {

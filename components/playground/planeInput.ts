@@ -3,9 +3,10 @@
  * keyboard's cross moved with the arrow keys and placed with Enter. The plane's live Plot figure
  * turns a click into inputs (x₁, x₂) through its own scales.
  */
+import { arrowMove, pickPoint, type PlotFigure } from "../kit/pointer";
 import { LIMITS, roundCoordinate } from "./config";
 
-/** Keyboard cursor steps in input units (Shift moves five times further). */
+/** Keyboard cursor steps in input units (Shift moves SHIFT_FACTOR times further). */
 const CURSOR_STEP = 0.05;
 
 /** A point in input units. */
@@ -14,15 +15,12 @@ export interface PlanePoint {
   x2: number;
 }
 
-/** The live plane figure, with Plot's scales. */
-export type PlanePlot = (SVGSVGElement | HTMLElement) & { scale?: (name: string) => { invert?: (value: number) => number } | undefined };
-
 /** What the plane needs from the playground. */
 export interface PlaneHost {
   /** Whether the custom data set is active: the plane takes points only then. */
   isCustom(): boolean;
   /** The live plane figure, once drawn. */
-  plot(): PlanePlot | null;
+  plot(): PlotFigure | null;
   /** Adds a point of class t. */
   add(point: PlanePoint, t: 0 | 1): void;
   /** The cross moved or appeared: redraw the plane, and say where it is when given a sentence. */
@@ -67,9 +65,7 @@ export class PlaneInput {
 
   private key(event: KeyboardEvent): void {
     if (!this.host.isCustom()) return;
-    const step = event.shiftKey ? 5 * CURSOR_STEP : CURSOR_STEP;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
-    const move = moves[event.key];
+    const move = arrowMove(event.key, CURSOR_STEP, event.shiftKey);
     if (move) {
       event.preventDefault();
       const limit = LIMITS.coordinate;
@@ -94,16 +90,9 @@ export class PlaneInput {
 
   private toData(clientX: number, clientY: number): PlanePoint | null {
     const plot = this.host.plot();
-    const svg = plot instanceof SVGSVGElement ? plot : plot?.querySelector("svg");
-    const x = plot?.scale?.("x");
-    const y = plot?.scale?.("y");
-    if (!svg || !x?.invert || !y?.invert) return null;
-    const rect = svg.getBoundingClientRect();
-    const scale = Number(svg.getAttribute("width")) / rect.width;
-    const x1 = x.invert((clientX - rect.left) * scale);
-    const x2 = y.invert((clientY - rect.top) * scale);
+    const picked = plot && pickPoint(plot, { clientX, clientY });
     const limit = LIMITS.coordinate;
-    if (!(Math.abs(x1) <= limit && Math.abs(x2) <= limit)) return null;
-    return { x1: roundCoordinate(x1), x2: roundCoordinate(x2) };
+    if (!picked || !(Math.abs(picked[0]) <= limit && Math.abs(picked[1]) <= limit)) return null;
+    return { x1: roundCoordinate(picked[0]), x2: roundCoordinate(picked[1]) };
   }
 }

@@ -1,11 +1,12 @@
 /**
- * The heavy half of <training-playground> (engine, Plot), loaded on the reader's first touch or at
- * once when the URL sets a playground setting. It reads the configuration from the URL, trains in
- * time-boxed slices per animation frame, and redraws one figure per frame so a frame's work stays
- * near 8 ms. The page's shell forwards clicks, control changes and page params to it.
+ * The heavy half of <training-playground> (engine, Plot), loaded by the kit on the reader's first
+ * touch or at once when the URL sets a playground setting. It reads the configuration from the
+ * address, trains in time-boxed slices per animation frame, and redraws one figure per frame so a
+ * frame's work stays near 8 ms. The kit forwards clicks, control changes and page params to it.
  */
-import { findParamSpec, setParam } from "../../src/notebook/client/paramStore";
-import { QUERY_KEYS, copyConfig, formatConfig, formatValue, parseConfig, LIMITS, roundCoordinate, type PlaygroundConfig } from "./config";
+import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
+import { formatValue, LIMITS, PLAYGROUND_ROLES, roundCoordinate, type PlaygroundConfig, type PlaygroundRole } from "./config";
+import { readBoundSettings, readConfig, readNotices, writeSettings, type PlaygroundParams } from "./playgroundAddress";
 import { markRefused, readControl, showControls } from "./controls";
 import { DECISION_RESOLUTION } from "./figures";
 import { describeModel } from "./formula";
@@ -48,27 +49,39 @@ function pushRecent(values: number[], value: number): void {
   if (values.length > STATS_LENGTH) values.shift();
 }
 
+/** Takes over the element: reads the address, draws, and starts the frame loop. */
+export function start(element: HTMLElement, { params }: WidgetContext<PlaygroundRole>): WidgetController<PlaygroundRole> {
+  const controller = new PlaygroundController(element, params);
+  // The browser tests read the run and the frame stats from the element.
+  (element as HTMLElement & { controller?: PlaygroundController }).controller = controller;
+  return {
+    action: (name) => controller.act(name),
+    changed: (control, value) => controller.commit(control, value),
+    paramsChanged: () => controller.change(readBoundSettings(params)),
+  };
+}
+
 /** Drives one playground: its run, its controls and its figures. */
 export class PlaygroundController {
-  config: PlaygroundConfig = copyConfig();
+  config: PlaygroundConfig;
   session!: Session;
   playing = false;
   readonly view: PlaygroundView;
   readonly stats: PlaygroundStats;
   private readonly element: HTMLElement;
+  private readonly params: PlaygroundParams;
   private readonly plane: PlaneInput;
   private notices: string[] = [];
   private lastStatus = 0;
-  private frame = 0;
   /** The one-click changes offered when the loss stays flat; empty while no advice is shown. */
   private suggestions: Suggestion[] = [];
   private advised = false;
 
-  constructor(element: HTMLElement) {
+  constructor(element: HTMLElement, params: PlaygroundParams) {
     this.element = element;
-    const parsed = parseConfig(location.search);
-    this.config = parsed.config;
-    this.notices = parsed.notices;
+    this.params = params;
+    this.config = readConfig(params);
+    this.notices = readNotices(params);
     this.view = new PlaygroundView(element);
     this.stats = { frames: 0, workMs: [], trainMs: [], stepsPerFrame: [], drawMs: this.view.drawMs };
     this.plane = new PlaneInput(element, {
@@ -92,7 +105,7 @@ export class PlaygroundController {
       this.view.markDirty();
     }).observe(element);
     this.rebuild(READY_ANNOUNCEMENT);
-    this.frame = requestAnimationFrame((time) => this.tick(time));
+    requestAnimationFrame((time) => this.tick(time));
   }
 
   /** A button: play, step, reset, or the custom points' undo and clear. */
@@ -106,8 +119,12 @@ export class PlaygroundController {
   }
 
   /** A control's new value `raw` (read when it changed), parsed as a link's would be; a refused value is explained and undone. */
-  commit(name: string, raw: string, input: HTMLInputElement | HTMLSelectElement, layer?: number): void {
-    const reading = readControl(name, raw, this.config, layer);
+  commit(input: HTMLInputElement | HTMLSelectElement, raw: string): void {
+    const layer = input.dataset.layer === undefined ? undefined : Number(input.dataset.layer);
+    const name = layer === undefined ? input.dataset.control : "units";
+    if (!name) return;
+    const specs = Object.fromEntries(PLAYGROUND_ROLES.map((role) => [role, this.params.spec(role)])) as Parameters<typeof readControl>[3];
+    const reading = readControl(name, raw, this.config, specs, layer);
     if (!reading) return;
     if ("refusal" in reading) {
       markRefused(input, reading.restore);
@@ -116,20 +133,11 @@ export class PlaygroundController {
       return;
     }
     input.removeAttribute("aria-invalid");
+    if (reading.notice) {
+      this.notices = [reading.notice];
+      this.showNotices();
+    }
     this.change(reading.patch);
-  }
-
-  /** A <Param> in the prose with one of our query names changed: read it as if from a link. */
-  applyPageParam(name: string, value: unknown): void {
-    const key = (Object.keys(QUERY_KEYS) as (keyof PlaygroundConfig)[]).find((candidate) => QUERY_KEYS[candidate] === name);
-    if (!key || value === undefined) return;
-    const parsed = parseConfig(`?${name}=${encodeURIComponent(String(value))}`, this.config);
-    if (parsed.notices.length === 0) this.change({ [key]: parsed.config[key] } as Partial<PlaygroundConfig>);
-  }
-
-  /** Stops the frame loop (the element left the page). */
-  stop(): void {
-    cancelAnimationFrame(this.frame);
   }
 
   /** A fresh run from the configuration and seed. */
@@ -142,12 +150,12 @@ export class PlaygroundController {
     this.announce(`${announcement} ${describeStatus(this.session)}`.trim());
   }
 
-  /** Applies a change from a control, a page param or a click, writes the URL, and rebuilds when needed. */
-  private change(patch: Partial<PlaygroundConfig>, announcement?: string): void {
-    const keys = (Object.keys(patch) as (keyof PlaygroundConfig)[]).filter((key) => formatValue(key, { ...this.config, ...patch }) !== formatValue(key, this.config));
+  /** Applies a change from a control, a page param or a click, writes the address, and rebuilds when needed. */
+  change(patch: Partial<PlaygroundConfig>, announcement?: string): void {
+    const stored = writeSettings(patch, this.params);
+    const keys = (Object.keys(stored) as (keyof PlaygroundConfig)[]).filter((key) => formatValue(key, { ...this.config, ...stored }) !== formatValue(key, this.config));
     if (keys.length === 0) return;
-    Object.assign(this.config, patch);
-    this.writeUrl(keys);
+    Object.assign(this.config, stored);
     if (keys.every((key) => LIVE_KEYS.has(key))) {
       this.session.config = this.config;
       this.session.optimizer.learningRate = this.config.learningRate;
@@ -194,16 +202,6 @@ export class PlaygroundController {
     if (!suggestion) return;
     this.change(suggestion.patch, `${suggestion.label}.`);
     this.showAdvice(false);
-  }
-
-  private writeUrl(keys: (keyof PlaygroundConfig)[]): void {
-    history.replaceState(history.state, "", location.pathname + formatConfig(location.search, this.config) + location.hash);
-    for (const key of keys) {
-      const name = QUERY_KEYS[key];
-      if (!findParamSpec(name)) continue;
-      const value = this.config[key];
-      if (typeof value === "number" || typeof value === "string") setParam(name, value);
-    }
   }
 
   /** Puts the configuration into every control, the model sentence and the formulas. */
@@ -290,7 +288,8 @@ export class PlaygroundController {
   }
 
   private tick(time: number): void {
-    this.frame = requestAnimationFrame((next) => this.tick(next));
+    if (!this.element.isConnected) return; // the element left the page: the loop ends
+    requestAnimationFrame((next) => this.tick(next));
     const start = performance.now();
     if (this.playing) {
       const taken = runSession(this.session, this.config.speed, () => performance.now() - start > TRAIN_BUDGET_MS);

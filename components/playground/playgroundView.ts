@@ -6,7 +6,8 @@
 import { layOutNetwork } from "./diagram";
 import { DECISION_RESOLUTION, LIGHT_PALETTE, buildRamp, plotGradients, plotHeatmap, plotLosses, plotNetwork, plotPlane, toPointRows, type Palette } from "./figures";
 import { renderParameterTables } from "./parameterTable";
-import type { PlanePlot, PlanePoint } from "./planeInput";
+import type { PlotFigure } from "../kit/pointer";
+import type { PlanePoint } from "./planeInput";
 import { createGridInputs, createUnitMaps, evaluateDecision, evaluateHiddenUnits, type Session } from "./session";
 import { UNIT_RESOLUTION, findUnitRange, paintUnitCanvas, renderUnitRows } from "./unitMaps";
 
@@ -21,7 +22,7 @@ const REDRAW_INTERVAL_MS: Record<Figure, number> = { plane: 0, heatmap: 100, uni
 /** Draws the session's figures into the playground's boxes. */
 export class PlaygroundView {
   /** The plane's live Plot figure, whose scales turn a click into inputs. */
-  decisionPlot: PlanePlot | null = null;
+  decisionPlot: PlotFigure | null = null;
   /** The latest redraw time of each figure, in ms. */
   readonly drawMs: Partial<Record<Figure, number>> = {};
   private readonly element: HTMLElement;

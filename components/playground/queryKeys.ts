@@ -1,17 +1,15 @@
 /**
- * The URL query key of each playground setting, in a module of its own so the page's light shell
- * can tell the playground's params from a chapter's own without loading the configuration code.
+ * The URL query key of each setting the playground keeps in the address itself (the bound ones are
+ * the page's params), in a module of its own so the page's light shell can name them without
+ * loading the configuration code.
  */
-import type { PlaygroundConfig } from "./config";
+import type { AddressSetting } from "./config";
 
-/** The URL query key of each setting; prefixed so they never collide with a chapter's own params. */
-export const QUERY_KEYS: Readonly<Record<keyof PlaygroundConfig, string>> = {
-  dataset: "pgData",
+/** The URL query key of each unbound setting; prefixed so they never collide with a chapter's own params. */
+export const QUERY_KEYS: Readonly<Record<AddressSetting, string>> = {
   hidden: "pgHidden",
-  activation: "pgAct",
   loss: "pgLoss",
   optimizer: "pgOpt",
-  learningRate: "pgLr",
   momentum: "pgMomentum",
   batchSize: "pgBatch",
   weightDecay: "pgL2",

@@ -1,12 +1,12 @@
 /**
- * The playground's saved view, rendered at build time with linkedom: the default run before its first
+ * The playground's saved view, rendered at build time on the kit's figure document: the default run before its first
  * step, every figure as markup. The page reads without JavaScript, and the figures stand in for the
  * live ones until the reader's first touch loads the runtime; each keeps the live figure's box
  * (column width, live height), so nothing moves when the live figures replace them.
  */
 import katex from "katex";
-import { parseHTML } from "linkedom";
-import { DEFAULT_CONFIG, copyConfig, type PlaygroundConfig } from "./config";
+import { createFigureDocument } from "../../src/notebook/figureDocument";
+import { createConfig, type BoundSettings, type PlaygroundConfig } from "./config";
 import { layOutNetwork } from "./diagram";
 import { DECISION_RESOLUTION, plotGradients, plotLosses, plotNetwork, plotPlane, plotSavedHeatmap, toPointRows } from "./figures";
 import { writeFormulas } from "./formula";
@@ -25,7 +25,7 @@ const MAX_WIDTH = 640;
 export interface SavedView {
   config: PlaygroundConfig;
   session: Session;
-  /** The status line without JavaScript, and what the page shell shows once it runs. */
+  /** The status line without JavaScript, and what the kit shows once scripts run (data-ready). */
   status: string;
   readyStatus: string;
   heatmap: string;
@@ -45,11 +45,11 @@ function fitColumn(figure: Element, height?: number): string {
   return figure.outerHTML;
 }
 
-/** The saved view of the default run. */
-export function renderSavedView(): SavedView {
-  const config = copyConfig(DEFAULT_CONFIG);
+/** The saved view of the default run, with the bound settings' defaults from the page's <Param>s. */
+export function renderSavedView(bound: BoundSettings): SavedView {
+  const config = createConfig(bound);
   const session = createSession(config, DECISION_RESOLUTION);
-  const document = parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
+  const document = createFigureDocument();
 
   const values = evaluateDecision(session, new Float32Array(DECISION_RESOLUTION * DECISION_RESOLUTION));
   const heatmap = plotSavedHeatmap({ document, width: PLANE_WIDTH, box: session.box, values });

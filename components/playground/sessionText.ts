@@ -1,4 +1,5 @@
 /** What the playground says about a run, in words: its status line and, when training stopped, why and what to change. */
+import { formatNumber } from "../kit/formatNumber";
 import { LOSS_GROWTH_LIMIT, MAX_WEIGHT, measureDataLoss, type Session } from "./session";
 
 /** What went wrong and what to change, in a sentence or two for the reader. */
@@ -22,13 +23,6 @@ export function describeDivergence(session: Session): string {
 
 function suggestRate(learningRate: number): string {
   return String(Number((learningRate / 30).toPrecision(1)));
-}
-
-/** A loss or weight for the status line: 3 significant digits, exponent form for tiny or huge values. */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? "NaN" : value > 0 ? "∞" : "−∞";
-  if (value !== 0 && (Math.abs(value) < 1e-3 || Math.abs(value) >= 1e5)) return value.toExponential(2);
-  return String(Number(value.toPrecision(3)));
 }
 
 /** What the status line says before the first step, ahead of the losses. */

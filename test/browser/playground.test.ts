@@ -40,7 +40,7 @@ async function open(query = ""): Promise<void> {
   page = await context.newPage();
   watch = watchPage(page);
   await page.goto(pageUrl(chapter + query), { waitUntil: "networkidle" });
-  await page.locator("training-playground[data-live]").waitFor();
+  await page.locator('training-playground[data-widget="ready"]').waitFor();
   await page.locator("training-playground").scrollIntoViewIfNeeded();
   if (!/[?&]pg/.test(query)) await page.locator("training-playground [data-network]").hover();
   await waitForRuntime();

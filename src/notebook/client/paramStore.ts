@@ -13,6 +13,7 @@ type Listener = (name: string, values: Readonly<Record<string, ParamValue>>) => 
 const specs = new Map<string, ParamSpec>();
 const values: Record<string, ParamValue> = {};
 const listeners = new Set<Listener>();
+const noticesByKey = new Map<string, string>();
 
 const MAX_QUERY_VALUE_LENGTH = 40; // as for params: no real setting is longer
 
@@ -28,19 +29,31 @@ export function addressHas(keys: Iterable<string>): boolean {
   return false;
 }
 
+/** How a refused address value is explained: `fallback` names the value used instead; `maxLength` admits a longer value (a list of points). */
+export interface AddressValueOptions {
+  fallback?: string;
+  maxLength?: number;
+}
+
 /**
  * Reads one non-param setting from the URL: undefined when absent; when present but refused by
  * `parse`, undefined plus a notice naming `allowed` (so the caller keeps its default).
  */
-export function readAddressValue<T>(key: string, parse: (text: string) => T | undefined, allowed: string): T | undefined {
+export function readAddressValue<T>(key: string, parse: (text: string) => T | undefined, allowed: string, options: AddressValueOptions = {}): T | undefined {
   const raw = new URLSearchParams(location.search).get(key);
   if (raw === null) return undefined;
-  const parsed = raw.length <= MAX_QUERY_VALUE_LENGTH ? parse(raw) : undefined;
+  const maxLength = options.maxLength ?? MAX_QUERY_VALUE_LENGTH;
+  const parsed = raw.length <= maxLength ? parse(raw) : undefined;
   if (parsed === undefined) {
     const shown = raw.length > MAX_QUERY_VALUE_LENGTH ? `${raw.slice(0, MAX_QUERY_VALUE_LENGTH)}…` : raw;
-    showNotice(`The link set ${key} to "${shown}", which is not allowed (${allowed}); using the default instead.`);
+    showNotice(key, `The link set ${key} to "${shown}", which is not allowed (${allowed}); using ${options.fallback ?? "the default"} instead.`);
   }
   return parsed;
+}
+
+/** The notices the link earned for `keys`, so a widget far from the page's notice can repeat them beside its figure. */
+export function addressNotices(keys: Iterable<string>): string[] {
+  return [...keys].flatMap((key) => noticesByKey.get(key) ?? []);
 }
 
 /** Writes non-param settings into the URL (undefined removes a key), keeping every other key. */
@@ -60,7 +73,7 @@ export function registerParam(spec: ParamSpec): ParamValue {
     specs.set(spec.name, spec);
     const parsed = parseParamQuery(location.search, [spec]);
     values[spec.name] = parsed.values[spec.name];
-    for (const notice of parsed.notices) showNotice(notice);
+    for (const notice of parsed.notices) showNotice(spec.name, notice);
   }
   return values[spec.name];
 }
@@ -96,7 +109,8 @@ function replaceSearch(search: string): void {
   history.replaceState(history.state, "", location.pathname + search + location.hash);
 }
 
-function showNotice(text: string): void {
+function showNotice(key: string, text: string): void {
+  noticesByKey.set(key, text);
   let notice = document.querySelector<HTMLElement>("[data-nb-param-notice]");
   if (!notice) {
     notice = document.createElement("div");

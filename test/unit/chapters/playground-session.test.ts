@@ -1,6 +1,7 @@
 import katex from "katex";
 import { describe, expect, it } from "vitest";
-import { copyConfig, type PlaygroundConfig } from "../../../components/playground/config";
+import { createConfig, type PlaygroundConfig } from "../../../components/playground/config";
+import { TEST_BOUND } from "./playgroundBound";
 import { edgeWidth, layOutNetwork } from "../../../components/playground/diagram";
 import { buildRamp, mixColors, parseColor } from "../../../components/playground/figures";
 import { describeModel, writeLossTex, writeModelTex, writeShapesTex, writeUpdateTex } from "../../../components/playground/formula";
@@ -9,7 +10,7 @@ import { describeDivergence, describeStatus } from "../../../components/playgrou
 import { evaluateGrid, forward } from "../../../src/engine/index";
 
 function configWith(patch: Partial<PlaygroundConfig>): PlaygroundConfig {
-  return Object.assign(copyConfig(), patch);
+  return Object.assign(createConfig(TEST_BOUND), patch);
 }
 
 describe("a playground session", () => {

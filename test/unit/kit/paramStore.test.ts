@@ -61,4 +61,16 @@ describe("the one URL store", () => {
     expect(store.readAddressValue("pgSeed", Number, "a number")).toBeUndefined();
     expect(notices()[0]).toContain(`"${"9".repeat(40)}…"`);
   });
+
+  it("names the fallback, admits a longer value when asked, and keeps each key's notice for a widget to repeat", async () => {
+    const points = "0.5,0.5,1;".repeat(10).slice(0, -1);
+    const { store, notices } = await openStore(`?lr=banana&pgSeed=x&pgPoints=${points}`);
+    store.registerParam(lr);
+    const wholeNumber = (text: string) => (/^\d+$/.test(text) ? Number(text) : undefined);
+    expect(store.readAddressValue("pgSeed", wholeNumber, "a whole number", { fallback: "1" })).toBeUndefined();
+    expect(store.readAddressValue("pgPoints", (text) => text.split(";"), "points")).toBeUndefined(); // longer than a param's value may be
+    expect(store.readAddressValue("pgPoints", (text) => text.split(";"), "points", { maxLength: 200 })).toHaveLength(10);
+    expect(notices()[1]).toBe(`The link set pgSeed to "x", which is not allowed (a whole number); using 1 instead.`);
+    expect(store.addressNotices(["pgSeed", "lr", "pgMissing"])).toEqual([notices()[1], notices()[0]]);
+  });
 });

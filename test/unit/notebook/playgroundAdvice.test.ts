@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { copyConfig, type PlaygroundConfig } from "../../../components/playground/config";
+import { createConfig, type PlaygroundConfig } from "../../../components/playground/config";
+import { TEST_BOUND } from "../chapters/playgroundBound";
 import { createSession, runSession } from "../../../components/playground/session";
 import { PLATEAU_STEPS, describePlateau, isLossFlat, suggestChanges } from "../../../components/playground/advice";
 
-const configWith = (patch: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...copyConfig(), ...patch });
+const configWith = (patch: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...createConfig(TEST_BOUND), ...patch });
 
 describe("advice for a flat loss", () => {
   it("notices a network that cannot learn its data, and says so with the run's numbers", () => {
