@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ENGINE_QUOTES, quoteOrFail } from "../../../../components/backpropagation/engineLines";
+import { ENGINE_QUOTES, quoteOrFail, type LineSpec } from "../../../../components/backpropagation/engineLines";
 
-const engineFiles = [...new Set(Object.values(ENGINE_QUOTES).flatMap((specs) => (Array.isArray(specs) ? specs : [specs]).map((spec) => spec.file)))];
+const listSpecs = (specs: LineSpec | readonly LineSpec[]): readonly LineSpec[] => (Array.isArray(specs) ? specs : [specs as LineSpec]);
+const engineFiles = [...new Set(Object.values(ENGINE_QUOTES).flatMap((specs) => listSpecs(specs).map((spec) => spec.file)))];
 const todaysSources = Object.fromEntries(engineFiles.map((file) => [file, readFileSync(file, "utf8")]));
 
 describe("EngineLines' quotes fail the build when they go stale", () => {
