@@ -1,6 +1,7 @@
 /**
  * Finds the lines of the engine that implement each back-propagation equation, by searching the
- * engine's source text for the statements themselves, so the chapter quotes the code as it is today.
+ * engine's source text for the statements themselves, so the chapter quotes the code as it is today;
+ * a quote whose lines are gone or appear twice fails the build (quoteOrFail).
  */
 
 /** Which lines to quote: from the first line containing `start` to the next line containing `end` (or `start`'s line alone). */
@@ -19,7 +20,7 @@ export interface LineSpec {
   through?: string;
 }
 
-/** The quoted lines, re-indented, with 1-based line numbers; `missing` says why nothing was found. */
+/** The quoted lines, re-indented, with 1-based line numbers; `missing` says why nothing was quoted (not found, or found twice). */
 export interface QuotedLines {
   file: string;
   firstLine: number;
@@ -44,22 +45,36 @@ export const ENGINE_QUOTES = {
   ],
 } as const satisfies Record<string, LineSpec | readonly LineSpec[]>;
 
-/** Quotes the first of `specs` whose lines are found in `source`; if none is, says why the last one failed. */
+/** Quotes the first of `specs` whose lines are found once in `source`; if none is, says why each failed. */
 export function quoteFirst(source: string, specs: LineSpec | readonly LineSpec[]): QuotedLines {
   const list: readonly LineSpec[] = Array.isArray(specs) ? specs : [specs as LineSpec];
-  let quoted = quoteLines(source, list[0]);
-  for (const spec of list.slice(1)) {
-    if (!quoted.missing) break;
-    quoted = quoteLines(source, spec);
-  }
+  const tried = list.map((spec) => quoteLines(source, spec));
+  return tried.find((quoted) => !quoted.missing) ?? { ...tried[0], missing: tried.map((quoted) => quoted.missing).join("; nor: ") };
+}
+
+/** Quotes `ENGINE_QUOTES[name]` from `sources` (file → text); throws, naming the quote and the file, if its lines are missing or ambiguous. */
+export function quoteOrFail(name: string, sources: Readonly<Record<string, string>>): QuotedLines {
+  const specs: LineSpec | readonly LineSpec[] | undefined = (ENGINE_QUOTES as Record<string, LineSpec | readonly LineSpec[]>)[name];
+  if (!specs) throw new Error(`EngineLines: unknown quote ${JSON.stringify(name)}; known: ${Object.keys(ENGINE_QUOTES).join(", ")}`);
+  const file = (Array.isArray(specs) ? specs[0] : (specs as LineSpec)).file;
+  const source = sources[file];
+  if (source === undefined) throw new Error(`EngineLines quote "${name}": ${file} is not among the files EngineLines.astro reads`);
+  const quoted = quoteFirst(source, specs);
+  // A quote that no longer matches would show readers code the engine does not run: stop the build instead.
+  if (quoted.missing) throw new Error(`EngineLines quote "${name}" in ${file}: ${quoted.missing}; update ENGINE_QUOTES in components/backpropagation/engineLines.ts`);
   return quoted;
 }
 
-/** Quotes the lines `spec` names from `source`, the text of `spec.file`; never throws, so a moved line shows up as `missing`. */
+/** Quotes the lines `spec` names from `source`, the text of `spec.file`; never throws: a moved or repeated line shows up as `missing`. */
 export function quoteLines(source: string, spec: LineSpec): QuotedLines {
   const lines = source.split("\n");
   const startIndex = lines.findIndex((line) => line.includes(spec.start));
   if (startIndex < 0) return { file: spec.file, firstLine: 0, lastLine: 0, code: "", missing: `no line of ${spec.file} contains ${JSON.stringify(spec.start)}` };
+  const againIndex = lines.findIndex((line, index) => index > startIndex && line.includes(spec.start));
+  if (againIndex >= 0) {
+    const missing = `lines ${startIndex + 1} and ${againIndex + 1} of ${spec.file} both contain ${JSON.stringify(spec.start)}, so the quote is ambiguous`;
+    return { file: spec.file, firstLine: 0, lastLine: 0, code: "", missing };
+  }
   let endIndex = startIndex;
   if (spec.end !== undefined) {
     endIndex = lines.findIndex((line, index) => index >= startIndex && line.includes(spec.end!));

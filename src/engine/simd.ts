@@ -7,7 +7,8 @@
  */
 import type { ActivationName } from "./activations";
 import { multiplyFirstTransposed, multiplyTransposed } from "./matrix";
-import type { Network } from "./network";
+// What prepareSimdForward reads of a network (every Network is one), declared here since network.ts imports this file.
+type NetworkWeights = { sizes: readonly number[]; layers: readonly { inputSize: number; outputSize: number; activation: ActivationName; weights: Float64Array; biases: Float64Array }[] };
 
 // The few encodings the module needs (WebAssembly core spec §5, SIMD proposal opcodes).
 const leb = (n: number, signed = false): number[] => {
@@ -145,7 +146,7 @@ export interface SimdForward {
 }
 
 /** Copies `network` into the module's memory, zero-padded to whole SIMD blocks (which leaves z unchanged); null where SIMD can't draw it. */
-export function prepareSimdForward(network: Network, rows: number): SimdForward | null {
+export function prepareSimdForward(network: NetworkWeights, rows: number): SimdForward | null {
   const last = network.layers.length - 1;
   if (network.layers.some((layer, l) => l < last && layer.activation === "softmax")) return null; // padding would join the sum
   kernels ??= compile();

@@ -2,85 +2,51 @@
  * Remark plugin for MDX: runs a page's code cells at build time and saves their outputs.
  *
  * A cell is a fence ```` ```ts cell [reactive] [check=name] ```` or a `<Cell …>` wrapping a ts
- * fence. Cells run in document order in one kernel whose `params` are the page's `<Param>`
- * defaults; each is replaced by a `<Cell>` element carrying its source and rendered output, so
- * the page reads completely without JavaScript. A cell that throws fails the build, naming the
+ * fence. The plugin finds the cells and the page's `<Param>` defaults, takes their outputs from the
+ * cell cache (cellCache.ts) or runs them (runCells.ts), and puts them into the page (applyOutputs.ts),
+ * so the page reads completely without JavaScript. A cell that throws fails the build, naming the
  * file, the cell and the line. A component with a `params` prop gets the specs it binds as `pageParams`.
  */
 import type { Root, Code, Parent, RootContent } from "mdast";
 import type { VFile } from "vfile";
-import { createFigureDocument } from "./figureDocument";
-import { runInNewContext } from "node:vm";
-import { createKernel } from "./kernel";
-import { createCellModules } from "./cellModules";
-import { checks } from "./checks/index";
-import { renderOutputs } from "./render";
-import { findParamReads } from "./transpile";
+import { join } from "node:path";
 import { toParamSpec, mergeParamSpecs, type ParamSpec, type ParamProps } from "./params";
-import { hashSource } from "./hashSource";
-import { findCellNames } from "./cellNames";
 import { pageParamsFor, readParamsBinding } from "./widgetParams";
+import type { JsxAttribute, JsxElement } from "./mdxJsx";
+import { runCells, buildCellTimeLimitMs } from "./runCells";
+import { applyOutputs, type PageCell } from "./applyOutputs";
+import { createCellCache, defaultCellCacheFolder } from "./cellCache";
+import { fingerprintLoadedRuntime } from "./runtimeFingerprint";
 
-interface JsxAttribute {
-  type: "mdxJsxAttribute";
-  name: string;
-  value?: string | null | { type: "mdxJsxAttributeValueExpression"; value: string };
-}
-
-interface JsxElement {
-  type: "mdxJsxFlowElement" | "mdxJsxTextElement";
-  name: string | null;
-  attributes: JsxAttribute[];
-  children: RootContent[];
-  position?: Code["position"];
-}
-
-/** A cell found in the page, before it runs. */
-interface FoundCell {
-  source: string;
-  reactive: boolean;
-  check?: string;
-  line: number;
-  parent: Parent;
-  node: RootContent;
+/** The plugin's options: a cell's time limit, and the cache's folder (false: always run the cells). */
+export interface NotebookCellsOptions {
+  timeLimitMs?: number;
+  cacheFolder?: string | false;
 }
 
 /** The remark plugin; add it to the MDX integration's remarkPlugins. */
-export function remarkNotebookCells(options: { timeLimitMs?: number } = {}) {
-  const invoke = limitTime(options.timeLimitMs ?? buildCellTimeLimitMs);
+export function remarkNotebookCells(options: NotebookCellsOptions = {}) {
+  const timeLimitMs = options.timeLimitMs ?? buildCellTimeLimitMs;
+  const folder = options.cacheFolder ?? join(process.cwd(), defaultCellCacheFolder);
+  const cache = folder === false ? undefined : createCellCache(folder, fingerprintLoadedRuntime);
   return async (tree: Root, file: VFile): Promise<void> => {
     const params = collectParams(tree, file);
     injectParamDefaults(tree, params, file);
     const cells = findCells(tree);
     if (cells.length === 0) return;
-    const kernel = createKernel({ modules: createCellModules(createFigureDocument()), checks, invoke });
     const defaults = Object.fromEntries(params.map((spec) => [spec.name, spec.value]));
-    const names = cells.map((cell) => findCellNames(cell.source));
-    for (const [index, cell] of cells.entries()) {
-      // Only names another cell defines matter to the page; globals and locals are left out.
-      const definedElsewhere = new Set(names.flatMap((other, at) => (at === index ? [] : other.defines)));
-      const uses = names[index].uses.filter((name) => definedElsewhere.has(name));
-      const result = await kernel.run({ source: cell.source, params: defaults, check: cell.check, label: `cell-${index + 1}` });
-      const error = result.outputs.find((output) => output.type === "error");
-      if (error && error.type === "error") {
-        const line = error.line === undefined ? cell.line : cell.line + error.line;
-        throw new Error(`${file.path}:${line}: cell ${index + 1} threw ${error.name}: ${error.message}`);
+    const sources = cells.map(({ source, check }) => ({ source, check }));
+    let outputs = cache?.read(file.path, sources, defaults);
+    if (!outputs) {
+      const run = await runCells(sources, defaults, timeLimitMs);
+      if (!run.ok) {
+        const line = run.error.line === undefined ? cells[run.index].line : cells[run.index].line + run.error.line;
+        throw new Error(`${file.path}:${line}: cell ${run.index + 1} threw ${run.error.name}: ${run.error.message}`);
       }
-      const attributes: JsxAttribute[] = [
-        attribute("source", cell.source),
-        // A graded cell starts neutral: the starter's verdict would show a failure and give a hint away.
-        attribute("outputs", renderOutputs(cell.check ? result.outputs.filter((output) => output.type !== "check") : result.outputs)),
-        attribute("index", String(index)),
-        attribute("hash", hashSource(cell.source)),
-        attribute("reads", findParamReads(cell.source).join(",")),
-        attribute("defines", names[index].defines.join(",")),
-        attribute("uses", uses.join(",")),
-      ];
-      if (cell.reactive) attributes.push(attribute("reactive", "true"));
-      if (cell.check) attributes.push(attribute("check", cell.check));
-      const replacement: JsxElement = { type: "mdxJsxFlowElement", name: "Cell", attributes, children: [], position: cell.node.position };
-      cell.parent.children.splice(cell.parent.children.indexOf(cell.node), 1, replacement as unknown as RootContent);
+      outputs = run.outputs;
+      cache?.write(file.path, sources, defaults, outputs);
     }
+    applyOutputs(cells, outputs);
   };
 }
 
@@ -107,8 +73,8 @@ function attribute(name: string, value: string): JsxAttribute {
   return { type: "mdxJsxAttribute", name, value };
 }
 
-function findCells(tree: Root): FoundCell[] {
-  const cells: FoundCell[] = [];
+function findCells(tree: Root): PageCell[] {
+  const cells: PageCell[] = [];
   walk(tree, (node, parent) => {
     if (node.type === "code" && isCellFence(node)) {
       const meta = readMeta(node.meta ?? "");
@@ -188,23 +154,4 @@ function evaluateLiteral(expression: string, file: VFile): unknown {
   } catch (error) {
     throw new Error(`${file.path}: <Param> prop {${expression}} is not a literal: ${(error as Error).message}`);
   }
-}
-
-/** How long one cell may run at build time before the build fails instead of hanging. */
-export const buildCellTimeLimitMs = 30_000;
-
-// vm's timeout interrupts any JavaScript running synchronously inside the call, so a cell with an
-// endless loop fails the build with the chapter and cell named, instead of hanging CI.
-function limitTime(timeLimitMs: number) {
-  return (body: (...args: unknown[]) => Promise<unknown>, args: unknown[]): Promise<unknown> => {
-    try {
-      return runInNewContext("body(...args)", { body, args }, { timeout: timeLimitMs }) as Promise<unknown>;
-    } catch (error) {
-      // The error comes from the vm's own realm, so it is not an instance of this realm's Error.
-      if (/timed out/.test(String((error as { message?: unknown } | null)?.message))) {
-        return Promise.reject(new Error(`ran longer than ${timeLimitMs / 1000} s at build time (an endless loop?)`));
-      }
-      return Promise.reject(error);
-    }
-  };
 }

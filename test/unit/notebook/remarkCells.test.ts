@@ -1,3 +1,7 @@
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { readMeta } from "../../../src/notebook/remarkCells";
 
@@ -10,14 +14,16 @@ describe("cell fence meta", () => {
 });
 
 describe("cells at build time", () => {
-  async function runPlugin(markdown: string, timeLimitMs = 500): Promise<string> {
+  const freshFolder = () => mkdtempSync(join(tmpdir(), "cells-"));
+
+  async function runPlugin(markdown: string, timeLimitMs = 500, cacheFolder: string | false = freshFolder()): Promise<string> {
     const { unified } = await import("unified");
     const { default: remarkParse } = await import("remark-parse");
     const { VFile } = await import("vfile");
     const { remarkNotebookCells } = await import("../../../src/notebook/remarkCells");
     const file = new VFile({ path: "content/loop.mdx", value: markdown });
     const tree = unified().use(remarkParse).parse(file);
-    await remarkNotebookCells({ timeLimitMs })(tree as never, file);
+    await remarkNotebookCells({ timeLimitMs, cacheFolder })(tree as never, file);
     return JSON.stringify(tree);
   }
 
@@ -31,4 +37,38 @@ describe("cells at build time", () => {
       /content\/loop\.mdx:\d+: cell 2 threw Error: ran longer than 0\.5 s/,
     );
   }, 10_000);
+
+  const page = "Text.\n\n```ts cell\nconst answer = 6 * 7;\nanswer\n```\n\n```ts cell\nanswer + 1\n```\n";
+
+  it("gives an unchanged page the same tree from the cache as from running its cells", async () => {
+    const folder = freshFolder();
+    const ran = await runPlugin(page, 500, folder);
+    expect(readdirSync(folder)).toHaveLength(1);
+    expect(await runPlugin(page, 500, folder)).toBe(ran);
+    expect(ran).toBe(await runPlugin(page, 500, false));
+  });
+
+  it("takes an unchanged page's outputs from the cache instead of running its cells", async () => {
+    const folder = freshFolder();
+    await runPlugin(page, 500, folder);
+    const [entry] = readdirSync(folder);
+    writeFileSync(join(folder, entry), serialize([[{ type: "text", text: "saved earlier" }], []]));
+    expect(await runPlugin(page, 500, folder)).toContain("saved earlier");
+    expect(await runPlugin(page.replace("answer + 1", "answer + 2"), 500, folder)).not.toContain("saved earlier");
+  });
+
+  it("fails a throwing cell with file, cell and line every time, and saves nothing for it", async () => {
+    const folder = freshFolder();
+    const throwing = "Text.\n\n```ts cell\nconst a = 1;\n```\n\n```ts cell\nconst b = 2;\nthrow new RangeError(\"too far\");\n```\n";
+    for (let build = 0; build < 2; build++) {
+      await expect(runPlugin(throwing, 500, folder)).rejects.toThrow(/content\/loop\.mdx:9: cell 2 threw RangeError: too far/);
+    }
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it("fails a page whose cells ran fine before but now throw", async () => {
+    const folder = freshFolder();
+    await runPlugin(page, 500, folder);
+    await expect(runPlugin(page.replace("answer + 1", "answr + 1"), 500, folder)).rejects.toThrow(/content\/loop\.mdx:\d+: cell 2 threw ReferenceError/);
+  });
 });
