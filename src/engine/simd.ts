@@ -28,7 +28,7 @@ const get = (local: number) => [0x20, ...leb(local)];
 const set = (local: number) => [0x21, ...leb(local)];
 const tee = (local: number) => [0x22, ...leb(local)];
 const i32 = (n: number) => [0x41, ...leb(n, true)];
-const [add, multiply, shiftLeft, lessThan] = [[0x6a], [0x6c], [0x74], [0x49]];
+const [add, multiply, divide, remainder, shiftLeft, lessThan] = [[0x6a], [0x6c], [0x6e], [0x70], [0x74], [0x49]];
 const loadNumber = (offset: number) => [0x2b, 3, ...leb(offset)], storeNumber = (offset: number) => [0x39, 3, ...leb(offset)], addNumbers = [0xa0];
 const simd = (op: number, ...immediates: number[]) => [0xfd, ...leb(op), ...immediates];
 const load128 = simd(0x00, 3, 0), store128 = simd(0x0b, 3, 0);
@@ -36,6 +36,8 @@ const [addLanes, multiplyLanes, divideLanes, minLanes, maxLanes] = [simd(0xf0), 
 const lane = (n: 0 | 1) => simd(0x21, n);
 const both = (x: number) => simd(0x0c, ...[x, x].flatMap((value) => [...new Uint8Array(Float64Array.of(value).buffer)]));
 const loop = (...body: number[][]) => [0x03, 0x40, ...body.flat(), 0x0b];
+const block = (...body: number[][]) => [0x02, 0x40, ...body.flat(), 0x0b];
+const [loadInteger, storeInteger, notLess, anyTrue] = [[0x28, 2, 0], [0x36, 2, 0], [0x4f], simd(0x53)];
 const repeatWhile = (counter: number, step: number, limit: number[]) => [...get(counter), ...i32(step), ...add, ...tee(counter), ...limit, ...lessThan, 0x0d, 0];
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -94,6 +96,65 @@ const tanhBody = [
   ),
 ];
 
+// multiplySparse(A, panels, C, bias, rows, columns, inner, list): the same C = A·Bᵀ + bias, columns % 6 = inner % 2 = 0,
+// for an A that is mostly zeros (blank pixels), with B arranged by arrangePanels(B, panels, columns, inner) in panels
+// of six columns, a k pair of all six in one 96-byte run: each load has a constant offset, and six running sums and
+// six loads still fit in the registers (eight spill). One row of A at a time: the list of its k pairs that hold a
+// nonzero (every pair is written, only those kept: no branch), then each panel over those pairs only. Each sum adds
+// the same pair products in the same lanes as multiplyTransposed: the skipped pairs added only zeros.
+const PANEL = 6;
+const [LIST, ROW, PAIR, END_AT, COLUMN_AT, OUT_AT, A_ROW_AT, OFFSET, BIAS_AT_SPARSE, PANEL_AT] = range(10).map((i) => 7 + i); // i32
+const [X_PAIR, SUMS] = [17, 18]; // v128: a pair of A's row, and PANEL running sums
+const loadAt = (offset: number) => simd(0x00, 3, ...leb(offset));
+const [FROM, TO, AT_PAIR, AT_COLUMN] = [4, 5, 6, 7]; // arrangePanels' i32 locals after its four parameters B, panels, columns, inner
+const arrangeBody = [
+  ...get(3), ...i32(3), ...shiftLeft, ...set(3), ...i32(0), ...set(AT_COLUMN),
+  ...loop( // panel c / 6 holds column c's pair p at 96p + 16(c mod 6)
+    [...get(0), ...get(AT_COLUMN), ...get(3), ...multiply, ...add, ...set(FROM)],
+    [...get(1), ...get(AT_COLUMN), ...i32(PANEL), ...divide, ...get(3), ...i32(PANEL), ...multiply, ...multiply, ...add],
+    [...get(AT_COLUMN), ...i32(PANEL), ...remainder, ...i32(4), ...shiftLeft, ...add, ...set(TO), ...i32(0), ...set(AT_PAIR)],
+    loop(
+      [...get(TO), ...get(AT_PAIR), ...i32(PANEL), ...multiply, ...add, ...get(FROM), ...get(AT_PAIR), ...add, ...load128, ...store128],
+      repeatWhile(AT_PAIR, 16, get(3)),
+    ),
+    repeatWhile(AT_COLUMN, 1, get(2)),
+  ),
+];
+const sparseBody = [
+  ...get(INNER), ...i32(3), ...shiftLeft, ...set(INNER), ...i32(0), ...set(ROW),
+  ...loop(
+    [...get(A), ...get(ROW), ...get(INNER), ...multiply, ...add, ...set(A_ROW_AT)],
+    [...get(LIST), ...set(END_AT), ...i32(0), ...set(PAIR)],
+    loop(
+      [...get(END_AT), ...get(PAIR), ...storeInteger],
+      [...get(END_AT), ...get(A_ROW_AT), ...get(PAIR), ...add, ...load128, ...anyTrue, ...i32(2), ...shiftLeft, ...add, ...set(END_AT)],
+      repeatWhile(PAIR, 16, get(INNER)),
+    ),
+    [...i32(0), ...set(COLUMN_AT), ...get(B), ...set(PANEL_AT)],
+    loop(
+      ...range(PANEL).map((c) => [...both(0), ...set(SUMS + c)]),
+      [...get(LIST), ...set(PAIR)],
+      block(
+        [...get(PAIR), ...get(END_AT), ...notLess, 0x0d, 0], // an empty list (a blank row): the sums stay 0
+        loop(
+          [...get(PAIR), ...loadInteger, ...tee(OFFSET), ...get(A_ROW_AT), ...add, ...load128, ...set(X_PAIR)],
+          [...get(PANEL_AT), ...get(OFFSET), ...i32(PANEL), ...multiply, ...add, ...set(OFFSET)],
+          ...range(PANEL).map((c) => [...get(SUMS + c), ...get(X_PAIR), ...get(OFFSET), ...loadAt(16 * c), ...multiplyLanes, ...addLanes, ...set(SUMS + c)]),
+          repeatWhile(PAIR, 4, get(END_AT)),
+        ),
+      ),
+      [...get(C), ...get(ROW), ...get(COLUMNS), ...multiply, ...get(COLUMN_AT), ...add, ...i32(3), ...shiftLeft, ...add, ...set(OUT_AT)],
+      [...get(BIAS), ...get(COLUMN_AT), ...i32(3), ...shiftLeft, ...add, ...set(BIAS_AT_SPARSE)],
+      ...range(PANEL).map((c) => [
+        ...get(OUT_AT), ...get(BIAS_AT_SPARSE), ...loadNumber(8 * c), ...get(SUMS + c), ...lane(0), ...addNumbers, ...get(SUMS + c), ...lane(1), ...addNumbers, ...storeNumber(8 * c),
+      ]),
+      [...get(PANEL_AT), ...get(INNER), ...i32(PANEL), ...multiply, ...add, ...set(PANEL_AT)],
+      repeatWhile(COLUMN_AT, PANEL, get(COLUMNS)),
+    ),
+    repeatWhile(ROW, 1, get(ROWS)),
+  ),
+];
+
 /** A function's code entry: its locals as (count, type) runs, its body, end. */
 const code = (locals: [number, number][], body: number[]) => {
   const bytes = [...vector(locals.map(([count, type]) => [...leb(count), type])), ...body, 0x0b];
@@ -101,11 +162,11 @@ const code = (locals: [number, number][], body: number[]) => {
 };
 const moduleBytes = () => new Uint8Array([
   0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, // "\0asm", version 1
-  ...section(1, [[0x60, ...vector(range(7).map(() => [I32])), 0], [0x60, ...vector([[I32], [I32]]), 0]]), // types
-  ...section(3, [[0], [1]]), // functions
+  ...section(1, [7, 2, 8, 4].map((count) => [0x60, ...vector(range(count).map(() => [I32])), 0])), // types: count i32 parameters
+  ...section(3, [[0], [1], [2], [3]]), // functions
   ...section(5, [[0, 1]]), // one memory, at least 64 KiB
-  ...section(7, [[...name("memory"), 2, 0], [...name("multiplyTransposed"), 0, 0], [...name("tanh"), 0, 1]]), // exports
-  ...section(10, [code([[13, I32], [16, V128]], multiplyBody), code([[2, I32], [2, V128]], tanhBody)]),
+  ...section(7, [[...name("memory"), 2, 0], [...name("multiplyTransposed"), 0, 0], [...name("tanh"), 0, 1], [...name("multiplySparse"), 0, 2], [...name("arrangePanels"), 0, 3]]), // exports
+  ...section(10, [code([[13, I32], [16, V128]], multiplyBody), code([[2, I32], [2, V128]], tanhBody), code([[9, I32], [1 + PANEL, V128]], sparseBody), code([[4, I32]], arrangeBody)]),
 ]);
 
 /** The module's exports; pointers are byte offsets into `memory`. */
@@ -113,6 +174,8 @@ interface Kernels {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   multiplyTransposed(A: number, B: number, C: number, bias: number, rows: number, columns: number, inner: number): void;
   tanh(values: number, count: number): void;
+  multiplySparse(A: number, panels: number, C: number, bias: number, rows: number, columns: number, inner: number, list: number): void;
+  arrangePanels(B: number, panels: number, columns: number, inner: number): void;
 }
 interface WebAssemblyApi {
   Module: new (bytes: Uint8Array) => object;
@@ -187,20 +250,33 @@ export function prepareSimdForward(network: Network, rows: number): SimdForward 
   };
 }
 
-/** SIMD pays for its copies in and out only when every side is this long (not a mini-batch of 10, a 2-input layer or a 1-unit output). */
+/** SIMD pays for its copies in and out only when rows and inner are this long and there are 8 columns (not a mini-batch of 10, a 2-input layer or a 1-unit output). */
 const MIN_SIDE = 16;
-const worthIt = (a: number, b: number, c: number) => Math.min(a, b, c) >= MIN_SIDE && (kernels ??= compile()) !== null;
+const worthIt = (rows: number, columns: number, inner: number) => Math.min(rows, inner) >= MIN_SIDE && columns >= 8 && (kernels ??= compile()) !== null;
 let memory = new Float64Array(0);
 
-/** Where the operands go in the module's memory: A (rows × inner), B (columns × inner), C, then the bias. One object, reused: a step allocates nothing. */
-const at = { a: 0, b: 0, c: 0, biases: 0 };
+/**
+ * Whether at least two thirds of 64 entries spread over A are exact zeros (blank pixels): then multiplySparse, which
+ * does about twice the work per product of the dense kernel but skips the zero pairs, wins, for any number of rows.
+ */
+function mostlyZeros(A: Float64Array, count: number, inner: number, columns: number): boolean {
+  if (inner < MIN_SIDE || columns < PANEL || (kernels ??= compile()) === null) return false;
+  let zeros = 0;
+  for (let s = 0; s < 64; s++) if (A[Math.floor((s * count) / 64)] === 0) zeros++;
+  return zeros >= 43;
+}
+
+/** Where the operands go in the module's memory: A (rows × inner), B (columns × inner), C, the bias, then multiplySparse's list and panels. One object, reused: a step allocates nothing. */
+const at = { a: 0, b: 0, c: 0, biases: 0, list: 0, panels: 0 };
 
 /** Sets `at` for these sizes and makes the memory big enough; false if it would pass MAX_BYTES. */
 function layOut(rows: number, columns: number, inner: number): boolean {
   at.b = at.a + rows * inner;
   at.c = at.b + columns * inner;
   at.biases = at.c + rows * columns;
-  const needed = 8 * (at.biases + columns);
+  at.list = at.biases + columns;
+  at.panels = at.list + inner; // the list needs a quarter of that
+  const needed = 8 * (at.panels + columns * inner);
   const simd = kernels!;
   if (needed > MAX_BYTES) return false;
   if (needed > simd.memory.buffer.byteLength) simd.memory.grow(Math.ceil((needed - simd.memory.buffer.byteLength) / 65536));
@@ -209,46 +285,97 @@ function layOut(rows: number, columns: number, inner: number): boolean {
 }
 
 /**
- * C = A·Bᵀ + bias, as matrix.ts's multiplyTransposed computes it, in SIMD when the product is large and the module
- * is available, else in JavaScript. Exact float64 either way; SIMD adds each sum's even and odd terms apart, so the
- * last bit can differ from the JavaScript order. Copies in and out of the module's memory without allocating.
+ * C = A·Bᵀ + bias, as matrix.ts's multiplyTransposed computes it, in SIMD when the product is large or A mostly
+ * zeros, and the module is available, else in JavaScript. Exact float64 either way; SIMD adds each sum's even and
+ * odd terms apart, so the last bit can differ from the JavaScript order. Copies in and out without allocating.
  */
 export function multiplyTransposedSimd(
   A: Float64Array, B: Float64Array, C: Float64Array, rows: number, columns: number, inner: number, bias: Float64Array | null,
 ): void {
+  if (mostlyZeros(A, rows * inner, inner, columns) && multiplySparseSimd(A, B, C, rows, columns, inner, bias)) return;
   const rowsPadded = roundUp(rows, 3), columnsPadded = roundUp(columns, 4), innerPadded = roundUp(inner, 2);
   if (!worthIt(rows, columns, inner) || !layOut(rowsPadded, columnsPadded, innerPadded)) return multiplyTransposed(A, B, C, rows, columns, inner, bias);
   // Rows and columns past the real ones only make entries of C nobody reads; an odd inner gets a zero column in both.
-  copyRows(A, at.a, rows, inner, innerPadded);
-  copyRows(B, at.b, columns, inner, innerPadded);
-  for (let j = 0; j < columns; j++) memory[at.biases + j] = bias === null ? 0 : bias[j];
+  copyRows(A, at.a, 0, rows, inner, innerPadded);
+  copyRows(B, at.b, 0, columns, inner, innerPadded);
+  setBias(bias, columns);
   kernels!.multiplyTransposed(8 * at.a, 8 * at.b, 8 * at.c, 8 * at.biases, rowsPadded, columnsPadded, innerPadded);
-  for (let i = 0; i < rows; i++) for (let j = 0, from = at.c + i * columnsPadded, to = i * columns; j < columns; j++) C[to + j] = memory[from + j];
+  copyOut(C, 0, rows, columns, columnsPadded);
 }
 
-/** C = s·AᵀB (A rows × m, B rows × n), as matrix.ts's multiplyFirstTransposed, in SIMD when large: Aᵀ and Bᵀ are copied in, then C = Aᵀ·(Bᵀ)ᵀ. */
+/** Rows of A per multiplySparse call: a chunk and B's panels stay in the second-level cache while the kernel reads them. */
+const CHUNK = 64;
+
+/** multiplyTransposedSimd for an A that is mostly zeros, CHUNK rows at a time; false, having done nothing, if it would pass MAX_BYTES. */
+function multiplySparseSimd(A: Float64Array, B: Float64Array, C: Float64Array, rows: number, columns: number, inner: number, bias: Float64Array | null): boolean {
+  const columnsPadded = roundUp(columns, PANEL), innerPadded = roundUp(inner, 2);
+  if (!layOut(Math.min(rows, CHUNK), columnsPadded, innerPadded)) return false;
+  copyRows(B, at.b, 0, columns, inner, innerPadded);
+  kernels!.arrangePanels(8 * at.b, 8 * at.panels, columnsPadded, innerPadded);
+  setBias(bias, columns);
+  for (let first = 0; first < rows; first += CHUNK) {
+    const count = Math.min(CHUNK, rows - first);
+    copyRows(A, at.a, first, count, inner, innerPadded);
+    kernels!.multiplySparse(8 * at.a, 8 * at.panels, 8 * at.c, 8 * at.biases, count, columnsPadded, innerPadded, 8 * at.list);
+    copyOut(C, first, count, columns, columnsPadded);
+  }
+  return true;
+}
+
+/**
+ * C = s·AᵀB (A rows × m, B rows × n), as matrix.ts's multiplyFirstTransposed, in SIMD when large: Aᵀ and Bᵀ are
+ * copied in, then C = Aᵀ·(Bᵀ)ᵀ; or, when B is mostly zeros, Cᵀ = Bᵀ·(Aᵀ)ᵀ by multiplySparse (the same sums).
+ */
 export function multiplyFirstTransposedSimd(A: Float64Array, B: Float64Array, C: Float64Array, rows: number, m: number, n: number, scale: number): void {
-  const mPadded = roundUp(m, 3), nPadded = roundUp(n, 4), rowsPadded = roundUp(rows, 2);
-  if (!worthIt(rows, m, n) || !layOut(mPadded, nPadded, rowsPadded)) return multiplyFirstTransposed(A, B, C, rows, m, n, scale);
+  const rowsPadded = roundUp(rows, 2);
+  if (mostlyZeros(B, rows * n, n, m) && layOut(n, roundUp(m, PANEL), rowsPadded)) {
+    const mPadded = roundUp(m, PANEL);
+    copyColumns(B, at.a, rows, n, rowsPadded);
+    copyColumns(A, at.b, rows, m, rowsPadded);
+    kernels!.arrangePanels(8 * at.b, 8 * at.panels, mPadded, rowsPadded);
+    setBias(null, mPadded);
+    kernels!.multiplySparse(8 * at.a, 8 * at.panels, 8 * at.c, 8 * at.biases, n, mPadded, rowsPadded, 8 * at.list);
+    const mem = memory;
+    for (let k = 0; k < n; k++) for (let j = 0, from = at.c + k * mPadded; j < m; j++) C[j * n + k] = mem[from + j] * scale;
+    return;
+  }
+  const mPadded = roundUp(m, 3), nPadded = roundUp(n, 4);
+  if (!worthIt(m, n, rows) || !layOut(mPadded, nPadded, rowsPadded)) return multiplyFirstTransposed(A, B, C, rows, m, n, scale);
   copyColumns(A, at.a, rows, m, rowsPadded);
   copyColumns(B, at.b, rows, n, rowsPadded);
-  for (let k = 0; k < n; k++) memory[at.biases + k] = 0;
+  setBias(null, n);
   kernels!.multiplyTransposed(8 * at.a, 8 * at.b, 8 * at.c, 8 * at.biases, mPadded, nPadded, rowsPadded);
-  for (let j = 0; j < m; j++) for (let k = 0, from = at.c + j * nPadded, to = j * n; k < n; k++) C[to + k] = memory[from + k] * scale;
+  const mem = memory;
+  for (let j = 0; j < m; j++) for (let k = 0, from = at.c + j * nPadded, to = j * n; k < n; k++) C[to + k] = mem[from + k] * scale;
 }
 
-/** Rows of `source` (each `width` long) into memory at `at`, `widthPadded` apart, zero-filling the one padding column if any. */
-function copyRows(source: Float64Array, at: number, rows: number, width: number, widthPadded: number): void {
-  if (width === widthPadded && source.length === rows * width) return memory.set(source, at); // a plain block copy
-  for (let i = 0; i < rows; i++) {
-    const from = i * width, to = at + i * widthPadded;
-    for (let k = 0; k < width; k++) memory[to + k] = source[from + k];
-    if (widthPadded > width) memory[to + width] = 0;
+/** The bias (0 for null) into memory at at.biases. */
+function setBias(bias: Float64Array | null, columns: number): void {
+  for (let j = 0; j < columns; j++) memory[at.biases + j] = bias === null ? 0 : bias[j];
+}
+
+/** Rows first… of `source` (each `width` long) into memory at `at`, `widthPadded` apart, zero-filling the one padding column if any. */
+function copyRows(source: Float64Array, at: number, first: number, rows: number, width: number, widthPadded: number): void {
+  const mem = memory;
+  if (width === widthPadded) { // a plain block copy; a view only for a chunk of a longer batch
+    return mem.set(source.length === rows * width ? source : source.subarray(first * width, (first + rows) * width), at);
   }
+  for (let i = 0; i < rows; i++) {
+    const from = (first + i) * width, to = at + i * widthPadded;
+    for (let k = 0; k < width; k++) mem[to + k] = source[from + k];
+    mem[to + width] = 0;
+  }
+}
+
+/** Rows of the product at at.c (`columnsPadded` apart) into C from row `first` on. */
+function copyOut(C: Float64Array, first: number, rows: number, columns: number, columnsPadded: number): void {
+  const mem = memory;
+  for (let i = 0; i < rows; i++) for (let j = 0, from = at.c + i * columnsPadded, to = (first + i) * columns; j < columns; j++) C[to + j] = mem[from + j];
 }
 
 /** The transpose of `source` (rows × width) into memory at `at`: row j holds column j, `rowsPadded` long, zero-padded. */
 function copyColumns(source: Float64Array, at: number, rows: number, width: number, rowsPadded: number): void {
-  for (let i = 0; i < rows; i++) for (let j = 0; j < width; j++) memory[at + j * rowsPadded + i] = source[i * width + j];
-  if (rowsPadded > rows) for (let j = 0; j < width; j++) memory[at + j * rowsPadded + rows] = 0;
+  const mem = memory;
+  for (let i = 0; i < rows; i++) for (let j = 0; j < width; j++) mem[at + j * rowsPadded + i] = source[i * width + j];
+  if (rowsPadded > rows) for (let j = 0; j < width; j++) mem[at + j * rowsPadded + rows] = 0;
 }
