@@ -169,26 +169,16 @@ function multiplySparseSimd(A: Float64Array, B: Float64Array, C: Float64Array, r
  * copied in, then C = Aᵀ·(Bᵀ)ᵀ; or, when B is mostly zeros, Cᵀ = Bᵀ·(Aᵀ)ᵀ by multiplySparse (the same sums).
  */
 export function multiplyFirstTransposedSimd(A: Float64Array, B: Float64Array, C: Float64Array, rows: number, m: number, n: number, scale: number): void {
-  const rowsPadded = roundUp(rows, 2);
-  if (mostlyZeros(B, rows * n, n, m) && layOut(n, roundUp(m, PANEL), rowsPadded)) {
-    const mPadded = roundUp(m, PANEL);
-    copyColumns(B, at.a, rows, n, rowsPadded);
-    copyColumns(A, at.b, rows, m, rowsPadded);
-    kernels!.arrangePanels(8 * at.b, 8 * at.panels, mPadded, rowsPadded);
-    setBias(null, mPadded);
-    kernels!.multiplySparse(8 * at.a, 8 * at.panels, 8 * at.c, 8 * at.biases, n, mPadded, rowsPadded, 8 * at.list);
-    const mem = memory;
-    for (let j = 0; j < m; j++) for (let k = 0, from = at.c + j, to = j * n; k < n; k++) C[to + k] = mem[from + k * mPadded] * scale;
-    return;
-  }
-  const mPadded = roundUp(m, 3), nPadded = roundUp(n, 4);
-  if (!worthIt(m, n, rows) || !layOut(mPadded, nPadded, rowsPadded)) return multiplyFirstTransposed(A, B, C, rows, m, n, scale);
-  copyColumns(A, at.a, rows, m, rowsPadded);
-  copyColumns(B, at.b, rows, n, rowsPadded);
-  setBias(null, n);
-  kernels!.multiplyTransposed(8 * at.a, 8 * at.b, 8 * at.c, 8 * at.biases, mPadded, nPadded, rowsPadded);
-  const mem = memory;
-  for (let j = 0; j < m; j++) for (let k = 0, from = at.c + j * nPadded, to = j * n; k < n; k++) C[to + k] = mem[from + k] * scale;
+  const sparse = mostlyZeros(B, rows * n, n, m), rowsPadded = roundUp(rows, 2), mPadded = roundUp(m, sparse ? PANEL : 3), nPadded = sparse ? n : roundUp(n, 4);
+  if (sparse ? !layOut(n, mPadded, rowsPadded) : !worthIt(m, n, rows) || !layOut(mPadded, nPadded, rowsPadded)) return multiplyFirstTransposed(A, B, C, rows, m, n, scale);
+  copyColumns(sparse ? B : A, at.a, rows, sparse ? n : m, rowsPadded);
+  copyColumns(sparse ? A : B, at.b, rows, sparse ? m : n, rowsPadded);
+  setBias(null, sparse ? mPadded : n);
+  if (sparse) kernels!.arrangePanels(8 * at.b, 8 * at.panels, mPadded, rowsPadded);
+  if (sparse) kernels!.multiplySparse(8 * at.a, 8 * at.panels, 8 * at.c, 8 * at.biases, n, mPadded, rowsPadded, 8 * at.list);
+  else kernels!.multiplyTransposed(8 * at.a, 8 * at.b, 8 * at.c, 8 * at.biases, mPadded, nPadded, rowsPadded);
+  const mem = memory, jStride = sparse ? 1 : nPadded, kStride = sparse ? mPadded : 1; // where C[j][k] is: C or Cᵀ
+  for (let j = 0; j < m; j++) for (let k = 0, from = at.c + j * jStride, to = j * n; k < n; k++) C[to + k] = mem[from + k * kStride] * scale;
 }
 
 /** The bias (0 for null) into memory at at.biases. */
