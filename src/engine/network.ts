@@ -53,7 +53,7 @@ export interface Network {
   loss: LossName;
   /** Examples in the last forward batch. */
   batchSize: number;
-  /** A copy of the last forward batch's inputs a[0] (kept for the first layer's weight gradient). */
+  /** A copy of the last `forward` batch's inputs a[0] (kept for the first layer's weight gradient; `evaluate` makes none). */
   input: Float64Array;
   /** Room for this many examples in the per-layer buffers before they must grow. */
   capacity: number;

@@ -146,8 +146,8 @@ describe("the SIMD products for inputs that are mostly zeros (blank pixels)", ()
     if (columns >= 6) expect(worstGap(simd, inLanes(A, B, rows, columns, inner, bias))).toBe(0);
   });
 
-  it("C = s·AᵀB with B mostly zeros agrees with the JavaScript kernel, and adds in lanes over the examples", () => {
-    const [rows, m, n] = [10, 30, 784];
+  // A mini-batch of digits, and an odd batch (a zero example pads the lanes) with a partly filled panel.
+  it.each([[10, 30, 784], [7, 13, 40]])("C = s·AᵀB with B (%i × n) mostly zeros agrees with the JavaScript kernel, and adds in lanes over the examples", (rows, m, n) => {
     const A = matrix(rows, m), B = sparseMatrix(rows, n, 0.2);
     const simd = new Float64Array(m * n), plain = new Float64Array(m * n);
     multiplyFirstTransposedSimd(A, B, simd, rows, m, n, 0.1);
