@@ -100,18 +100,19 @@ export const PANEL = 6;
 const [LIST, ROW, PAIR, END_AT, COLUMN_AT, OUT_AT, A_ROW_AT, OFFSET, BIAS_AT_SPARSE, PANEL_AT] = range(10).map((i) => 7 + i); // i32
 const [X_PAIR, SUMS] = [17, 18]; // v128: a pair of A's row, and PANEL running sums
 const loadAt = (offset: number) => simd(0x00, 3, ...leb(offset));
-const [FROM, TO, AT_PAIR, AT_COLUMN] = [4, 5, 6, 7]; // arrangePanels' i32 locals after its four parameters B, panels, columns, inner
+// arrangePanels(B, panels, columns, inner): panel ⌊c / PANEL⌋ gets column c's pair p at 16·PANEL·p + 16·(c mod PANEL).
+const [SOURCE, TARGET, WIDTH, DEPTH, FROM, TO, AT_PAIR, AT_COLUMN] = range(8); // four parameters, four i32 locals
 const arrangeBody = [
-  ...get(3), ...i32(3), ...shiftLeft, ...set(3), ...i32(0), ...set(AT_COLUMN),
-  ...loop( // panel c / 6 holds column c's pair p at 96p + 16(c mod 6)
-    [...get(0), ...get(AT_COLUMN), ...get(3), ...multiply, ...add, ...set(FROM)],
-    [...get(1), ...get(AT_COLUMN), ...i32(PANEL), ...divide, ...get(3), ...i32(PANEL), ...multiply, ...multiply, ...add],
+  ...get(DEPTH), ...i32(3), ...shiftLeft, ...set(DEPTH), ...i32(0), ...set(AT_COLUMN),
+  ...loop(
+    [...get(SOURCE), ...get(AT_COLUMN), ...get(DEPTH), ...multiply, ...add, ...set(FROM)],
+    [...get(TARGET), ...get(AT_COLUMN), ...i32(PANEL), ...divide, ...get(DEPTH), ...i32(PANEL), ...multiply, ...multiply, ...add],
     [...get(AT_COLUMN), ...i32(PANEL), ...remainder, ...i32(4), ...shiftLeft, ...add, ...set(TO), ...i32(0), ...set(AT_PAIR)],
     loop(
       [...get(TO), ...get(AT_PAIR), ...i32(PANEL), ...multiply, ...add, ...get(FROM), ...get(AT_PAIR), ...add, ...load128, ...store128],
-      repeatWhile(AT_PAIR, 16, get(3)),
+      repeatWhile(AT_PAIR, 16, get(DEPTH)),
     ),
-    repeatWhile(AT_COLUMN, 1, get(2)),
+    repeatWhile(AT_COLUMN, 1, get(WIDTH)),
   ),
 ];
 const sparseBody = [
