@@ -52,9 +52,10 @@ const POWERS = Float64Array.from({ length: 2045 }, (_, e) => 2 ** (e - 1022));
 export function exp(x: number): number {
   if (!(x > -708 && x < 709)) return Math.exp(x); // overflow, results below the smallest normal, NaN: rare, left to the library
   const n = x * (64 / Math.LN2) + 6755399441055744 - 6755399441055744;
-  const r = x - n * LN2_64_HI - n * LN2_64_LO;
+  const r = x - n * LN2_64_HI - n * LN2_64_LO, r2 = r * r;
   const scale = TWO_TO_STEP[n & 63] * POWERS[(n >> 6) + 1022];
-  return scale + scale * (r + r * r * (1 / 2 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720))))));
+  // e^r − 1 in pairs of terms (Estrin's scheme): half the chain of dependent steps of one Horner line, so faster.
+  return scale + scale * (r + r2 * (1 / 2 + r * (1 / 6) + r2 * (1 / 24 + r * (1 / 120) + r2 * (1 / 720))));
 }
 
 /** a = φ(z) for `count` values; softmax works row by row over rows of `width` units. */
