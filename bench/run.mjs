@@ -1,5 +1,6 @@
 // The engine benchmark: our engine against tfjs (cpu, wasm), brain.js and convnetjs on the standard
-// task, in one process. Run from the repository root with `npm run bench`.
+// task, in one process. Run from the repository root with `npm run bench`; `node bench/run.mjs spiral` or
+// `node bench/run.mjs digits` runs one task only.
 import { build } from "esbuild";
 import { copyToBrain, copyToTf } from "./copyWeights.mjs";
 import { benchDigits } from "./digits.mjs";
@@ -11,6 +12,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(join(here, "package.json"));
 const quick = process.argv.includes("--quick");
+const TASKS = ["spiral", "digits"];
+const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+for (const task of chosen) if (!TASKS.includes(task)) throw new Error(`unknown bench task ${JSON.stringify(task)}; allowed: ${TASKS.join(", ")}`);
+const runs = (task) => chosen.length === 0 || chosen.includes(task);
 const REPETITIONS = quick ? 3 : 7;
 const SAMPLE_MS = quick ? 60 : 150;
 
@@ -176,7 +181,7 @@ const format = (x) => (x >= 1000 ? Math.round(x).toString() : x.toPrecision(3));
 const cell = ({ median, min, max }) => `${format(median)} [${format(min)}–${format(max)}]`;
 let allMet = true;
 
-for (const sizes of [[2, 8, 8, 1], [2, 32, 32, 32, 1]]) {
+for (const sizes of runs("spiral") ? [[2, 8, 8, 1], [2, 32, 32, 32, 1]] : []) {
   const makeInitial = () => {
     const network = engine.createNetwork({ sizes, hiddenActivation: "tanh", outputActivation: "sigmoid", loss: "binaryCrossEntropy", init: "glorotUniform", random: engine.createRandom(7) });
     return network; // biases start at zero
@@ -235,5 +240,5 @@ for (const sizes of [[2, 8, 8, 1], [2, 32, 32, 32, 1]]) {
   allMet &&= gridMet;
   console.log(`target grid: ours ≥ tfjs-wasm: ${gridMet ? "met" : "NOT met"}`);
 }
-allMet = (await benchDigits({ engine, tf, brain, sample, summarise, repetitions: REPETITIONS, format })) && allMet;
+if (runs("digits")) allMet = (await benchDigits({ engine, tf, brain, sample, summarise, repetitions: REPETITIONS, format })) && allMet;
 console.log(allMet ? "\nAll targets met." : "\nSome targets were not met (see above).");

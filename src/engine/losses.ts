@@ -1,5 +1,5 @@
 /** Loss functions E(t, a) for one example, and the output delta δ = ∂E/∂z they start backprop with. */
-import { multiplyByDerivative, type ActivationName } from "./activations";
+import { exp, multiplyByDerivative, type ActivationName } from "./activations";
 
 /** Every loss name the engine knows. */
 export const LOSSES = ["squaredError", "meanSquaredError", "binaryCrossEntropy", "softmaxCrossEntropy"] as const;
@@ -64,7 +64,7 @@ export function measureLoss(
         let max = -Infinity;
         for (let j = row; j < row + width; j++) if (z[j] > max) max = z[j];
         let sum = 0;
-        for (let j = row; j < row + width; j++) sum += Math.exp(z[j] - max);
+        for (let j = row; j < row + width; j++) sum += exp(z[j] - max); // the same e^z as the softmax, so a and E agree
         const logSumExp = max + Math.log(sum);
         let targetSum = 0;
         for (let j = row; j < row + width; j++) {

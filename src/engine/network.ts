@@ -53,7 +53,7 @@ export interface Network {
   loss: LossName;
   /** Examples in the last forward batch. */
   batchSize: number;
-  /** A copy of the last forward batch's inputs a[0] (kept for the first layer's weight gradient). */
+  /** A copy of the last `forward` batch's inputs a[0] (kept for the first layer's weight gradient; `evaluate` makes none). */
   input: Float64Array;
   /** Room for this many examples in the per-layer buffers before they must grow. */
   capacity: number;
@@ -149,7 +149,13 @@ export function forward(network: Network, inputs: ArrayLike<number>, batchSize =
   }
   useBatchSize(network, batchSize);
   network.input.set(inputs); // a typed copy keeps every hot loop below on one array type
-  let previous = network.input;
+  return forwardLayers(network, network.input, batchSize);
+}
+
+/** The layers of `forward` from a[0] = `inputs` (batchSize × d_0, checked by the caller) without keeping a copy of them: for evaluation, which never runs backward. */
+export function forwardLayers(network: Network, inputs: Float64Array, batchSize: number): Float64Array {
+  useBatchSize(network, batchSize);
+  let previous = inputs;
   for (const layer of network.layers) {
     // z[l] = a[l−1] W[l]ᵀ + b[l], one row per example
     multiplyTransposedSimd(previous, layer.weights, layer.z, batchSize, layer.outputSize, layer.inputSize, layer.biases);

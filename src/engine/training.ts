@@ -1,7 +1,7 @@
 /** Training: a step is forward, backward, check for divergence, update; full-batch, mini-batch or one example at a time. */
 import type { Dataset } from "./datasets";
 import { measureLoss } from "./losses";
-import { backward, forward, type Network } from "./network";
+import { backward, forward, forwardLayers, type Network } from "./network";
 import { applyOptimizer, type Optimizer } from "./optimizers";
 import type { Random } from "./random";
 
@@ -79,18 +79,22 @@ function gatherBatch(trainer: Trainer): void {
       if (trainer.random) trainer.random.shuffle(order);
     }
     const example = order[trainer.cursor++];
-    for (let k = 0; k < inputSize; k++) inputs[b * inputSize + k] = dataset.inputs[example * inputSize + k];
+    const source = dataset.inputs, from = example * inputSize, to = b * inputSize;
+    for (let k = 0; k < inputSize; k++) inputs[to + k] = source[from + k];
     for (let j = 0; j < outputSize; j++) targets[b * outputSize + j] = dataset.targets[example * outputSize + j];
   }
 }
 
 function allFinite(arrays: Network["layers"]): boolean {
   for (const layer of arrays) {
-    // x − x is 0 for finite x and NaN for NaN or ±Infinity, so one sum checks a whole array.
-    let check = 0;
-    for (let i = 0; i < layer.weightGradient.length; i++) check += layer.weightGradient[i] - layer.weightGradient[i];
-    for (let i = 0; i < layer.biasGradient.length; i++) check += layer.biasGradient[i] - layer.biasGradient[i];
-    if (check !== 0) return false;
+    // x − x is 0 for finite x and NaN for NaN or ±Infinity, so sums check a whole array; four of them, since one
+    // sum would wait for each addition to finish before the next.
+    const g = layer.weightGradient, n = g.length - (g.length % 4);
+    let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+    for (let i = 0; i < n; i += 4) { c0 += g[i] - g[i]; c1 += g[i + 1] - g[i + 1]; c2 += g[i + 2] - g[i + 2]; c3 += g[i + 3] - g[i + 3]; }
+    for (let i = n; i < g.length; i++) c0 += g[i] - g[i];
+    for (let i = 0; i < layer.biasGradient.length; i++) c0 += layer.biasGradient[i] - layer.biasGradient[i];
+    if (c0 + c1 + c2 + c3 !== 0) return false;
   }
   return true;
 }
@@ -148,7 +152,10 @@ export function measureAccuracy(network: Network, targets: ArrayLike<number>): n
 
 /** E averaged over a whole data set, and its accuracy, without touching weights or gradients. */
 export function evaluate(network: Network, dataset: Dataset): { loss: number; accuracy: number | null } {
-  forward(network, dataset.inputs, dataset.count);
+  const { inputs, count } = dataset;
+  // The data set's own array, not a copy (backward, which needs one, never follows); forward checks odd shapes and names them.
+  if (inputs instanceof Float64Array && Number.isInteger(count) && count >= 1 && inputs.length === count * network.sizes[0]) forwardLayers(network, inputs, count);
+  else forward(network, inputs, count);
   const output = network.layers[network.layers.length - 1];
   const total = measureLoss(network.loss, output.activation, output.z, output.a, dataset.targets, output.a.length, output.outputSize);
   return { loss: total / dataset.count, accuracy: measureAccuracy(network, dataset.targets) };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { exp } from "../../../src/engine/activations";
 import { createNetwork, createRandom, evaluateGrid, evaluateLossSurface, fastTanh, forward, tanh } from "../../../src/engine/index";
 
 describe("evaluateGrid", () => {
@@ -76,5 +77,21 @@ describe("the engine's exact tanh", () => {
     expect(tanh(0)).toBe(0);
     expect(tanh(1e-300)).toBe(1e-300);
     expect(tanh(800)).toBe(1);
+  });
+});
+
+describe("the engine's exp (sigmoid and softmax layers)", () => {
+  it("is within 2 ulps of Math.exp over the whole range, and hands the extremes to it", () => {
+    const pair = new Float64Array(2), bits = new BigInt64Array(pair.buffer);
+    const ulps = (x: number, y: number) => { pair[0] = x; pair[1] = y; return Math.abs(Number(bits[0] - bits[1])); };
+    let worst = 0;
+    for (let x = -745; x <= 710; x += 1e-3 * Math.PI) worst = Math.max(worst, ulps(exp(x), Math.exp(x)));
+    for (let x = -3; x <= 3; x += 1e-5 * Math.PI) worst = Math.max(worst, ulps(exp(x), Math.exp(x)));
+    expect(worst).toBeLessThanOrEqual(2);
+    expect(exp(0)).toBe(1);
+    expect(exp(800)).toBe(Infinity);
+    expect(exp(-800)).toBe(0);
+    expect(exp(-Infinity)).toBe(0);
+    expect(exp(NaN)).toBeNaN();
   });
 });

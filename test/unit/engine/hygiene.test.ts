@@ -9,10 +9,11 @@ const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, 
 
 /**
  * The engine should be readable in one sitting: about an hour at a careful 30 lines a minute, so 1,800 lines,
- * plus 100 for simd.ts, the WebAssembly kernel a reader may skip (matrix.ts's JavaScript kernels compute the
- * same). No file longer than 300 lines (one concept per file, a few screens each).
+ * plus 250 for simd.ts and simdModule.ts, the WebAssembly kernels a reader may skip (matrix.ts's JavaScript kernels
+ * compute the same; the sparse kernel for blank pixels took it past 100). No file longer than 300 lines (one
+ * concept per file, a few screens each).
  */
-const TOTAL_LINE_BUDGET = 1900;
+const TOTAL_LINE_BUDGET = 2050;
 const FILE_LINE_BUDGET = 300;
 
 describe("engine hygiene", () => {
@@ -47,7 +48,7 @@ describe("engine hygiene", () => {
 
   it("is reached only through index.ts, which exports every public module", () => {
     const index = sources["index.ts"];
-    const internal = ["index.ts", "matrix.ts", "simd.ts"]; // the network's and the grid's private kernels
+    const internal = ["index.ts", "matrix.ts", "simd.ts", "simdModule.ts"]; // the network's and the grid's private kernels
     for (const name of files) if (!internal.includes(name)) expect(index, name).toContain(`"./${name.replace(/\.ts$/, "")}"`);
   });
 });

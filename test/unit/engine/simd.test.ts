@@ -116,3 +116,52 @@ describe("the SIMD products in training", () => {
     expect(run()).toEqual(run());
   });
 });
+
+describe("the SIMD products for inputs that are mostly zeros (blank pixels)", () => {
+  const random = createRandom(11);
+  /** rows × columns with about `density` of the entries nonzero, in strokes as a digit's pixels are. */
+  const sparseMatrix = (rows: number, columns: number, density: number) => Float64Array.from({ length: rows * columns }, () => (random.next() < density ? random.uniform(0.1, 1) : 0));
+  const matrix = (rows: number, columns: number) => Float64Array.from({ length: rows * columns }, () => random.uniform(-2, 2));
+  /** The SIMD kernels' order: bias + (the sum over even k) + (the sum over odd k), each in order; the JavaScript kernel adds all k in one sum. */
+  function inLanes(A: Float64Array, B: Float64Array, rows: number, columns: number, inner: number, bias: Float64Array | null): Float64Array {
+    const C = new Float64Array(rows * columns);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) {
+      const lanes = [0, 0];
+      for (let k = 0; k < inner; k++) lanes[k % 2] += A[i * inner + k] * B[j * inner + k];
+      C[i * columns + j] = (bias === null ? 0 : bias[j]) + lanes[0] + lanes[1];
+    }
+    return C;
+  }
+
+  // A mini-batch of digits, one digit, a batch past the 64-row chunks with an odd inner, and too few columns for a panel.
+  it.each([[10, 30, 784], [1, 30, 784], [130, 7, 33], [17, 3, 40]])("C = A·Bᵀ + b with A %i × %i… agrees with the JavaScript kernel (A rows × inner %i)", (rows, columns, inner) => {
+    multiplyTransposedSimd(matrix(rows, inner).fill(Infinity), matrix(columns, inner), new Float64Array(rows * columns), rows, columns, inner, null);
+    const A = sparseMatrix(rows, inner, 0.2), B = matrix(columns, inner), bias = matrix(1, columns);
+    const simd = new Float64Array(rows * columns), plain = new Float64Array(rows * columns);
+    multiplyTransposedSimd(A, B, simd, rows, columns, inner, bias);
+    multiplyTransposed(A, B, plain, rows, columns, inner, bias);
+    expect(worstGap(simd, plain)).toBeLessThan(1e-13);
+    expect(worstGap(simd, new Float64Array(rows * columns))).toBeGreaterThan(0.1); // it wrote the product
+    // With a panel's worth of columns the skipping kernel ran: its sums are the lanes', bit for bit (zeros skipped changed nothing).
+    if (columns >= 6) expect(worstGap(simd, inLanes(A, B, rows, columns, inner, bias))).toBe(0);
+  });
+
+  // A mini-batch of digits, and an odd batch (a zero example pads the lanes) with a partly filled panel.
+  it.each([[10, 30, 784], [7, 13, 40]])("C = s·AᵀB with B (%i × n) mostly zeros agrees with the JavaScript kernel, and adds in lanes over the examples", (rows, m, n) => {
+    const A = matrix(rows, m), B = sparseMatrix(rows, n, 0.2);
+    const simd = new Float64Array(m * n), plain = new Float64Array(m * n);
+    multiplyFirstTransposedSimd(A, B, simd, rows, m, n, 0.1);
+    multiplyFirstTransposed(A, B, plain, rows, m, n, 0.1);
+    expect(worstGap(simd, plain)).toBeLessThan(1e-13);
+    const transpose = (X: Float64Array, r: number, c: number) => Float64Array.from({ length: r * c }, (_, i) => X[(i % r) * c + Math.floor(i / r)]);
+    const lanes = inLanes(transpose(A, rows, m), transpose(B, rows, n), m, n, rows, null).map((x) => x * 0.1);
+    expect(worstGap(simd, lanes)).toBe(0);
+  });
+
+  it("leaves gradients exact: a network on blank-pixel inputs passes the finite-difference check", () => {
+    const network = createNetwork({ sizes: [40, 12, 6], hiddenActivation: "sigmoid", outputActivation: "softmax", loss: "softmaxCrossEntropy", random: createRandom(8), init: "glorotUniform" });
+    const batch = 10;
+    const targets = Float64Array.from({ length: batch * 6 }, (_, i) => (i % 6 === Math.floor(i / 6) % 6 ? 1 : 0));
+    expect(checkNetworkGradient(network, sparseMatrix(batch, 40, 0.2), targets).worstRelativeError).toBeLessThan(1e-6);
+  });
+});
