@@ -10,10 +10,11 @@ const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, 
 /**
  * The engine should be readable in one sitting: about an hour at a careful 30 lines a minute, so 1,800 lines,
  * plus 250 for simd.ts and simdModule.ts, the WebAssembly kernels a reader may skip (matrix.ts's JavaScript kernels
- * compute the same; the sparse kernel for blank pixels took it past 100). No file longer than 300 lines (one
+ * compute the same; the sparse kernel for blank pixels took it past 100), plus 10 for the loss surface's row range
+ * (which let chapters 2 and 3 drop their own copies of the surface loop). No file longer than 300 lines (one
  * concept per file, a few screens each).
  */
-const TOTAL_LINE_BUDGET = 2050;
+const TOTAL_LINE_BUDGET = 2060;
 const FILE_LINE_BUDGET = 300;
 
 describe("engine hygiene", () => {
