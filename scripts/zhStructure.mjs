@@ -263,14 +263,15 @@ function compareCode(a, b) {
     const unplace = (s) => (s ?? "(none)").replace(/\u0001(\d+)\u0002/g, "«string $1»");
     return `code differs (comments aside) at code line ${at + 1}:\n        en| ${unplace(enLines[at])}\n        zh| ${unplace(zhLines[at])}`;
   }
+  const problems = [];
   for (let k = 0; k < a.strings.length; k++) {
     const s = a.strings[k];
     const t = b.strings[k];
     if (s === t) continue;
-    if (!CJK.test(t)) return `string literal ${s} became ${t}: only a translated (Chinese) display string may differ`;
-    if (templateParts(s).join("\u0000") !== templateParts(t).join("\u0000")) return `template literal ${s} → ${t} changed its \${…} parts`;
+    if (!CJK.test(t)) problems.push(`string literal ${s} became ${t}: only a translated (Chinese) display string may differ`);
+    else if (templateParts(s).join("\u0000") !== templateParts(t).join("\u0000")) problems.push(`template literal ${s} → ${t} changed its \${…} parts`);
   }
-  return null;
+  return problems.length > 0 ? problems.join("; ") : null;
 }
 
 function compareJsx(a, b) {
@@ -314,12 +315,14 @@ function compareChapter(slug, { writeSlugs }) {
   if (writeSlugs && en.headings.length === zh.headings.length) {
     const enSlugger = new GithubSlugger();
     const zhSlugger = new GithubSlugger();
+    // As Astro's rehype-collect-headings does: github-slugger, then a trailing "-" dropped.
+    const slugOf = (slugger, text) => slugger.slug(text).replace(/-$/, "");
     const headings = en.headings.map((heading, k) => ({
       depth: heading.depth,
-      id: enSlugger.slug(heading.text),
+      id: slugOf(enSlugger, heading.text),
       en: heading.text,
       zh: zh.headings[k].text,
-      zhAutoId: zhSlugger.slug(zh.headings[k].text),
+      zhAutoId: slugOf(zhSlugger, zh.headings[k].text),
     }));
     mkdirSync(join(zhDir, "_slugs"), { recursive: true });
     writeFileSync(join(zhDir, "_slugs", `${slug}.json`), `${JSON.stringify({ chapter: slug, headings }, null, 2)}\n`);
