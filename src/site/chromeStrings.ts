@@ -29,7 +29,7 @@ export const CHROME = {
     searchNothing: "Nothing found for “{query}”.",
     searchCount: "{count} result(s)",
     languageSwitch: "中文",
-    languageSwitchLabel: "阅读中文版",
+    languageSwitchShort: "中文",
   },
   "zh-CN": {
     bookName: "Backprop Notebook",
@@ -58,7 +58,7 @@ export const CHROME = {
     searchNothing: "没有找到“{query}”。",
     searchCount: "共 {count} 条结果",
     languageSwitch: "English",
-    languageSwitchLabel: "Read this page in English",
+    languageSwitchShort: "EN",
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 
