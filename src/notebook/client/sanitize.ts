@@ -7,6 +7,7 @@
 import type { GraphOutput, Output } from "../outputs";
 import { orderForDisplay, renderGraphTable, renderOutput } from "../render";
 import { allowedAttribute, isAllowedElement } from "../figurePolicy";
+import { pageStrings } from "../../i18n/strings";
 
 /** Parses figure markup inertly and keeps only allow-listed elements, attributes and values. */
 export function sanitizeFigure(markup: string): DocumentFragment {
@@ -70,7 +71,7 @@ function drawGraph(output: GraphOutput): HTMLElement {
     .catch((error: unknown) => {
       // The numbers are still worth reading: show them as the build saves them (escaped, page-written markup).
       const note = document.createElement("p");
-      note.textContent = `The stepper's code could not be loaded (${error instanceof Error ? error.message : String(error)}); run the cell again to retry.`;
+      note.textContent = pageStrings().nbStepperLoadFailed({ error: error instanceof Error ? error.message : String(error) });
       const table = document.createElement("template");
       table.innerHTML = renderGraphTable(output);
       frame.replaceChildren(note, table.content);

@@ -1,0 +1,5 @@
+/** The shape every strings table has: English's keys, each a string or a function of named slots. */
+import type { en } from "./en";
+
+/** A strings table: the Chinese one must have every key of the English one, with the same slots. */
+export type Strings = typeof en;
