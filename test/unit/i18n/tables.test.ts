@@ -27,6 +27,7 @@ const readers = files.filter((text) => /i18n\/(strings|en|types)"/.test(text)).j
 const phrases: Record<string, (table: typeof en) => string> = {
   cells: (table) => table.nbCellList({ first: "1", last: "3" }),
   where: (table) => table.percWhere({ call: "f(1)", z: "0.5", y: 1, t: 0 }),
+  step: (table) => table.scalarStep1,
 };
 
 function render(value: unknown, table: typeof en = en): string {
