@@ -28,6 +28,9 @@ const phrases: Record<string, (table: typeof en) => string> = {
   cells: (table) => table.nbCellList({ first: "1", last: "3" }),
   where: (table) => table.percWhere({ call: "f(1)", z: "0.5", y: 1, t: 0 }),
   step: (table) => table.scalarStep1,
+  what: (table) => table.trainDiverges({ from: "1", to: "2" }),
+  fix: (table) => table.trainSmallerReaches({ rate: 0.1, loss: "0.01" }),
+  advice: (table) => table.trainRaise,
 };
 
 function render(value: unknown, table: typeof en = en): string {
