@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import remarkMath from "remark-math";
@@ -10,6 +11,8 @@ import { normalizeBase } from "./src/site/base.ts";
 import { remarkNotebookCells } from "./src/notebook/remarkCells.ts";
 import { contentSecurityPolicy } from "./src/site/cspIntegration.ts";
 import { lighterPages, precompressedCopies } from "./src/build/phoneIntegration.ts";
+import { rehypeEditionHeadingIds } from "./src/markdown/editionHeadingIds.ts";
+import { editionsMatch } from "./src/site/editionsIntegration.ts";
 
 // Courses host the book under a sub-path; BASE_PATH=/course/backprop npm run build.
 const base = normalizeBase(process.env.BASE_PATH);
@@ -25,16 +28,18 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "always" },
   markdown: {
     remarkPlugins,
-    rehypePlugins: [[rehypeKatex, { strict: "error", trust: false }], rehypeIndexMathOnce],
+    rehypePlugins: [rehypeEditionHeadingIds, [rehypeKatex, { strict: "error", trust: false }], rehypeIndexMathOnce],
     syntaxHighlight: "shiki",
     shikiConfig: { themes: { light: "github-light-default", dark: "github-dark-default" } },
   },
   // In this order after the build: figures rounded, then the policy hashes the final inline scripts, then compressed copies.
-  integrations: [mdx({ remarkPlugins: [...remarkPlugins, remarkNotebookCells] }), lighterPages(), contentSecurityPolicy(), precompressedCopies()],
+  integrations: [editionsMatch(), mdx({ remarkPlugins: [...remarkPlugins, remarkNotebookCells] }), lighterPages(), contentSecurityPolicy(), precompressedCopies()],
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {
     worker: { format: "es" },
+    // Both editions' MDX (content/ and content/zh/) import components as ~/components/…, so their imports stay identical.
+    resolve: { alias: { "~/": fileURLToPath(new URL("./", import.meta.url)) } },
     // Fonts stay files (never data: URLs in the CSS) so the preloaded one is the one the CSS uses.
     build: { assetsInlineLimit: (file) => (file.endsWith(".woff2") ? false : undefined) },
   },

@@ -27,6 +27,8 @@ export interface BrowserOptions {
   viewport?: { width: number; height: number };
   /** A phone: touch events and a coarse pointer. */
   touch?: boolean;
+  /** The browser's language (navigator.languages, Accept-Language), e.g. "zh-CN". */
+  locale?: string;
 }
 
 
@@ -40,6 +42,7 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     colorScheme: options.colorScheme ?? "light",
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    ...(options.locale ? { locale: options.locale } : {}),
     ...(options.touch ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
   });
   context.on("close", () => {

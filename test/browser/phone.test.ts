@@ -5,7 +5,9 @@ import { findSeriousViolations, launchBrowser, pageUrl } from "./harness";
 
 // Issue #15: what Lighthouse's phone audit measures and is the same on every run: nothing moves while a page
 // loads, no serious accessibility problem at phone or desktop width in either theme, no text under 12 px.
-const pages = ["", "perceptron/", "error-surface/", "gradient-descent/", "chain-rule/", "backpropagation/", "notation/", "instructors/", "lab/notebook/"];
+const chapters = ["perceptron/", "error-surface/", "gradient-descent/", "chain-rule/", "backpropagation/"];
+// Both editions (issue #16); the lab page is a test bench in English only.
+const pages = ["", ...chapters, "notation/", "instructors/", "glossary/", "lab/notebook/", "zh/", ...chapters.map((path) => `zh/${path}`), "zh/notation/", "zh/instructors/", "zh/glossary/"];
 const phone = { width: 360, height: 740 };
 
 /** The characters the subset KaTeX fonts of src/styles/katex.css have, as [from, to] ranges. */

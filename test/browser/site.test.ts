@@ -5,7 +5,11 @@ import { basePath, findSeriousViolations, launchBrowser, pageUrl, siteOrigin, wa
 import { countScripts } from "./pageWeight";
 
 const chapters = ["perceptron", "error-surface", "gradient-descent", "chain-rule", "backpropagation", "your-own-autograd"];
-const pages = ["", ...chapters.map((slug) => `${slug}/`), "notation/", "instructors/"];
+/** Every page of one edition: "" is the English book, "zh/" the Chinese one (issue #16: both pass every check). */
+const editionPages = (folder: string) => [folder, ...chapters.map((slug) => `${folder}${slug}/`), `${folder}notation/`, `${folder}instructors/`, `${folder}glossary/`];
+const pages = [...editionPages(""), ...editionPages("zh/")];
+/** Pages with no formula on them. */
+const withoutMath = /^(zh\/)?(instructors\/|glossary\/)?$/;
 
 let context: BrowserContext;
 
@@ -54,7 +58,7 @@ describe.each(pages)("page /%s", (path) => {
     const text = await proseText(page);
     expect(text).not.toContain("$$");
     expect(text).not.toMatch(/\\(frac|partial|label|eqref|sum)/);
-    if (path !== "" && path !== "instructors/") {
+    if (!withoutMath.test(path)) {
       expect(await page.locator(".katex").count()).toBeGreaterThan(0);
     }
   });
@@ -230,7 +234,7 @@ describe("page weight", () => {
   // saved at build time and load their drawing code (Plot, KaTeX, the engine) on the first touch
   // (components/kit/lazyWidget.ts); the editor, the kernel and sucrase load when a cell is edited or run.
   const goal = 100 * 1024;
-  it.each(chapters)("the %s chapter loads at most 100 KiB of JavaScript, and no editor, kernel, Plot or KaTeX, before any interaction", async (slug) => {
+  it.each([...chapters, ...chapters.map((slug) => `zh/${slug}`)])("the %s chapter loads at most 100 KiB of JavaScript, and no editor, kernel, Plot or KaTeX, before any interaction", async (slug) => {
     const page = await context.newPage();
     const scripts = countScripts(page);
     await page.goto(pageUrl(`${slug}/`), { waitUntil: "networkidle" });
