@@ -17,9 +17,9 @@ export function stringsFor(locale: Locale): Strings {
   return locale === "zh-CN" ? zh : en;
 }
 
-/** The table for a page at this URL path (at build time, from `Astro.url.pathname`). */
+/** The table for a page at this URL path (at build time, from `Astro.url.pathname`; the Chinese book is under `<base>/zh/`). */
 export function stringsForPath(pathname: string): Strings {
-  return stringsFor(localeOfPath(pathname));
+  return stringsFor(localeOfPath(pathname, import.meta.env.BASE_URL));
 }
 
 /** The locale of the page this script runs in; English where there is no page (a worker, a test without DOM). */
