@@ -67,7 +67,8 @@ describe("strings tables", () => {
         // A slot the function does not fill renders "undefined"; the word itself may be in the wording.
         if (!String(value).includes("undefined")) expect(text, key).not.toMatch(/undefined/);
         expect(text, key).not.toMatch(/\[object/);
-        expect(text.trim().length, key).toBeGreaterThan(0);
+        // Only a separator may be blank (Chinese needs no space between sentences).
+        if (render(en[key as keyof typeof en]).trim() !== "") expect(text.trim().length, key).toBeGreaterThan(0);
       }
     }
   });
