@@ -27,6 +27,10 @@ const ZH_GATES: Record<string, string> = {
 // The lab's end states, as the epoch readout names them.
 const ZH_LAB_STATUS: Record<string, string> = { converged: "已收敛", cycling: "循环", limit: "到达上限", diverged: "发散", empty: "无数据", training: "训练中" };
 
+// The error-surface widget's loss names and the shapes of f's centre.
+const ZH_LOSSES: Record<string, string> = { "squared error": "平方误差", "cross-entropy": "交叉熵" };
+const ZH_SHAPES: Record<string, string> = { minimum: "极小值点", valley: "山谷", trough: "槽谷", saddle: "鞍点" };
+
 const count = (n: number, unit: string): string => `${n} ${unit}`;
 
 /** The Chinese strings table. */
@@ -438,4 +442,39 @@ export const zh: Strings = {
   labEmpty: "一个点也没有：点击平面，或聚焦到平面上按 Enter，来添加一些。",
   labTraining: "训练中。",
   labEpochEnded: ({ epoch, status }) => `${epoch}（${ZH_LAB_STATUS[status] ?? status}）`,
+
+  esLossName: ({ loss }) => ZH_LOSSES[loss] ?? loss,
+  esLossTitle: ({ loss }) => ZH_LOSSES[loss] ?? loss,
+  esShapeName: ({ shape }) => ZH_SHAPES[shape] ?? shape,
+  esData: ({ points, flipped }) => `${points} 个点，每个标签以 ${flipped} 的概率被翻转`,
+  esLossValue: ({ loss, value }) => `${loss} E = ${value}`,
+  esWeightsStatus: ({ w1, w2, errors }) => `w₁ = ${w1}，w₂ = ${w2}：${errors}。`,
+  esShapeStatus: ({ u, v, f, c, shape }) => `u = ${u}，v = ${v}：f = ${f}（c = ${c}，中心是一个${shape}）。`,
+  esLegendLabel: ({ label, from, to }) => `${label} 的颜色图例：色带从 ${from} 到 ${to}`,
+  esLegendE: ({ loss }) => `E（${loss}）`,
+  esShapeCaption: "(u, v) 上的曲面 f",
+  esShapeLabel: "u、v 上的曲面 f。拖动那个点，或聚焦到这里用方向键移动它。",
+  esShapeAria: ({ c }) => `u、v 上的 f(u, v) = u² + ${c}·v²`,
+  esErrorCaption: "权重上的误差 E",
+  esSurfaceLabel: ({ loss }) => `权重 w1、w2 上的${loss} E。拖动那个点，或聚焦到这里用方向键移动它。`,
+  esSurfaceAria: ({ loss }) => `权重 w1、w2 上的${loss} E`,
+  esFitAria: ({ w1, w2 }) => `数据，以及这个单元的输出 y = σ(${w1}·x1 + ${w2}·x2)`,
+  esFunction: "函数",
+  esCurvature: "，曲率 c = ",
+  esArrow: "；箭头指向下坡方向（−∇f）。",
+  esModelRest: "，激活函数为 sigmoid，无偏置；损失函数",
+  esBothLosses: "平方误差与交叉熵",
+  esAveraged: "，对数据求平均：",
+  esFullStop: "。",
+  esFitCaption: "模型在数据上的表现",
+  esFitKey: "；阴影：输出 y，从 0（淡紫）到 1（桃色）；直线：y = ½",
+  esSteepness: "，陡度 |∇f| = ",
+  esCentreIs: "；中心是一个",
+  esSquaredReadout: "；平方误差 E = ",
+  esCrossReadout: "，交叉熵 E = ",
+  esEReadout: "；E = ",
+  esBack: "回到起点",
+  esLowest: "跳到网格上的最低点",
+  esNotNumber: "不是数",
+  esNotFinite: ({ loss, w1, w2 }) => `在 w₁ = ${w1}，w₂ = ${w2} 处，${loss}不是有限的数；请把那个点往中心移回去。`,
 };

@@ -23,7 +23,7 @@ const sources = files.join("\n");
 // The sources that read a table (as `s`): a key they use must exist.
 const readers = files.filter((text) => /i18n\/(strings|en|types)"/.test(text)).join("\n");
 
-// Slots that hold a phrase of the same table; every other slot holds a number.
+// Slots that hold a phrase of the same table; every other slot holds a number, as text.
 const phrases: Record<string, (table: typeof en) => string> = {
   cells: (table) => table.nbCellList({ first: "1", last: "3" }),
   where: (table) => table.percWhere({ call: "f(1)", z: "0.5", y: 1, t: 0 }),
@@ -31,11 +31,13 @@ const phrases: Record<string, (table: typeof en) => string> = {
   what: (table) => table.trainDiverges({ from: "1", to: "2" }),
   fix: (table) => table.trainSmallerReaches({ rate: 0.1, loss: "0.01" }),
   advice: (table) => table.trainRaise,
+  shape: (table) => table.esShapeName({ shape: "valley" }),
+  loss: (table) => table.esLossName({ loss: "squared error" }),
 };
 
 function render(value: unknown, table: typeof en = en): string {
   if (typeof value !== "function") return String(value);
-  return String(value(new Proxy({}, { get: (_, slot: string) => phrases[slot]?.(table) ?? 7 })));
+  return String(value(new Proxy({}, { get: (_, slot: string) => phrases[slot]?.(table) ?? "7" })));
 }
 
 const CJK = "\\u3400-\\u9fff";
