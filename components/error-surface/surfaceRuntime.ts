@@ -172,11 +172,11 @@ class SurfaceController {
     const labels = this.mode === "shapes" ? ["u", "v"] : ["w₁", "w₂"];
     const figure = plotBandedSurface({
       values: panel.values, box: panel.box, thresholds, xLabel: labels[0], yLabel: labels[1],
-      ariaLabel: this.mode === "shapes" ? this.s.esShapeAria({ c: format(this.curvature, 2) }) : this.s.esSurfaceAria({ loss: this.s.esLossName({ loss: panel.loss }) }),
+      ariaLabel: this.mode === "shapes" ? this.s.esShapeAria({ c: format(this.curvature, 2) }) : this.s.esSurfaceAria({ loss: this.s.esLossName({ loss: String(panel.loss) }) }),
     }) as ScaledFigure;
     panel.host.replaceChildren(figure);
     panel.figure = figure;
-    if (panel.legend) panel.legend.replaceChildren(plotSurfaceLegend(thresholds, this.mode === "shapes" ? "f" : this.s.esLegendE({ loss: this.s.esLossName({ loss: panel.loss }) }), undefined, this.s));
+    if (panel.legend) panel.legend.replaceChildren(plotSurfaceLegend(thresholds, this.mode === "shapes" ? "f" : this.s.esLegendE({ loss: this.s.esLossName({ loss: String(panel.loss) }) }), undefined, this.s));
     panel.marker = addMarker(figure, this.mode === "shapes");
   }
 

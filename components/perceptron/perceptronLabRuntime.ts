@@ -265,7 +265,7 @@ export class PerceptronLabController {
     const epochs = countEpochs(this.lab);
     const messages: Record<string, string> = {
       converged: this.s.labConverged({ epoch: epochs }),
-      cycling: this.s.labCycling({ epoch: epochs + 1, start: this.lab.cycleStart }),
+      cycling: this.s.labCycling({ epoch: epochs + 1, start: this.lab.cycleStart! }),
       limit: this.s.labLimit({ limit: this.maxEpochs, wrong: countMisclassified(this.lab) }),
       diverged: this.s.labDiverged,
       empty: this.s.labEmpty,

@@ -31,6 +31,9 @@ const ZH_LAB_STATUS: Record<string, string> = { converged: "已收敛", cycling:
 const ZH_LOSSES: Record<string, string> = { "squared error": "平方误差", "cross-entropy": "交叉熵" };
 const ZH_SHAPES: Record<string, string> = { minimum: "极小值点", valley: "山谷", trough: "槽谷", saddle: "鞍点" };
 
+// How a learning rate moves a descent, as chapter 3's panels name it.
+const ZH_REGIMES: Record<string, string> = { crawling: "缓慢爬行", smooth: "平稳下降", oscillating: "来回振荡", diverging: "发散", "on the limit": "恰在界限上" };
+
 const count = (n: number, unit: string): string => `${n} ${unit}`;
 
 /** The Chinese strings table. */
@@ -477,4 +480,51 @@ export const zh: Strings = {
   esLowest: "跳到网格上的最低点",
   esNotNumber: "不是数",
   esNotFinite: ({ loss, w1, w2 }) => `在 w₁ = ${w1}，w₂ = ${w2} 处，${loss}不是有限的数；请把那个点往中心移回去。`,
+
+  gdDiverged: ({ step }) => `在第 ${step} 步发散了：损失变成了 Infinity/NaN；对这个曲率来说学习率太大了`,
+  gdFullBatch: "全批量",
+  gdMiniBatch: ({ size }) => `小批量（${size} 个）`,
+  gdOneExample: "单个样本",
+  gdSurfaceHead: ({ start, eta }) => `从 (w₁, w₂) = ${start} 出发，η = ${eta}：`,
+  gdHeadDiverged: ({ head, diverged }) => `${head}${diverged}。`,
+  gdSurfaceResult: ({ head, steps, end, loss, first }) => `${head}${steps} 步之后 (w₁, w₂) = ${end}，E = ${loss}（起点处 E 为 ${first}）。`,
+  gdRateDiverged: ({ diverged, eta, limit }) => `${diverged}（η = ${eta} > 2/c₁ = ${limit}）。`,
+  gdRateResult: ({ steps, loss, end }) => `${steps} 步之后，在 ${end} 处 E = ${loss}。`,
+  gdRateTitle: ({ eta, regime }) => `η = ${eta}：${regime}`,
+  gdRegime: ({ regime }) => ZH_REGIMES[regime] ?? regime,
+  gdRateDetail: ({ factors, outcome }) => `${factors}；${outcome}`,
+  gdStable: ({ eta, limit }) => `η = ${eta} 低于 2/c₁ = ${limit}，所以普通梯度下降是稳定的`,
+  gdUnstable: ({ eta, limit }) => `η = ${eta} 不低于 2/c₁ = ${limit}，所以普通梯度下降不可能收敛`,
+  gdNamedDiverged: ({ name, diverged }) => `${name}${diverged}`,
+  gdNamedResult: ({ name, loss, end }) => `${name}：在 ${end} 处 E = ${loss}`,
+  gdMomentumStatus: ({ stable, steps, plain, heavy }) => `${stable}。${steps} 步之后，${plain}；${heavy}。`,
+  gdPlain: "普通梯度下降",
+  gdPlainShort: "普通",
+  gdMomentum: "动量",
+  gdMomentumAlpha: ({ alpha }) => `动量 α = ${alpha}`,
+  gdValleySetting: ({ c1, c2, start, steps, limit }) => `四幅图共用：c₁ = ${c1}，c₂ = ${c2}，起点 (w₁, w₂) = ${start}，${steps} 步；界限 2/c₁ = ${limit}。`,
+  gdRunDiverged: ({ label, diverged }) => `${label}：${diverged}`,
+  gdRunResult: ({ label, loss, steps }) => `${label}：${steps} 步后 E = ${loss}`,
+  gdBatchStatus: ({ eta, epoch, runs }) => `η = ${eta}。${epoch} 轮之后：${runs}。`,
+  gdAcross: ({ c }) => `w₁，横穿山谷（c₁ = ${c}）`,
+  gdAlong: ({ c }) => `w₂，顺着山谷（c₂ = ${c}）`,
+  gdSurfaceAria: ({ paths }) => `w₁、w₂ 上的误差曲面，E 越低颜色越深，图上画有：${paths}`,
+  gdAnd: "与",
+  gdAxisWholeSet: "整个数据集上的 E",
+  gdCurvesAria: ({ curves }) => `随轮数变化的损失曲线：${curves}`,
+  gdBatchModel: ({ count }) => `模型：2-8-1 网络（隐藏单元用 tanh，输出用 sigmoid），数据是 ${count} 个“双月”（moons）点。损失：平方误差，对批求平均。普通梯度下降；三条曲线的起始权重相同。`,
+  gdOneEpoch: "一轮",
+  gdEpochOf: ({ epoch, total }) => `第 ${epoch} 轮，共 ${total} 轮`,
+  gdRatesModel: "模型：线性单元 y = w₁x₁ + w₂x₂ + b（无激活函数），四个数据点经过挑选，使其平均平方误差恰为 E = ½(c₁w₁² + c₂w₂²)。普通梯度下降，四个学习率。",
+  gdPanelAria: ({ panel }) => `第 ${panel} 幅图：点击或使用方向键，移动共用的起点`,
+  gdRatesHint: "点击任意一幅图，或在图上使用方向键，即可移动共用的起点。",
+  gdMomentumModel: "模型：山谷 E = ½(c₁w₁² + c₂w₂²)，即一个线性单元（无激活函数）配平方误差。两条下降路径，η 与起点相同：",
+  gdValleyAria: "山谷。点击或使用方向键，移动两条下降路径的共同起点。",
+  gdShrinkCaption: "每步收缩因子：从长远看，每一步让到谷底的距离乘以多少，由引擎的实际步进测得（小于 1 即收敛；越小越快）",
+  gdDirection: "方向",
+  gdValleyHint: "点击山谷，或在其上使用方向键，即可移动起点。",
+  gdGradientDescent: "梯度下降",
+  gdSurfaceModel: ({ count }) => `模型：一个 sigmoid 单元 y = σ(w₁x₁ + w₂x₂)，无偏置。损失：平方误差 E，对第 2 章的 ${count} 个点求平均。普通梯度下降。`,
+  gdSurfaceFigureAria: "误差曲面。点击或使用方向键，移动下降的起点。",
+  gdSurfaceHint: "在曲面上点击或拖动，或使用方向键（按住 Shift 移动得更多），即可换一个起点。",
 };
