@@ -30,11 +30,6 @@ export const CHROME = {
     searchCount: "{count} result(s)",
     languageSwitch: "中文",
     languageSwitchLabel: "阅读中文版",
-    languageSwitchHreflang: "zh-CN",
-    languageOffer: "本书有简体中文版。",
-    languageOfferLink: "阅读中文版",
-    languageOfferDismiss: "Dismiss",
-    translationPending: "",
   },
   "zh-CN": {
     bookName: "Backprop Notebook",
@@ -64,11 +59,6 @@ export const CHROME = {
     searchCount: "共 {count} 条结果",
     languageSwitch: "English",
     languageSwitchLabel: "Read this page in English",
-    languageSwitchHreflang: "en",
-    languageOffer: "",
-    languageOfferLink: "",
-    languageOfferDismiss: "关闭",
-    translationPending: "本章的中文版尚在翻译中，下面是英文原文的目录。",
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { counterpartPath, localeOfPath, pathInEdition } from "../../../src/site/locale";
+import { pageLocale } from "../../../src/site/pageLocale";
 import { prefersChinese, shouldOfferChinese, switchTarget } from "../../../src/site/languageChoice";
 import { progressKey, readProgress, saveProgress } from "../../../src/site/progress";
 import { clearEdits, readEdit, saveEdit } from "../../../src/notebook/client/savedEdits";
@@ -13,6 +14,9 @@ describe("editions' addresses", () => {
     // A chapter whose slug merely starts with "zh" is English.
     expect(localeOfPath("/course/backprop/zhang/", "/course/backprop/")).toBe("en");
     expect(localeOfPath("/zh/notation/", "/")).toBe("zh-CN");
+    // What a component placed by MDX calls with Astro (vitest's BASE_URL is "/").
+    expect(pageLocale({ url: new URL("http://h/zh/perceptron/") })).toBe("zh-CN");
+    expect(pageLocale({ url: new URL("http://h/perceptron/") })).toBe("en");
   });
 
   it("maps a page to its counterpart with the same slug, both ways, under any base", () => {
