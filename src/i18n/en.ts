@@ -722,4 +722,16 @@ export const en = {
   pgAllowedPoints: ({ points, coordinate }: { points: number; coordinate: number }) => `up to ${points} points "x1,x2,t" separated by ";", coordinates within ±${coordinate}, t 0 or 1`,
   pgNoPointsFallback: "no points",
   pgCross: ({ x1, x2 }: { x1: number; x2: number }) => `Cross at x₁ = ${x1}, x₂ = ${x2}.`,
+
+  // The notebook's outputs.
+  nbCorrect: "✓ Correct",
+  nbNotYet: "✗ Not yet",
+  nbErrorLine: ({ line }: { line: string }) => `(line ${line})`,
+  nbTruncated: ({ shown, total }: { shown: string; total: string }) => `output truncated (${shown} of ${total})`,
+  nbGraphNode: "node",
+  nbGraphOperation: "operation",
+  nbGraphValue: "value",
+  nbGraphChainGradient: "chain rule's gradient",
+  nbGraphYourGradient: "your gradient",
+  nbGraphTitle: ({ title }: { title: string }) => `${title}: run the cell to step through it.`,
 };

@@ -735,4 +735,15 @@ export const zh: Strings = {
   pgAllowedPoints: ({ points, coordinate }) => `至多 ${points} 个以“;”分隔的点“x1,x2,t”，坐标在 ±${coordinate} 以内，t 为 0 或 1`,
   pgNoPointsFallback: "没有点",
   pgCross: ({ x1, x2 }) => `十字位于 x₁ = ${x1}，x₂ = ${x2}。`,
+
+  nbCorrect: "✓ 正确",
+  nbNotYet: "✗ 还不对",
+  nbErrorLine: ({ line }) => `（第 ${line} 行）`,
+  nbTruncated: ({ shown, total }) => `输出已截断（共 ${total} 条，显示 ${shown} 条）`,
+  nbGraphNode: "节点",
+  nbGraphOperation: "运算",
+  nbGraphValue: "值",
+  nbGraphChainGradient: "链式法则给出的梯度",
+  nbGraphYourGradient: "你的梯度",
+  nbGraphTitle: ({ title }) => `${title}：运行这个单元格即可逐步查看。`,
 };

@@ -52,7 +52,7 @@ export function drawOutputs(outputs: readonly Output[]): DocumentFragment {
       frame.append(sanitizeFigure(output.markup));
       fragment.append(frame);
     } else {
-      template.innerHTML = renderOutput(output); // escaped text in the page's own markup
+      template.innerHTML = renderOutput(output, pageStrings()); // escaped text in the page's own markup
       fragment.append(template.content);
     }
   }
@@ -73,7 +73,7 @@ function drawGraph(output: GraphOutput): HTMLElement {
       const note = document.createElement("p");
       note.textContent = pageStrings().nbStepperLoadFailed({ error: error instanceof Error ? error.message : String(error) });
       const table = document.createElement("template");
-      table.innerHTML = renderGraphTable(output);
+      table.innerHTML = renderGraphTable(output, pageStrings());
       frame.replaceChildren(note, table.content);
     });
   return frame;
