@@ -5,12 +5,12 @@
  */
 import { en } from "./en";
 import { zh } from "./zh";
-import { localeOfLang, localeOfPath, type Locale } from "./locale";
+import { localeOfPath, pageLocale, type Locale } from "./locale";
 import type { Strings } from "./types";
 
 export type { Strings } from "./types";
 export type { Locale } from "./locale";
-export { localeOfLang, localeOfPath, LOCALES } from "./locale";
+export { localeOfLang, localeOfPath, pageLocale, LOCALES } from "./locale";
 
 /** The table for one locale. */
 export function stringsFor(locale: Locale): Strings {
@@ -20,11 +20,6 @@ export function stringsFor(locale: Locale): Strings {
 /** The table for a page at this URL path (at build time, from `Astro.url.pathname`; the Chinese book is under `<base>/zh/`). */
 export function stringsForPath(pathname: string): Strings {
   return stringsFor(localeOfPath(pathname, import.meta.env.BASE_URL));
-}
-
-/** The locale of the page this script runs in; English where there is no page (a worker, a test without DOM). */
-export function pageLocale(): Locale {
-  return localeOfLang(typeof document === "undefined" ? undefined : document.documentElement.lang);
 }
 
 /** The table for the page this script runs in. */

@@ -10,8 +10,8 @@
  */
 import type { RunRequest, RunResult } from "./kernel";
 import { parseKernelReply, replyId, type RunMessage } from "./protocol";
-import { en } from "../i18n/en";
-import type { Strings } from "../i18n/types";
+import { enNotebook } from "../i18n/notebook.en";
+import type { NotebookStrings } from "../i18n/types";
 
 /** The part of a Worker the client uses. */
 export interface WorkerLike {
@@ -33,7 +33,7 @@ export interface KernelClientOptions {
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
   /** The page's strings table, for the interrupt, restart and time-limit messages; default English. */
-  strings?: Strings;
+  strings?: NotebookStrings;
 }
 
 /** A run's result, plus whether the kernel was restarted since the previous run. */
@@ -62,7 +62,7 @@ interface Job {
 
 /** A client whose worker is created on the first run, never before. */
 export function createKernelClient(options: KernelClientOptions): KernelClient {
-  const s = options.strings ?? en;
+  const s = options.strings ?? enNotebook;
   const timeLimit = options.timeLimit ?? 5000;
   const bootLimit = options.bootLimit ?? 30_000;
   const strayLimit = options.strayLimit ?? 20;

@@ -11,7 +11,7 @@ import { readEdit, saveEdit } from "./savedEdits";
 import { addCell, interrupt, knownNames, runCell, runCellAndAdvance, startNotebook, type NotebookCell } from "./notebook";
 import { pagePath } from "./paramStore";
 import { scanEditedNames } from "../dependencies";
-import { pageStrings } from "../../i18n/strings";
+import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
 class CellElement extends HTMLElement implements NotebookCell {
   index = 0;
@@ -44,7 +44,7 @@ class CellElement extends HTMLElement implements NotebookCell {
     this.staticInput = [...input.childNodes];
     // The code stays what assistive technology reads; a button role or a label would hide it.
     input.tabIndex = 0;
-    input.title = pageStrings().nbEditTitle;
+    input.title = pageNotebookStrings().nbEditTitle;
     this.querySelector<HTMLElement>(".nb-controls")!.hidden = false;
 
     const { source: saved, notice } = readEdit(pagePath(), this.index, this.hash);
@@ -105,14 +105,14 @@ class CellElement extends HTMLElement implements NotebookCell {
 
   showBusy(): void {
     this.prompt().textContent = "[*]";
-    this.prompt().title = pageStrings().nbPromptRunning;
+    this.prompt().title = pageNotebookStrings().nbPromptRunning;
     this.setAttribute("aria-busy", "true");
     this.child("[data-nb-action=interrupt]").hidden = false;
   }
 
   showResult(outputs: Output[], count: number | undefined, note?: string): void {
     this.prompt().textContent = count === undefined ? "[ ]" : `[${count}]`;
-    this.prompt().title = count === undefined ? pageStrings().nbPromptNotRun : pageStrings().nbPromptRunNumber({ count });
+    this.prompt().title = count === undefined ? pageNotebookStrings().nbPromptNotRun : pageNotebookStrings().nbPromptRunNumber({ count });
     this.removeAttribute("aria-busy");
     this.child("[data-nb-action=interrupt]").hidden = true;
     const output = this.output();
@@ -155,7 +155,7 @@ class CellElement extends HTMLElement implements NotebookCell {
   private showSource(source: string): void {
     this.current = source;
     this.undoSource = undefined;
-    this.showEditNotice(saveEdit(pagePath(), this.index, this.hash, source, this.original) ? "" : pageStrings().nbUnsaved);
+    this.showEditNotice(saveEdit(pagePath(), this.index, this.hash, source, this.original) ? "" : pageNotebookStrings().nbUnsaved);
     if (this.editor) {
       this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: source } });
     } else if (source === this.original) {
@@ -179,7 +179,7 @@ class CellElement extends HTMLElement implements NotebookCell {
         onChange: (source) => {
           if (source === this.current) return; // a reset or undo put it there
           this.current = source;
-          this.showEditNotice(saveEdit(pagePath(), this.index, this.hash, source, this.original) ? "" : pageStrings().nbUnsaved);
+          this.showEditNotice(saveEdit(pagePath(), this.index, this.hash, source, this.original) ? "" : pageNotebookStrings().nbUnsaved);
           this.undoSource = undefined;
           this.child("[data-nb-action=undo-reset]").hidden = true;
           if (source !== this.original) this.markModified();

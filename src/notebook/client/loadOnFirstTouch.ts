@@ -5,7 +5,7 @@
  * focus enters it, or a link's query sets one of its params.
  */
 import { addressHas } from "./paramStore";
-import { pageStrings } from "../../i18n/strings";
+import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
 /** Options for {@link loadOnFirstTouch}. */
 export interface FirstTouchOptions {
@@ -29,7 +29,7 @@ export function loadOnFirstTouch<T>(element: HTMLElement, importRuntime: () => P
       (error: unknown) => {
         loading = undefined;
         element.dataset.runtime = "failed";
-        element.title = pageStrings().nbFigureLoadFailed({ error: error instanceof Error ? error.message : String(error) });
+        element.title = pageNotebookStrings().nbFigureLoadFailed({ error: error instanceof Error ? error.message : String(error) });
         throw error;
       },
     ));

@@ -8,7 +8,8 @@ import type { Output } from "../outputs";
 import { pagePath, readParams, watchParams } from "./paramStore";
 import { clearEdits } from "./savedEdits";
 import { describeRanFirst, explainMissingName, planRunFirst, type CellDependencyInfo } from "../dependencies";
-import { pageLocale, pageStrings } from "../../i18n/strings";
+import { pageLocale } from "../../i18n/locale";
+import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
 /** What the notebook needs from a cell element. */
 export interface NotebookCell {
@@ -56,7 +57,7 @@ export function knownNames(): Set<string> {
 
 function kernel(): KernelClient {
   // Created on the first run: the worker and its bundle (sucrase, Plot, …) are not fetched before.
-  client ??= createKernelClient({ createWorker: createSandboxedWorker, strings: pageStrings() });
+  client ??= createKernelClient({ createWorker: createSandboxedWorker, strings: pageNotebookStrings() });
   return client;
 }
 
@@ -76,18 +77,18 @@ export async function runCell(cell: NotebookCell): Promise<boolean> {
   for (const earlier of first) {
     if (!(await runOne(earlier))) {
       const stopped = kernel().generation !== generation;
-      const s = pageStrings();
+      const s = pageNotebookStrings();
       cell.showResult([], undefined, stopped ? s.nbStoppedBefore : s.nbNeededCellFailed({ cell: earlier.index + 1 }));
       return false;
     }
   }
-  return runOne(cell, first.length > 0 ? describeRanFirst(first.map((each) => each.index + 1), pageStrings()) : undefined);
+  return runOne(cell, first.length > 0 ? describeRanFirst(first.map((each) => each.index + 1), pageNotebookStrings()) : undefined);
 }
 
 async function runOne(cell: NotebookCell, note?: string): Promise<boolean> {
   const client = kernel();
   const before = client.generation;
-  const s = pageStrings();
+  const s = pageNotebookStrings();
   cell.showBusy();
   setStatus(s.nbStatusRunning({ cell: cell.index + 1 }));
   const result = await client.run({ source: cell.source, params: readParams(), check: cell.check, label: `cell-${cell.index + 1}`, locale: pageLocale() });
@@ -105,7 +106,7 @@ async function runOne(cell: NotebookCell, note?: string): Promise<boolean> {
 function explainReferenceError(output: Output, cell: NotebookCell, generation: number): Output {
   if (output.type !== "error" || output.name !== "ReferenceError") return output;
   const name = /^(\S+) is not defined/.exec(output.message)?.[1];
-  const s = pageStrings();
+  const s = pageNotebookStrings();
   const hint = name && explainMissingName(cells.map((each) => dependencyInfo(each, generation)), name, cell.index, s);
   return hint ? { ...output, message: s.nbReferenceHint({ message: output.message, hint }) } : output;
 }
@@ -131,7 +132,7 @@ export function interrupt(): void {
 export function restart(): void {
   client?.restart();
   counter = 0;
-  setStatus(pageStrings().nbStatusRestarted);
+  setStatus(pageNotebookStrings().nbStatusRestarted);
 }
 
 /** How many cells hold the reader's edits. */
@@ -201,10 +202,10 @@ class ToolbarElement extends HTMLElement {
   private askResetAll(): void {
     const edited = countEditedCells();
     if (edited === 0) {
-      setStatus(pageStrings().nbStatusNothingToReset);
+      setStatus(pageNotebookStrings().nbStatusNothingToReset);
       return;
     }
-    this.child("[data-nb-confirm-text]").textContent = pageStrings().nbResetAllQuestionCount({ edited });
+    this.child("[data-nb-confirm-text]").textContent = pageNotebookStrings().nbResetAllQuestionCount({ edited });
     this.showConfirm(true);
   }
 
@@ -212,13 +213,13 @@ class ToolbarElement extends HTMLElement {
     this.showConfirm(false);
     this.undoCount = resetAll();
     this.child("[data-nb-action=undo-reset-all]").hidden = false;
-    setStatus(pageStrings().nbStatusReset({ cells: this.undoCount }));
+    setStatus(pageNotebookStrings().nbStatusReset({ cells: this.undoCount }));
   }
 
   private undoResetAll(): void {
     const restored = undoResetAll();
     this.child("[data-nb-action=undo-reset-all]").hidden = true;
-    setStatus(pageStrings().nbStatusRestored({ cells: restored }));
+    setStatus(pageNotebookStrings().nbStatusRestored({ cells: restored }));
   }
 
   private showConfirm(open: boolean): void {

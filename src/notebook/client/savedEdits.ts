@@ -4,7 +4,7 @@
  * dropped instead of shown against new prose. What is read back is checked (storage is anyone's
  * to write), and a save that fails is reported, never lost without a word.
  */
-import { pageStrings } from "../../i18n/strings";
+import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
 interface SavedEdit {
   hash: string;
@@ -37,7 +37,7 @@ export function readEdit(page: string, index: number, hash: string): LoadedEdit 
   const { edits, damaged } = readAll(page);
   const edit = edits[index];
   if (edit && edit.hash === hash) return { source: edit.source };
-  if (damaged.includes(index)) return { notice: pageStrings().nbEditDamaged };
+  if (damaged.includes(index)) return { notice: pageNotebookStrings().nbEditDamaged };
   return {};
 }
 
