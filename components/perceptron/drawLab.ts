@@ -86,7 +86,7 @@ export function drawMistakes(document: Document, mistakesPerEpoch: readonly numb
     marks: [
       Plot.rectY(epochs, { x1: "epoch", x2: (d: { epoch: number }) => d.epoch + 0.85, y: "mistakes", className: "pl-bars" }),
       Plot.ruleY([0]),
-      epochs.length === 0 ? Plot.text(["no finished epoch yet"], { frameAnchor: "middle", className: "pl-note" }) : null,
+      epochs.length === 0 ? Plot.text([s.labNoEpochYet], { frameAnchor: "middle", className: "pl-note" }) : null,
     ].filter((mark) => mark !== null),
   }));
 }

@@ -645,4 +645,7 @@ export const en = {
   pgAllowedPoints: ({ points, coordinate }: { points: number; coordinate: number }) => `up to ${points} points "x1,x2,t" separated by ";", coordinates within ±${coordinate}, t 0 or 1`,
   pgNoPointsFallback: "no points",
   pgCross: ({ x1, x2 }: { x1: number; x2: number }) => `Cross at x₁ = ${x1}, x₂ = ${x2}.`,
+
+  // Widget: PerceptronLab, its mistakes chart.
+  labNoEpochYet: "no finished epoch yet",
 };

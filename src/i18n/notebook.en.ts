@@ -94,4 +94,5 @@ export const enNotebook = {
   nbGraphChainGradient: "chain rule's gradient",
   nbGraphYourGradient: "your gradient",
   nbGraphTitle: ({ title }: { title: string }) => `${title}: run the cell to step through it.`,
+  nbLabelSeparator: ": ",
 };

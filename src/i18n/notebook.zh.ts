@@ -16,7 +16,7 @@ export const zhNotebook: NotebookStrings = {
   nbSavedLabel: "本书保存的输出：本次会话中尚未运行",
   nbBadgeReactive: "自动重跑",
   nbBadgeReactiveTitle: "它读取的参数一变，就会重新运行",
-  nbBadgeExercise: "轮到你了",
+  nbBadgeExercise: "练习",
   nbBadgeModified: "已修改",
   nbPromptNotRunYet: "本次会话中尚未运行",
   nbPromptRunning: "正在运行",
@@ -90,4 +90,5 @@ export const zhNotebook: NotebookStrings = {
   nbGraphChainGradient: "链式法则给出的梯度",
   nbGraphYourGradient: "你的梯度",
   nbGraphTitle: ({ title }) => `${title}：运行这个单元格即可逐步查看。`,
+  nbLabelSeparator: "：",
 };

@@ -660,4 +660,6 @@ export const zh: Strings = {
   pgAllowedPoints: ({ points, coordinate }) => `至多 ${points} 个以“;”分隔的点“x1,x2,t”，坐标在 ±${coordinate} 以内，t 为 0 或 1`,
   pgNoPointsFallback: "没有点",
   pgCross: ({ x1, x2 }) => `十字位于 x₁ = ${x1}，x₂ = ${x2}。`,
+
+  labNoEpochYet: "还没有完成的轮",
 };

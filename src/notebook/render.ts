@@ -24,12 +24,12 @@ export function renderOutput(output: Output, s: NotebookStrings = enNotebook): s
       return `<div class="nb-out nb-out-figure">${output.markup}</div>`;
     case "error": {
       const where = Number.isInteger(output.line) ? ` <span class="nb-error-line">${escapeHtml(s.nbErrorLine({ line: String(output.line) }))}</span>` : "";
-      return `<pre class="nb-out nb-out-error" role="alert"><strong>${escapeHtml(output.name)}</strong>: ${escapeHtml(output.message)}${where}</pre>`;
+      return `<pre class="nb-out nb-out-error" role="alert"><strong>${escapeHtml(output.name)}</strong>${escapeHtml(s.nbLabelSeparator)}${escapeHtml(output.message)}${where}</pre>`;
     }
     case "check": {
       const verdict = output.passed ? s.nbCorrect : s.nbNotYet;
       const kind = output.passed ? "nb-check-pass" : "nb-check-fail";
-      return `<p class="nb-out nb-out-check ${kind}" role="status"><strong>${verdict}</strong>: ${escapeHtml(output.message)}</p>`;
+      return `<p class="nb-out nb-out-check ${kind}" role="status"><strong>${verdict}</strong>${escapeHtml(s.nbLabelSeparator)}${escapeHtml(output.message)}</p>`;
     }
     case "graph":
       return renderGraphTable(output, s);
