@@ -140,7 +140,7 @@ class GraphStepperController {
 
   private describe(): string {
     const broken = this.graph.nodes.find((node) => !Number.isFinite(node.data) || !Number.isFinite(node.grad));
-    if (broken) return `Node ${nameNode(broken)} is not a finite number (value ${broken.data}, gradient ${broken.grad}), so its gradients cannot be trusted.`;
+    if (broken) return this.s.csNodeNotFinite({ node: nameNode(broken), value: String(broken.data), grad: String(broken.grad) });
     return describeStateText(this.graph, findBackwardState(this.graph, this.arrows, this.applied), this.arrows.length, this.s);
   }
 

@@ -648,4 +648,7 @@ export const en = {
 
   // Widget: PerceptronLab, its mistakes chart.
   labNoEpochYet: "no finished epoch yet",
+
+  // Widget: GraphStepper, a graph gone non-finite.
+  csNodeNotFinite: ({ node, value, grad }: { node: string; value: string; grad: string }) => `Node ${node} is not a finite number (value ${value}, gradient ${grad}), so its gradients cannot be trusted.`,
 };

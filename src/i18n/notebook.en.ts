@@ -95,4 +95,11 @@ export const enNotebook = {
   nbGraphYourGradient: "your gradient",
   nbGraphTitle: ({ title }: { title: string }) => `${title}: run the cell to step through it.`,
   nbLabelSeparator: ": ",
+  checkLabel: "Check yourself",
+  checkPrediction: "Your prediction",
+  checkReveal: "Reveal the answer",
+  checkPredictFirst: "Predict first, then reveal the answer",
+  checkRight: "Your prediction was right.",
+  checkWrong: "Not quite: here is why.",
+  nbStaleNote: "Output of the original code; run the cell to update it.",
 };

@@ -91,4 +91,11 @@ export const zhNotebook: NotebookStrings = {
   nbGraphYourGradient: "你的梯度",
   nbGraphTitle: ({ title }) => `${title}：运行这个单元格即可逐步查看。`,
   nbLabelSeparator: "：",
+  checkLabel: "自测",
+  checkPrediction: "你的预测",
+  checkReveal: "揭晓答案",
+  checkPredictFirst: "先做出预测，再揭晓答案",
+  checkRight: "你的预测是对的。",
+  checkWrong: "不完全对：原因如下。",
+  nbStaleNote: "这是原始代码的输出；运行这个单元格即可更新。",
 };

@@ -662,4 +662,6 @@ export const zh: Strings = {
   pgCross: ({ x1, x2 }) => `十字位于 x₁ = ${x1}，x₂ = ${x2}。`,
 
   labNoEpochYet: "还没有完成的轮",
+
+  csNodeNotFinite: ({ node, value, grad }) => `节点 ${node} 不是有限的数（值 ${value}，梯度 ${grad}），所以它的梯度不可信。`,
 };
