@@ -6,7 +6,6 @@ import { en } from "../../../src/i18n/en";
 import { createKernel } from "../../../src/notebook/kernel";
 import { newKernel, runSolutionsBefore, solutions } from "../chapters/your-own-autograd-cells";
 
-const CJK = /[\u4e00-\u9fff]/;
 
 describe("each checker family speaks Chinese when asked", () => {
   it("the momentum step names the uphill mistake", () => {
