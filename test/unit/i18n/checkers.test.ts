@@ -6,7 +6,6 @@ import { en } from "../../../src/i18n/en";
 import { createKernel } from "../../../src/notebook/kernel";
 import { newKernel, runSolutionsBefore, solutions } from "../chapters/your-own-autograd-cells";
 
-
 describe("each checker family speaks Chinese when asked", () => {
   it("the momentum step names the uphill mistake", () => {
     const momentumStep = (w: number, s: number, g: number, eta: number, alpha: number) => ({ w: w + alpha * s + eta * g, step: alpha * s + eta * g });
