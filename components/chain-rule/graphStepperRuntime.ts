@@ -95,7 +95,7 @@ class GraphStepperController {
     } else if (expression === "your own") {
       const field = form!.querySelector<HTMLInputElement>("input")!;
       try {
-        graph = traceGraph(parseExpression(field.value, inputs));
+        graph = traceGraph(parseExpression(field.value, inputs, this.s));
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;
         field.setAttribute("aria-invalid", "true");

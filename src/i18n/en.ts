@@ -651,4 +651,19 @@ export const en = {
 
   // Widget: GraphStepper, a graph gone non-finite.
   csNodeNotFinite: ({ node, value, grad }: { node: string; value: string; grad: string }) => `Node ${node} is not a finite number (value ${value}, gradient ${grad}), so its gradients cannot be trusted.`,
+
+  // Widget: GraphStepper, reading the reader's own expression.
+  exprTooLong: ({ length, max }: { length: number; max: number }) => `the expression is ${length} characters long; keep it under ${max}`,
+  exprTooManyNodes: ({ max }: { max: number }) => `the graph would have more than ${max} nodes; try a shorter expression`,
+  exprExpectedSymbol: ({ symbol, found }: { symbol: string; found: string }) => `expected "${symbol}" ${found}`,
+  exprExpectedNumber: ({ found }: { found: string }) => `expected a plain number ${found} (an exponent cannot be a variable)`,
+  exprUnknownName: ({ name, inputs, functions }: { name: string; inputs: string; functions: string }) => `unknown name "${name}"; use ${inputs}, numbers, or ${functions}`,
+  exprExpectedOperand: ({ found }: { found: string }) => `expected a number, a name or "(" ${found}`,
+  exprExpectedMethod: ({ found }: { found: string }) => `expected a method name after "." ${found}`,
+  exprNoMethod: ({ method, methods }: { method: string; methods: string }) => `Value has no method "${method}" here; use ${methods}`,
+  exprEmpty: "type an expression, e.g. tanh(u * v + u)",
+  exprTrailing: ({ token }: { token: string }) => `unexpected "${token}" after a complete expression`,
+  exprBadCharacter: ({ character }: { character: string }) => `unexpected character "${character}"`,
+  exprEnded: "but the expression ended",
+  exprFound: ({ token }: { token: string }) => `but found "${token}"`,
 };

@@ -664,4 +664,18 @@ export const zh: Strings = {
   labNoEpochYet: "还没有完成的轮",
 
   csNodeNotFinite: ({ node, value, grad }) => `节点 ${node} 不是有限的数（值 ${value}，梯度 ${grad}），所以它的梯度不可信。`,
+
+  exprTooLong: ({ length, max }) => `这个表达式有 ${length} 个字符；请控制在 ${max} 个以内`,
+  exprTooManyNodes: ({ max }) => `计算图会超过 ${max} 个节点；请换一个短一些的表达式`,
+  exprExpectedSymbol: ({ symbol, found }) => `这里应为“${symbol}”，${found}`,
+  exprExpectedNumber: ({ found }) => `这里应为一个普通的数，${found}（指数不能是变量）`,
+  exprUnknownName: ({ name, inputs, functions }) => `未知的名字“${name}”；请使用 ${inputs}、数，或 ${functions}`,
+  exprExpectedOperand: ({ found }) => `这里应为一个数、一个名字或“(”，${found}`,
+  exprExpectedMethod: ({ found }) => `“.”之后应为方法名，${found}`,
+  exprNoMethod: ({ method, methods }) => `这里的 Value 没有“${method}”方法；请使用 ${methods}`,
+  exprEmpty: "请输入一个表达式，例如 tanh(u * v + u)",
+  exprTrailing: ({ token }) => `完整的表达式之后出现了多余的“${token}”`,
+  exprBadCharacter: ({ character }) => `无法识别的字符“${character}”`,
+  exprEnded: "但表达式已经结束",
+  exprFound: ({ token }) => `但遇到的是“${token}”`,
 };
