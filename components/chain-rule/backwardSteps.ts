@@ -3,6 +3,8 @@
  * gradient after any number of them, and each step's chain-rule formula in TeX with its numbers.
  */
 import type { GraphNode, TracedGraph } from "../../src/engine/index.ts";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** One arrow of the backward pass: ∂out/∂from += ∂out/∂to · ∂to/∂from, with the numbers the engine used. */
 export interface ArrowStep {
@@ -125,18 +127,18 @@ export function describeLocalDerivativeTeX(graph: TracedGraph, arrow: ArrowStep)
 }
 
 /** The TeX of one state: the seed ∂out/∂out = 1 before any arrow, else the current arrow's chain-rule product with its numbers substituted. */
-export function describeStateTeX(graph: TracedGraph, state: BackwardState): string {
+export function describeStateTeX(graph: TracedGraph, state: BackwardState, s: Strings = en): string {
   const output = nameNodeTeX(graph.nodes[graph.nodes.length - 1]);
   const d = (node: string) => `\\frac{\\partial ${output}}{\\partial ${node}}`;
   const arrow = state.current;
-  if (!arrow) return `${d(output)} = 1 \\quad \\text{(the seed)}`;
+  if (!arrow) return `${d(output)} = 1 \\quad \\text{${s.csSeedTeX}}`;
   const from = nameNodeTeX(graph.nodes[arrow.from]);
   const to = nameNodeTeX(graph.nodes[arrow.to]);
   const local = `\\frac{\\partial ${to}}{\\partial ${from}}`;
   const sum = arrow.arrival === 1
     ? `${d(from)} &= ${formatNumber(arrow.gradAfter)}`
     : `${d(from)} &= ${formatNumber(arrow.gradBefore)} + ${factor(arrow.contribution)} = ${formatNumber(arrow.gradAfter)}`;
-  const status = arrow.arrival === arrow.fanOut ? "\\text{final}" : `\\text{so far: ${arrow.arrival} of ${arrow.fanOut} arrows}`;
+  const status = `\\text{${arrow.arrival === arrow.fanOut ? s.csFinal : s.csSoFarTeX({ arrived: arrow.arrival, total: arrow.fanOut })}}`;
   const symbolic = describeLocalDerivativeTeX(graph, arrow);
   const number = formatNumber(arrow.localDerivative);
   return [
@@ -150,14 +152,15 @@ export function describeStateTeX(graph: TracedGraph, state: BackwardState): stri
 }
 
 /** The sentence for the aria-live status: which arrow, its local derivative and the gradient so far. */
-export function describeStateText(graph: TracedGraph, state: BackwardState, total: number): string {
+export function describeStateText(graph: TracedGraph, state: BackwardState, total: number, s: Strings = en): string {
   const output = nameNode(graph.nodes[graph.nodes.length - 1]);
   const arrow = state.current;
-  if (!arrow) return `Start: the gradient of ${output} with respect to itself is 1. ${total} arrows to go.`;
+  if (!arrow) return s.csStart({ output, total });
   const from = nameNode(graph.nodes[arrow.from]);
   const to = nameNode(graph.nodes[arrow.to]);
-  const sofar = arrow.arrival === arrow.fanOut ? "final" : `${arrow.arrival} of ${arrow.fanOut} arrows so far`;
-  return `Step ${state.applied} of ${total}: arrow ${from} → ${to}, local derivative ${formatNumber(arrow.localDerivative)}, `
-    + `adds ${formatNumber(arrow.toGrad)} × ${formatNumber(arrow.localDerivative)} = ${formatNumber(arrow.contribution)}; `
-    + `gradient of ${from} is ${formatNumber(arrow.gradAfter)} (${sofar}).`;
+  const sofar = arrow.arrival === arrow.fanOut ? s.csFinal : s.csSoFar({ arrived: arrow.arrival, total: arrow.fanOut });
+  return s.csStepText({
+    step: state.applied, total, from, to, local: formatNumber(arrow.localDerivative), toGrad: formatNumber(arrow.toGrad),
+    contribution: formatNumber(arrow.contribution), grad: formatNumber(arrow.gradAfter), sofar,
+  });
 }

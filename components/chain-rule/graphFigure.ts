@@ -9,6 +9,8 @@ import type { TracedGraph } from "../../src/engine/index.ts";
 import type { GraphLayout } from "./graphLayout.ts";
 import { isConstantNode } from "./graphLayout.ts";
 import { formatNumber, nameNode, type ArrowStep, type BackwardState } from "./backwardSteps.ts";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** Left to right by depth, or top to bottom when the container is too narrow for the columns. */
 export type Orientation = "horizontal" | "vertical";
@@ -49,6 +51,8 @@ export interface GraphFigureOptions {
   title: string;
   /** The document to draw into: linkedom's at build time, the page's in the browser. */
   document?: Document;
+  /** The language of the figure's description; default English. */
+  strings?: Strings;
 }
 
 /** The graph as an SVG element: arrows pending (dashed), applied (solid) and current (thick), nodes with value and gradient. */
@@ -97,7 +101,7 @@ export function renderGraphFigure(options: GraphFigureOptions): SVGSVGElement | 
     width,
     height,
     ariaLabel: title,
-    ariaDescription: `Computational graph with ${graph.nodes.length} nodes; ${state.applied} of ${arrows.length} backward arrows applied.`,
+    ariaDescription: (options.strings ?? en).csGraphDescription({ nodes: graph.nodes.length, applied: state.applied, total: arrows.length }),
     style: { overflow: "visible" },
     x: { domain: xDomain, range: xRange, axis: null },
     y: { domain: yDomain, range: yRange, axis: null },

@@ -13,6 +13,7 @@ import { layoutGraph, type GraphLayout } from "./graphLayout.ts";
 import { chooseOrientation, renderGraphFigure } from "./graphFigure.ts";
 import type { FixedGraph } from "./scalarGraph.ts";
 import { describeStateTeX, describeStateText, findBackwardState, formatNumber, listArrowSteps, nameNode, type ArrowStep } from "./backwardSteps.ts";
+import { pageStrings } from "../../src/i18n/strings";
 
 const PLAY_INTERVAL_MS = 900; // long enough to read the formula that changed
 
@@ -34,6 +35,7 @@ class GraphStepperController {
   private readonly element: HTMLElement;
   private readonly params: BoundParams<StepperRole>;
   private expression: Shown = "fan-out";
+  private readonly s = pageStrings();
   private graph!: TracedGraph;
   private arrows: ArrowStep[] = [];
   private layout!: GraphLayout;
@@ -93,11 +95,11 @@ class GraphStepperController {
     } else if (expression === "your own") {
       const field = form!.querySelector<HTMLInputElement>("input")!;
       try {
-        graph = traceGraph(parseExpression(field.value, inputs));
+        graph = traceGraph(parseExpression(field.value, inputs, this.s));
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;
         field.setAttribute("aria-invalid", "true");
-        this.say(`Cannot draw "${field.value}": ${error.message} (at character ${error.at + 1}). The graph shown is the last one that could be drawn.`);
+        this.say(this.s.csCannotDraw({ expression: field.value, error: error.message, at: error.at + 1 }));
         return;
       }
       field.removeAttribute("aria-invalid");
@@ -116,13 +118,15 @@ class GraphStepperController {
     if (changedExpression) this.applied = 0;
     this.applied = Math.min(this.applied, this.arrows.length);
     this.element.querySelector("[data-gs-formula]")!.textContent = description.formula;
-    this.element.querySelector("[data-gs-model]")!.textContent = `Model: ${description.model}. Activation: ${description.activation}. Loss: ${description.loss}.`;
-    if (!fixed) this.element.querySelector("[data-gs-inputs]")!.textContent = `Inputs: ${description.inputs.map((name) => `${name} = ${formatNumber(inputs[name]!)}`).join(", ") || "none"}.`;
+    const phrase = (text: string) => this.s.csPhrase({ text });
+    this.element.querySelector("[data-gs-model]")!.textContent = this.s.csModelLine({ model: phrase(description.model), activation: phrase(description.activation), loss: phrase(description.loss) });
+    if (!fixed) this.element.querySelector("[data-gs-inputs]")!.textContent = this.s.csInputs({ inputs: description.inputs.map((name) => `${name} = ${formatNumber(inputs[name]!)}`).join(this.s.dlListComma) || this.s.labNone });
     this.draw();
     if (reason === "start" && this.element.dataset.eager !== undefined) this.say(this.describe());
     if (reason !== "start") {
       const output = this.graph.nodes[this.graph.nodes.length - 1];
-      this.say(`${changedExpression ? `Now showing ${description.formula}` : "Inputs changed"}: ${nameNode(output)} = ${formatNumber(output.data)}. ${this.describe()}`);
+      const what = changedExpression ? this.s.csNowShowing({ formula: description.formula }) : this.s.csInputsChanged;
+      this.say(this.s.csChanged({ what, node: nameNode(output), value: formatNumber(output.data), step: this.describe() }));
     }
   }
 
@@ -136,8 +140,8 @@ class GraphStepperController {
 
   private describe(): string {
     const broken = this.graph.nodes.find((node) => !Number.isFinite(node.data) || !Number.isFinite(node.grad));
-    if (broken) return `Node ${nameNode(broken)} is not a finite number (value ${broken.data}, gradient ${broken.grad}), so its gradients cannot be trusted.`;
-    return describeStateText(this.graph, findBackwardState(this.graph, this.arrows, this.applied), this.arrows.length);
+    if (broken) return this.s.csNodeNotFinite({ node: nameNode(broken), value: String(broken.data), grad: String(broken.grad) });
+    return describeStateText(this.graph, findBackwardState(this.graph, this.arrows, this.applied), this.arrows.length, this.s);
   }
 
   private draw(): void {
@@ -145,11 +149,11 @@ class GraphStepperController {
     const figure = this.figure();
     this.drawnWidth = figure.clientWidth;
     const orientation = chooseOrientation(this.layout, Math.max(200, figure.clientWidth));
-    const svg = renderGraphFigure({ graph: this.graph, layout: this.layout, arrows: this.arrows, state, orientation, title: this.formula });
+    const svg = renderGraphFigure({ graph: this.graph, layout: this.layout, arrows: this.arrows, state, orientation, title: this.formula, strings: this.s });
     figure.replaceChildren(svg);
     figure.dataset.applied = String(state.applied);
-    katex.render(describeStateTeX(this.graph, state), this.element.querySelector<HTMLElement>("[data-gs-tex]")!, { displayMode: true, throwOnError: false });
-    this.element.querySelector("[data-gs-counter]")!.textContent = `step ${state.applied} of ${this.arrows.length}`;
+    katex.render(describeStateTeX(this.graph, state, this.s), this.element.querySelector<HTMLElement>("[data-gs-tex]")!, { displayMode: true, throwOnError: false });
+    this.element.querySelector("[data-gs-counter]")!.textContent = this.s.csCounter({ step: state.applied, total: this.arrows.length });
     this.element.querySelector<HTMLButtonElement>("[data-action=back]")!.disabled = state.applied === 0;
     this.element.querySelector<HTMLButtonElement>("[data-action=next]")!.disabled = state.applied === this.arrows.length;
   }
@@ -187,7 +191,7 @@ class GraphStepperController {
 
   private setPlayButton(): void {
     const button = this.element.querySelector<HTMLButtonElement>("[data-action=play]")!;
-    button.textContent = this.playing ? "Pause" : "Play";
+    button.textContent = this.playing ? this.s.trainPause : this.s.trainPlay;
     button.setAttribute("aria-pressed", String(this.playing));
   }
 }

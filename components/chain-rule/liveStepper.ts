@@ -6,24 +6,27 @@
 import type { GraphOutput } from "../../src/notebook/graphOutput.ts";
 import type { FixedGraph } from "./scalarGraph.ts";
 import { formatNumber, nameNode } from "./backwardSteps.ts";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
+import { pageStrings } from "../../src/i18n/strings";
 
 // The one module-level state: a counter that keeps each live stepper's aria-describedby id unique in the page.
 let made = 0;
 
 /** Where the reader's grads differ from the replay, one sentence per node, e.g. "your grad on x is 3, the chain rule gives 4". */
-export function compareGrads(output: GraphOutput): string[] {
+export function compareGrads(output: GraphOutput, s: Strings = en): string[] {
   // null is a grad that was missing or not finite; when no node has one, the class keeps no grads and there is nothing to compare.
   if (output.ownGrads.every((grad) => grad === null)) return [];
   return output.graph.nodes.flatMap((node, id) => {
     const own = output.ownGrads[id];
-    if (own === null) return [`your grad on ${nameNode(node)} is not a finite number, the chain rule gives ${formatNumber(node.grad)}`];
+    if (own === null) return [s.csOwnNotFinite({ node: nameNode(node), expected: formatNumber(node.grad) })];
     if (Math.abs(own - node.grad) <= 1e-9 * Math.max(1, Math.abs(node.grad))) return [];
-    return [`your grad on ${nameNode(node)} is ${formatNumber(own)}, the chain rule gives ${formatNumber(node.grad)}`];
+    return [s.csOwnDiffers({ node: nameNode(node), got: formatNumber(own), expected: formatNumber(node.grad) })];
   });
 }
 
 /** A <graph-stepper> for the output, which draws itself at once (the reader has just run the cell). */
-export function createLiveStepper(output: GraphOutput, doc: Document = document): HTMLElement {
+export function createLiveStepper(output: GraphOutput, doc: Document = document, s: Strings = pageStrings()): HTMLElement {
   const keysId = `gs-keys-live-${++made}`;
   const fixed: FixedGraph = { graph: output.graph, formula: output.title, model: "your Scalar and your backward", activation: "as your code computed it", loss: "none (the output is the last node)", inputs: "" };
   const el = (tag: string, className: string, text = "", attributes: Record<string, string> = {}): HTMLElement => {
@@ -35,23 +38,23 @@ export function createLiveStepper(output: GraphOutput, doc: Document = document)
   };
   const stepper = el("graph-stepper", "widget graph-stepper gs-live", "", { "data-follows": "false", "data-eager": "true", "data-traced": JSON.stringify(fixed) });
   const caption = el("p", "widget-model gs-caption");
-  caption.append(el("span", "gs-formula-text", output.title, { "data-gs-formula": "" }), el("span", "", "", { "data-gs-model": "" }), el("span", "", `The numbers are the ones your code stored: data, and localGrads for each arrow.`, { "data-gs-inputs": "" }));
-  const differences = compareGrads(output);
+  caption.append(el("span", "gs-formula-text", output.title, { "data-gs-formula": "" }), el("span", "", "", { "data-gs-model": "" }), el("span", "", s.csLiveInputs, { "data-gs-inputs": "" }));
+  const differences = compareGrads(output, s);
   const verdict = differences.length === 0
-    ? el("p", "gs-own-grads gs-own-grads-agree", output.ownGrads.every((grad) => grad === null) ? "Your nodes have no grad field, so there is nothing to compare." : "Your backward gave every node the gradient the chain rule gives.")
-    : el("p", "gs-own-grads gs-own-grads-differ", `Your backward disagrees with the chain rule on ${differences.length} node${differences.length === 1 ? "" : "s"}: ${differences.join("; ")}.`);
-  const figure = el("div", "widget-figure gs-figure", "", { "data-figure": "", "data-gs-figure": "", tabindex: "0", role: "group", "aria-label": "Computational graph of your code; press → for the next backward step, ← for the previous one", "aria-describedby": keysId });
-  const tex = el("div", "gs-tex", "", { "data-gs-tex": "", tabindex: "0", role: "region", "aria-label": "This step's chain-rule formula" });
-  const controls = el("div", "widget-controls", "", { role: "group", "aria-label": "Backward pass controls" });
+    ? el("p", "gs-own-grads gs-own-grads-agree", output.ownGrads.every((grad) => grad === null) ? s.csNoGrads : s.csAgrees)
+    : el("p", "gs-own-grads gs-own-grads-differ", s.csDisagrees({ nodes: differences.length, differences: differences.join(s.chkProblemSeparator) }));
+  const figure = el("div", "widget-figure gs-figure", "", { "data-figure": "", "data-gs-figure": "", tabindex: "0", role: "group", "aria-label": s.csLiveGraphAria, "aria-describedby": keysId });
+  const tex = el("div", "gs-tex", "", { "data-gs-tex": "", tabindex: "0", role: "region", "aria-label": s.csTexAria });
+  const controls = el("div", "widget-controls", "", { role: "group", "aria-label": s.csControlsAria });
   controls.append(
-    el("button", "", "Reset", { type: "button", "data-action": "reset" }),
-    el("button", "", "◀ Back", { type: "button", "data-action": "back", disabled: "" }),
-    el("button", "", "Play", { type: "button", "data-action": "play", "aria-pressed": "false" }),
-    el("button", "", "Next ▶", { type: "button", "data-action": "next" }),
-    el("span", "gs-counter", "step 0", { "data-gs-counter": "" }),
+    el("button", "", s.trainReset, { type: "button", "data-action": "reset" }),
+    el("button", "", s.csBack, { type: "button", "data-action": "back", disabled: "" }),
+    el("button", "", s.trainPlay, { type: "button", "data-action": "play", "aria-pressed": "false" }),
+    el("button", "", s.csNext, { type: "button", "data-action": "next" }),
+    el("span", "gs-counter", s.csCounterStart, { "data-gs-counter": "" }),
   );
-  const status = el("p", "widget-status gs-status", "Drawing your graph…", { role: "status", "aria-live": "polite", "data-gs-status": "" });
-  const legend = el("p", "widget-hint", "Each circle shows a node's name and the value your code computed; \"∂\" below it is the output's gradient as the chain rule passes it back along your localGrads. Keys: ← → step, Home resets, End jumps to the end.", { id: keysId });
+  const status = el("p", "widget-status gs-status", s.csDrawing, { role: "status", "aria-live": "polite", "data-gs-status": "" });
+  const legend = el("p", "widget-hint", s.csLiveLegend, { id: keysId });
   stepper.append(caption, verdict, figure, tex, controls, status, legend);
   return stepper;
 }

@@ -4,6 +4,8 @@
  * the page's input names, + − * / ^, the functions tanh sigmoid exp log relu, and Value's methods.
  */
 import { Value } from "../../src/engine/index.ts";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** Why an expression could not be read, and where (0-based character index). */
 export class ExpressionError extends Error {
@@ -24,9 +26,9 @@ const BINARY_METHODS = ["add", "sub", "mul", "div"] as const;
 type Token = { kind: "number"; value: number; at: number } | { kind: "name"; value: string; at: number } | { kind: "symbol"; value: string; at: number } | { kind: "end"; at: number };
 
 /** Builds the typed expression from `inputs` (each name becomes one shared leaf, so a reused name fans out); the output is named f. */
-export function parseExpression(source: string, inputs: Readonly<Record<string, number>>): Value {
-  if (source.length > MAX_LENGTH) throw new ExpressionError(`the expression is ${source.length} characters long; keep it under ${MAX_LENGTH}`, MAX_LENGTH);
-  const tokens = tokenize(source);
+export function parseExpression(source: string, inputs: Readonly<Record<string, number>>, s: Strings = en): Value {
+  if (source.length > MAX_LENGTH) throw new ExpressionError(s.exprTooLong({ length: source.length, max: MAX_LENGTH }), MAX_LENGTH);
+  const tokens = tokenize(source, s);
   const leaves = new Map<string, Value>();
   let position = 0;
   let created = 0;
@@ -34,7 +36,7 @@ export function parseExpression(source: string, inputs: Readonly<Record<string, 
   const next = () => tokens[position++];
   // Every new node is counted, and an unnamed result gets a short name (n1, n2, …) for the formulas.
   const count = (value: Value) => {
-    if (++created > MAX_NODES) throw new ExpressionError(`the graph would have more than ${MAX_NODES} nodes; try a shorter expression`, peek().at);
+    if (++created > MAX_NODES) throw new ExpressionError(s.exprTooManyNodes({ max: MAX_NODES }), peek().at);
     if (value.label === "") value.label = `n${created}`;
     return value;
   };
@@ -44,13 +46,13 @@ export function parseExpression(source: string, inputs: Readonly<Record<string, 
   };
   const expect = (symbol: string) => {
     const token = next();
-    if (token.kind !== "symbol" || token.value !== symbol) throw new ExpressionError(`expected "${symbol}" ${describeToken(token)}`, token.at);
+    if (token.kind !== "symbol" || token.value !== symbol) throw new ExpressionError(s.exprExpectedSymbol({ symbol: String(symbol), found: describeToken(token, s) }), token.at);
   };
 
   const readNumber = (): number => {
     const negative = isSymbol("-") ? (next(), -1) : 1;
     const token = next();
-    if (token.kind !== "number") throw new ExpressionError(`expected a plain number ${describeToken(token)} (an exponent cannot be a variable)`, token.at);
+    if (token.kind !== "number") throw new ExpressionError(s.exprExpectedNumber({ found: describeToken(token, s) }), token.at);
     return negative * token.value;
   };
 
@@ -77,9 +79,9 @@ export function parseExpression(source: string, inputs: Readonly<Record<string, 
         }
         return leaf;
       }
-      throw new ExpressionError(`unknown name "${token.value}"; use ${Object.keys(inputs).join(", ")}, numbers, or ${FUNCTIONS.join(", ")}`, token.at);
+      throw new ExpressionError(s.exprUnknownName({ name: String(token.value), inputs: Object.keys(inputs).join(", "), functions: FUNCTIONS.join(", ") }), token.at);
     }
-    throw new ExpressionError(`expected a number, a name or "(" ${describeToken(token)}`, token.at);
+    throw new ExpressionError(s.exprExpectedOperand({ found: describeToken(token, s) }), token.at);
   };
 
   const postfix = (): Value => {
@@ -87,7 +89,7 @@ export function parseExpression(source: string, inputs: Readonly<Record<string, 
     while (isSymbol(".")) {
       next();
       const method = next();
-      if (method.kind !== "name") throw new ExpressionError(`expected a method name after "." ${describeToken(method)}`, method.at);
+      if (method.kind !== "name") throw new ExpressionError(s.exprExpectedMethod({ found: describeToken(method, s) }), method.at);
       expect("(");
       if ((BINARY_METHODS as readonly string[]).includes(method.value)) {
         value = count(value[method.value as (typeof BINARY_METHODS)[number]](sum()));
@@ -96,7 +98,7 @@ export function parseExpression(source: string, inputs: Readonly<Record<string, 
       } else if ((FUNCTIONS as readonly string[]).includes(method.value) || method.value === "neg") {
         value = count(value[method.value as (typeof FUNCTIONS)[number] | "neg"]());
       } else {
-        throw new ExpressionError(`Value has no method "${method.value}" here; use ${[...BINARY_METHODS, "pow", "neg", ...FUNCTIONS].join(", ")}`, method.at);
+        throw new ExpressionError(s.exprNoMethod({ method: String(method.value), methods: [...BINARY_METHODS, "pow", "neg", ...FUNCTIONS].join(", ") }), method.at);
       }
       expect(")");
     }
@@ -138,16 +140,16 @@ export function parseExpression(source: string, inputs: Readonly<Record<string, 
     return value;
   };
 
-  if (peek().kind === "end") throw new ExpressionError("type an expression, e.g. tanh(u * v + u)", 0);
+  if (peek().kind === "end") throw new ExpressionError(s.exprEmpty, 0);
   const output = sum();
   const rest = peek();
-  if (rest.kind !== "end") throw new ExpressionError(`unexpected ${describeToken(rest).replace(/^but found /, "")} after a complete expression`, rest.at);
+  if (rest.kind !== "end") throw new ExpressionError(s.exprTrailing({ token: String(rest.value) }), rest.at);
   // The output is f, as in the chapter's formulas, unless it is an input or a constant itself.
   if (/^n\d+$/.test(output.label) && !leaves.has(output.label)) output.label = "f";
   return output;
 }
 
-function tokenize(source: string): Token[] {
+function tokenize(source: string, s: Strings): Token[] {
   const tokens: Token[] = [];
   const pattern = /\s*(?:(\d+(?:\.\d*)?|\.\d+)|([A-Za-z_]\w*)|(\*\*|[-+*/^().,]))/y;
   let at = 0;
@@ -157,7 +159,7 @@ function tokenize(source: string): Token[] {
     const match = pattern.exec(source);
     if (!match) {
       const bad = source.slice(at).trimStart()[0];
-      throw new ExpressionError(`unexpected character "${bad}"`, source.indexOf(bad, at));
+      throw new ExpressionError(s.exprBadCharacter({ character: bad }), source.indexOf(bad, at));
     }
     const start = match.index + match[0].length - (match[1] ?? match[2] ?? match[3]).length;
     if (match[1] !== undefined) tokens.push({ kind: "number", value: Number(match[1]), at: start });
@@ -169,7 +171,7 @@ function tokenize(source: string): Token[] {
   return tokens;
 }
 
-function describeToken(token: Token): string {
-  if (token.kind === "end") return "but the expression ended";
-  return `but found "${token.value}"`;
+function describeToken(token: Token, s: Strings): string {
+  if (token.kind === "end") return s.exprEnded;
+  return s.exprFound({ token: String(token.value) });
 }

@@ -2,13 +2,15 @@
 import * as Plot from "@observablehq/plot";
 import type { DepthCount } from "./layeredGraph.ts";
 import { asImage } from "../kit/charts";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** The figure for `counts` (one row per depth), `width` pixels wide; series colours come from CSS classes. */
-export function renderPathCountFigure(counts: readonly DepthCount[], width: number, document?: Document): SVGSVGElement | HTMLElement {
+export function renderPathCountFigure(counts: readonly DepthCount[], width: number, document?: Document, s: Strings = en): SVGSVGElement | HTMLElement {
   const last = counts[counts.length - 1];
   const series = [
-    { key: "naivePaths" as const, label: "sum over paths", className: "pc-naive" },
-    { key: "reverseMode" as const, label: "reverse mode", className: "pc-reverse" },
+    { key: "naivePaths" as const, label: s.pcSumOverPaths, className: "pc-naive" },
+    { key: "reverseMode" as const, label: s.pcReverseMode, className: "pc-reverse" },
   ];
   const maxLayers = Math.max(2, last?.layers ?? 1);
   const svg = Plot.plot({
@@ -18,10 +20,10 @@ export function renderPathCountFigure(counts: readonly DepthCount[], width: numb
     marginLeft: 56,
     marginRight: 16,
     marginTop: 24,
-    ariaLabel: "Local-derivative evaluations against depth",
-    ariaDescription: last ? `At ${last.layers} layers: reverse mode ${last.reverseMode}, sum over paths ${last.naivePaths}.` : "",
-    x: { label: "layers", domain: [1, maxLayers], ticks: Math.min(maxLayers, 10), tickFormat: "d" },
-    y: { type: "log", label: "local derivatives evaluated", grid: true, domain: [1, Math.max(10, ...counts.map((c) => c.naivePaths)) * 1.5], tickFormat: formatPowerOfTen },
+    ariaLabel: s.pcFigureLabel,
+    ariaDescription: last ? s.pcFigureDescription({ layers: last.layers, reverse: last.reverseMode, naive: last.naivePaths }) : "",
+    x: { label: s.pcAxisLayers, domain: [1, maxLayers], ticks: Math.min(maxLayers, 10), tickFormat: "d" },
+    y: { type: "log", label: s.pcAxisEvaluated, grid: true, domain: [1, Math.max(10, ...counts.map((c) => c.naivePaths)) * 1.5], tickFormat: formatPowerOfTen },
     marks: series.flatMap(({ key, label, className }) => [
       Plot.lineY(counts, { x: "layers", y: key, stroke: "currentColor", strokeWidth: 2.5, className }),
       Plot.dot(counts, { x: "layers", y: key, fill: "currentColor", r: 3.5, className, tip: false }),

@@ -7,6 +7,7 @@ import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
 import { countAtDepth, type DepthCount } from "./layeredGraph.ts";
 import { renderPathCountFigure } from "./pathCountFigure.ts";
 import { describeCounts } from "./pathCountText.ts";
+import { pageStrings } from "../../src/i18n/strings";
 
 /** The roles PathCounter binds: the graph's depth and its width. */
 export type PathCountRole = "layers" | "width";
@@ -18,6 +19,7 @@ const CHANGES: Record<string, [PathCountRole, number]> = { "fewer-layers": ["lay
 
 /** Takes over the element: counts and draws for the current params, and again after each change. */
 export function start(element: HTMLElement, { params }: WidgetContext<PathCountRole>): WidgetController<PathCountRole> {
+  const s = pageStrings();
   const say = (text: string) => (element.querySelector("[data-pc-status]")!.textContent = text);
   let job = 0;
 
@@ -25,19 +27,19 @@ export function start(element: HTMLElement, { params }: WidgetContext<PathCountR
     const figure = element.querySelector<HTMLElement>("[data-pc-figure]")!;
     const broken = counts.find((count) => !Number.isFinite(count.naivePaths) || !Number.isFinite(count.reverseMode));
     if (broken) {
-      say(`At ${broken.layers} layers the path count overflows a double-precision number, so it cannot be plotted.`);
+      say(s.pcOverflow({ layers: broken.layers }));
       return;
     }
-    figure.replaceChildren(renderPathCountFigure(counts, Math.max(280, Math.min(640, figure.clientWidth))));
+    figure.replaceChildren(renderPathCountFigure(counts, Math.max(280, Math.min(640, figure.clientWidth)), undefined, s));
     figure.dataset.layers = String(layers);
     figure.dataset.width = String(width);
-    say(describeCounts(counts, width));
+    say(describeCounts(counts, width, s));
   };
 
   const recount = () => {
     const layers = params.number("layers");
     const width = params.number("width");
-    element.querySelector("[data-pc-params]")!.textContent = `Layers: ${layers}, width: ${width}.`;
+    element.querySelector("[data-pc-params]")!.textContent = s.pcParams({ layers, width });
     for (const button of element.querySelectorAll<HTMLButtonElement>("[data-action]")) {
       const [role, by] = CHANGES[button.dataset.action!];
       const spec = params.spec(role);
@@ -51,7 +53,7 @@ export function start(element: HTMLElement, { params }: WidgetContext<PathCountR
       const begun = performance.now();
       while (counts.length < layers && performance.now() - begun < FRAME_BUDGET_MS) counts.push(countAtDepth(counts.length + 1, width));
       if (counts.length < layers) {
-        say(`Counting… ${counts.length} of ${layers} depths.`);
+        say(s.pcCounting({ done: counts.length, layers }));
         requestAnimationFrame(step);
         return;
       }

@@ -9,6 +9,8 @@ import {
   createNetwork, createRandom, evaluate, evaluateGrid, evaluateLossSurface, makeDataset, setWeight,
   type Dataset, type Network,
 } from "../../src/engine/index.ts";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** The seed of the chapter's data, shared with the page's code cells so their numbers agree. */
 export const DATA_SEED = 7;
@@ -53,8 +55,8 @@ export function makeSurfaceData(points: number, flipped: number): Dataset {
 }
 
 /** The data options in words, as the widgets show them beside the model. */
-export function describeData(points: number, flipped: number): string {
-  return `${points} points, each label flipped with probability ${flipped}`;
+export function describeData(points: number, flipped: number, s: Strings = en): string {
+  return s.esData({ points, flipped });
 }
 
 /** A 2-1 network with a sigmoid output and the chosen loss; its bias stays 0, so y = σ(w1·x1 + w2·x2). */

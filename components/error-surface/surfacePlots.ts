@@ -7,6 +7,8 @@ import * as Plot from "@observablehq/plot";
 import { INPUT_BOX, type WeightBox } from "./lossSurface";
 import { asImage } from "../kit/charts";
 import { plotSurface } from "../kit/surfacePlot";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** The side of every square plot, in SVG units (CSS scales it to the column). */
 export const PLOT_SIZE = 300;
@@ -71,13 +73,13 @@ export function plotBandedSurface(figure: SurfaceFigure): SVGSVGElement {
 }
 
 /** The colour legend of a surface: which colour is which error band. */
-export function plotSurfaceLegend(thresholds: number[], label: string, document?: Document): Element {
+export function plotSurfaceLegend(thresholds: number[], label: string, document?: Document, s: Strings = en): Element {
   // Plot's legend reads `document` at run time, like plot(), though its types do not list it.
   const options: Plot.LegendScales & { document?: Document } = {
     document, color: surfaceColor(thresholds, label), width: PLOT_SIZE, tickFormat: (d: number) => String(d), style: { background: "transparent" },
   };
   const legend = asImage(Plot.legend(options));
-  legend.setAttribute("aria-label", `Colour key of ${label}: bands from ${thresholds[0]} to ${thresholds[thresholds.length - 1]}`);
+  legend.setAttribute("aria-label", s.esLegendLabel({ label, from: thresholds[0], to: thresholds[thresholds.length - 1] }));
   return legend;
 }
 

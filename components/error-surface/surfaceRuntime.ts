@@ -18,6 +18,7 @@ import { OUTPUT_RESOLUTION, SURFACE_RESOLUTION, chooseThresholds, plotFit, plotB
 import { addMarker, placeMarker, type ScaledFigure } from "./surfaceMarker";
 import { describeShapePoint, describeWeights, findArrowTip, formatValue as format } from "./surfaceText";
 import type { Dataset, Network } from "../../src/engine/index.ts";
+import { pageStrings } from "../../src/i18n/strings";
 
 type Point = { x: number; y: number };
 
@@ -62,6 +63,7 @@ class SurfaceController {
   private generation = 0;
   private computed = "";
   private fitFrame = 0;
+  private readonly s = pageStrings();
 
   constructor(
     private readonly element: HTMLElement,
@@ -106,7 +108,7 @@ class SurfaceController {
 
   /** Tells screen readers where the point is. */
   announce(): void {
-    this.say(this.mode === "shapes" ? describeShapePoint(this.curvature, this.point) : describeWeights(this.point, this.errors()));
+    this.say(this.mode === "shapes" ? describeShapePoint(this.curvature, this.point, this.s) : describeWeights(this.point, this.errors(), this.s));
   }
 
   /** A bound param's current value. */
@@ -130,7 +132,7 @@ class SurfaceController {
       const flipped = Number(this.param<number>("flipped"));
       this.data = makeSurfaceData(points, flipped);
       const described = this.element.querySelector<HTMLElement>("[data-es-value=data]");
-      if (described) described.textContent = describeData(points, flipped);
+      if (described) described.textContent = describeData(points, flipped, this.s);
       const losses: SurfaceLoss[] = this.mode === "compare" ? [...SURFACE_LOSSES] : [this.chosenLoss()];
       this.panels.forEach((panel, index) => {
         panel.loss = losses[index];
@@ -170,11 +172,11 @@ class SurfaceController {
     const labels = this.mode === "shapes" ? ["u", "v"] : ["w₁", "w₂"];
     const figure = plotBandedSurface({
       values: panel.values, box: panel.box, thresholds, xLabel: labels[0], yLabel: labels[1],
-      ariaLabel: this.mode === "shapes" ? `f(u, v) = u² + ${format(this.curvature, 2)}·v² over u and v` : `${panel.loss} E over the weights w1 and w2`,
+      ariaLabel: this.mode === "shapes" ? this.s.esShapeAria({ c: format(this.curvature, 2) }) : this.s.esSurfaceAria({ loss: this.s.esLossName({ loss: String(panel.loss) }) }),
     }) as ScaledFigure;
     panel.host.replaceChildren(figure);
     panel.figure = figure;
-    if (panel.legend) panel.legend.replaceChildren(plotSurfaceLegend(thresholds, this.mode === "shapes" ? "f" : `E (${panel.loss})`));
+    if (panel.legend) panel.legend.replaceChildren(plotSurfaceLegend(thresholds, this.mode === "shapes" ? "f" : this.s.esLegendE({ loss: this.s.esLossName({ loss: String(panel.loss) }) }), undefined, this.s));
     panel.marker = addMarker(figure, this.mode === "shapes");
   }
 
@@ -207,16 +209,16 @@ class SurfaceController {
       const down = shapeDownhill(this.curvature, x, y);
       set("f", format(shapeValue(this.curvature, x, y)));
       set("slope", format(Math.hypot(down.u, down.v)));
-      set("shape", nameShape(this.curvature));
+      set("shape", this.s.esShapeName({ shape: nameShape(this.curvature) }));
       set("a", format(this.curvature, 2));
       return;
     }
     for (const [index, { loss, error }] of this.errors().entries()) {
-      set(this.panels[index].name, Number.isFinite(error) ? format(error, 4) : "not a number");
-      if (!Number.isFinite(error)) this.say(`The ${loss} is not a finite number at w₁ = ${format(x, 2)}, w₂ = ${format(y, 2)}; move the point back towards the centre.`);
+      set(this.panels[index].name, Number.isFinite(error) ? format(error, 4) : this.s.esNotNumber);
+      if (!Number.isFinite(error)) this.say(this.s.esNotFinite({ loss: this.s.esLossName({ loss }), w1: format(x, 2), w2: format(y, 2) }));
     }
     const loss = this.element.querySelector<HTMLElement>("[data-es-value=loss]");
-    if (loss && this.panels[0].loss) loss.textContent = this.panels[0].loss;
+    if (loss && this.panels[0].loss) loss.textContent = this.s.esLossName({ loss: this.panels[0].loss });
   }
 
   private say(text: string): void {
@@ -238,7 +240,7 @@ class SurfaceController {
         resolution: OUTPUT_RESOLUTION,
         examples: listExamples(this.data),
         boundary: findBoundary(x, y),
-        ariaLabel: `The data and the unit's output y = σ(${format(x, 2)}·x1 + ${format(y, 2)}·x2)`,
+        ariaLabel: this.s.esFitAria({ w1: format(x, 2), w2: format(y, 2) }),
       }));
     });
   }

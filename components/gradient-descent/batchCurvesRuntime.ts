@@ -8,6 +8,7 @@ import type { BoundParams } from "../kit/boundParams";
 import { advanceEpoch, createBatchRuns, createMoons, type BatchRun } from "./descent";
 import { plotLossCurves } from "./figures";
 import { describeBatchRuns } from "./captions";
+import { pageStrings } from "../../src/i18n/strings";
 
 type Role = "learningRate" | "batchSize" | "epochs";
 
@@ -26,6 +27,7 @@ class BatchCurves {
   private readonly data = createMoons();
   private runs: BatchRun[] = [];
   private epoch = 0;
+  private readonly s = pageStrings();
   private playing = false;
   /** Bumped whenever a frame loop must stop, so at most one loop ever trains the runs. */
   private loop = 0;
@@ -87,7 +89,7 @@ class BatchCurves {
     this.loop++;
     const learningRate = this.params.number("learningRate");
     const miniBatchSize = this.params.number("batchSize");
-    this.runs = createBatchRuns(this.data, { learningRate, miniBatchSize });
+    this.runs = createBatchRuns(this.data, { learningRate, miniBatchSize, strings: this.s });
     this.epoch = 0;
     if (redraw) {
       this.element.dataset.live = "live";
@@ -98,7 +100,7 @@ class BatchCurves {
   private play(): void {
     if (this.epoch >= this.totalEpochs) this.reset();
     this.playing = true;
-    this.button("play").textContent = "Pause";
+    this.button("play").textContent = this.s.trainPause;
     this.button("play").setAttribute("aria-pressed", "true");
     this.element.dataset.live = "live";
     const id = ++this.loop;
@@ -118,7 +120,7 @@ class BatchCurves {
   private pause(): void {
     this.playing = false;
     this.loop++;
-    this.button("play").textContent = "Play";
+    this.button("play").textContent = this.s.trainPlay;
     this.button("play").setAttribute("aria-pressed", "false");
   }
 
@@ -134,9 +136,9 @@ class BatchCurves {
     const figure = this.element.querySelector<HTMLElement>("[data-curves]")!;
     // As wide as the column, so the labels stay legible on a phone instead of shrinking with the picture.
     const width = Math.max(280, Math.min(640, figure.clientWidth || 640));
-    figure.replaceChildren(plotLossCurves({ document, curves: this.runs, epochs: this.totalEpochs, width, height: 300 }));
-    this.element.querySelector("[data-status]")!.textContent = describeBatchRuns(this.runs, this.epoch, this.params.number("learningRate"));
+    figure.replaceChildren(plotLossCurves({ document, curves: this.runs, epochs: this.totalEpochs, width, height: 300, strings: this.s }));
+    this.element.querySelector("[data-status]")!.textContent = describeBatchRuns(this.runs, this.epoch, this.params.number("learningRate"), this.s);
     this.element.dataset.epoch = String(this.epoch);
-    this.element.querySelector("[data-epoch]")!.textContent = `Epoch ${this.epoch} of ${this.totalEpochs}`;
+    this.element.querySelector("[data-epoch]")!.textContent = this.s.gdEpochOf({ epoch: this.epoch, total: this.totalEpochs });
   }
 }

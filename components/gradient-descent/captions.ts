@@ -2,6 +2,8 @@
 import { classifyLearningRate, describeDivergence, type BatchRun, type Box, type DescentPath } from "./descent";
 import { formatNumber } from "../kit/formatNumber";
 import type { ShrinkFactors } from "./shrinkFactors";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** The part of the (w₁, w₂) plane the sigmoid unit's surface shows, as in chapter 2. */
 export const UNIT_BOX: Box = { p1Min: -8, p1Max: 8, p2Min: -8, p2Max: 8 };
@@ -26,16 +28,16 @@ function point(p1: number, p2: number): string {
 }
 
 /** "From (−6, −4), 100 steps of η = 5 reach (…) with E = … (E was … at the start)." */
-export function describeSurfaceDescent(path: DescentPath, learningRate: number): string {
+export function describeSurfaceDescent(path: DescentPath, learningRate: number, s: Strings = en): string {
   const first = path.points[0];
   const last = path.points[path.points.length - 1];
-  const head = `From (w₁, w₂) = ${point(first.p1, first.p2)}, η = ${formatNumber(learningRate)}: `;
-  if (path.divergedAt !== null) return `${head}${describeDivergence(path.divergedAt)}.`;
-  return `${head}after ${last.step} steps (w₁, w₂) = ${point(last.p1, last.p2)} and E = ${formatNumber(last.loss)} (E was ${formatNumber(first.loss)} at the start).`;
+  const head = s.gdSurfaceHead({ start: point(first.p1, first.p2), eta: formatNumber(learningRate) });
+  if (path.divergedAt !== null) return s.gdHeadDiverged({ head, diverged: describeDivergence(path.divergedAt, s) });
+  return s.gdSurfaceResult({ head, steps: last.step, end: point(last.p1, last.p2), loss: formatNumber(last.loss), first: formatNumber(first.loss) });
 }
 
 /** A learning-rate panel's caption: its factors 1 − ηc, what they predict, and what the engine's descent did. */
-export function describeRatePanel(path: DescentPath, learningRate: number, c1: number, c2: number): { title: string; detail: string; regime: string } {
+export function describeRatePanel(path: DescentPath, learningRate: number, c1: number, c2: number, s: Strings = en): { title: string; detail: string; regime: string } {
   const across = classifyLearningRate(learningRate, c1);
   const along = classifyLearningRate(learningRate, c2);
   // The steep direction decides the kind of motion unless the shallow one diverges (only when c₂ > c₁).
@@ -43,39 +45,38 @@ export function describeRatePanel(path: DescentPath, learningRate: number, c1: n
   const factors = `1 − ηc₁ = ${formatNumber(across.factor)}, 1 − ηc₂ = ${formatNumber(along.factor)}`;
   const last = path.points[path.points.length - 1];
   const outcome = path.divergedAt !== null
-    ? `${describeDivergence(path.divergedAt)} (η = ${formatNumber(learningRate)} > 2/c₁ = ${formatNumber(2 / c1)}).`
-    : `after ${last.step} steps E = ${formatNumber(last.loss)} at ${point(last.p1, last.p2)}.`;
-  return { title: `η = ${formatNumber(learningRate)}: ${regime}`, detail: `${factors}; ${outcome}`, regime };
+    ? s.gdRateDiverged({ diverged: describeDivergence(path.divergedAt, s), eta: formatNumber(learningRate), limit: formatNumber(2 / c1) })
+    : s.gdRateResult({ steps: last.step, loss: formatNumber(last.loss), end: point(last.p1, last.p2) });
+  return { title: s.gdRateTitle({ eta: formatNumber(learningRate), regime: s.gdRegime({ regime }) }), detail: s.gdRateDetail({ factors, outcome }), regime };
 }
 
 /** The momentum widget's caption: the stability limit for plain descent, and both descents' results. */
-export function describeMomentum(plain: DescentPath, heavy: DescentPath, learningRate: number, momentum: number, c1: number): string {
+export function describeMomentum(plain: DescentPath, heavy: DescentPath, learningRate: number, momentum: number, c1: number, s: Strings = en): string {
   const limit = 2 / c1;
-  const stable = learningRate < limit
-    ? `η = ${formatNumber(learningRate)} is below 2/c₁ = ${formatNumber(limit)}, so plain descent is stable`
-    : `η = ${formatNumber(learningRate)} is not below 2/c₁ = ${formatNumber(limit)}, so plain descent cannot converge`;
+  const bound = { eta: formatNumber(learningRate), limit: formatNumber(limit) };
+  const stable = learningRate < limit ? s.gdStable(bound) : s.gdUnstable(bound);
   const result = (name: string, path: DescentPath) => {
     const last = path.points[path.points.length - 1];
-    return path.divergedAt !== null ? `${name} ${describeDivergence(path.divergedAt)}` : `${name}: E = ${formatNumber(last.loss)} at ${point(last.p1, last.p2)}`;
+    return path.divergedAt !== null ? s.gdNamedDiverged({ name, diverged: describeDivergence(path.divergedAt, s) }) : s.gdNamedResult({ name, loss: formatNumber(last.loss), end: point(last.p1, last.p2) });
   };
   const steps = plain.points[plain.points.length - 1].step;
-  return `${stable}. After ${steps} steps, ${result("plain descent", plain)}; ${result(`momentum α = ${formatNumber(momentum)}`, heavy)}.`;
+  return s.gdMomentumStatus({ stable, steps, plain: result(s.gdPlain, plain), heavy: result(s.gdMomentumAlpha({ alpha: formatNumber(momentum) }), heavy) });
 }
 
 /** The learning-rate panels' shared setting: the curvatures, the start and the number of steps. */
-export function describeValleySetting(c1: number, c2: number, start: [number, number], steps: number): string {
-  return `All four: c₁ = ${formatNumber(c1)}, c₂ = ${formatNumber(c2)}, start (w₁, w₂) = ${point(start[0], start[1])}, ${steps} steps; the limit 2/c₁ = ${formatNumber(2 / c1)}.`;
+export function describeValleySetting(c1: number, c2: number, start: [number, number], steps: number, s: Strings = en): string {
+  return s.gdValleySetting({ c1: formatNumber(c1), c2: formatNumber(c2), start: point(start[0], start[1]), steps, limit: formatNumber(2 / c1) });
 }
 
 /** The batch widget's status: where each curve stands after `epoch` epochs, and any divergence. */
-export function describeBatchRuns(runs: readonly BatchRun[], epoch: number, learningRate: number): string {
+export function describeBatchRuns(runs: readonly BatchRun[], epoch: number, learningRate: number, s: Strings = en): string {
   const parts = runs.map((run) => {
     const steps = run.trainer.steps;
-    if (run.divergedAt !== null) return `${run.label}: ${describeDivergence(run.divergedAt)}`;
+    if (run.divergedAt !== null) return s.gdRunDiverged({ label: run.label, diverged: describeDivergence(run.divergedAt, s) });
     const last = run.curve[run.curve.length - 1];
-    return `${run.label}: E = ${formatNumber(last.loss)} after ${steps} steps`;
+    return s.gdRunResult({ label: run.label, loss: formatNumber(last.loss), steps });
   });
-  return `η = ${formatNumber(learningRate)}. After ${epoch} epoch${epoch === 1 ? "" : "s"}: ${parts.join("; ")}.`;
+  return s.gdBatchStatus({ eta: formatNumber(learningRate), epoch, runs: parts.join(s.chkProblemSeparator) });
 }
 
 /** One row of the momentum widget's shrink-factor table: a direction and its factor per step, plain and with momentum. */
@@ -86,9 +87,9 @@ export interface ShrinkRow {
 }
 
 /** The shrink-factor table's rows: w₁ across the valley (c₁), w₂ along it (c₂). */
-export function listShrinkRows(factors: ShrinkFactors, c1: number, c2: number): ShrinkRow[] {
+export function listShrinkRows(factors: ShrinkFactors, c1: number, c2: number, s: Strings = en): ShrinkRow[] {
   return [
-    { direction: `w₁, across (c₁ = ${formatNumber(c1)})`, plain: formatNumber(factors.plain[0]), momentum: formatNumber(factors.momentum[0]) },
-    { direction: `w₂, along (c₂ = ${formatNumber(c2)})`, plain: formatNumber(factors.plain[1]), momentum: formatNumber(factors.momentum[1]) },
+    { direction: s.gdAcross({ c: formatNumber(c1) }), plain: formatNumber(factors.plain[0]), momentum: formatNumber(factors.momentum[0]) },
+    { direction: s.gdAlong({ c: formatNumber(c2) }), plain: formatNumber(factors.plain[1]), momentum: formatNumber(factors.momentum[1]) },
   ];
 }

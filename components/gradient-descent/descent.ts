@@ -11,6 +11,8 @@ import {
   type Dataset, type Network, type OptimizerKind,
 } from "../../src/engine/index";
 import { createUnit, makeSurfaceData, setUnitWeights } from "../error-surface/lossSurface";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** A model with exactly two trainable numbers, so its error is a surface over a plane. */
 export interface TwoParameterModel {
@@ -160,8 +162,8 @@ export function sampleSurface(model: TwoParameterModel, box: Box, resolution: nu
 }
 
 /** The sentence a widget shows for a descent that was stopped because E or ∇E became NaN or ±Infinity. */
-export function describeDivergence(divergedAt: number): string {
-  return `diverged at step ${divergedAt}: the loss became Infinity/NaN; the learning rate is too large for this curvature`;
+export function describeDivergence(divergedAt: number, s: Strings = en): string {
+  return s.gdDiverged({ step: divergedAt });
 }
 
 /** How a descent on a quadratic with curvature c behaves for learning rate η: the factor 1 − ηc each step multiplies the distance to the minimum by. */
@@ -188,6 +190,8 @@ export interface BatchOptions {
   learningRate: number;
   miniBatchSize: number;
   seed?: number;
+  /** The language of the curves' labels; default English. */
+  strings?: Strings;
 }
 
 /** The batch comparison's data: 200 points of the engine's "moons" set. */
@@ -197,11 +201,11 @@ export function createMoons(seed = 3): Dataset {
 
 /** Three identical networks 2-8-1 (tanh hidden, sigmoid output, squared error) trained with full, mini and single batches. */
 export function createBatchRuns(dataset: Dataset, options: BatchOptions): BatchRun[] {
-  const { learningRate, miniBatchSize, seed = 7 } = options;
+  const { learningRate, miniBatchSize, seed = 7, strings: s = en } = options;
   const sizes: [string, number][] = [
-    ["full batch", dataset.count],
-    [`mini-batch of ${miniBatchSize}`, miniBatchSize],
-    ["one example", 1],
+    [s.gdFullBatch, dataset.count],
+    [s.gdMiniBatch({ size: miniBatchSize }), miniBatchSize],
+    [s.gdOneExample, 1],
   ];
   return sizes.map(([label, batchSize], index) => {
     // The same seed gives every run the same starting weights; only the batches differ.

@@ -6,6 +6,8 @@
 import * as Plot from "@observablehq/plot";
 import { plotSurface } from "../kit/surfacePlot";
 import type { Box, PathPoint } from "./descent";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** One descent drawn on a surface: its points, its class (gd-plain or gd-heavy, which picks its colour) and its name. */
 export interface DrawnPath {
@@ -26,6 +28,8 @@ export interface DescentFigure {
   paths: DrawnPath[];
   width: number;
   height: number;
+  /** The language of the figure's label; default English. */
+  strings?: Strings;
   /** "sqrt" spreads the colours of a steep bowl's low values; default "linear". */
   colorType?: "linear" | "sqrt";
 }
@@ -81,7 +85,7 @@ export function plotDescents(figure: DescentFigure): SVGSVGElement {
     color: { type: figure.colorType ?? "linear", scheme: "viridis", domain: [0, figure.maxLoss], clamp: true, label: "E" },
     contours: 12,
     // The marks are hidden from screen readers; the widget's status sentence says what they show.
-    ariaLabel: `Error surface over w₁ and w₂, dark where E is low, with ${paths.map((path) => path.label).join(" and ")}`,
+    ariaLabel: (figure.strings ?? en).gdSurfaceAria({ paths: paths.map((path) => path.label).join((figure.strings ?? en).gdAnd) }),
     width: figure.width,
     height: figure.height,
     marks,
@@ -95,7 +99,8 @@ export interface DrawnCurve {
 }
 
 /** Loss curves: E over the whole data set against epochs, one line per batch size, on a log scale. */
-export function plotLossCurves(options: { document: Document; curves: DrawnCurve[]; epochs: number; width: number; height: number }): SVGSVGElement | HTMLElement {
+export function plotLossCurves(options: { document: Document; curves: DrawnCurve[]; epochs: number; width: number; height: number; strings?: Strings }): SVGSVGElement | HTMLElement {
+  const s = options.strings ?? en;
   const rows = options.curves.flatMap(({ label, curve }) => curve.filter((point) => point.loss > 0 && Number.isFinite(point.loss)).map((point) => ({ ...point, label })));
   return Plot.plot({
     document: options.document,
@@ -104,10 +109,10 @@ export function plotLossCurves(options: { document: Document; curves: DrawnCurve
     marginLeft: 52,
     marginBottom: 34,
     style: { background: "transparent", fontFamily: "inherit", fontSize: "12px" },
-    x: { domain: [0, options.epochs], label: "epoch", labelAnchor: "center", labelOffset: 30 },
-    y: { type: "log", label: "E over the whole data set", grid: true, tickFormat: "~g" },
+    x: { domain: [0, options.epochs], label: s.labAxisEpoch, labelAnchor: "center", labelOffset: 30 },
+    y: { type: "log", label: s.gdAxisWholeSet, grid: true, tickFormat: "~g" },
     color: { domain: options.curves.map((curve) => curve.label), range: ["#d9480f", "#1c7ed6", "#2b8a3e"], legend: true },
-    ariaLabel: `Loss curves over epochs: ${options.curves.map((curve) => curve.label).join(", ")}`,
+    ariaLabel: s.gdCurvesAria({ curves: options.curves.map((curve) => curve.label).join(s.dlListComma) }),
     marks: [Plot.line(rows, { x: "epoch", y: "loss", stroke: "label", strokeWidth: 2, ariaHidden: "true" }), Plot.ruleX([0], { strokeOpacity: 0.3, ariaHidden: "true" })],
   }) as SVGSVGElement | HTMLElement;
 }

@@ -9,6 +9,10 @@ import { arrowMove, pickPoint, type PlotFigure } from "../kit/pointer";
 import { createSigmoidUnit, descend, sampleSurface } from "./descent";
 import { plotDescents } from "./figures";
 import { describeSurfaceDescent, UNIT_BOX, UNIT_MAX_LOSS, UNIT_RESOLUTION } from "./captions";
+import { pageStrings } from "../../src/i18n/strings";
+
+// The page's language, read once when the runtime loads.
+const s = pageStrings();
 
 type Role = "startW1" | "startW2" | "steps" | "learningRate";
 
@@ -69,11 +73,11 @@ class SurfaceDescent {
     const path = descend(this.model, { start, learningRate, steps: this.params.number("steps") });
     const plot = plotDescents({
       box: UNIT_BOX, values: this.values, resolution: UNIT_RESOLUTION, maxLoss: UNIT_MAX_LOSS,
-      paths: [{ points: path.points, className: "gd-plain", label: "gradient descent" }], width: 340, height: 320,
+      paths: [{ points: path.points, className: "gd-plain", label: s.gdGradientDescent }], width: 340, height: 320, strings: s,
     });
     this.element.querySelector("[data-figure]")!.replaceChildren(plot);
     this.plot = plot as PlotFigure;
-    this.element.querySelector("[data-status]")!.textContent = describeSurfaceDescent(path, learningRate);
+    this.element.querySelector("[data-status]")!.textContent = describeSurfaceDescent(path, learningRate, s);
     this.element.dataset.live = "ready";
   }
 }

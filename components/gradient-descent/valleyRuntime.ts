@@ -10,6 +10,10 @@ import { createValley, descend, sampleSurface, type DescentPath } from "./descen
 import { plotDescents } from "./figures";
 import { describeMomentum, describeRatePanel, describeValleySetting, findValleyMaxLoss, listShrinkRows, VALLEY_BOX, VALLEY_RESOLUTION, WATCH_STEPS } from "./captions";
 import { measureShrinkFactors } from "./shrinkFactors";
+import { pageStrings } from "../../src/i18n/strings";
+
+// The page's language, read once when the runtime loads.
+const s = pageStrings();
 
 /** The roles both valley widgets bind. */
 type ValleyRole = "c1" | "c2" | "startW1" | "startW2" | "steps";
@@ -56,10 +60,10 @@ export function startLearningRates(element: HTMLElement, { params }: WidgetConte
     const plots = panels.map((panel, index) => {
       const learningRate = params.number(RATES[index]);
       const path: DescentPath = descend(model, { start, learningRate, steps, watchUntil: WATCH_STEPS });
-      const caption = describeRatePanel(path, learningRate, c1, c2);
+      const caption = describeRatePanel(path, learningRate, c1, c2, s);
       const plot = plotDescents({
         box: VALLEY_BOX, values, resolution: VALLEY_RESOLUTION, maxLoss: findValleyMaxLoss(c1, c2),
-        paths: [{ points: path.points, className: "gd-plain", label: caption.title }], colorType: "sqrt", width: 260, height: 240,
+        paths: [{ points: path.points, className: "gd-plain", label: caption.title }], colorType: "sqrt", width: 260, height: 240, strings: s,
       });
       panel.querySelector("[data-figure]")!.replaceChildren(plot);
       panel.querySelector("[data-title]")!.textContent = caption.title;
@@ -68,7 +72,7 @@ export function startLearningRates(element: HTMLElement, { params }: WidgetConte
       panel.dataset.diverged = String(path.divergedAt !== null);
       return plot as PlotFigure;
     });
-    element.querySelector("[data-status]")!.textContent = describeValleySetting(c1, c2, start, steps);
+    element.querySelector("[data-status]")!.textContent = describeValleySetting(c1, c2, start, steps, s);
     return plots;
   });
 }
@@ -84,14 +88,14 @@ export function startMomentumValley(element: HTMLElement, { params }: WidgetCont
     const plot = plotDescents({
       box: VALLEY_BOX, values: sampleSurface(model, VALLEY_BOX, VALLEY_RESOLUTION), resolution: VALLEY_RESOLUTION, maxLoss: findValleyMaxLoss(c1, c2),
       paths: [
-        { points: heavy.points, className: "gd-heavy", label: "momentum" },
-        { points: plain.points, className: "gd-plain", label: "plain descent" },
+        { points: heavy.points, className: "gd-heavy", label: s.gdMomentum },
+        { points: plain.points, className: "gd-plain", label: s.gdPlain },
       ],
-      colorType: "sqrt", width: 340, height: 320,
+      colorType: "sqrt", width: 340, height: 320, strings: s,
     });
     element.querySelector("[data-figure]")!.replaceChildren(plot);
-    element.querySelector("[data-status]")!.textContent = describeMomentum(plain, heavy, learningRate, momentum, c1);
-    const rows = listShrinkRows(measureShrinkFactors(model, learningRate, momentum), c1, c2);
+    element.querySelector("[data-status]")!.textContent = describeMomentum(plain, heavy, learningRate, momentum, c1, s);
+    const rows = listShrinkRows(measureShrinkFactors(model, learningRate, momentum), c1, c2, s);
     element.querySelectorAll("[data-shrink] tbody tr").forEach((tr, index) => {
       tr.querySelector("[data-shrink-direction]")!.textContent = rows[index].direction;
       tr.querySelector("[data-shrink-plain]")!.textContent = rows[index].plain;

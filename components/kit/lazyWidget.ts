@@ -13,6 +13,7 @@ import { claimOnce } from "./onceOnly";
 import { createRuntimeLoader } from "./runtimeLoader";
 import { FIGURE_KEYS, followDrag } from "./pointer";
 import type { ParamValue } from "../../src/notebook/kernel";
+import { pageNotebookStrings } from "../../src/i18n/notebookStrings";
 
 /** What a runtime's `start` is given besides its element. */
 export interface WidgetContext<R extends string = string> {
@@ -128,7 +129,7 @@ function report(element: HTMLElement, state: "loaded" | "failed", error?: unknow
   element.dataset.runtime = state;
   if (state === "loaded") return;
   const reason = error instanceof Error ? error.message : String(error);
-  const text = `This figure's code could not be loaded (${reason}); touch it again to retry.`;
+  const text = pageNotebookStrings().nbFigureLoadFailed({ error: reason });
   const status = element.querySelector<HTMLElement>("[role=status]");
   if (status) status.textContent = text;
   element.title = text;

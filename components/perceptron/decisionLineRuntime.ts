@@ -8,6 +8,7 @@ import { arrowMove, pickPoint } from "../kit/pointer";
 import type { ScaledFigure } from "./drawLab";
 import { makeTruthTable, formatZ } from "./truthTable";
 import { drawUnitPlane, weightReach, type UnitRole } from "./unitPlane";
+import { pageStrings } from "../../src/i18n/strings";
 
 const KEY_STEP = 0.1;
 
@@ -17,12 +18,13 @@ export function start(element: HTMLElement, { params }: WidgetContext<UnitRole>)
   const reach = weightReach(params.spec("w1"), params.spec("w2"));
   let svg: ScaledFigure | undefined;
   let focused = plane === document.activeElement;
+  const s = pageStrings();
   const text = (name: string, value: string) => (element.querySelector(`[data-dl="${name}"]`)!.textContent = value);
 
   const draw = (announce: boolean) => {
     const unit = { w1: params.number("w1"), w2: params.number("w2"), b: params.number("b") };
-    const { rows, gate } = makeTruthTable(unit);
-    svg = drawUnitPlane(unit, reach, { width: plane.clientWidth || 400, focused });
+    const { rows, gate } = makeTruthTable(unit, s);
+    svg = drawUnitPlane(unit, reach, { width: plane.clientWidth || 400, focused, strings: s });
     plane.replaceChildren(svg);
     text("w1", String(unit.w1));
     text("w2", String(unit.w2));
@@ -35,7 +37,7 @@ export function start(element: HTMLElement, { params }: WidgetContext<UnitRole>)
         return tr;
       }),
     );
-    if (announce) text("status", `w₁ = ${unit.w1}, w₂ = ${unit.w2}, b = ${unit.b}: the unit computes ${gate}.`);
+    if (announce) text("status", s.dlStatusWeights({ w1: unit.w1, w2: unit.w2, b: unit.b, gate }));
   };
   // The handle is ringed while the plane has focus.
   const focus = (now: boolean) => () => {

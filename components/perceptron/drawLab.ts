@@ -4,6 +4,8 @@ import { asImage } from "../kit/charts";
 import type { PlotFigure } from "../kit/pointer";
 import { findBoundarySegment, findNormalArrow, findPositiveRegion, type Box, type Point, type UnitWeights } from "./geometry";
 import type { LabPoint } from "./lab";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** What the plane shows: the box, the unit, the examples, and the rings and crosshair the widget adds. */
 export interface PlaneScene {
@@ -67,7 +69,7 @@ export function drawPlane(document: Document, scene: PlaneScene): ScaledFigure {
 }
 
 /** The bar chart of mistakes in each finished epoch. */
-export function drawMistakes(document: Document, mistakesPerEpoch: readonly number[], width: number): SVGSVGElement | HTMLElement {
+export function drawMistakes(document: Document, mistakesPerEpoch: readonly number[], width: number, s: Strings = en): SVGSVGElement | HTMLElement {
   const epochs = mistakesPerEpoch.map((mistakes, i) => ({ epoch: i + 1, mistakes }));
   const last = Math.max(10, epochs.length);
   return asImage(Plot.plot({
@@ -78,13 +80,13 @@ export function drawMistakes(document: Document, mistakesPerEpoch: readonly numb
     marginBottom: 34,
     marginTop: 24,
     style: { background: "transparent", color: "inherit", fontSize: "12px" },
-    ariaLabel: "Mistakes in each epoch",
-    x: { domain: [1, last + 1], label: "epoch", labelAnchor: "right", ticks: Math.min(10, last) },
-    y: { label: "mistakes", labelAnchor: "top", domain: [0, Math.max(4, ...mistakesPerEpoch)], ticks: 4 },
+    ariaLabel: s.labMistakesChart,
+    x: { domain: [1, last + 1], label: s.labAxisEpoch, labelAnchor: "right", ticks: Math.min(10, last) },
+    y: { label: s.labAxisMistakes, labelAnchor: "top", domain: [0, Math.max(4, ...mistakesPerEpoch)], ticks: 4 },
     marks: [
       Plot.rectY(epochs, { x1: "epoch", x2: (d: { epoch: number }) => d.epoch + 0.85, y: "mistakes", className: "pl-bars" }),
       Plot.ruleY([0]),
-      epochs.length === 0 ? Plot.text(["no finished epoch yet"], { frameAnchor: "middle", className: "pl-note" }) : null,
+      epochs.length === 0 ? Plot.text([s.labNoEpochYet], { frameAnchor: "middle", className: "pl-note" }) : null,
     ].filter((mark) => mark !== null),
   }));
 }

@@ -36,6 +36,8 @@ function corners(box: Box): Point[] {
  * The part of the box where z = w·x + b ≥ 0, as a closed polygon (first point repeated), or [] when
  * that part is empty. One pass of Sutherland–Hodgman clipping against the half-plane.
  */
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 export function findPositiveRegion(unit: UnitWeights, box: Box): Point[] {
   const square = corners(box);
   const region: Point[] = [];
@@ -91,27 +93,7 @@ export const GATE_INPUTS: readonly Point[] = [
   [1, 1],
 ];
 
-// Outputs at (0,0), (0,1), (1,0), (1,1) → the function's everyday name.
-const GATE_NAMES: Record<string, string> = {
-  "0000": "always 0",
-  "0001": "AND",
-  "0010": "x₁ and not x₂",
-  "0011": "x₁ (copies the first input)",
-  "0100": "x₂ and not x₁",
-  "0101": "x₂ (copies the second input)",
-  "0110": "XOR",
-  "0111": "OR",
-  "1000": "NOR",
-  "1001": "XNOR",
-  "1010": "not x₂",
-  "1011": "x₁ or not x₂",
-  "1100": "not x₁",
-  "1101": "x₂ or not x₁",
-  "1110": "NAND",
-  "1111": "always 1",
-};
-
 /** The name of the logic function whose outputs on (0,0), (0,1), (1,0), (1,1) are `outputs`, e.g. [0,0,0,1] → "AND". */
-export function nameGate(outputs: readonly number[]): string {
-  return GATE_NAMES[outputs.join("")] ?? "unknown";
+export function nameGate(outputs: readonly number[], s: Strings = en): string {
+  return s.gateName({ outputs: outputs.join("") });
 }

@@ -9,6 +9,7 @@ import { arrowMove, pickPoint } from "../kit/pointer";
 import { LAB_BOX, LAB_PRESETS, countEpochs, countMisclassified, createLab, finishEpoch, makePresetPoints, resumeLab, stepLab, togglePoint, type LabPreset, type LabState } from "./lab";
 import { drawMistakes, drawPlane, type ScaledFigure } from "./drawLab";
 import type { Point } from "./geometry";
+import { pageStrings } from "../../src/i18n/strings";
 
 /** The roles PerceptronLab binds: the learning rate η, the epoch limit and the seed of the starting weights. */
 export type LabRole = "learningRate" | "maxEpochs" | "seed";
@@ -55,6 +56,7 @@ export class PerceptronLabController {
   private maxEpochs: number;
   private seed: number;
   private playing = false;
+  private readonly s = pageStrings();
   private frame = 0;
   private lastTime = 0;
   private owed = 0;
@@ -76,7 +78,7 @@ export class PerceptronLabController {
       if (plane.matches(":focus-visible")) this.showCrosshair(true);
     });
     plane.addEventListener("blur", () => this.showCrosshair(false));
-    this.resetLab("Ready: press Step to show the unit the first example, or Play to keep going.");
+    this.resetLab(this.s.labReady);
     if (plane.matches(":focus-visible")) this.showCrosshair(true);
   }
 
@@ -102,7 +104,7 @@ export class PerceptronLabController {
 
   private setLearningRate(value: number): void {
     this.learningRate = value;
-    this.announce(`Learning rate η is now ${value}; the next updates use it.`);
+    this.announce(this.s.labRateNow({ value }));
     this.draw();
   }
 
@@ -111,7 +113,7 @@ export class PerceptronLabController {
     this.maxEpochs = value;
     if (this.lab.status === "training" && countEpochs(this.lab) >= value) this.lab.status = "limit";
     resumeLab(this.lab, value);
-    this.announce(`The epoch limit is now ${value}.`);
+    this.announce(this.s.labLimitNow({ value }));
     if (this.lab.status !== "training") this.describeEnd();
     this.draw();
   }
@@ -119,13 +121,13 @@ export class PerceptronLabController {
   // New starting weights (and new blobs).
   private setSeed(value: number): void {
     this.seed = value;
-    this.resetLab(`Seed ${value}: new starting weights${this.preset === "blobs" ? " and new blobs" : ""}.`);
+    this.resetLab(this.preset === "blobs" ? this.s.labSeedBlobs({ value }) : this.s.labSeed({ value }));
   }
 
   /** A button: Step applies the rule once, Epoch finishes the epoch, Play toggles, Reset starts over. */
   act(action: string): void {
     if (action === "play") return this.playing ? this.pause() : this.play();
-    if (action === "reset") return this.resetLab("Reset: the starting weights are back and the epoch count is zero.");
+    if (action === "reset") return this.resetLab(this.s.labReset);
     if (action !== "step" && action !== "epoch") return;
     this.pause();
     if (this.lab.status !== "training") return this.describeEnd();
@@ -140,7 +142,7 @@ export class PerceptronLabController {
     this.draw();
     if (this.lab.status === "training") {
       const mistakes = this.lab.mistakesPerEpoch[this.lab.mistakesPerEpoch.length - 1];
-      this.announce(`Epoch ${countEpochs(this.lab)} finished with ${mistakes} ${mistakes === 1 ? "mistake" : "mistakes"}; w₁ = ${this.fmt(this.lab.perceptron.weights[0])}, w₂ = ${this.fmt(this.lab.perceptron.weights[1])}, b = ${this.fmt(this.lab.perceptron.bias)}.`);
+      this.announce(this.s.labEpochDone({ epoch: countEpochs(this.lab), mistakes, w1: this.fmt(this.lab.perceptron.weights[0]), w2: this.fmt(this.lab.perceptron.weights[1]), b: this.fmt(this.lab.perceptron.bias) }));
     } else this.describeEnd();
   }
 
@@ -148,7 +150,7 @@ export class PerceptronLabController {
   choosePreset(name: string): void {
     if (!isPreset(name)) return;
     this.preset = name;
-    this.resetLab(`Data: ${name === "blobs" ? "two blobs a line can split" : name.toUpperCase()}, ${makePresetPoints(name, this.seed).length} points.`);
+    this.resetLab(this.s.labData({ data: name === "blobs" ? this.s.labBlobsLong : name.toUpperCase(), points: makePresetPoints(name, this.seed).length }));
   }
 
   /** A click on the plane at (clientX, clientY): removes the point there or adds one. */
@@ -171,7 +173,7 @@ export class PerceptronLabController {
       const clamp = (v: number, low: number, high: number) => Number(Math.min(high, Math.max(low, v)).toFixed(2));
       this.crosshair = [clamp(at[0] + move[0], LAB_BOX.xMin, LAB_BOX.xMax), clamp(at[1] + move[1], LAB_BOX.yMin, LAB_BOX.yMax)];
       this.draw();
-      this.announce(`Crosshair at (${this.crosshair[0]}, ${this.crosshair[1]}).`);
+      this.announce(this.s.labCrosshair({ x1: this.crosshair[0], x2: this.crosshair[1] }));
     } else if (key === "Enter" || key === " ") this.editAt(at, shift);
   }
 
@@ -188,8 +190,8 @@ export class PerceptronLabController {
     const where = `(${point[0].toFixed(2)}, ${point[1].toFixed(2)})`;
     this.announce(
       done === "added"
-        ? `Added a point with t = ${target} near ${where}; ${this.lab.points.length} points. Training starts a new count of epochs from the current weights.`
-        : `Removed the point near ${where}; ${this.lab.points.length} points left.${this.lab.points.length === 0 ? " Click the plane to add some." : ""}`,
+        ? this.s.labAdded({ target, where, points: this.lab.points.length })
+        : this.lab.points.length === 0 ? this.s.labRemovedLast({ where }) : this.s.labRemoved({ where, points: this.lab.points.length }),
     );
   }
 
@@ -204,11 +206,11 @@ export class PerceptronLabController {
   private play(): void {
     if (this.lab.status !== "training") return this.describeEnd();
     this.playing = true;
-    this.playButton().textContent = "Pause";
+    this.playButton().textContent = this.s.trainPause;
     this.playButton().setAttribute("aria-pressed", "true");
     this.lastTime = performance.now();
     this.owed = 1; // the first frame shows one update at once
-    this.announce("Playing: the rule visits the examples in order.");
+    this.announce(this.s.labPlaying);
     this.frame = requestAnimationFrame((time) => this.tick(time));
   }
 
@@ -216,7 +218,7 @@ export class PerceptronLabController {
     if (!this.playing) return;
     this.playing = false;
     cancelAnimationFrame(this.frame);
-    this.playButton().textContent = "Play";
+    this.playButton().textContent = this.s.trainPlay;
     this.playButton().setAttribute("aria-pressed", "false");
   }
 
@@ -251,23 +253,23 @@ export class PerceptronLabController {
     const last = this.lab.lastStep;
     if (!point || !last) return;
     const { weights, bias } = this.lab.perceptron;
-    const where = `Example ${index + 1} at (${point.x1.toFixed(2)}, ${point.x2.toFixed(2)}) with t = ${point.target}`;
+    const where = this.s.labExample({ index: index + 1, x1: point.x1.toFixed(2), x2: point.x2.toFixed(2), target: point.target });
     const text = last.mistake
-      ? `${where} was a mistake (y = ${1 - point.target}), so w moved by η(t − y)x and b by η(t − y): now w₁ = ${this.fmt(weights[0])}, w₂ = ${this.fmt(weights[1])}, b = ${this.fmt(bias)}.`
-      : `${where} was classified correctly (y = ${point.target}), so nothing changed.`;
+      ? this.s.labMistake({ where, y: 1 - point.target, w1: this.fmt(weights[0]), w2: this.fmt(weights[1]), b: this.fmt(bias) })
+      : this.s.labCorrect({ where, y: point.target });
     if (this.lab.status === "training") this.announce(text);
-    else this.describeEnd(text + " ");
+    else this.describeEnd(text + this.s.labSentenceGap);
   }
 
   private describeEnd(prefix = ""): void {
     const epochs = countEpochs(this.lab);
     const messages: Record<string, string> = {
-      converged: `Converged: epoch ${epochs} made no mistake, so the line separates the two classes and the rule will never change it again.`,
-      cycling: `Cycling: epoch ${epochs + 1} starts from exactly the weights epoch ${this.lab.cycleStart} started from, so the rule will repeat the same epochs forever. No line separates these points.`,
-      limit: `Stopped at the epoch limit (${this.maxEpochs}) with ${countMisclassified(this.lab)} ${countMisclassified(this.lab) === 1 ? "point" : "points"} still misclassified. Raise the limit to go on; if no line separates the classes, the rule never stops.`,
-      diverged: "The weights are no longer finite numbers, so training stopped. A smaller learning rate keeps them finite.",
-      empty: "There are no points: click the plane, or focus it and press Enter, to add some.",
-      training: "Training.",
+      converged: this.s.labConverged({ epoch: epochs }),
+      cycling: this.s.labCycling({ epoch: epochs + 1, start: this.lab.cycleStart! }),
+      limit: this.s.labLimit({ limit: this.maxEpochs, wrong: countMisclassified(this.lab) }),
+      diverged: this.s.labDiverged,
+      empty: this.s.labEmpty,
+      training: this.s.labTraining,
     };
     this.announce(prefix + messages[this.lab.status]);
   }
@@ -292,15 +294,15 @@ export class PerceptronLabController {
       last: lab.lastStep,
       crosshair: this.crosshair,
       width,
-      ariaLabel: `The plane with ${lab.points.length} examples and the line ${this.fmt(weights[0])}·x₁ + ${this.fmt(weights[1])}·x₂ + ${this.fmt(bias)} = 0`,
+      ariaLabel: this.s.labPlaneLine({ points: lab.points.length, w1: this.fmt(weights[0]), w2: this.fmt(weights[1]), b: this.fmt(bias) }),
     });
     this.planeSvg = figure;
     plane.replaceChildren(figure);
     const chart = this.element("mistakes");
-    chart.replaceChildren(drawMistakes(document, lab.mistakesPerEpoch, chart.clientWidth || 440));
+    chart.replaceChildren(drawMistakes(document, lab.mistakesPerEpoch, chart.clientWidth || 440, this.s));
     const done = lab.status !== "training";
-    this.element("epoch-now").textContent = done ? `${countEpochs(lab)} (${lab.status})` : String(countEpochs(lab) + 1);
-    this.element("next").textContent = lab.points.length === 0 ? "none" : done ? "—" : `${lab.cursor + 1} of ${lab.points.length}`;
+    this.element("epoch-now").textContent = done ? this.s.labEpochEnded({ epoch: countEpochs(lab), status: lab.status }) : String(countEpochs(lab) + 1);
+    this.element("next").textContent = lab.points.length === 0 ? this.s.labNone : done ? "—" : this.s.labNextOf({ next: lab.cursor + 1, points: lab.points.length });
     this.element("mistakes-now").textContent = String(lab.mistakesThisEpoch);
     this.element("eta").textContent = String(this.learningRate);
     this.element("w1").textContent = this.fmt(weights[0]);

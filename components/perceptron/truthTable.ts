@@ -1,6 +1,8 @@
 /** A single unit's truth table on the four corners of the unit square, computed by the engine. */
 import { createPerceptron, predictPerceptron } from "../../src/engine/index";
 import { GATE_INPUTS, nameGate, type UnitWeights } from "./geometry";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** One row: the inputs, the weighted input z = w·x + b, and the output y = step(z). */
 export interface TruthRow {
@@ -11,7 +13,7 @@ export interface TruthRow {
 }
 
 /** The rows for (0,0), (0,1), (1,0), (1,1) and the name of the logic function they make, e.g. "AND". */
-export function makeTruthTable(unit: UnitWeights): { rows: TruthRow[]; gate: string } {
+export function makeTruthTable(unit: UnitWeights, s: Strings = en): { rows: TruthRow[]; gate: string } {
   const perceptron = createPerceptron({ inputSize: 2 });
   perceptron.weights.set([unit.w1, unit.w2]);
   perceptron.bias = unit.b;
@@ -21,7 +23,7 @@ export function makeTruthTable(unit: UnitWeights): { rows: TruthRow[]; gate: str
     z: unit.w1 * x1 + unit.w2 * x2 + unit.b,
     y: predictPerceptron(perceptron, [x1, x2]),
   }));
-  return { rows, gate: nameGate(rows.map((row) => row.y)) };
+  return { rows, gate: nameGate(rows.map((row) => row.y), s) };
 }
 
 /** z for display: rounded to 2 decimals, with −0 shown as 0 and a true minus sign. */

@@ -4,6 +4,8 @@ import { drawPlane, type ScaledFigure } from "./drawLab";
 import { makeTruthTable } from "./truthTable";
 import type { Box, UnitWeights } from "./geometry";
 import type { ParamSpec } from "../../src/notebook/params";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** The roles DecisionLine binds: the unit's two weights and its bias. */
 export type UnitRole = "w1" | "w2" | "b";
@@ -33,8 +35,9 @@ export function drawWeightArrow(unit: UnitWeights, focused = false): Plot.Markis
 }
 
 /** The whole plane for `unit`, the same at build time and in the page. */
-export function drawUnitPlane(unit: UnitWeights, reach: number, options: { width: number; focused?: boolean; document?: Document }): ScaledFigure {
-  const { rows } = makeTruthTable(unit);
+export function drawUnitPlane(unit: UnitWeights, reach: number, options: { width: number; focused?: boolean; document?: Document; strings?: Strings }): ScaledFigure {
+  const s = options.strings ?? en;
+  const { rows } = makeTruthTable(unit, s);
   return drawPlane(options.document ?? document, {
     box: unitBox(reach),
     unit,
@@ -42,6 +45,6 @@ export function drawUnitPlane(unit: UnitWeights, reach: number, options: { width
     normal: false,
     extraMarks: drawWeightArrow(unit, options.focused),
     width: options.width,
-    ariaLabel: `The plane with the line ${unit.w1}·x₁ + ${unit.w2}·x₂ + ${unit.b} = 0 and the unit's answers on the four corners`,
+    ariaLabel: s.dlPlaneLabel({ w1: unit.w1, w2: unit.w2, b: unit.b }),
   });
 }

@@ -4,6 +4,8 @@
  */
 import { LIMITS, type PlaygroundConfig } from "./config";
 import type { Session } from "./session";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** Steps the training loss is watched over before it counts as flat. */
 export const PLATEAU_STEPS = 1000;
@@ -29,30 +31,29 @@ export function isLossFlat(session: Session): boolean {
 }
 
 /** The sentence above the suggestions, with the numbers of this run. */
-export function describePlateau(session: Session): string {
+export function describePlateau(session: Session, s: Strings = en): string {
   const latest = session.losses[session.losses.length - 1];
   const earlier = [...session.losses].reverse().find((record) => record.step <= latest.step - PLATEAU_STEPS) ?? latest;
   const shown = (value: number) => String(Number(value.toPrecision(3)));
-  return `The training loss has stayed near ${shown(latest.trainLoss)} for the last ${PLATEAU_STEPS.toLocaleString("en")} steps (it was ${shown(earlier.trainLoss)}): this network is not learning the data. Usually one of these helps:`;
+  return s.pgPlateau({ loss: shown(latest.trainLoss), steps: PLATEAU_STEPS.toLocaleString("en"), earlier: shown(earlier.trainLoss) });
 }
 
 /** What usually helps a network that does not learn: more units, another layer, another learning rate, another activation. */
-export function suggestChanges(config: PlaygroundConfig): Suggestion[] {
+export function suggestChanges(config: PlaygroundConfig, s: Strings = en): Suggestion[] {
   const suggestions: Suggestion[] = [];
   const { hidden } = config;
   if (hidden.some((units) => units < LIMITS.unitsPerLayer)) {
     const wider = hidden.map((units) => Math.min(LIMITS.unitsPerLayer, units * 2));
-    suggestions.push({ label: `More units: ${hidden.join(", ")} → ${wider.join(", ")}`, patch: { hidden: wider } });
+    suggestions.push({ label: s.pgMoreUnits({ from: hidden.join(", "), to: wider.join(", ") }), patch: { hidden: wider } });
   }
   if (hidden.length < LIMITS.hiddenLayers) {
     const deeper = [...hidden, hidden[hidden.length - 1] ?? 4];
-    const layers = (count: number) => `${count} hidden layer${count === 1 ? "" : "s"}`;
-    suggestions.push({ label: `Another layer: ${layers(hidden.length)} → ${layers(deeper.length)}`, patch: { hidden: deeper } });
+    suggestions.push({ label: s.pgAnotherLayer({ from: hidden.length, to: deeper.length }), patch: { hidden: deeper } });
   }
   const rate = config.learningRate;
   const changedRate = rate < 1 ? Math.min(LIMITS.learningRate.max, rate * 10) : Math.max(LIMITS.learningRate.min, rate / 10);
-  suggestions.push({ label: `${changedRate > rate ? "Larger" : "Smaller"} learning rate: η ${rate} → ${Number(changedRate.toPrecision(3))}`, patch: { learningRate: Number(changedRate.toPrecision(3)) } });
+  suggestions.push({ label: (changedRate > rate ? s.pgLargerRate : s.pgSmallerRate)({ from: rate, to: Number(changedRate.toPrecision(3)) }), patch: { learningRate: Number(changedRate.toPrecision(3)) } });
   const activation = config.activation === "relu" ? "tanh" : "relu";
-  if (hidden.length > 0) suggestions.push({ label: `Activation ${activation} instead of ${config.activation}`, patch: { activation } });
+  if (hidden.length > 0) suggestions.push({ label: s.pgOtherActivation({ activation, instead: config.activation }), patch: { activation } });
   return suggestions;
 }

@@ -3,6 +3,8 @@
  * and each setting's text form in a link. Pure functions of strings, so a shared link reproduces a
  * run and a bad link never crashes.
  */
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** The data sets the reader can pick; "custom" starts empty and takes points clicked on the plot. */
 export const PLAYGROUND_DATASETS = ["xor", "circles", "moons", "spiral", "blobs", "custom"] as const;
@@ -174,17 +176,17 @@ export const PARSERS: { readonly [K in AddressSetting]: (raw: string) => Playgro
 };
 
 /** What a setting may be, in words, for the notice about a refused value. */
-export function describeAllowed(key: AddressSetting): string {
+export function describeAllowed(key: AddressSetting, s: Strings = en): string {
   switch (key) {
-    case "hidden": return `up to ${LIMITS.hiddenLayers} comma-separated layer sizes from 1 to ${LIMITS.unitsPerLayer}, or "none"`;
-    case "loss": return `one of ${PLAYGROUND_LOSSES.join(", ")}`;
-    case "optimizer": return `one of ${PLAYGROUND_OPTIMIZERS.join(", ")}`;
-    case "momentum": return `a number from ${LIMITS.momentum.min} to ${LIMITS.momentum.max}`;
-    case "batchSize": return `a whole number from ${LIMITS.batchSize.min} to ${LIMITS.batchSize.max}`;
-    case "weightDecay": return `a number from ${LIMITS.weightDecay.min} to ${LIMITS.weightDecay.max}`;
-    case "seed": return `a whole number from ${LIMITS.seed.min} to ${LIMITS.seed.max}`;
-    case "speed": return `a whole number from ${LIMITS.speed.min} to ${LIMITS.speed.max}`;
-    case "points": return `up to ${LIMITS.points} points "x1,x2,t" separated by ";", coordinates within ±${LIMITS.coordinate}, t 0 or 1`;
+    case "hidden": return s.pgAllowedHidden({ layers: LIMITS.hiddenLayers, units: LIMITS.unitsPerLayer });
+    case "loss": return s.paramOneOf({ choices: PLAYGROUND_LOSSES.join(", ") });
+    case "optimizer": return s.paramOneOf({ choices: PLAYGROUND_OPTIMIZERS.join(", ") });
+    case "momentum": return s.pgAllowedNumber(LIMITS.momentum);
+    case "batchSize": return s.pgAllowedWhole(LIMITS.batchSize);
+    case "weightDecay": return s.pgAllowedNumber(LIMITS.weightDecay);
+    case "seed": return s.pgAllowedWhole(LIMITS.seed);
+    case "speed": return s.pgAllowedWhole(LIMITS.speed);
+    case "points": return s.pgAllowedPoints({ points: LIMITS.points, coordinate: LIMITS.coordinate });
   }
 }
 

@@ -5,6 +5,9 @@
 import { readTypedParamValue, type ParamSpec } from "../../src/notebook/params";
 import { LIMITS, PARSERS, PLAYGROUND_ROLES, describeAllowed, formatValue, type PlaygroundConfig, type PlaygroundRole } from "./config";
 import { QUERY_KEYS } from "./queryKeys";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
+import { pageStrings } from "../../src/i18n/strings";
 
 /** Settings that one select or number input sets directly, by its data-control name. */
 const DIRECT_CONTROLS = ["dataset", "activation", "loss", "optimizer", "learningRate", "momentum", "batchSize", "weightDecay", "seed", "speed"] as const;
@@ -16,11 +19,11 @@ export type ControlReading = { patch: Partial<PlaygroundConfig>; notice?: string
  * Reads the value `raw` of the control `name` ("layers", "units" with its `layer`, or a setting's own
  * name); a bound setting obeys its <Param>'s `spec`, the others the rules a link obeys.
  */
-export function readControl(name: string, raw: string, config: Readonly<PlaygroundConfig>, specs: Readonly<Record<PlaygroundRole, ParamSpec>>, layer?: number): ControlReading | undefined {
+export function readControl(name: string, raw: string, config: Readonly<PlaygroundConfig>, specs: Readonly<Record<PlaygroundRole, ParamSpec>>, layer?: number, s: Strings = en): ControlReading | undefined {
   if (name === "layers") {
     const count = Number(raw);
     if (!Number.isInteger(count) || count < 0 || count > LIMITS.hiddenLayers) {
-      return { refusal: `The number of hidden layers must be a whole number from 0 to ${LIMITS.hiddenLayers}.`, restore: String(config.hidden.length) };
+      return { refusal: s.pgLayersRefused({ max: LIMITS.hiddenLayers }), restore: String(config.hidden.length) };
     }
     // New layers copy the last one's size, so adding a layer changes one thing at a time.
     return { patch: { hidden: Array.from({ length: count }, (_, i) => config.hidden[i] ?? config.hidden[config.hidden.length - 1] ?? 4) } };
@@ -28,7 +31,7 @@ export function readControl(name: string, raw: string, config: Readonly<Playgrou
   if (name === "units" && layer !== undefined) {
     const units = Number(raw);
     if (!Number.isInteger(units) || units < 1 || units > LIMITS.unitsPerLayer) {
-      return { refusal: `A hidden layer has 1 to ${LIMITS.unitsPerLayer} units.`, restore: String(config.hidden[layer]) };
+      return { refusal: s.pgUnitsRefused({ max: LIMITS.unitsPerLayer }), restore: String(config.hidden[layer]) };
     }
     const hidden = [...config.hidden];
     hidden[layer] = units;
@@ -41,14 +44,14 @@ export function readControl(name: string, raw: string, config: Readonly<Playgrou
   if (role) {
     const spec = specs[role];
     if (spec.kind === "number") {
-      const typed = readTypedParamValue(spec, raw);
+      const typed = readTypedParamValue(spec, raw, s);
       return typed.value === undefined ? { refusal: typed.notice!, restore } : { patch: { [role]: typed.value }, notice: typed.notice };
     }
-    return spec.choices.includes(raw) ? { patch: { [role]: raw } } : { refusal: `${raw} is not allowed: ${spec.choices.join(", ")}.`, restore };
+    return spec.choices.includes(raw) ? { patch: { [role]: raw } } : { refusal: s.pgChoiceRefused({ raw, choices: spec.choices.join(", ") }), restore };
   }
   const setting = key as Exclude<typeof key, PlaygroundRole>;
   const value = PARSERS[setting](raw);
-  if (value === undefined) return { refusal: `You set ${QUERY_KEYS[setting]} to "${raw.slice(0, 40)}", which is not allowed (${describeAllowed(setting)}).`, restore };
+  if (value === undefined) return { refusal: s.pgSettingRefused({ key: QUERY_KEYS[setting], raw: raw.slice(0, 40), allowed: describeAllowed(setting, s) }), restore };
   return { patch: { [setting]: value } };
 }
 
@@ -93,7 +96,7 @@ export function showControls(element: HTMLElement, config: Readonly<PlaygroundCo
   plane.classList.toggle("pg-clickable", custom);
   if (custom) {
     plane.setAttribute("role", "application");
-    plane.setAttribute("aria-label", "Data plane: click to add a point; with the keyboard, move the cross with the arrow keys and press Enter to add a point (Shift+Enter for the other class)");
+    plane.setAttribute("aria-label", pageStrings().pgPlaneAria);
   } else {
     plane.removeAttribute("role");
     plane.removeAttribute("aria-label");

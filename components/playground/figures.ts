@@ -10,6 +10,8 @@ import { asImage } from "../kit/charts";
 import { edgeWidth, toSubscript, toSuperscript, type DiagramEdge, type DiagramNode } from "./diagram";
 import { centredEdges, createSvg, renderShadedCells } from "./shadedCells";
 import type { GradientRecord, LossRecord } from "./session";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** A data point for the plots: inputs and class. */
 export interface PointRow {
@@ -90,6 +92,8 @@ interface PlaneOptions {
   test: PointRow[];
   /** The keyboard cursor for adding points, when the custom data set is active. */
   cursor?: { x1: number; x2: number } | null;
+  /** The language of the labels; default English. */
+  strings?: Strings;
 }
 
 /** The data plane's top layer: axes, training points filled, test points hollow, and the keyboard cursor. */
@@ -110,7 +114,7 @@ export function plotPlane(options: PlaneOptions): SVGSVGElement | HTMLElement {
     x: { domain: [box.xMin, box.xMax], label: "x₁", ticks: 5 },
     y: { domain: [box.yMin, box.yMax], label: "x₂", ticks: 5 },
     marks,
-  }), "Data plane over the inputs x₁, x₂ with the training and test points");
+  }), (options.strings ?? en).pgPlaneLabel);
 }
 
 /** The heatmap's frame: the plane's, without axes, so the two layers line up. */
@@ -133,7 +137,7 @@ function boundaryMark(box: GridBox, values: ArrayLike<number>, stroke: string): 
 }
 
 /** The data plane's bottom layer: y over the box as a Plot raster, and the decision boundary y = ½ as a contour. */
-export function plotHeatmap(options: { document: Document; width: number; box: GridBox; values: ArrayLike<number>; palette: Palette }): SVGSVGElement | HTMLElement {
+export function plotHeatmap(options: { document: Document; width: number; box: GridBox; values: ArrayLike<number>; palette: Palette; strings?: Strings }): SVGSVGElement | HTMLElement {
   const { document, width, box, values, palette } = options;
   return asImage(Plot.plot({
     document,
@@ -148,11 +152,11 @@ export function plotHeatmap(options: { document: Document; width: number; box: G
       Plot.raster(values as number[], { ...denseGrid(box), fill: (v: number) => v, interpolate: "none", clip: true }),
       boundaryMark(box, values, palette.ink),
     ],
-  }), "Heatmap of the output y over the plane");
+  }), (options.strings ?? en).pgHeatmapLabel);
 }
 
 /** The same heatmap without a canvas, for the saved view: shaded SVG cells in the theme's colours and the boundary in its ink. */
-export function plotSavedHeatmap(options: { document: Document; width: number; box: GridBox; values: ArrayLike<number> }): SVGSVGElement | HTMLElement {
+export function plotSavedHeatmap(options: { document: Document; width: number; box: GridBox; values: ArrayLike<number>; strings?: Strings }): SVGSVGElement | HTMLElement {
   const { document, width, box, values } = options;
   const shades = Array.from(values, (v) => HEATMAP_STRENGTH * (2 * v - 1));
   const cells = (_index: number[], scales: { x: (value: number) => number; y: (value: number) => number }) => {
@@ -176,11 +180,12 @@ export function plotSavedHeatmap(options: { document: Document; width: number; b
     document,
     ...heatmapFrame(width, box),
     marks: [cells as unknown as Plot.Markish, boundaryMark(box, values, "currentColor")],
-  }), "Heatmap of the output y over the plane");
+  }), (options.strings ?? en).pgHeatmapLabel);
 }
 
 /** The network: units as circles, each weight as a line coloured by its sign (dashed when negative) and as wide as |w|. */
-export function plotNetwork(options: { document: Document; width: number; nodes: DiagramNode[]; edges: DiagramEdge[] }): SVGSVGElement | HTMLElement {
+export function plotNetwork(options: { document: Document; width: number; nodes: DiagramNode[]; edges: DiagramEdge[]; strings?: Strings }): SVGSVGElement | HTMLElement {
+  const s = options.strings ?? en;
   const { document, width, nodes, edges } = options;
   const layers = Math.max(...nodes.map((node) => node.l));
   const tallest = Math.max(...nodes.map((node) => Math.abs(node.y)));
@@ -207,12 +212,12 @@ export function plotNetwork(options: { document: Document; width: number; nodes:
       edgeMarks("negative"),
       Plot.dot(nodes, {
         x: "x", y: "y", r: 11, strokeWidth: 1.5, className: "pg-node",
-        title: (node: DiagramNode) => (node.l === 0 ? `input ${node.label}` : `${node.label}: bias b${toSuperscript(node.l)}${toSubscript(node.j + 1)} = ${node.bias.toFixed(3)}`),
+        title: (node: DiagramNode) => (node.l === 0 ? s.pgInputNode({ label: node.label }) : s.pgBiasNode({ label: node.label, bias: `b${toSuperscript(node.l)}${toSubscript(node.j + 1)}`, value: node.bias.toFixed(3) })),
       }),
       Plot.text(nodes, { x: "x", y: "y", text: "label", fontSize: 9, className: "pg-node-label" }),
       Plot.text(output, { x: "x", y: "y", dx: 16, textAnchor: "start", fontSize: 11, text: (node: DiagramNode) => `b${toSuperscript(layers)} = ${node.bias.toFixed(2)}`, className: "pg-output-bias" }),
     ],
-  }), `Network diagram with ${layers} weight layers; solid green lines are positive weights, dashed red lines negative, and a line's width grows with |w|`);
+  }), s.pgNetworkLabel({ layers }));
 }
 
 function positiveOnly(value: number): boolean {
@@ -220,7 +225,8 @@ function positiveOnly(value: number): boolean {
 }
 
 /** Training and test loss against steps, on a log scale. */
-export function plotLosses(options: { document: Document; width: number; losses: LossRecord[] }): SVGSVGElement | HTMLElement {
+export function plotLosses(options: { document: Document; width: number; losses: LossRecord[]; strings?: Strings }): SVGSVGElement | HTMLElement {
+  const s = options.strings ?? en;
   const { document, width, losses } = options;
   const train = losses.filter((row) => positiveOnly(row.trainLoss));
   const test = losses.filter((row) => positiveOnly(row.testLoss));
@@ -230,18 +236,19 @@ export function plotLosses(options: { document: Document; width: number; losses:
     height: 190,
     marginLeft: 48,
     marginRight: 12,
-    x: { label: "step", domain: [0, Math.max(10, ...losses.map((row) => row.step))] },
+    x: { label: s.trainAxisStep, domain: [0, Math.max(10, ...losses.map((row) => row.step))] },
     // A log axis needs two distinct values; before training there is one loss, so show a fixed decade range.
-    y: { type: "log", label: "E (loss)", grid: true, ...(train.length < 2 ? { domain: [0.01, 1] } : {}) },
+    y: { type: "log", label: s.pgAxisLoss, grid: true, ...(train.length < 2 ? { domain: [0.01, 1] } : {}) },
         marks: [
       Plot.line(train, { x: "step", y: "trainLoss", strokeWidth: 2, className: "pg-line-train" }),
       Plot.line(test, { x: "step", y: "testLoss", strokeWidth: 2, strokeDasharray: "5,3", className: "pg-line-test" }),
     ],
-  }), "Training and test loss against steps, log scale");
+  }), s.pgLossesLabel);
 }
 
 /** RMS of ∂E/∂W^l per layer against steps, on a log scale: vanishing gradients show as lines far below the last layer's. */
-export function plotGradients(options: { document: Document; width: number; gradients: GradientRecord[]; layers: number }): SVGSVGElement | HTMLElement {
+export function plotGradients(options: { document: Document; width: number; gradients: GradientRecord[]; layers: number; strings?: Strings }): SVGSVGElement | HTMLElement {
+  const s = options.strings ?? en;
   const { document, width, gradients, layers } = options;
   const marks: Plot.Markish[] = [];
   const lastStep = Math.max(10, ...gradients.map((row) => row.step));
@@ -258,8 +265,8 @@ export function plotGradients(options: { document: Document; width: number; grad
     height: 190,
     marginLeft: 48,
     marginRight: 30,
-    x: { label: "step", domain: [0, lastStep] },
-    y: { type: "log", label: "RMS of ∂E/∂Wˡ", grid: true, ...(any ? {} : { domain: [1e-4, 1] }) },
+    x: { label: s.trainAxisStep, domain: [0, lastStep] },
+    y: { type: "log", label: s.pgAxisRms, grid: true, ...(any ? {} : { domain: [1e-4, 1] }) },
     marks,
-  }), "Gradient size per layer against steps, log scale");
+  }), s.pgGradientsLabel);
 }

@@ -1,5 +1,7 @@
 /** The TeX the playground shows beside its plots: the model layer by layer, the loss, and the update rule, in the chapters' notation. */
 import type { PlaygroundConfig } from "./config";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 const ACTIVATION_TEX: Record<PlaygroundConfig["activation"], (inner: string) => string> = {
   tanh: (inner) => `\\tanh(${inner})`,
@@ -68,14 +70,14 @@ export function writeUpdateTex(config: Pick<PlaygroundConfig, "optimizer" | "wei
 }
 
 /** The sentence that states the model beside the widget, e.g. "Model: a 2-4-4-1 network; hidden activation tanh, …". */
-export function describeModel(config: PlaygroundConfig, batchSize: number, trainCount: number): string {
+export function describeModel(config: PlaygroundConfig, batchSize: number, trainCount: number, s: Strings = en): string {
   const sizes = [2, ...config.hidden, 1].join("-");
-  const batch = batchSize >= trainCount ? `full batch (${trainCount})` : `batch ${batchSize}`;
-  const momentum = config.optimizer === "momentum" || config.optimizer === "nesterov" ? `, α = ${config.momentum}` : "";
-  return (
-    `Model: a ${sizes} network; hidden activation ${ACTIVATION_NAMES[config.activation]}, output sigmoid σ; loss ${LOSS_NAMES[config.loss]}; ` +
-    `${OPTIMIZER_NAMES[config.optimizer]}, η = ${config.learningRate}${momentum}, λ = ${config.weightDecay}, ${batch}; seed ${config.seed}.`
-  );
+  const batch = batchSize >= trainCount ? s.pgFullBatch({ count: trainCount }) : s.pgBatch({ size: batchSize });
+  const momentum = config.optimizer === "momentum" || config.optimizer === "nesterov" ? s.pgMomentumPart({ alpha: config.momentum }) : "";
+  return s.pgModel({
+    sizes, activation: s.pgActivationName({ name: ACTIVATION_NAMES[config.activation] }), loss: s.pgLossName({ name: LOSS_NAMES[config.loss] }),
+    optimizer: s.pgOptimizerName({ name: OPTIMIZER_NAMES[config.optimizer] }), eta: config.learningRate, momentum, lambda: config.weightDecay, batch, seed: config.seed,
+  });
 }
 
 /** The four formulas shown beside the plots, by the name of the box each goes in. */

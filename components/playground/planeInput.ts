@@ -5,6 +5,7 @@
  */
 import { arrowMove, pickPoint, type PlotFigure } from "../kit/pointer";
 import { LIMITS, roundCoordinate } from "./config";
+import { pageStrings } from "../../src/i18n/strings";
 
 /** Keyboard cursor steps in input units (Shift moves SHIFT_FACTOR times further). */
 const CURSOR_STEP = 0.05;
@@ -74,7 +75,7 @@ export class PlaneInput {
         x2: roundCoordinate(Math.max(-limit, Math.min(limit, this.cursor.x2 + move[1]))),
       };
       this.cursorShown = true;
-      this.host.moved(`Cross at x₁ = ${this.cursor.x1}, x₂ = ${this.cursor.x2}.`);
+      this.host.moved(pageStrings().pgCross({ x1: this.cursor.x1, x2: this.cursor.x2 }));
     } else if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       this.cursorShown = true;

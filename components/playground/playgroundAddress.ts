@@ -10,6 +10,7 @@ import {
   type AddressSetting, type BoundSettings, type PlaygroundConfig, type PlaygroundRole,
 } from "./config";
 import { QUERY_KEYS } from "./queryKeys";
+import { pageStrings } from "../../src/i18n/strings";
 
 /** The playground's bound params, by role. */
 export type PlaygroundParams = BoundParams<PlaygroundRole>;
@@ -29,9 +30,10 @@ export function readBoundSettings(params: PlaygroundParams): BoundSettings {
 export function readConfig(params: PlaygroundParams): PlaygroundConfig {
   const config = createConfig(readBoundSettings(params));
   for (const key of ADDRESS_SETTINGS) {
-    const fallback = formatValue(key, DEFAULT_SETTINGS) || "no points";
+    const s = pageStrings();
+    const fallback = formatValue(key, DEFAULT_SETTINGS) || s.pgNoPointsFallback;
     const maxLength = key === "points" ? MAX_POINTS_LENGTH : undefined;
-    const value = readAddressValue<unknown>(QUERY_KEYS[key], PARSERS[key], describeAllowed(key), { fallback, maxLength });
+    const value = readAddressValue<unknown>(QUERY_KEYS[key], PARSERS[key], describeAllowed(key, s), { fallback, maxLength });
     if (value !== undefined) (config as unknown as Record<string, unknown>)[key] = value;
   }
   return config;

@@ -14,8 +14,9 @@ import { showFormulas } from "./formulaView";
 import { PlaneInput, type PlanePoint } from "./planeInput";
 import { PlaygroundView, TRAINED_FIGURES, type Figure } from "./playgroundView";
 import { createSession, replaceTrainingData, runSession, stepSession, type Session } from "./session";
-import { READY_ANNOUNCEMENT, describeDivergence, describeStatus } from "./sessionText";
+import { readyAnnouncement, describeDivergence, describeStatus } from "./sessionText";
 import { describePlateau, isLossFlat, suggestChanges, type Suggestion } from "./advice";
+import { pageStrings } from "../../src/i18n/strings";
 
 /** Training may use this much of a frame; one figure's redraw takes the rest. */
 const TRAIN_BUDGET_MS = 5;
@@ -38,11 +39,6 @@ export interface PlaygroundStats {
   /** The latest redraw time of each figure. */
   drawMs: Partial<Record<Figure, number>>;
 }
-
-const KEY_NAMES: Record<keyof PlaygroundConfig, string> = {
-  dataset: "the data set", hidden: "the hidden layers", activation: "the activation", loss: "the loss", optimizer: "the optimizer",
-  learningRate: "η", momentum: "α", batchSize: "the batch size", weightDecay: "λ", seed: "the seed", speed: "the speed", points: "the points",
-};
 
 function pushRecent(values: number[], value: number): void {
   values.push(value);
@@ -76,6 +72,7 @@ export class PlaygroundController {
   /** The one-click changes offered when the loss stays flat; empty while no advice is shown. */
   private suggestions: Suggestion[] = [];
   private advised = false;
+  private readonly s = pageStrings();
 
   constructor(element: HTMLElement, params: PlaygroundParams) {
     this.element = element;
@@ -104,7 +101,7 @@ export class PlaygroundController {
       width = element.clientWidth;
       this.view.markDirty();
     }).observe(element);
-    this.rebuild(READY_ANNOUNCEMENT);
+    this.rebuild(readyAnnouncement(this.s));
     requestAnimationFrame((time) => this.tick(time));
   }
 
@@ -113,8 +110,8 @@ export class PlaygroundController {
     if (action === "play") this.togglePlay();
     else if (action === "step") this.stepOnce();
     else if (action === "reset") this.reset();
-    else if (action === "undo-point") this.change({ points: this.config.points.slice(0, -1) }, "Removed the last point.");
-    else if (action === "clear-points") this.change({ points: [] }, "Removed every point.");
+    else if (action === "undo-point") this.change({ points: this.config.points.slice(0, -1) }, this.s.pgRemovedLast);
+    else if (action === "clear-points") this.change({ points: [] }, this.s.pgRemovedAll);
     else if (action?.startsWith("advice-")) this.takeAdvice(Number(action.slice("advice-".length)));
   }
 
@@ -124,7 +121,7 @@ export class PlaygroundController {
     const name = layer === undefined ? input.dataset.control : "units";
     if (!name) return;
     const specs = Object.fromEntries(PLAYGROUND_ROLES.map((role) => [role, this.params.spec(role)])) as Parameters<typeof readControl>[3];
-    const reading = readControl(name, raw, this.config, specs, layer);
+    const reading = readControl(name, raw, this.config, specs, layer, this.s);
     if (!reading) return;
     if ("refusal" in reading) {
       markRefused(input, reading.restore);
@@ -147,7 +144,7 @@ export class PlaygroundController {
     this.view.prepare(this.session);
     this.showConfig();
     this.showNotices();
-    this.announce(`${announcement} ${describeStatus(this.session)}`.trim());
+    this.announce(`${announcement}${announcement ? this.s.labSentenceGap : ""}${describeStatus(this.session, this.s)}`.trim());
   }
 
   /** Applies a change from a control, a page param or a click, writes the address, and rebuilds when needed. */
@@ -163,20 +160,20 @@ export class PlaygroundController {
       this.session.optimizer.weightDecay = this.config.weightDecay;
       this.showConfig();
       this.view.markDirty("losses");
-      this.announce(announcement ?? `Changed ${keys.map((key) => KEY_NAMES[key]).join(", ")}; training continues from the current weights.`);
+      this.announce(announcement ?? this.s.pgChangedLive({ keys: keys.map((key) => this.s.pgKeyName({ key })).join(this.s.dlListComma) }));
       return;
     }
     if (keys.length === 1 && keys[0] === "points" && this.config.dataset === "custom") {
       replaceTrainingData(this.session, this.config.points);
       this.view.markDirty();
-      this.announce(announcement ?? `${this.config.points.length} points.`);
+      this.announce(announcement ?? this.s.pgPointCount({ points: this.config.points.length }));
       return;
     }
     // A new shape while playing keeps playing, on the new network.
     const wasPlaying = this.playing;
     this.pause(false);
-    const rebuilt = `Changed ${keys.map((key) => KEY_NAMES[key]).join(", ")}; the network was rebuilt from seed ${this.config.seed}`;
-    this.rebuild(announcement ?? `${rebuilt}${wasPlaying ? " and keeps training." : "."}`);
+    const changed = { keys: keys.map((key) => this.s.pgKeyName({ key })).join(this.s.dlListComma), seed: this.config.seed };
+    this.rebuild(announcement ?? (wasPlaying ? this.s.pgRebuiltPlaying(changed) : this.s.pgRebuilt(changed)));
     if (wasPlaying) this.play(false);
   }
 
@@ -185,7 +182,7 @@ export class PlaygroundController {
     const box = this.element.querySelector<HTMLElement>("[data-advice]");
     if (!box) return;
     this.advised = show;
-    this.suggestions = show ? suggestChanges(this.config) : [];
+    this.suggestions = show ? suggestChanges(this.config, this.s) : [];
     const buttons = this.suggestions.map((suggestion) =>
       Object.assign(document.createElement("button"), { type: "button", textContent: suggestion.label }),
     );
@@ -193,7 +190,7 @@ export class PlaygroundController {
     const list = document.createElement("p");
     list.className = "pg-advice-actions";
     list.append(...buttons);
-    box.replaceChildren(...(show ? [Object.assign(document.createElement("p"), { textContent: describePlateau(this.session) }), list] : []));
+    box.replaceChildren(...(show ? [Object.assign(document.createElement("p"), { textContent: describePlateau(this.session, this.s) }), list] : []));
     box.hidden = !show;
   }
 
@@ -207,14 +204,14 @@ export class PlaygroundController {
   /** Puts the configuration into every control, the model sentence and the formulas. */
   private showConfig(): void {
     showControls(this.element, this.config);
-    this.element.querySelector("[data-model]")!.textContent = describeModel(this.config, this.session.batchSize, this.session.train.count);
+    this.element.querySelector("[data-model]")!.textContent = describeModel(this.config, this.session.batchSize, this.session.train.count, this.s);
     showFormulas(this.element, this.config);
   }
 
   private showNotices(): void {
     const box = this.element.querySelector<HTMLElement>("[data-notice]")!;
     const lines = [...this.notices];
-    if (this.session?.divergence) lines.push(describeDivergence(this.session));
+    if (this.session?.divergence) lines.push(describeDivergence(this.session, this.s));
     box.replaceChildren(...lines.map((line) => Object.assign(document.createElement("p"), { textContent: line })));
     box.hidden = lines.length === 0;
     box.classList.toggle("pg-diverged", Boolean(this.session?.divergence));
@@ -222,11 +219,11 @@ export class PlaygroundController {
 
   private addPoint(point: PlanePoint, t: 0 | 1): void {
     if (this.config.points.length >= LIMITS.points) {
-      this.announce(`The plot holds at most ${LIMITS.points} points; remove some first.`);
+      this.announce(this.s.pgTooManyPoints({ max: LIMITS.points }));
       return;
     }
     const added = { x1: roundCoordinate(point.x1), x2: roundCoordinate(point.x2), t };
-    this.change({ points: [...this.config.points, added] }, `Added a class ${t} point at x₁ = ${added.x1}, x₂ = ${added.x2}; ${this.config.points.length + 1} points.`);
+    this.change({ points: [...this.config.points, added] }, this.s.pgAddedPoint({ t, x1: added.x1, x2: added.x2, points: this.config.points.length + 1 }));
   }
 
   private togglePlay(): void {
@@ -236,16 +233,16 @@ export class PlaygroundController {
 
   private play(announce = true): void {
     if (this.session.divergence) {
-      this.announce("Training has diverged; change the settings named above and press Reset.");
+      this.announce(this.s.pgDivergedPlay);
       return;
     }
     if (!this.session.trainer) {
-      this.announce("There are no training points yet: add some to the plot first.");
+      this.announce(this.s.pgNoPointsPlay);
       return;
     }
     this.playing = true;
     this.updatePlayButton();
-    if (announce) this.announce(`Training… ${describeStatus(this.session)}`);
+    if (announce) this.announce(this.s.pgTrainingStatus({ status: describeStatus(this.session, this.s) }));
   }
 
   private pause(announce: boolean): void {
@@ -253,12 +250,12 @@ export class PlaygroundController {
     this.playing = false;
     this.updatePlayButton();
     this.view.markDirty();
-    if (announce) this.announce(`Paused at ${describeStatus(this.session)}`);
+    if (announce) this.announce(this.s.pgPaused({ status: describeStatus(this.session, this.s) }));
   }
 
   private updatePlayButton(): void {
     const button = this.element.querySelector<HTMLButtonElement>('[data-action="play"]')!;
-    button.textContent = this.playing ? "Pause" : "Play";
+    button.textContent = this.playing ? this.s.trainPause : this.s.trainPlay;
     button.setAttribute("aria-pressed", String(this.playing));
   }
 
@@ -266,20 +263,20 @@ export class PlaygroundController {
     this.pause(false);
     if (!stepSession(this.session)) this.afterDivergence();
     this.view.markDirty();
-    this.announce(describeStatus(this.session));
+    this.announce(describeStatus(this.session, this.s));
   }
 
   private reset(): void {
     this.pause(false);
     this.notices = [];
-    this.rebuild(`Reset with seed ${this.config.seed}:`);
+    this.rebuild(this.s.pgResetSeed({ seed: this.config.seed }));
   }
 
   private afterDivergence(): void {
     if (!this.session.divergence) return;
     this.pause(false);
     this.showNotices();
-    this.announce(describeDivergence(this.session));
+    this.announce(describeDivergence(this.session, this.s));
   }
 
   private announce(text: string): void {
@@ -298,7 +295,7 @@ export class PlaygroundController {
       if (this.session.divergence) this.afterDivergence();
       this.view.markDirty(...TRAINED_FIGURES);
       if (time - this.lastStatus > STATUS_INTERVAL_MS) {
-        this.announce(describeStatus(this.session));
+        this.announce(describeStatus(this.session, this.s));
         if (!this.advised && isLossFlat(this.session)) this.showAdvice(true);
       }
     }

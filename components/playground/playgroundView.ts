@@ -10,6 +10,7 @@ import type { PlotFigure } from "../kit/pointer";
 import type { PlanePoint } from "./planeInput";
 import { createGridInputs, createUnitMaps, evaluateDecision, evaluateHiddenUnits, type Session } from "./session";
 import { UNIT_RESOLUTION, findUnitRange, paintUnitCanvas, renderUnitRows } from "./unitMaps";
+import { pageStrings } from "../../src/i18n/strings";
 
 /** The figures, in the order they take turns. */
 export type Figure = "plane" | "heatmap" | "units" | "network" | "losses" | "gradients" | "parameters";
@@ -28,6 +29,7 @@ export class PlaygroundView {
   private readonly element: HTMLElement;
   private readonly dirty = new Set<Figure>(FIGURE_ORDER);
   private nextFigure = 0;
+  private readonly s = pageStrings();
   private drawnAt: Partial<Record<Figure, number>> = {};
   private palette: Palette = LIGHT_PALETTE;
   private ramp = buildRamp(LIGHT_PALETTE);
@@ -97,7 +99,7 @@ export class PlaygroundView {
   }
 
   private drawPlane(session: Session, cursor: PlanePoint | null): void {
-    const plot = plotPlane({ document, width: this.figureWidth("[data-decision]", 360), box: session.box, train: toPointRows(session.train), test: toPointRows(session.test), cursor });
+    const plot = plotPlane({ document, width: this.figureWidth("[data-decision]", 360), box: session.box, train: toPointRows(session.train), test: toPointRows(session.test), cursor, strings: this.s });
     this.decisionPlot = plot;
     this.find("[data-decision-plot]").replaceChildren(plot);
   }
@@ -109,7 +111,7 @@ export class PlaygroundView {
       return;
     }
     const values = evaluateDecision(session, this.decisionValues);
-    const plot = plotHeatmap({ document, width: this.figureWidth("[data-decision]", 360), box: session.box, values, palette: this.palette });
+    const plot = plotHeatmap({ document, width: this.figureWidth("[data-decision]", 360), box: session.box, values, palette: this.palette, strings: this.s });
     plot.setAttribute("aria-hidden", "true");
     host.replaceChildren(plot);
   }
@@ -121,7 +123,7 @@ export class PlaygroundView {
       return;
     }
     const canvases: HTMLCanvasElement[] = [];
-    const rows = renderUnitRows(document, session.config.hidden, () => {
+    const rows = renderUnitRows(document, session.config.hidden, this.s, () => {
       const canvas = Object.assign(document.createElement("canvas"), { width: UNIT_RESOLUTION, height: UNIT_RESOLUTION });
       canvases.push(canvas);
       return canvas;
@@ -139,16 +141,16 @@ export class PlaygroundView {
 
   private drawNetwork(session: Session): void {
     const { nodes, edges } = layOutNetwork(session.network);
-    this.find("[data-network]").replaceChildren(plotNetwork({ document, width: this.figureWidth("[data-network]", 360), nodes, edges }));
+    this.find("[data-network]").replaceChildren(plotNetwork({ document, width: this.figureWidth("[data-network]", 360), nodes, edges, strings: this.s }));
   }
 
   private drawLosses(session: Session): void {
-    this.find("[data-losses]").replaceChildren(plotLosses({ document, width: this.figureWidth("[data-losses]", 320), losses: session.losses }));
+    this.find("[data-losses]").replaceChildren(plotLosses({ document, width: this.figureWidth("[data-losses]", 320), losses: session.losses, strings: this.s }));
   }
 
   private drawGradients(session: Session): void {
     const width = this.figureWidth("[data-gradients]", 320);
-    this.find("[data-gradients]").replaceChildren(plotGradients({ document, width, gradients: session.gradients, layers: session.network.layers.length }));
+    this.find("[data-gradients]").replaceChildren(plotGradients({ document, width, gradients: session.gradients, layers: session.network.layers.length, strings: this.s }));
   }
 
   /** Every W^l and b^l as small tables, the output bias included; skipped while the tables are folded away. */

@@ -12,8 +12,10 @@ import { DECISION_RESOLUTION, plotGradients, plotLosses, plotNetwork, plotPlane,
 import { writeFormulas } from "./formula";
 import { renderParameterTables } from "./parameterTable";
 import { createGridInputs, createSession, createUnitMaps, evaluateDecision, evaluateHiddenUnits, type Session } from "./session";
-import { describeStatus, READY_ANNOUNCEMENT } from "./sessionText";
+import { describeStatus, readyAnnouncement } from "./sessionText";
 import { UNIT_RESOLUTION, findUnitRange, renderSavedUnit, renderUnitRows } from "./unitMaps";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** Widths the saved figures are drawn at; CSS fits them to the column, which the live figures are drawn to. */
 const PLANE_WIDTH = 440; // between a phone's column (about 300 px) and a desktop's (about 490)
@@ -46,32 +48,32 @@ function fitColumn(figure: Element, height?: number): string {
 }
 
 /** The saved view of the default run, with the bound settings' defaults from the page's <Param>s. */
-export function renderSavedView(bound: BoundSettings): SavedView {
+export function renderSavedView(bound: BoundSettings, s: Strings = en): SavedView {
   const config = createConfig(bound);
   const session = createSession(config, DECISION_RESOLUTION);
   const document = createFigureDocument();
 
   const values = evaluateDecision(session, new Float32Array(DECISION_RESOLUTION * DECISION_RESOLUTION));
-  const heatmap = plotSavedHeatmap({ document, width: PLANE_WIDTH, box: session.box, values });
+  const heatmap = plotSavedHeatmap({ document, width: PLANE_WIDTH, box: session.box, values, strings: s });
   heatmap.setAttribute("aria-hidden", "true");
-  const plane = plotPlane({ document, width: PLANE_WIDTH, box: session.box, train: toPointRows(session.train), test: toPointRows(session.test) });
+  const plane = plotPlane({ document, width: PLANE_WIDTH, box: session.box, train: toPointRows(session.train), test: toPointRows(session.test), strings: s });
 
   const { nodes, edges } = layOutNetwork(session.network);
-  const network = plotNetwork({ document, width: CHART_WIDTH, nodes, edges });
-  const losses = plotLosses({ document, width: CHART_WIDTH, losses: session.losses });
-  const gradients = plotGradients({ document, width: CHART_WIDTH, gradients: session.gradients, layers: session.network.layers.length });
+  const network = plotNetwork({ document, width: CHART_WIDTH, nodes, edges, strings: s });
+  const losses = plotLosses({ document, width: CHART_WIDTH, losses: session.losses, strings: s });
+  const gradients = plotGradients({ document, width: CHART_WIDTH, gradients: session.gradients, layers: session.network.layers.length, strings: s });
 
   const maps = evaluateHiddenUnits(session, createGridInputs({ ...session.box, resolution: UNIT_RESOLUTION }), createUnitMaps(config.hidden, UNIT_RESOLUTION));
-  const unitRows = renderUnitRows(document, config.hidden, (l, j) =>
+  const unitRows = renderUnitRows(document, config.hidden, s, (l, j) =>
     renderSavedUnit(document, maps[l][j], findUnitRange(maps[l][j], config.activation), UNIT_RESOLUTION),
   );
 
-  const status = describeStatus(session);
+  const status = describeStatus(session, s);
   return {
     config,
     session,
     status,
-    readyStatus: `${READY_ANNOUNCEMENT} ${status}`,
+    readyStatus: `${readyAnnouncement(s)} ${status}`,
     heatmap: fitColumn(heatmap),
     plane: fitColumn(plane),
     network: fitColumn(network, Number(network.getAttribute("height"))),

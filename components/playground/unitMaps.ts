@@ -7,6 +7,7 @@ import type { PlaygroundActivation } from "./config";
 import { toSubscript, toSuperscript } from "./diagram";
 import { RAMP_STRENGTH } from "./figures";
 import { createSvg, renderShadedCells, spanEdges } from "./shadedCells";
+import type { Strings } from "../../src/i18n/types";
 
 /** Points a side at which each unit is sampled: 24² per unit, shown as a 42 px square. */
 export const UNIT_RESOLUTION = 24;
@@ -27,7 +28,7 @@ export function findUnitRange(map: ArrayLike<number>, activation: PlaygroundActi
 }
 
 /** One row per hidden layer: its name, then one square per unit from `drawUnit`, named for screen readers. */
-export function renderUnitRows(document: Document, hidden: readonly number[], drawUnit: (l: number, j: number) => Element): HTMLElement[] {
+export function renderUnitRows(document: Document, hidden: readonly number[], s: Strings, drawUnit: (l: number, j: number) => Element): HTMLElement[] {
   return hidden.map((units, l) => {
     const row = document.createElement("div");
     row.className = "pg-unit-row";
@@ -40,7 +41,7 @@ export function renderUnitRows(document: Document, hidden: readonly number[], dr
       const square = drawUnit(l, j);
       square.setAttribute("class", "pg-unit");
       square.setAttribute("role", "img");
-      square.setAttribute("aria-label", `unit ${name} over the plane`);
+      square.setAttribute("aria-label", s.pgUnitLabel({ name }));
       square.setAttribute("title", name);
       row.append(square);
     }

@@ -10,6 +10,8 @@ import { renderOutputs } from "./render";
 import { findParamReads } from "./transpile";
 import { hashSource } from "./hashSource";
 import { findCellNames } from "./cellNames";
+import { en } from "../i18n/en";
+import type { Strings } from "../i18n/types";
 
 /** A cell found in the page: what the kernel runs, its options, and where it sits in the tree. */
 export interface PageCell extends CellSource {
@@ -21,7 +23,7 @@ export interface PageCell extends CellSource {
 }
 
 /** Replaces each of `cells` in its tree by a `<Cell>` element with `outputs[i]`, the outputs of cell i. */
-export function applyOutputs(cells: readonly PageCell[], outputs: readonly Output[][]): void {
+export function applyOutputs(cells: readonly PageCell[], outputs: readonly Output[][], s: Strings = en): void {
   const names = cells.map((cell) => findCellNames(cell.source));
   for (const [index, cell] of cells.entries()) {
     // Only names another cell defines matter to the page; globals and locals are left out.
@@ -31,7 +33,7 @@ export function applyOutputs(cells: readonly PageCell[], outputs: readonly Outpu
     const shown = cell.check ? outputs[index].filter((output) => output.type !== "check") : outputs[index];
     const values: Record<string, string> = {
       source: cell.source,
-      outputs: renderOutputs(shown),
+      outputs: renderOutputs(shown, s),
       index: String(index),
       hash: hashSource(cell.source),
       reads: findParamReads(cell.source).join(","),

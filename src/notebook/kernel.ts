@@ -6,6 +6,8 @@ import { createOutputRecorder, type Output } from "./outputs";
 import { describeValue } from "./display";
 import { transpileCell, CellSyntaxError } from "./transpile";
 import type { Checker } from "./checks/types";
+import { en } from "../i18n/en";
+import { stringsFor, type Locale, type Strings } from "../i18n/strings";
 
 /** A parameter's value as cells see it in `params`. */
 export type ParamValue = number | string;
@@ -19,6 +21,8 @@ export interface RunRequest {
   check?: string;
   /** Names the cell in stack traces, e.g. "cell-3". */
   label?: string;
+  /** The page's language, so a checker's verdict comes back in it; default English. */
+  locale?: Locale;
 }
 
 /** What a run produced; `ok` is false when the cell threw. */
@@ -62,6 +66,7 @@ export function createKernel(options: KernelOptions): Kernel {
   async function run(request: RunRequest): Promise<RunResult> {
     const outputs = createOutputRecorder();
     const label = request.label ?? "cell";
+    const s = stringsFor(request.locale ?? "en");
     try {
       const { code, declared } = transpileCell(request.source);
       const inherited = Object.keys(scope).filter((name) => !declared.includes(name));
@@ -79,21 +84,21 @@ export function createKernel(options: KernelOptions): Kernel {
       const args = [scope, helperValues, importModule, show, (values: Record<string, unknown>) => Object.assign(scope, values)];
       await (options.invoke ? options.invoke(body, args) : body(...args));
     } catch (error) {
-      return { ok: false, outputs: outputs.finish([describeError(error, label, lineOffset)]) };
+      return { ok: false, outputs: outputs.finish([describeError(error, label, lineOffset, s)]) };
     }
-    return { ok: true, outputs: outputs.finish(request.check ? [runCheck(options.checks ?? {}, request.check, scope)] : []) };
+    return { ok: true, outputs: outputs.finish(request.check ? [runCheck(options.checks ?? {}, request.check, scope, s)] : []) };
   }
 
   return { run, scope };
 }
 
-function runCheck(checks: Readonly<Record<string, Checker>>, name: string, scope: Record<string, unknown>): Output {
+function runCheck(checks: Readonly<Record<string, Checker>>, name: string, scope: Record<string, unknown>, s: Strings): Output {
   const checker = checks[name];
-  if (!checker) return { type: "error", name: "CheckError", message: `no checker named "${name}"; known: ${Object.keys(checks).join(", ")}` };
+  if (!checker) return { type: "error", name: "CheckError", message: s.kernelNoChecker({ name, known: Object.keys(checks).join(", ") }) };
   try {
-    return { type: "check", ...checker(scope) };
+    return { type: "check", ...checker(scope, s) };
   } catch (error) {
-    return { type: "check", passed: false, message: `your code threw while being checked: ${error instanceof Error ? error.message : safeString(error)}` };
+    return { type: "check", passed: false, message: s.kernelThrewWhileChecked({ error: error instanceof Error ? error.message : safeString(error, s) }) };
   }
 }
 
@@ -106,21 +111,21 @@ function createConsole(outputs: { push(output: Output): void }): Pick<Console, "
 }
 
 /** The error output for anything a cell threw, with the line in the reader's source when the stack says it. */
-export function describeError(error: unknown, label: string, lineOffset: number): Output {
+export function describeError(error: unknown, label: string, lineOffset: number, s: Strings = en): Output {
   if (error instanceof CellSyntaxError) return { type: "error", name: "SyntaxError", message: error.message, line: error.line };
-  if (!(error instanceof Error)) return { type: "error", name: "Error", message: `threw ${safeString(error)}` };
+  if (!(error instanceof Error)) return { type: "error", name: "Error", message: s.kernelThrew({ value: safeString(error, s) }) };
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const located = new RegExp(`${escaped}\\.js:(\\d+)`).exec(error.stack ?? "");
   const line = located ? Number(located[1]) - lineOffset : undefined;
-  return { type: "error", name: safeString(error.name), message: safeString(error.message), line: line !== undefined && line > 0 ? line : undefined };
+  return { type: "error", name: safeString(error.name, s), message: safeString(error.message, s), line: line !== undefined && line > 0 ? line : undefined };
 }
 
 // What a cell threw may be anything, even an object whose toString throws.
-function safeString(value: unknown): string {
+function safeString(value: unknown, s: Strings): string {
   try {
     return String(value);
   } catch {
-    return "a value that cannot be printed";
+    return s.kernelUnprintable;
   }
 }
 

@@ -10,6 +10,8 @@
  */
 import type { RunRequest, RunResult } from "./kernel";
 import { parseKernelReply, replyId, type RunMessage } from "./protocol";
+import { enNotebook } from "../i18n/notebook.en";
+import type { NotebookStrings } from "../i18n/types";
 
 /** The part of a Worker the client uses. */
 export interface WorkerLike {
@@ -30,6 +32,8 @@ export interface KernelClientOptions {
   strayLimit?: number;
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
+  /** The page's strings table, for the interrupt, restart and time-limit messages; default English. */
+  strings?: NotebookStrings;
 }
 
 /** A run's result, plus whether the kernel was restarted since the previous run. */
@@ -56,10 +60,9 @@ interface Job {
   resolve: (result: ClientRunResult) => void;
 }
 
-const RESTARTED = "The kernel was restarted: names defined by earlier cells are gone, so run them again (or Run all).";
-
 /** A client whose worker is created on the first run, never before. */
 export function createKernelClient(options: KernelClientOptions): KernelClient {
+  const s = options.strings ?? enNotebook;
   const timeLimit = options.timeLimit ?? 5000;
   const bootLimit = options.bootLimit ?? 30_000;
   const strayLimit = options.strayLimit ?? 20;
@@ -74,7 +77,7 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
   let current: Job | undefined;
   let timer: unknown;
   const queue: Job[] = [];
-  const tooLong = `Stopped after ${timeLimit / 1000} s: the cell ran too long or ran out of memory (an infinite loop, a timer an earlier cell left running, or a list that never stops growing?).`;
+  const tooLong = s.kernelTooLong({ seconds: timeLimit / 1000 });
 
   function ensureWorker(): WorkerLike {
     if (worker) return worker;
@@ -97,14 +100,14 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
       }
     };
     created.onerror = (event) => {
-      if (created === worker) stop(`The kernel crashed (${event.message || "it ran out of memory, or the browser ended it"}).`);
+      if (created === worker) stop(s.kernelCrashed({ why: event.message || s.kernelCrashedUnknown }));
     };
     worker = created;
     return created;
   }
 
   function stray(): void {
-    if (++strays > strayLimit) stop("The kernel sent messages the page did not ask for, so it was ended.");
+    if (++strays > strayLimit) stop(s.kernelStrays);
   }
 
   function restartTimer(ms: number, reason: string): void {
@@ -127,7 +130,7 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
     current = job;
     const target = ensureWorker();
     // The clock starts now, not when the worker says it began: a worker kept busy never says so.
-    if (booting) restartTimer(bootLimit + timeLimit, `The kernel did not start within ${(bootLimit + timeLimit) / 1000} s.`);
+    if (booting) restartTimer(bootLimit + timeLimit, s.kernelNoStart({ seconds: (bootLimit + timeLimit) / 1000 }));
     else restartTimer(timeLimit, tooLong);
     target.postMessage({ type: "run", id: job.id, request: job.request });
   }
@@ -143,7 +146,7 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
     clearTimer(timer);
     discardWorker();
     for (const job of queue.splice(0)) job.resolve({ ok: false, outputs: [], cancelled: true });
-    if (current) finish({ ok: false, outputs: [{ type: "error", name: "Interrupted", message: `${reason} ${RESTARTED}` }] });
+    if (current) finish({ ok: false, outputs: [{ type: "error", name: "Interrupted", message: `${reason} ${s.kernelRestarted}` }] });
   }
 
   return {
@@ -154,10 +157,10 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
       });
     },
     interrupt() {
-      if (worker || current || queue.length > 0) stop("Interrupted.");
+      if (worker || current || queue.length > 0) stop(s.kernelInterrupted);
     },
     restart() {
-      if (current || queue.length > 0) stop("Restarted.");
+      if (current || queue.length > 0) stop(s.kernelRestartedShort);
       else discardWorker();
     },
     get generation() {

@@ -3,6 +3,8 @@
  * query that carries their values. Pure functions of strings and specs, so they test in Node.
  */
 import type { ParamValue } from "./kernel";
+import { enNotebook } from "../i18n/notebook.en";
+import type { NotebookStrings } from "../i18n/types";
 
 /** A number the reader drags, types or steps; `step` makes it an integer or a grid, `log` steps by ratios. */
 export interface NumberParamSpec {
@@ -99,7 +101,7 @@ export interface ParsedParams {
 const MAX_QUERY_VALUE_LENGTH = 40; // no real value is longer; a longer one is junk or an attack
 
 /** Reads values from a query string like "?lr=0.1&hidden=8"; a bad value keeps its default and earns a notice. */
-export function parseParamQuery(search: string, specs: readonly ParamSpec[]): ParsedParams {
+export function parseParamQuery(search: string, specs: readonly ParamSpec[], s: NotebookStrings = enNotebook): ParsedParams {
   const query = new URLSearchParams(search);
   const values: Record<string, ParamValue> = {};
   const notices: string[] = [];
@@ -111,7 +113,7 @@ export function parseParamQuery(search: string, specs: readonly ParamSpec[]): Pa
     const candidate = spec.kind === "number" && raw.length <= MAX_QUERY_VALUE_LENGTH && raw.trim() !== "" ? Number(raw) : raw;
     const accepted = raw.length <= MAX_QUERY_VALUE_LENGTH ? acceptParamValue(spec, candidate) : undefined;
     if (accepted === undefined) {
-      notices.push(`The link set ${spec.name} to "${shown}", which is not allowed (${describeAllowed(spec)}); using ${formatParamValue(spec, spec.value)} instead.`);
+      notices.push(s.paramLinkRefused({ name: spec.name, shown, allowed: describeAllowed(spec, s), used: formatParamValue(spec, spec.value) }));
     } else {
       values[spec.name] = accepted;
     }
@@ -160,10 +162,11 @@ export function formatParamValue(spec: ParamSpec, value: ParamValue): string {
 }
 
 /** The allowed values in a few words, e.g. "0.1 to 100" or "1 to 8, whole numbers". */
-export function describeAllowed(spec: ParamSpec): string {
-  if (spec.kind === "choice") return `one of ${spec.choices.join(", ")}`;
-  const grid = spec.step === undefined ? "" : spec.step === 1 ? ", whole numbers" : `, in steps of ${spec.step}`;
-  return `${spec.min} to ${spec.max}${grid}`;
+export function describeAllowed(spec: ParamSpec, s: NotebookStrings = enNotebook): string {
+  if (spec.kind === "choice") return s.paramOneOf({ choices: spec.choices.join(", ") });
+  const range = { min: String(spec.min), max: String(spec.max) };
+  if (spec.step === undefined) return s.paramRange(range);
+  return spec.step === 1 ? s.paramRangeWhole(range) : s.paramRangeStep({ ...range, step: String(spec.step) });
 }
 
 function isOnGrid(value: number, min: number, step: number): boolean {
@@ -182,28 +185,29 @@ export interface TypedParamValue {
  * outside the range or off the step grid is moved to the nearest allowed one; anything else is
  * refused. Every change and refusal comes with a short notice naming the allowed range.
  */
-export function readTypedParamValue(spec: NumberParamSpec, text: string): TypedParamValue {
+export function readTypedParamValue(spec: NumberParamSpec, text: string, s: NotebookStrings = enNotebook): TypedParamValue {
   const trimmed = text.trim();
   const normalised = /^[-+−]?\d*,\d+(?:e[-+]?\d+)?$/i.test(trimmed) ? trimmed.replace(",", ".") : trimmed;
   const typed = Number(normalised.replace("−", "-"));
-  const allowed = describeAllowed(spec);
+  const allowed = describeAllowed(spec, s);
   if (trimmed === "" || !Number.isFinite(typed)) {
     const shown = trimmed.length > 12 ? `${trimmed.slice(0, 12)}…` : trimmed;
-    return { value: undefined, notice: trimmed === "" ? `Type a number: ${allowed}.` : `“${shown}” is not a number: ${allowed}.` };
+    return { value: undefined, notice: trimmed === "" ? s.paramTypeNumber({ allowed }) : s.paramNotNumber({ shown, allowed }) };
   }
   if (acceptParamValue(spec, typed) !== undefined) return { value: typed };
   const value = snapParamValue(spec, typed);
   const shownTyped = formatParamValue(spec, typed);
   const shownValue = formatParamValue(spec, value);
-  if (typed > spec.max) return { value, notice: `${shownTyped} is above the maximum: using ${shownValue} (${allowed}).` };
-  if (typed < spec.min) return { value, notice: `${shownTyped} is below the minimum: using ${shownValue} (${allowed}).` };
-  return { value, notice: `${shownTyped} is between steps: using ${shownValue} (${allowed}).` };
+  const slots = { typed: shownTyped, used: shownValue, allowed };
+  if (typed > spec.max) return { value, notice: s.paramAboveMax(slots) };
+  if (typed < spec.min) return { value, notice: s.paramBelowMin(slots) };
+  return { value, notice: s.paramBetweenSteps(slots) };
 }
 
 /** The notice when a key cannot move a number further, e.g. "Already at the maximum, 100 (0.1 to 100)." */
-export function describeLimit(spec: NumberParamSpec, value: number, steps: number): string | undefined {
-  if (steps > 0 && value >= spec.max) return `Already at the maximum, ${formatParamValue(spec, spec.max)} (${describeAllowed(spec)}).`;
-  if (steps < 0 && value <= spec.min) return `Already at the minimum, ${formatParamValue(spec, spec.min)} (${describeAllowed(spec)}).`;
+export function describeLimit(spec: NumberParamSpec, value: number, steps: number, s: NotebookStrings = enNotebook): string | undefined {
+  if (steps > 0 && value >= spec.max) return s.paramAtMax({ value: formatParamValue(spec, spec.max), allowed: describeAllowed(spec, s) });
+  if (steps < 0 && value <= spec.min) return s.paramAtMin({ value: formatParamValue(spec, spec.min), allowed: describeAllowed(spec, s) });
   return undefined;
 }
 

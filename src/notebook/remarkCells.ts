@@ -17,6 +17,7 @@ import { runCells, buildCellTimeLimitMs } from "./runCells";
 import { applyOutputs, type PageCell } from "./applyOutputs";
 import { createCellCache, defaultCellCacheFolder } from "./cellCache";
 import { fingerprintLoadedRuntime } from "./runtimeFingerprint";
+import { stringsFor } from "../i18n/strings";
 
 /** The plugin's options: a cell's time limit, and the cache's folder (false: always run the cells). */
 export interface NotebookCellsOptions {
@@ -46,7 +47,8 @@ export function remarkNotebookCells(options: NotebookCellsOptions = {}) {
       outputs = run.outputs;
       cache?.write(file.path, sources, defaults, outputs);
     }
-    applyOutputs(cells, outputs);
+    // The Chinese book is the content/zh collection (docs/i18n.md); its saved outputs speak Chinese.
+    applyOutputs(cells, outputs, stringsFor(/[\\/]content[\\/]zh[\\/]/.test(file.path) ? "zh-CN" : "en"));
   };
 }
 

@@ -3,6 +3,8 @@
  * browser (fresh outputs), so a cell looks the same before and after it is re-run.
  */
 import type { GraphOutput, Output } from "./outputs";
+import { enNotebook } from "../i18n/notebook.en";
+import type { NotebookStrings } from "../i18n/types";
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -10,7 +12,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** One output as HTML; figure markup is passed through as is (the page cleans it with figurePolicy.ts first). */
-export function renderOutput(output: Output): string {
+export function renderOutput(output: Output, s: NotebookStrings = enNotebook): string {
   switch (output.type) {
     case "text":
       return `<pre class="nb-out nb-out-text">${escapeHtml(output.text)}</pre>`;
@@ -21,18 +23,18 @@ export function renderOutput(output: Output): string {
     case "figure":
       return `<div class="nb-out nb-out-figure">${output.markup}</div>`;
     case "error": {
-      const where = Number.isInteger(output.line) ? ` <span class="nb-error-line">(line ${escapeHtml(String(output.line))})</span>` : "";
-      return `<pre class="nb-out nb-out-error" role="alert"><strong>${escapeHtml(output.name)}</strong>: ${escapeHtml(output.message)}${where}</pre>`;
+      const where = Number.isInteger(output.line) ? ` <span class="nb-error-line">${escapeHtml(s.nbErrorLine({ line: String(output.line) }))}</span>` : "";
+      return `<pre class="nb-out nb-out-error" role="alert"><strong>${escapeHtml(output.name)}</strong>${escapeHtml(s.nbLabelSeparator)}${escapeHtml(output.message)}${where}</pre>`;
     }
     case "check": {
-      const verdict = output.passed ? "✓ Correct" : "✗ Not yet";
+      const verdict = output.passed ? s.nbCorrect : s.nbNotYet;
       const kind = output.passed ? "nb-check-pass" : "nb-check-fail";
-      return `<p class="nb-out nb-out-check ${kind}" role="status"><strong>${verdict}</strong>: ${escapeHtml(output.message)}</p>`;
+      return `<p class="nb-out nb-out-check ${kind}" role="status"><strong>${verdict}</strong>${escapeHtml(s.nbLabelSeparator)}${escapeHtml(output.message)}</p>`;
     }
     case "graph":
-      return renderGraphTable(output);
+      return renderGraphTable(output, s);
     case "truncated":
-      return `<p class="nb-out nb-out-truncated" role="status">output truncated (${escapeHtml(String(output.shown))} of ${escapeHtml(String(output.total))})</p>`;
+      return `<p class="nb-out nb-out-truncated" role="status">${escapeHtml(s.nbTruncated({ shown: String(output.shown), total: String(output.total) }))}</p>`;
   }
 }
 
@@ -45,15 +47,15 @@ export function orderForDisplay(outputs: readonly Output[]): Output[] {
 }
 
 /** A cell's whole output area: the verdict, then each output in order. */
-export function renderOutputs(outputs: readonly Output[]): string {
-  return orderForDisplay(outputs).map(renderOutput).join("");
+export function renderOutputs(outputs: readonly Output[], s: NotebookStrings = enNotebook): string {
+  return orderForDisplay(outputs).map((output) => renderOutput(output, s)).join("");
 }
 
 /** A graph as a table of its nodes: the saved, static form of the stepper a fresh run draws. */
-export function renderGraphTable(output: GraphOutput): string {
+export function renderGraphTable(output: GraphOutput, s: NotebookStrings = enNotebook): string {
   const rows = output.graph.nodes.map((node, id) => [node.label, node.op, node.data, node.grad, output.ownGrads[id]]);
-  const table = renderTable(["node", "operation", "value", "chain rule's gradient", "your gradient"], rows);
-  return `<div class="nb-out nb-out-graph"><p class="nb-graph-title">${escapeHtml(output.title)}: run the cell to step through it.</p>${table}</div>`;
+  const table = renderTable([s.nbGraphNode, s.nbGraphOperation, s.nbGraphValue, s.nbGraphChainGradient, s.nbGraphYourGradient], rows);
+  return `<div class="nb-out nb-out-graph"><p class="nb-graph-title">${escapeHtml(s.nbGraphTitle({ title: output.title }))}</p>${table}</div>`;
 }
 
 function renderTable(columns: string[], rows: (string | number | boolean | null)[][]): string {

@@ -6,6 +6,8 @@
 import { backward, createNetwork, createRandom, forward } from "../../engine/index";
 import type { Checker, CheckResult } from "./types";
 import { formatNumber } from "./wording";
+import { en } from "../../i18n/en";
+import type { Strings } from "../../i18n/types";
 
 /** One layer's view of a backward pass, copied out of an engine network as plain arrays. */
 interface LayerCase {
@@ -50,27 +52,27 @@ const shape = (value: unknown) => (Array.isArray(value) ? `${value.length} × ${
 const show = (value: number) => Number(value.toPrecision(6));
 
 /** Compares gradW with the right answer and with its usual wrong versions. */
-function judgeGradW(actual: unknown, c: LayerCase): string | undefined {
+function judgeGradW(actual: unknown, c: LayerCase, s: Strings): string | undefined {
   if (matchesMatrix(actual, c.gradW)) return undefined;
   const m = c.W.length;
   const n = c.aPrev.length;
-  if (matchesMatrix(actual, transpose(c.gradW))) return `gradW is transposed: it should have one row per unit of this layer (${m} × ${n}, like W), with gradW[j][k] = delta[j] · aPrev[k]; yours is ${n} × ${m}`;
+  if (matchesMatrix(actual, transpose(c.gradW))) return s.denseTransposed({ m, n });
   if (!Array.isArray(actual) || actual.length !== m || !actual.every((row) => Array.isArray(row) && row.length === n)) {
-    return `gradW should be an array of ${m} rows of ${n} numbers (the shape of W); yours is ${shape(actual)}`;
+    return s.denseGradWShape({ m, n, shape: shape(actual) });
   }
-  if (matchesMatrix(actual, c.gradW.map((row) => row.map((value) => -value)))) return "gradW has the wrong sign: ∂E/∂w_jk = +delta[j] · aPrev[k]; the minus sign belongs to the update step, not the gradient";
-  if (matchesMatrix(actual, c.W.map((row, j) => row.map((w) => w * c.delta[j])))) return "gradW multiplies delta by the weights W; it should multiply by what came in: gradW[j][k] = delta[j] · aPrev[k] (equation 4)";
+  if (matchesMatrix(actual, c.gradW.map((row) => row.map((value) => -value)))) return s.denseGradWSign;
+  if (matchesMatrix(actual, c.W.map((row, j) => row.map((w) => w * c.delta[j])))) return s.denseGradWWeights;
   if (hasSwappedIndices(actual as unknown[][], c)) {
-    return `gradW has its indices swapped: it has the right shape (${m} × ${n}), but gradW[j][k] must be delta[j] · aPrev[k] (row j for unit j of this layer, column k for input k); yours holds delta[k] · aPrev[j], the transposed product`;
+    return s.denseGradWSwapped({ m, n });
   }
   const slope = c.aPrev.map((a) => a * (1 - a));
-  if (matchesMatrix(actual, c.gradW.map((row, j) => row.map((_, k) => c.delta[j] * slope[k])))) return "gradW uses the slope aPrev·(1 − aPrev) instead of the activation aPrev itself: gradW[j][k] = delta[j] · aPrev[k]";
+  if (matchesMatrix(actual, c.gradW.map((row, j) => row.map((_, k) => c.delta[j] * slope[k])))) return s.denseGradWSlope;
   for (let j = 0; j < m; j++) {
     for (let k = 0; k < n; k++) {
-      if (!close(actual[j][k], c.gradW[j][k])) return `gradW[${j}][${k}] is ${formatNumber(actual[j][k])}, expected delta[${j}] · aPrev[${k}] = ${show(c.gradW[j][k])}`;
+      if (!close(actual[j][k], c.gradW[j][k])) return s.denseGradWEntry({ j, k, got: formatNumber(actual[j][k]), expected: String(show(c.gradW[j][k])) });
     }
   }
-  return "gradW does not match";
+  return s.denseGradWMismatch;
 }
 
 // The right shape, filled by the transposed formula delta[k] · aPrev[j] wherever that exists (elsewhere it is NaN).
@@ -93,41 +95,40 @@ function hasSwappedIndices(actual: unknown[][], c: LayerCase): boolean {
 }
 
 /** Compares gradB with delta and its usual wrong versions. */
-function judgeGradB(actual: unknown, c: LayerCase): string | undefined {
+function judgeGradB(actual: unknown, c: LayerCase, s: Strings): string | undefined {
   if (matches(actual, c.gradB)) return undefined;
-  if (!Array.isArray(actual) || actual.length !== c.delta.length) return `gradB should be an array of ${c.delta.length} numbers, one per unit of this layer; yours is ${shape(actual)}`;
-  if (matches(actual, c.gradB.map((value) => -value))) return "gradB has the wrong sign: ∂E/∂b_j = +delta[j]";
+  if (!Array.isArray(actual) || actual.length !== c.delta.length) return s.denseGradBShape({ m: c.delta.length, shape: shape(actual) });
+  if (matches(actual, c.gradB.map((value) => -value))) return s.denseGradBSign;
   const index = c.gradB.findIndex((value, j) => !close(actual[j], value));
-  return `gradB[${index}] is ${formatNumber(actual[index])}, expected delta[${index}] = ${show(c.gradB[index])}: the bias enters z with slope 1, so ∂E/∂b = delta (equation 3)`;
+  return s.denseGradBEntry({ j: index, got: formatNumber(actual[index]), expected: String(show(c.gradB[index])) });
 }
 
 /** Compares deltaPrev with (Wᵀδ) ⊙ σ′ and the usual wrong versions. */
-function judgeDeltaPrev(actual: unknown, c: LayerCase): string | undefined {
+function judgeDeltaPrev(actual: unknown, c: LayerCase, s: Strings): string | undefined {
   if (matches(actual, c.deltaPrev)) return undefined;
   const n = c.aPrev.length;
   if (!Array.isArray(actual) || actual.length !== n) {
-    return `deltaPrev should have one number per unit of the layer below (${n}); yours has ${Array.isArray(actual) ? actual.length : typeof actual}. Multiply by the transpose: deltaPrev[k] = Σ_j W[j][k] · delta[j]`;
+    return s.denseDeltaShape({ n, got: Array.isArray(actual) ? String(actual.length) : typeof actual });
   }
   const back = c.aPrev.map((_, k) => c.W.reduce((sum, row, j) => sum + row[k] * c.delta[j], 0));
-  if (matches(actual, back)) return "deltaPrev is missing the σ′(z) factor: multiply each Σ_j W[j][k] · delta[j] by aPrev[k] · (1 − aPrev[k])";
-  if (matches(actual, back.map((value, k) => value * c.aPrev[k]))) return "deltaPrev multiplies by aPrev[k] but not by (1 − aPrev[k]): the sigmoid's slope is aPrev[k] · (1 − aPrev[k])";
-  if (matches(actual, back.map((value, k) => value * (1 - c.aPrev[k])))) return "deltaPrev multiplies by (1 − aPrev[k]) but not by aPrev[k]: the sigmoid's slope is aPrev[k] · (1 − aPrev[k])";
-  if (matches(actual, c.deltaPrev.map((value) => -value))) return "deltaPrev has the wrong sign: deltaPrev[k] = (Σ_j W[j][k] · delta[j]) · aPrev[k] · (1 − aPrev[k])";
+  if (matches(actual, back)) return s.denseDeltaNoSlope;
+  if (matches(actual, back.map((value, k) => value * c.aPrev[k]))) return s.denseDeltaHalfSlopeA;
+  if (matches(actual, back.map((value, k) => value * (1 - c.aPrev[k])))) return s.denseDeltaHalfSlopeB;
+  if (matches(actual, c.deltaPrev.map((value) => -value))) return s.denseDeltaSign;
   const index = c.deltaPrev.findIndex((value, k) => !close(actual[k], value));
-  return `deltaPrev[${index}] is ${formatNumber(actual[index])}, expected (Σ_j W[j][${index}] · delta[j]) · aPrev[${index}] · (1 − aPrev[${index}]) = ${show(c.deltaPrev[index])} (equation 2)`;
+  return s.denseDeltaEntry({ k: index, got: formatNumber(actual[index]), expected: String(show(c.deltaPrev[index])) });
 }
 
 /** Expects `denseBackward(aPrev, W, delta)` to return `{ gradW, gradB, deltaPrev }` equal to the engine's. */
-export const checkDenseBackward: Checker = (scope): CheckResult => {
+export const checkDenseBackward: Checker = (scope, s = en): CheckResult => {
   const denseBackward = scope.denseBackward;
-  if (typeof denseBackward !== "function") return { passed: false, message: "define a function denseBackward(aPrev, W, delta) that returns { gradW, gradB, deltaPrev }" };
+  if (typeof denseBackward !== "function") return { passed: false, message: s.denseDefine };
   for (const c of CASES) {
     // Copies, so a function that writes into its arguments cannot change the expected answers.
     const result = denseBackward(c.aPrev.slice(), c.W.map((row) => row.slice()), c.delta.slice()) as Record<string, unknown> | undefined;
-    if (typeof result !== "object" || result === null) return { passed: false, message: `denseBackward returned ${String(result)}; return an object { gradW, gradB, deltaPrev }` };
-    const problems = [judgeGradW(result.gradW, c), judgeGradB(result.gradB, c), judgeDeltaPrev(result.deltaPrev, c)].filter((problem) => problem !== undefined);
-    const layer = `a layer of ${c.W.length} units above ${c.aPrev.length}`;
-    if (problems.length > 0) return { passed: false, message: `On ${layer}: ${problems.join("; ")}.` };
+    if (typeof result !== "object" || result === null) return { passed: false, message: s.denseNotObject({ result: String(result) }) };
+    const problems = [judgeGradW(result.gradW, c, s), judgeGradB(result.gradB, c, s), judgeDeltaPrev(result.deltaPrev, c, s)].filter((problem) => problem !== undefined);
+    if (problems.length > 0) return { passed: false, message: s.denseOnLayer({ units: c.W.length, below: c.aPrev.length, problems: problems.join(s.chkProblemSeparator) }) };
   }
-  return { passed: true, message: "All three parts match the engine's gradients on two different layers: gradW = δ aᵀ, gradB = δ, deltaPrev = (Wᵀδ) ⊙ σ′(z)." };
+  return { passed: true, message: s.densePassed };
 };

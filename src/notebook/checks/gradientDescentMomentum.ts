@@ -5,6 +5,8 @@
  */
 import { applyOptimizer, createNetwork, createOptimizer } from "../../engine/index";
 import type { Checker } from "./types";
+import { en } from "../../i18n/en";
+import type { Strings } from "../../i18n/types";
 
 interface MomentumCase {
   w: number;
@@ -37,16 +39,16 @@ function runEngine({ w, step, gradient, learningRate, momentum }: MomentumCase):
 }
 
 /** The usual wrong steps Δw, each with what to tell the reader. */
-function listStepMistakes(c: MomentumCase): [number, string][] {
+function listStepMistakes(c: MomentumCase, s: Strings): [number, string][] {
   const { step, gradient: g, learningRate: eta, momentum: alpha } = c;
   return [
-    [alpha * step + eta * g, "you used +η∇E: the step goes uphill. The gradient points up the slope, so subtract η·gradient"],
-    [-eta * g, "you forgot to carry the previous step (α·Δw): the new step should be α·step − η·gradient"],
-    [step - eta * g, "you carried the whole previous step: multiply it by the momentum α first"],
-    [eta * step - alpha * g, "you swapped η and α: α multiplies the previous step, η multiplies the gradient"],
-    [alpha * (step - eta * g), "you multiplied the gradient term by α too: only the previous step is scaled by α"],
-    [alpha * step - (1 - alpha) * eta * g, "you scaled the gradient by (1 − α): that is the averaging form of momentum, not the classic Δw ← αΔw − η∇E"],
-    [-alpha * step - eta * g, "you subtracted α·Δw: the previous step is added, so the descent keeps its direction"],
+    [alpha * step + eta * g, s.momUphill],
+    [-eta * g, s.momNoCarry],
+    [step - eta * g, s.momWholeStep],
+    [eta * step - alpha * g, s.momSwapped],
+    [alpha * (step - eta * g), s.momAlphaOnGradient],
+    [alpha * step - (1 - alpha) * eta * g, s.momAveraging],
+    [-alpha * step - eta * g, s.momSubtracted],
   ];
 }
 
@@ -54,9 +56,9 @@ function listStepMistakes(c: MomentumCase): [number, string][] {
  * The usual mistake the reader's step matches. Two mistakes can give the same number on one case
  * (on the first, step − η·g and α(step − η·g) are both 0), so the other cases decide between them.
  */
-function describeStepMistake(c: MomentumCase, got: number, stepOn: (other: MomentumCase) => unknown): string | null {
-  const matches = (other: MomentumCase, value: unknown, index: number) => typeof value === "number" && Math.abs(value - listStepMistakes(other)[index][0]) < 1e-9;
-  const candidates = listStepMistakes(c).flatMap(([, message], index) => (matches(c, got, index) ? [{ index, message }] : []));
+function describeStepMistake(c: MomentumCase, got: number, stepOn: (other: MomentumCase) => unknown, s: Strings): string | null {
+  const matches = (other: MomentumCase, value: unknown, index: number) => typeof value === "number" && Math.abs(value - listStepMistakes(other, s)[index][0]) < 1e-9;
+  const candidates = listStepMistakes(c, s).flatMap(([, message], index) => (matches(c, got, index) ? [{ index, message }] : []));
   if (candidates.length <= 1) return candidates[0]?.message ?? null;
   const everywhere = candidates.find(({ index }) => CASES.every((other) => other === c || matches(other, stepOn(other), index)));
   return (everywhere ?? candidates[0]).message;
@@ -67,22 +69,22 @@ function format(x: number): string {
 }
 
 /** Compares `scope.momentumStep` with the engine's momentum optimizer on every case, naming the first mistake found. */
-export const checkGradientDescentMomentum: Checker = (scope) => {
+export const checkGradientDescentMomentum: Checker = (scope, s = en) => {
   const momentumStep = scope.momentumStep;
   if (typeof momentumStep !== "function") {
-    return { passed: false, message: "define a function momentumStep(w, step, gradient, learningRate, momentum) that returns { w, step }" };
+    return { passed: false, message: s.momDefine };
   }
   for (const c of CASES) {
     const call = `momentumStep(${c.w}, ${c.step}, ${c.gradient}, ${c.learningRate}, ${c.momentum})`;
     const expected = runEngine(c);
     const result: unknown = momentumStep(c.w, c.step, c.gradient, c.learningRate, c.momentum);
-    if (typeof result !== "object" || result === null) return { passed: false, message: `${call} returned ${String(result)}; return an object { w, step }` };
+    if (typeof result !== "object" || result === null) return { passed: false, message: s.momNotObject({ call, result: String(result) }) };
     const { w, step } = result as { w?: unknown; step?: unknown };
     if (typeof step !== "number" || typeof w !== "number") {
-      const keys = Object.keys(result).join(", ") || "no keys";
-      return { passed: false, message: `${call} returned an object with ${keys}; return { w, step } with both numbers (step is the new Δw)` };
+      const keys = Object.keys(result).join(", ") || s.momNoKeys;
+      return { passed: false, message: s.momWrongKeys({ call, keys }) };
     }
-    if (!Number.isFinite(step) || !Number.isFinite(w)) return { passed: false, message: `${call} returned w = ${w}, step = ${step}; both must be finite numbers` };
+    if (!Number.isFinite(step) || !Number.isFinite(w)) return { passed: false, message: s.momNotFinite({ call, w: String(w), step: String(step) }) };
     if (Math.abs(step - expected.step) > 1e-9) {
       const mistake = describeStepMistake(c, step, (other) => {
         try {
@@ -90,18 +92,18 @@ export const checkGradientDescentMomentum: Checker = (scope) => {
         } catch {
           return undefined;
         }
-      });
-      const detail = `${call} gave step = ${format(step)}, the engine gives Δw = ${format(expected.step)}`;
-      return { passed: false, message: mistake ? `${mistake} (${detail}).` : `${detail}: the new step is α·step − η·gradient.` };
+      }, s);
+      const detail = s.momStepDetail({ call, got: format(step), expected: format(expected.step) });
+      return { passed: false, message: mistake ? s.chkWhyDetail({ why: mistake, detail }) : s.momStepRule({ detail }) };
     }
     if (Math.abs(w - expected.w) > 1e-9) {
-      const detail = `${call} gave w = ${format(w)}, the engine gives ${format(expected.w)}`;
-      let why = "the new weight is w + the new step";
-      if (Math.abs(w - (c.w + c.step)) < 1e-9) why = "you moved w by the previous step; move it by the new step you just computed";
-      else if (Math.abs(w - (c.w - c.learningRate * c.gradient)) < 1e-9) why = "you moved w by −η·gradient only; move it by the whole new step, momentum included";
-      else if (Math.abs(w - (c.w - expected.step)) < 1e-9) why = "you subtracted the step; the step already points downhill, so add it";
-      return { passed: false, message: `${why} (${detail}).` };
+      const detail = s.momWeightDetail({ call, got: format(w), expected: format(expected.w) });
+      let why = s.momWeightRule;
+      if (Math.abs(w - (c.w + c.step)) < 1e-9) why = s.momWeightOldStep;
+      else if (Math.abs(w - (c.w - c.learningRate * c.gradient)) < 1e-9) why = s.momWeightNoMomentum;
+      else if (Math.abs(w - (c.w - expected.step)) < 1e-9) why = s.momWeightSubtracted;
+      return { passed: false, message: s.chkWhyDetail({ why, detail }) };
     }
   }
-  return { passed: true, message: `momentumStep matches the engine's momentum optimizer on all ${CASES.length} cases: it keeps α of the last step and adds −η·gradient.` };
+  return { passed: true, message: s.momPassed({ cases: CASES.length }) };
 };

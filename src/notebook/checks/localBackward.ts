@@ -5,6 +5,8 @@
  */
 import type { Checker, CheckResult } from "./types";
 import { createRandom } from "../../engine/index";
+import { en } from "../../i18n/en";
+import type { Strings } from "../../i18n/types";
 
 const EPSILON = 1e-5;
 const TOLERANCE = 1e-6; // central differences of x·y and tanh agree with the exact slope to ~1e-10
@@ -39,81 +41,83 @@ export function centralDifference(f: (x: number) => number, x: number): number {
 }
 
 /** Passes when both functions agree with gradient checking on every case; otherwise names the first mistake found. */
-export const checkLocalBackward: Checker = (scope) => {
+export const checkLocalBackward: Checker = (scope, s = en) => {
   const cases = makeBackwardCases();
-  const mul = checkMulBackward(scope.mulBackward, cases);
+  const mul = checkMulBackward(scope.mulBackward, cases, s);
   if (!mul.passed) return mul;
-  const tanh = checkTanhBackward(scope.tanhBackward, cases);
+  const tanh = checkTanhBackward(scope.tanhBackward, cases, s);
   if (!tanh.passed) return tanh;
-  return { passed: true, message: `both backward steps agree with central differences on ${cases.length} inputs each: mulBackward passes outGrad·y to x and outGrad·x to y, and tanhBackward passes outGrad·(1 − tanh²x).` };
+  return { passed: true, message: s.localPassed({ cases: cases.length }) };
 };
 
 /** Gradient-checks `mulBackward(x, y, outGrad)` → [∂E/∂x, ∂E/∂y] for r = x·y. */
-export function checkMulBackward(candidate: unknown, cases: readonly BackwardCase[]): CheckResult {
+export function checkMulBackward(candidate: unknown, cases: readonly BackwardCase[], s: Strings = en): CheckResult {
   if (typeof candidate !== "function") {
-    return { passed: false, message: "define a function mulBackward(x, y, outGrad) that returns [∂E/∂x, ∂E/∂y] for r = x·y" };
+    return { passed: false, message: s.localMulDefine };
   }
   for (const { x, y, outGrad } of cases) {
     const call = `mulBackward(${x}, ${y}, ${outGrad})`;
     const result: unknown = candidate(x, y, outGrad);
     if (!Array.isArray(result) || result.length !== 2) {
-      return { passed: false, message: `${call} returned ${describe(result)}; return an array of two numbers, [∂E/∂x, ∂E/∂y]` };
+      return { passed: false, message: s.localMulNotPair({ call, result: describe(result, s) }) };
     }
     const [gradX, gradY] = result as unknown[];
     const expectedX = outGrad * centralDifference((s) => s * y, x);
     const expectedY = outGrad * centralDifference((s) => x * s, y);
     if (close(gradX, expectedY) && close(gradY, expectedX) && !close(gradX, expectedX)) {
-      return { passed: false, message: `${call} returned [${format(gradX)}, ${format(gradY)}]: the two are swapped. ∂E/∂x comes first, and it is outGrad · ∂(x·y)/∂x = outGrad · y.` };
+      return { passed: false, message: s.localMulSwapped({ call, x: format(gradX, s), y: format(gradY, s) }) };
     }
     for (const [name, other, got, expected] of [["x", "y", gradX, expectedX], ["y", "x", gradY, expectedY]] as const) {
       if (close(got, expected)) continue;
       const own = name === "x" ? x : y;
       const partner = name === "x" ? y : x;
-      const wrong = `${call} gave ∂E/∂${name} = ${format(got)}, but gradient checking gives ${format(expected)}`;
+      const wrong = s.localMulWrong({ call, name, got: format(got, s), expected: format(expected, s) });
+      const slots = { name, other };
       const mistakes: [number, string][] = [
-        [outGrad * own, `∂(x·y)/∂${name} should use ${other}, you used ${name}: nudging ${name} changes x·y by ${other} times the nudge, so ∂E/∂${name} = outGrad · ${other}.`],
-        [partner, `you forgot to multiply by the gradient flowing in: ∂E/∂${name} = ∂E/∂r · ∂r/∂${name} = outGrad · ${other}, not ${other} alone.`],
-        [own, `two slips: ∂(x·y)/∂${name} is ${other}, not ${name}, and it must be multiplied by outGrad, the gradient flowing in.`],
-        [-outGrad * partner, `the sign is flipped: the local derivative of x·y with respect to ${name} is +${other}, so ∂E/∂${name} = outGrad · ${other}.`],
-        [outGrad, `you passed outGrad through unchanged, as an addition would; for a multiplication the local derivative is ${other}, so ∂E/∂${name} = outGrad · ${other}.`],
-        [outGrad * x * y, `you multiplied outGrad by the product x·y itself; the local derivative of x·y with respect to ${name} is just ${other}.`],
+        [outGrad * own, s.localMulOwn(slots)],
+        [partner, s.localMulNoOutGrad(slots)],
+        [own, s.localMulTwoSlips(slots)],
+        [-outGrad * partner, s.localMulSign(slots)],
+        [outGrad, s.localMulPassThrough(slots)],
+        [outGrad * x * y, s.localMulProduct(slots)],
       ];
-      return { passed: false, message: `${wrong}. ${(typeof got === "number" ? diagnose(got, mistakes) : `∂E/∂${name} is ${describe(got)}, not a number.`) ?? `By the chain rule ∂E/∂${name} = outGrad · ∂(x·y)/∂${name}.`}` };
+      const why = (typeof got === "number" ? diagnose(got, mistakes, s) : s.localMulNotNumber({ name, got: describe(got, s) })) ?? s.localMulChainRule({ name });
+      return { passed: false, message: s.chkWrongWhy({ wrong, why }) };
     }
   }
-  return { passed: true, message: "mulBackward agrees with central differences." };
+  return { passed: true, message: s.localMulPassed };
 }
 
 /** Gradient-checks `tanhBackward(x, outGrad)` → ∂E/∂x for r = tanh(x). */
-export function checkTanhBackward(candidate: unknown, cases: readonly BackwardCase[]): CheckResult {
+export function checkTanhBackward(candidate: unknown, cases: readonly BackwardCase[], s: Strings = en): CheckResult {
   if (typeof candidate !== "function") {
-    return { passed: false, message: "mulBackward is right. Now define a function tanhBackward(x, outGrad) that returns ∂E/∂x for r = tanh(x)" };
+    return { passed: false, message: s.localTanhDefine };
   }
   for (const { x, outGrad } of cases) {
     const call = `tanhBackward(${x}, ${outGrad})`;
     const got: unknown = candidate(x, outGrad);
     const expected = outGrad * centralDifference(Math.tanh, x);
     if (close(got, expected)) continue;
-    if (typeof got !== "number") return { passed: false, message: `${call} returned ${describe(got)}; return one number, ∂E/∂x` };
+    if (typeof got !== "number") return { passed: false, message: s.localTanhNotNumber({ call, got: describe(got, s) }) };
     const r = Math.tanh(x);
     const mistakes: [number, string][] = [
-      [outGrad * (1 - x * x), "you used 1 − x², but the local derivative is 1 − tanh²(x): square the output r = tanh(x), not the input x."],
-      [1 - r * r, "you forgot to multiply by the gradient flowing in: ∂E/∂x = outGrad · (1 − tanh²x)."],
-      [outGrad * (1 - r), "you forgot to square: the local derivative of tanh is 1 − tanh²(x), not 1 − tanh(x)."],
-      [outGrad * r, "you multiplied outGrad by tanh(x) itself; the local derivative is 1 − tanh²(x)."],
-      [outGrad * (r * r - 1), "the sign is flipped: the local derivative is 1 − tanh²(x), which is positive."],
-      [outGrad, "you passed outGrad through unchanged, as if tanh were the identity; multiply by 1 − tanh²(x)."],
-      [outGrad * (1 + r * r), "the derivative of tanh is 1 − tanh²(x), with a minus sign."],
+      [outGrad * (1 - x * x), s.localTanhSquaredInput],
+      [1 - r * r, s.localTanhNoOutGrad],
+      [outGrad * (1 - r), s.localTanhNoSquare],
+      [outGrad * r, s.localTanhTimesItself],
+      [outGrad * (r * r - 1), s.localTanhSign],
+      [outGrad, s.localTanhPassThrough],
+      [outGrad * (1 + r * r), s.localTanhPlus],
     ];
-    const wrong = `${call} gave ${format(got)}, but gradient checking gives ${format(expected)}`;
-    return { passed: false, message: `${wrong}. ${diagnose(got, mistakes) ?? "By the chain rule ∂E/∂x = outGrad · ∂tanh(x)/∂x."}` };
+    const wrong = s.localTanhWrong({ call, got: format(got, s), expected: format(expected, s) });
+    return { passed: false, message: s.chkWrongWhy({ wrong, why: diagnose(got, mistakes, s) ?? s.localTanhChainRule }) };
   }
-  return { passed: true, message: "tanhBackward agrees with central differences." };
+  return { passed: true, message: s.localTanhPassed };
 }
 
 // The first known mistake whose answer matches what the reader returned, if any.
-function diagnose(got: number, mistakes: readonly [number, string][]): string | undefined {
-  if (!Number.isFinite(got)) return "That is not a finite number: check for a division by zero or an undefined name.";
+function diagnose(got: number, mistakes: readonly [number, string][], s: Strings): string | undefined {
+  if (!Number.isFinite(got)) return s.localNotFinite;
   return mistakes.find(([answer]) => close(got, answer))?.[1];
 }
 
@@ -125,11 +129,11 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-function format(x: unknown): string {
-  return typeof x === "number" ? String(Number(x.toPrecision(5))) : describe(x);
+function format(x: unknown, s: Strings): string {
+  return typeof x === "number" ? String(Number(x.toPrecision(5))) : describe(x, s);
 }
 
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return `an array of ${value.length}`;
+function describe(value: unknown, s: Strings): string {
+  if (Array.isArray(value)) return s.localArrayOf({ length: value.length });
   return value === undefined ? "undefined" : typeof value === "number" ? String(value) : typeof value;
 }

@@ -1,6 +1,8 @@
 /** Checks the reader's `applyPerceptronRule(w, b, x, target, learningRate)` from chapter 1 against the engine. */
 import type { Checker } from "./types";
 import { createPerceptron, perceptronUpdate, createRandom } from "../../engine/index";
+import { en } from "../../i18n/en";
+import type { Strings } from "../../i18n/types";
 
 /** One example shown to a perceptron with given weights and bias. */
 export interface RuleCase {
@@ -58,46 +60,46 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Ma
 const allClose = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => close(v, b[i]));
 
 /** Expects y = step(w·x + b) (1 when z ≥ 0) and, when y ≠ t, w ← w + η(t − y)x and b ← b + η(t − y). */
-export const checkPerceptronRule: Checker = (scope) => {
+export const checkPerceptronRule: Checker = (scope, s = en) => {
   const rule = scope.applyPerceptronRule;
   if (typeof rule !== "function") {
-    return { passed: false, message: "define a function applyPerceptronRule(w, b, x, target, learningRate) that returns { w, b }" };
+    return { passed: false, message: s.percDefine };
   }
   const cases = listRuleCases();
   for (const ruleCase of cases) {
-    const verdict = judgeCase(rule as (...args: unknown[]) => unknown, ruleCase);
+    const verdict = judgeCase(rule as (...args: unknown[]) => unknown, ruleCase, s);
     if (verdict) return { passed: false, message: verdict };
   }
   return {
     passed: true,
-    message: `applyPerceptronRule agrees with the engine's perceptronUpdate on all ${cases.length} cases: it leaves right answers alone, treats z = 0 as output 1, and moves w by η(t − y)x and b by η(t − y) on mistakes.`,
+    message: s.percPassed({ cases: cases.length }),
   };
 };
 
 /** Runs the reader's rule on one case; returns what is wrong, or undefined when it matches the engine. */
-export function judgeCase(rule: (...args: unknown[]) => unknown, ruleCase: RuleCase): string | undefined {
+export function judgeCase(rule: (...args: unknown[]) => unknown, ruleCase: RuleCase, s: Strings = en): string | undefined {
   const { w, b, x, target, learningRate: eta } = ruleCase;
   const call = `applyPerceptronRule(${formatList(w)}, ${format(b)}, ${formatList(x)}, ${target}, ${format(eta)})`;
   let result: unknown;
   try {
     result = rule([...w], b, [...x], target, eta);
   } catch (error) {
-    return `${call} threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+    return s.percThrew({ call, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
   }
-  if (typeof result !== "object" || result === null) return `${call} returned ${String(result)}; return an object { w, b }`;
+  if (typeof result !== "object" || result === null) return s.percNotObject({ call, result: String(result) });
   const { w: gotW, b: gotB } = result as { w?: unknown; b?: unknown };
-  if (!Array.isArray(gotW) && !ArrayBuffer.isView(gotW)) return `${call} returned w = ${String(gotW)}; return the weights as an array, in { w, b }`;
+  if (!Array.isArray(gotW) && !ArrayBuffer.isView(gotW)) return s.percWNotArray({ call, w: String(gotW) });
   const newW = Array.from(gotW as ArrayLike<unknown>);
-  if (newW.length !== w.length) return `${call} returned ${newW.length} weights; there should be ${w.length}, one per input`;
-  if (!newW.every((v) => typeof v === "number")) return `${call} returned w = [${newW.map(String).join(", ")}]; every weight must be a number`;
-  if (typeof gotB !== "number") return `${call} returned b = ${String(gotB)}; return the bias as a number, in { w, b }`;
+  if (newW.length !== w.length) return s.percWeightCount({ call, got: newW.length, expected: w.length });
+  if (!newW.every((v) => typeof v === "number")) return s.percWNotNumbers({ call, w: `[${newW.map(String).join(", ")}]` });
+  if (typeof gotB !== "number") return s.percBNotNumber({ call, b: String(gotB) });
   const numbers = newW as number[];
-  if (!numbers.every(Number.isFinite) || !Number.isFinite(gotB)) return `${call} returned w = ${formatList(numbers)}, b = ${format(gotB)}: not finite numbers`;
+  if (!numbers.every(Number.isFinite) || !Number.isFinite(gotB)) return s.percNotFinite({ call, w: formatList(numbers), b: format(gotB) });
 
   const expected = applyEngineRule(ruleCase);
   if (allClose(numbers, expected.w) && close(gotB, expected.b)) return undefined;
 
-  const where = `For ${call}: z = w·x + b = ${format(expected.z)}, so y = ${expected.y} and t = ${target}.`;
+  const where = s.percWhere({ call, z: format(expected.z), y: expected.y, t: target });
   const stepW = numbers.map((v, i) => v - w[i]);
   const stepB = gotB - b;
   const wantW = expected.w.map((v, i) => v - w[i]);
@@ -107,26 +109,26 @@ export function judgeCase(rule: (...args: unknown[]) => unknown, ruleCase: RuleC
   const tie = expected.z === 0;
 
   if (error === 0) {
-    if (tie) return `${where} At z = 0 exactly the step outputs 1 (z ≥ 0), so this example is already right and nothing should change; your code seems to treat z = 0 as output 0 (use z >= 0).`;
-    return `${where} You updated when the example was already classified correctly: y equals the target, so w and b must stay as they are. You returned w = ${formatList(numbers)}, b = ${format(gotB)}.`;
+    if (tie) return s.percTieRight({ where });
+    return s.percUpdatedRight({ where, w: formatList(numbers), b: format(gotB) });
   }
   if (unchanged) {
-    if (tie) return `${where} At z = 0 exactly the step outputs 1 (z ≥ 0), so this example with target 0 is a mistake and must be corrected; your code seems to treat z = 0 as output 0 (use z >= 0).`;
-    return `${where} The example is misclassified, but your weights and bias did not change. The rule moves w by η(t − y)x = ${formatList(wantW)} and b by η(t − y) = ${format(wantB)}.`;
+    if (tie) return s.percTieWrong({ where });
+    return s.percUnchanged({ where, stepW: formatList(wantW), stepB: format(wantB) });
   }
   if (allClose(stepW, wantW.map((v) => -v)) && close(stepB, -wantB)) {
-    return `${where} Your update moved w and b in the wrong direction: you added η·(y − t)·x, the rule adds η·(t − y)·x (here t − y = ${error}), which pushes z towards the target's side.`;
+    return s.percWrongDirection({ where, error });
   }
   if (allClose(stepW, wantW)) {
-    if (close(stepB, 0)) return `${where} The weights are right but the bias did not change: it must move by η(t − y) = ${format(wantB)}, like a weight whose input is always 1.`;
-    if (close(stepB, -wantB)) return `${where} The weights are right but the bias moved the wrong way: it must change by η(t − y) = ${format(wantB)}, you changed it by ${format(stepB)}.`;
-    return `${where} The weights are right but the bias should change by η(t − y) = ${format(wantB)}; yours changed by ${format(stepB)}.`;
+    if (close(stepB, 0)) return s.percBiasUnchanged({ where, stepB: format(wantB) });
+    if (close(stepB, -wantB)) return s.percBiasWrongWay({ where, stepB: format(wantB), got: format(stepB) });
+    return s.percBiasWrong({ where, stepB: format(wantB), got: format(stepB) });
   }
   if (eta !== 1 && allClose(stepW, wantW.map((v) => v / eta))) {
-    return `${where} You left out the learning rate: your step for w was (t − y)·x = ${formatList(stepW)}, the rule's is η·(t − y)·x = ${formatList(wantW)}.`;
+    return s.percNoLearningRate({ where, got: formatList(stepW), stepW: formatList(wantW) });
   }
   if (stepW.every((v) => close(v, eta * error)) && !allClose(wantW, stepW)) {
-    return `${where} You added η(t − y) = ${format(eta * error)} to every weight; each weight moves by η(t − y) times its own input x_i, which gives ${formatList(wantW)}.`;
+    return s.percSameStep({ where, step: format(eta * error), stepW: formatList(wantW) });
   }
-  return `${where} Expected w = ${formatList(expected.w)}, b = ${format(expected.b)} (w moves by η(t − y)x, b by η(t − y)); you returned w = ${formatList(numbers)}, b = ${format(gotB)}.`;
+  return s.percExpected({ where, w: formatList(expected.w), b: format(expected.b), gotW: formatList(numbers), gotB: format(gotB) });
 }

@@ -4,6 +4,8 @@
  * it and with the engine's `Value`, and compare numbers to 1e-12.
  */
 import { Value, createRandom, type Random } from "../../engine/index";
+import { en } from "../../i18n/en";
+import type { Strings } from "../../i18n/types";
 
 /** The reader's node as the checkers see it: the fields the chapter's starter code declares. */
 export interface ScalarNode {
@@ -50,16 +52,16 @@ export function isScalarNode(value: unknown): value is ScalarNode {
 }
 
 /** The first thing wrong with the scope's `Scalar` class, or undefined when it is a constructor. */
-export function findScalarProblem(scope: Readonly<Record<string, unknown>>): string | undefined {
-  if (typeof scope.Scalar !== "function") return "define a class Scalar (run the Scalar cell first, Shift+Enter)";
+export function findScalarProblem(scope: Readonly<Record<string, unknown>>, s: Strings = en): string | undefined {
+  if (typeof scope.Scalar !== "function") return s.scalarDefine;
   let node: unknown;
   try {
     node = new (scope.Scalar as ScalarClass)(1.5);
   } catch (error) {
-    return `new Scalar(1.5) threw: ${error instanceof Error ? error.message : String(error)}`;
+    return s.scalarNewThrew({ error: error instanceof Error ? error.message : String(error) });
   }
-  if (!isScalarNode(node)) return "new Scalar(1.5) should have data = 1.5, grad = 0, operands = [] and localGrads = [], as in the starter code";
-  if (node.data !== 1.5 || node.grad !== 0 || node.operands.length !== 0) return `new Scalar(1.5) gave data = ${format(node.data)}, grad = ${format(node.grad)} and ${node.operands.length} operands; a leaf holds its number, grad 0 and no operands`;
+  if (!isScalarNode(node)) return s.scalarNotNode;
+  if (node.data !== 1.5 || node.grad !== 0 || node.operands.length !== 0) return s.scalarBadLeaf({ data: format(node.data), grad: format(node.grad), operands: node.operands.length });
   return undefined;
 }
 
@@ -155,12 +157,13 @@ export function buildReference(expression: RandomExpression): Value[] {
 }
 
 /** The message of whatever a reader's code threw. */
-export function describeThrow(error: unknown): string {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return `${error.message} (the call stack overflowed)`;
+export function describeThrow(error: unknown, s: Strings = en): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return s.scalarStackOverflowed({ error: error.message });
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** The message for a cell whose earlier step fails: that step's own message, said once however far back the failure is. */
-export function requireEarlier(message: string, step: string): string {
-  return message.startsWith("step ") ? message : `${step} does not pass yet; fix it and run it again: ${message}`;
+export function requireEarlier(message: string, step: string, s: Strings = en): string {
+  const saidOnce = [s.scalarStep1, s.scalarStep2, s.scalarStep4].some((earlier) => message.startsWith(earlier));
+  return saidOnce ? message : s.scalarRequireEarlier({ step, message });
 }

@@ -6,6 +6,8 @@
  */
 import type { Checker, CheckResult } from "./types";
 import { buildExpression, buildReference, close, describeExpression, describeThrow, findScalarProblem, format, isScalarNode, makeRandomExpression, type ScalarClass, type ScalarNode } from "./scalarCommon";
+import { en } from "../../i18n/en";
+import type { Strings } from "../../i18n/types";
 
 /** How many random expressions the value comparison builds. */
 export const EXPRESSION_COUNT = 20;
@@ -42,125 +44,125 @@ function unary(op: "exp" | "tanh" | "relu" | "pow", x: number, p?: number): Oper
 }
 
 /** The cases, in the order the chapter introduces the operations. */
-export function makeOperationCases(): OperationCase[] {
+export function makeOperationCases(s: Strings = en): OperationCase[] {
   const t = Math.tanh(X);
   const cases: OperationCase[] = [
-    { call: `Scalar(${X}).add(Scalar(${Y}))`, run: binary("add", X, "scalar"), data: X + Y, localGrads: [1, 1], mistakes: [[[0, 0], "add stored no local derivatives: ∂(a + b)/∂a = 1 and ∂(a + b)/∂b = 1."]] },
+    { call: `Scalar(${X}).add(Scalar(${Y}))`, run: binary("add", X, "scalar"), data: X + Y, localGrads: [1, 1], mistakes: [[[0, 0], s.opsAddNone]] },
     { call: `Scalar(${X}).add(3)`, run: binary("add", X, 3), data: X + 3, localGrads: [1, 1], mistakes: [] },
     {
       call: `Scalar(${X}).mul(Scalar(${Y}))`, run: binary("mul", X, "scalar"), data: X * Y, localGrads: [Y, X],
       mistakes: [
-        [[X, Y], `mul's local derivatives are swapped: ∂(a·b)/∂a = b, so localGrads should be [b.data, a.data] = [${Y}, ${X}], you stored [a.data, b.data].`],
-        [[1, 1], "mul stored add's local derivatives [1, 1]: ∂(a·b)/∂a = b and ∂(a·b)/∂b = a."],
-        [[X * Y, X * Y], "mul stored the product itself; ∂(a·b)/∂a = b and ∂(a·b)/∂b = a."],
-        [[0, 0], "mul stored no local derivatives: ∂(a·b)/∂a = b and ∂(a·b)/∂b = a, so localGrads = [b.data, a.data]."],
+        [[X, Y], s.opsMulSwapped({ x: X, y: Y })],
+        [[1, 1], s.opsMulAsAdd],
+        [[X * Y, X * Y], s.opsMulProduct],
+        [[0, 0], s.opsMulNone],
       ],
     },
-    { call: `Scalar(${X}).mul(3)`, run: binary("mul", X, 3), data: X * 3, localGrads: [3, X], mistakes: [[[X, 3], "mul's local derivatives are swapped: ∂(a·b)/∂a = b."]] },
+    { call: `Scalar(${X}).mul(3)`, run: binary("mul", X, 3), data: X * 3, localGrads: [3, X], mistakes: [[[X, 3], s.opsMulConstantSwapped]] },
     ...[3, -1, 0.5].map((p): OperationCase => ({
       call: `Scalar(${X}).pow(${p})`, run: unary("pow", X, p), data: X ** p, localGrads: [p * X ** (p - 1)],
       mistakes: [
-        [[X ** (p - 1)], `pow forgot the factor p: ∂(x^p)/∂x = p·x^(p−1) = ${p}·${X}^${p - 1}, you stored x^(p−1).`],
-        [[1], "pow forgot the p·x^(p−1) factor: you stored 1, as if pow were the identity; ∂(x^p)/∂x = p·x^(p−1)."],
-        [[p * X ** p], "pow's exponent is off by one: ∂(x^p)/∂x = p·x^(p−1), you used p·x^p."],
-        [[X ** p], "pow stored its own value x^p; the local derivative is p·x^(p−1)."],
-        [[p], "pow forgot the x^(p−1) factor: ∂(x^p)/∂x = p·x^(p−1), you stored p alone."],
-        [[p * X], "pow used p·x; the local derivative is p·x^(p−1), which is p·x only when p = 2."],
-        [[0], "pow stored no local derivative: ∂(x^p)/∂x = p·x^(p−1)."],
+        [[X ** (p - 1)], s.opsPowNoP({ p, x: X, pMinusOne: p - 1 })],
+        [[1], s.opsPowOne],
+        [[p * X ** p], s.opsPowOffByOne],
+        [[X ** p], s.opsPowValue],
+        [[p], s.opsPowPAlone],
+        [[p * X], s.opsPowPX],
+        [[0], s.opsPowNone],
       ],
     })),
     {
       call: `Scalar(${X}).exp()`, run: unary("exp", X), data: Math.exp(X), localGrads: [Math.exp(X)],
       mistakes: [
-        [[X], "exp stored x; the derivative of e^x is e^x itself, the value exp just computed."],
-        [[1], "exp stored 1; the derivative of e^x is e^x."],
-        [[0], "exp stored no local derivative: ∂e^x/∂x = e^x."],
+        [[X], s.opsExpX],
+        [[1], s.opsExpOne],
+        [[0], s.opsExpNone],
       ],
     },
     {
       call: `Scalar(${X}).tanh()`, run: unary("tanh", X), data: t, localGrads: [1 - t * t],
       mistakes: [
-        [[1 - X * X], "tanh′ should be 1 − tanh²(x), you used 1 − x²: square the output t = tanh(x), not the input."],
-        [[1 - t], "tanh′ is 1 − tanh²(x): you forgot to square."],
-        [[t], "tanh stored its own value; its local derivative is 1 − tanh²(x)."],
-        [[1 + t * t], "tanh′ is 1 − tanh²(x), with a minus sign."],
-        [[t * t - 1], "tanh′ is 1 − tanh²(x), which is positive; the sign is flipped."],
-        [[1], "tanh stored 1, as if it were the identity; tanh′ = 1 − tanh²(x)."],
-        [[0], "tanh stored no local derivative: tanh′ = 1 − tanh²(x)."],
+        [[1 - X * X], s.opsTanhInput],
+        [[1 - t], s.opsTanhNoSquare],
+        [[t], s.opsTanhValue],
+        [[1 + t * t], s.opsTanhPlus],
+        [[t * t - 1], s.opsTanhSign],
+        [[1], s.opsTanhOne],
+        [[0], s.opsTanhNone],
       ],
     },
     {
       call: `Scalar(${X}).relu()`, run: unary("relu", X), data: X, localGrads: [1],
-      mistakes: [[[X], "relu stored x; for x > 0 its local derivative is 1."], [[0], "relu passes gradient through where x > 0: its local derivative there is 1."]],
+      mistakes: [[[X], s.opsReluX], [[0], s.opsReluPositive]],
     },
     {
       call: `Scalar(${Y}).relu()`, run: unary("relu", Y), data: 0, localGrads: [0],
-      mistakes: [[[1], "relu routes: where x ≤ 0 its output is the constant 0, so its local derivative there is 0, not 1."], [[Y], "relu stored x; its local derivative is 1 where x > 0 and 0 elsewhere."]],
+      mistakes: [[[1], s.opsReluNegative], [[Y], s.opsReluXNegative]],
     },
   ];
   return cases;
 }
 
 /** Passes when every operation gives the right value and local derivatives and random expressions agree with the engine's Value. */
-export const checkScalarOps: Checker = (scope) => {
-  const problem = findScalarProblem(scope);
+export const checkScalarOps: Checker = (scope, s = en) => {
+  const problem = findScalarProblem(scope, s);
   if (problem) return { passed: false, message: problem };
   const Scalar = scope.Scalar as ScalarClass;
   const make = (x: number) => new Scalar(x);
-  for (const operation of makeOperationCases()) {
-    const verdict = checkOperation(operation, make);
+  for (const operation of makeOperationCases(s)) {
+    const verdict = checkOperation(operation, make, s);
     if (!verdict.passed) return verdict;
   }
-  return compareExpressions(make);
+  return compareExpressions(make, s);
 };
 
 /** Tries one operation and names what is wrong with its value, operands or local derivatives. */
-export function checkOperation(operation: OperationCase, make: (x: number) => ScalarNode): CheckResult {
+export function checkOperation(operation: OperationCase, make: (x: number) => ScalarNode, s: Strings = en): CheckResult {
   const { call } = operation;
   const method = call.slice(call.lastIndexOf(".") + 1, call.lastIndexOf("("));
   let result: ReturnType<OperationCase["run"]>;
   try {
     result = operation.run(make);
   } catch (error) {
-    return { passed: false, message: `${call} threw ${describeThrow(error)}. Write the ${method} method: it returns a new Scalar.` };
+    return { passed: false, message: s.opsThrew({ call, error: describeThrow(error, s), method }) };
   }
   const { out, operands } = result;
-  if (!isScalarNode(out)) return { passed: false, message: `${call} returned ${format(out)}; ${method} should return a new Scalar (with data, grad, operands and localGrads).` };
-  if (operands.some((operand) => out === operand)) return { passed: false, message: `${call} returned its operand changed in place; return a new Scalar so the graph keeps both nodes.` };
+  if (!isScalarNode(out)) return { passed: false, message: s.opsNotNode({ call, got: format(out), method }) };
+  if (operands.some((operand) => out === operand)) return { passed: false, message: s.opsInPlace({ call }) };
   const original = Number(call.slice("Scalar(".length, call.indexOf(")")));
-  if (operands[0].data !== original || operands[0].grad !== 0) return { passed: false, message: `${call} changed its operand; an operation only reads its operands.` };
-  if (!close(out.data, operation.data)) return { passed: false, message: `${call} gave data = ${format(out.data)}, it should be ${format(operation.data)}.` };
+  if (operands[0].data !== original || operands[0].grad !== 0) return { passed: false, message: s.opsChangedOperand({ call }) };
+  if (!close(out.data, operation.data)) return { passed: false, message: s.opsWrongData({ call, got: format(out.data), expected: format(operation.data) }) };
   const expectedCount = operation.localGrads.length;
   if (out.operands.length !== expectedCount) {
-    return { passed: false, message: `${call} recorded ${out.operands.length} operands, it should record ${expectedCount} (${expectedCount === 2 ? "this and the other one; a plain number becomes a new Scalar" : "this"}), or backward cannot reach them.` };
+    return { passed: false, message: s.opsOperandCount({ call, got: out.operands.length, expected: expectedCount, which: expectedCount === 2 ? s.opsThisAndOther : s.opsThis }) };
   }
-  if (operands.some((operand, i) => out.operands[i] !== operand)) return { passed: false, message: `${call} recorded operands that are not the Scalars it was called on; put this (and the other Scalar) in operands, in that order, so backward reaches them.` };
+  if (operands.some((operand, i) => out.operands[i] !== operand)) return { passed: false, message: s.opsWrongOperands({ call }) };
   if (expectedCount === 2 && operands.length === 1) {
     const constant = out.operands[1];
-    if (!isScalarNode(constant) || constant.data !== 3) return { passed: false, message: `${call}: the number 3 should become a Scalar leaf, new Scalar(3), and be the second operand.` };
+    if (!isScalarNode(constant) || constant.data !== 3) return { passed: false, message: s.opsConstantLeaf({ call }) };
   }
-  if (out.localGrads.length !== expectedCount) return { passed: false, message: `${call} stored localGrads = ${format(out.localGrads)}; it needs one local derivative per operand, [${operation.localGrads.map(format).join(", ")}].` };
-  if (operation.localGrads.every((g, i) => close(out.localGrads[i], g))) return { passed: true, message: `${call} is right.` };
+  if (out.localGrads.length !== expectedCount) return { passed: false, message: s.opsGradCount({ call, got: format(out.localGrads), expected: `[${operation.localGrads.map(format).join(", ")}]` }) };
+  if (operation.localGrads.every((g, i) => close(out.localGrads[i], g))) return { passed: true, message: s.opsRight({ call }) };
   const mistake = operation.mistakes.find(([wrong]) => wrong.every((g, i) => close(out.localGrads[i], g)));
-  const wrong = `${call} stored localGrads = ${format(out.localGrads)}, it should be ${format(operation.localGrads)}`;
-  return { passed: false, message: mistake ? `${wrong}: ${mistake[1]}` : `${wrong}.` };
+  const wrong = s.opsWrongGrads({ call, got: format(out.localGrads), expected: format(operation.localGrads) });
+  return { passed: false, message: mistake ? s.chkWrongColon({ wrong, why: mistake[1] }) : s.chkSentence({ text: wrong }) };
 }
 
 // Random expressions catch what single operations cannot, such as a method that reads a stale field.
-function compareExpressions(make: (x: number) => ScalarNode): CheckResult {
+function compareExpressions(make: (x: number) => ScalarNode, s: Strings): CheckResult {
   for (let seed = 1; seed <= EXPRESSION_COUNT; seed++) {
     const expression = makeRandomExpression(seed);
     let nodes: ScalarNode[];
     try {
       nodes = buildExpression(expression, make);
     } catch (error) {
-      return { passed: false, message: `building ${describeExpression(expression)} threw ${describeThrow(error)}` };
+      return { passed: false, message: s.opsBuildThrew({ expression: describeExpression(expression), error: describeThrow(error, s) }) };
     }
     const reference = buildReference(expression);
     const wrong = nodes.findIndex((node, i) => !isScalarNode(node) || !close(node.data, reference[i].data));
     if (wrong >= 0) {
-      return { passed: false, message: `in ${describeExpression(expression)}, x${wrong} = ${format(nodes[wrong]?.data)} but the engine's Value gives ${format(reference[wrong].data)}.` };
+      return { passed: false, message: s.opsExpressionValue({ expression: describeExpression(expression), node: `x${wrong}`, got: format(nodes[wrong]?.data), expected: format(reference[wrong].data) }) };
     }
   }
-  return { passed: true, message: `all six operations store the right local derivatives, and ${EXPRESSION_COUNT} random expressions built with your Scalar and with the engine's Value agree in every value to 1e-12. Next: backward().` };
+  return { passed: true, message: s.opsPassed({ count: EXPRESSION_COUNT }) };
 }

@@ -9,6 +9,8 @@ import { Value } from "../../engine/index";
 import type { Checker, CheckResult } from "./types";
 import { checkScalarMlp, CHECK_SIZES, type MlpClass, type MlpLike, type NeuronLike } from "./scalarMlp";
 import { requireEarlier, close, describeThrow, format, type ScalarNode } from "./scalarCommon";
+import { en } from "../../i18n/en";
+import type { Strings } from "../../i18n/types";
 
 /** The four points the checker trains on (three inputs each) and their targets ±1. */
 export const FOUR_POINTS = { xs: [[1, 2, -1], [2, -1, 0.5], [0.5, 1, 1.5], [-1, 0.5, -1]], ys: [1, -1, -1, 1] };
@@ -20,19 +22,19 @@ export const MAX_STEPS = 500;
 type TrainStep = (mlp: MlpLike, xs: number[][], ys: number[], learningRate: number) => unknown;
 
 /** Passes when the reader's loop brings E below THRESHOLD within their `steps`; otherwise says which usual mistake the experiments point to. */
-export const checkScalarTraining: Checker = (scope) => {
-  const before = checkScalarMlp(scope);
-  if (!before.passed) return { passed: false, message: requireEarlier(before.message, "step 4, the MLP cell") };
+export const checkScalarTraining: Checker = (scope, s = en) => {
+  const before = checkScalarMlp(scope, s);
+  if (!before.passed) return { passed: false, message: requireEarlier(before.message, s.scalarStep4, s) };
   const { trainStep, learningRate, steps } = scope;
-  if (typeof trainStep !== "function") return { passed: false, message: "define a function trainStep(mlp, xs, ys, learningRate) that takes one step and returns the loss E" };
-  if (typeof learningRate !== "number" || !(learningRate > 0) || !Number.isFinite(learningRate)) return { passed: false, message: `set const learningRate to a positive number (it is ${format(learningRate)})` };
-  if (typeof steps !== "number" || !Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS) return { passed: false, message: `set const steps to a whole number from 1 to ${MAX_STEPS} (it is ${format(steps)})` };
+  if (typeof trainStep !== "function") return { passed: false, message: s.trainDefine };
+  if (typeof learningRate !== "number" || !(learningRate > 0) || !Number.isFinite(learningRate)) return { passed: false, message: s.trainSetRate({ got: format(learningRate) }) };
+  if (typeof steps !== "number" || !Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS) return { passed: false, message: s.trainSetSteps({ max: MAX_STEPS, got: format(steps) }) };
   try {
-    const single = checkSingleSteps(scope.MLP as MlpClass, trainStep as TrainStep);
+    const single = checkSingleSteps(scope.MLP as MlpClass, trainStep as TrainStep, s);
     if (!single.passed) return single;
-    return checkConvergence(scope.MLP as MlpClass, trainStep as TrainStep, learningRate, steps);
+    return checkConvergence(scope.MLP as MlpClass, trainStep as TrainStep, learningRate, steps, s);
   } catch (error) {
-    return { passed: false, message: `trainStep threw ${describeThrow(error)}` };
+    return { passed: false, message: s.trainThrew({ error: describeThrow(error, s) }) };
   }
 };
 
@@ -65,25 +67,25 @@ function readParameters(mlp: MlpLike): ScalarNode[] {
 const PROBE_RATE = 0.05;
 
 // Two single steps with a small rate: the first shows the sign and size of the update, the second whether old grads were added in.
-function checkSingleSteps(MLP: MlpClass, trainStep: TrainStep): CheckResult {
+function checkSingleSteps(MLP: MlpClass, trainStep: TrainStep, s: Strings): CheckResult {
   const mlp = new MLP(3, CHECK_SIZES);
   const parameters = readParameters(mlp);
   const { xs, ys } = FOUR_POINTS;
   const first = measureLoss(mlp);
   const p0 = parameters.map((p) => p.data);
   const returned = trainStep(mlp, xs.map((x) => x.slice()), ys.slice(), PROBE_RATE);
-  if (typeof returned !== "number") return { passed: false, message: `trainStep returned ${format(returned)}; return the loss E (its .data, a number) computed before the update.` };
+  if (typeof returned !== "number") return { passed: false, message: s.trainNotNumber({ got: format(returned) }) };
   if (!close(returned, first.loss, 1e-9)) {
     const variants: [number, string][] = [
-      [2 * first.loss, "Σ(t − y)²/N, without the ½"],
-      [xs.length * first.loss, "Σ ½(t − y)², without dividing by N"],
-      [2 * xs.length * first.loss, "Σ (t − y)², without the ½ and the 1/N"],
+      [2 * first.loss, s.trainLossNoHalf],
+      [xs.length * first.loss, s.trainLossNoMean],
+      [2 * xs.length * first.loss, s.trainLossNeither],
     ];
     const variant = variants.find(([value]) => close(returned, value, 1e-9));
-    return { passed: false, message: `trainStep returned E = ${format(returned)} for the first step, but E = (1/N) Σₙ ½(tₙ − yₙ)² is ${format(first.loss)} there${variant ? `: you computed ${variant[1]}` : ""}. Return the loss before the update.` };
+    return { passed: false, message: s.trainWrongLoss({ got: format(returned), expected: format(first.loss), computed: variant ? s.trainYouComputed({ what: variant[1] }) : "" }) };
   }
   const step1 = parameters.map((p, i) => p.data - p0[i]);
-  const check = compareStep(step1, first.gradients, PROBE_RATE, parameters);
+  const check = compareStep(step1, first.gradients, PROBE_RATE, parameters, s);
   if (check) return { passed: false, message: check };
   const second = measureLoss(mlp);
   const p1 = parameters.map((p) => p.data);
@@ -91,25 +93,25 @@ function checkSingleSteps(MLP: MlpClass, trainStep: TrainStep): CheckResult {
   const step2 = parameters.map((p, i) => p.data - p1[i]);
   if (matches(step2, second.gradients.map((g) => -PROBE_RATE * g))) return { passed: true, message: "" };
   if (matches(step2, second.gradients.map((g, i) => -PROBE_RATE * (g + first.gradients[i])))) {
-    return { passed: false, message: "the grads are never zeroed: the second step moved the weights by −η times the sum of the first and the second gradient. Since backward adds into p.grad, set every parameter's grad to 0 before each backward (what zero_grad() does)." };
+    return { passed: false, message: s.trainNeverZeroed };
   }
-  return { passed: false, message: "the first step was right, but the second was not −learningRate · ∂E/∂p at the new weights; does trainStep keep something between calls?" };
+  return { passed: false, message: s.trainSecondWrong };
 }
 
 function matches(got: number[], expected: number[]): boolean {
   return got.every((value, i) => close(value, expected[i], 1e-7));
 }
 
-function compareStep(step: number[], gradients: number[], rate: number, parameters: ScalarNode[]): string | undefined {
+function compareStep(step: number[], gradients: number[], rate: number, parameters: ScalarNode[], s: Strings): string | undefined {
   if (matches(step, gradients.map((g) => -rate * g))) return undefined;
   if (step.every((value) => value === 0)) {
-    if (parameters.every((p) => p.grad === 0)) return "no parameter changed, and every grad is 0 after the step: zero the grads before backward, not between backward and the update.";
-    return "no parameter changed: the update is missing; for each p of mlp.parameters(), p.data −= learningRate * p.grad.";
+    if (parameters.every((p) => p.grad === 0)) return s.trainZeroedTooLate;
+    return s.trainNoUpdate;
   }
-  if (matches(step, gradients.map((g) => rate * g))) return "the update goes uphill: the weights moved by +learningRate · ∂E/∂p. Gradient descent subtracts: p.data −= learningRate * p.grad.";
-  if (matches(step, gradients.map((g) => -g))) return "the weights moved by −∂E/∂p: multiply the gradient by learningRate.";
-  if (matches(step, gradients.map((g) => g))) return "the weights moved by +∂E/∂p: subtract, and multiply by learningRate: p.data −= learningRate * p.grad.";
-  return `one step with learningRate ${rate} should move every parameter by −${rate} · ∂E/∂p (the engine's gradient of E = (1/N) Σₙ ½(tₙ − yₙ)² at the same weights), but it moved parameter 0 by ${format(step[0])} instead of ${format(-rate * gradients[0])}.`;
+  if (matches(step, gradients.map((g) => rate * g))) return s.trainUphill;
+  if (matches(step, gradients.map((g) => -g))) return s.trainNoRate;
+  if (matches(step, gradients.map((g) => g))) return s.trainUphillNoRate;
+  return s.trainStepWrong({ rate, got: format(step[0]), expected: format(-rate * gradients[0]) });
 }
 
 /** Runs `steps` steps on a fresh MLP and returns E before and after each (from trainStep), plus the engine's final E. */
@@ -126,10 +128,10 @@ function run(MLP: MlpClass, trainStep: TrainStep, learningRate: number, steps: n
   return { losses, final, reachedAt: reachedAt < 0 && final < THRESHOLD ? losses.length : reachedAt };
 }
 
-function checkConvergence(MLP: MlpClass, trainStep: TrainStep, learningRate: number, steps: number): CheckResult {
+function checkConvergence(MLP: MlpClass, trainStep: TrainStep, learningRate: number, steps: number, s: Strings): CheckResult {
   const { losses, final, reachedAt } = run(MLP, trainStep, learningRate, steps);
   if (Number.isFinite(final) && final < THRESHOLD) {
-    return { passed: true, message: `E fell from ${format(losses[0])} to ${format(final)} in ${steps} steps with learningRate ${learningRate} (below ${THRESHOLD} after step ${reachedAt}): your own autograd trains a network.` };
+    return { passed: true, message: s.trainPassed({ from: format(losses[0]), to: format(final), steps, rate: learningRate, threshold: THRESHOLD, reachedAt }) };
   }
   const blewUp = !Number.isFinite(final) || losses.some((loss) => !Number.isFinite(loss)) || final > losses[0];
   // A rate that saturates every tanh can stall instead of blowing up; smaller rates tell the two apart.
@@ -139,12 +141,15 @@ function checkConvergence(MLP: MlpClass, trainStep: TrainStep, learningRate: num
     if (smaller.final < 0.8 * final) break;
   }
   if (blewUp || smaller.final < 0.8 * final) {
-    const fix = smaller.final < THRESHOLD ? `with learningRate ${smaller.rate} the same loop reaches E = ${format(smaller.final)}` : `with learningRate ${smaller.rate} it gets to E = ${format(smaller.final)}; try smaller still`;
-    const what = blewUp ? `diverges: E went from ${format(losses[0])} to ${format(final)}` : `is too large: E only got from ${format(losses[0])} to ${format(final)}`;
-    return { passed: false, message: `the learning rate ${learningRate} ${what} in ${steps} steps, each step overshooting the valley or saturating the tanh units, while ${fix}. Your loop is right; the rate is too large.` };
+    const reached = { rate: smaller.rate, loss: format(smaller.final) };
+    const fix = smaller.final < THRESHOLD ? s.trainSmallerReaches(reached) : s.trainSmallerStill(reached);
+    const moved = { from: format(losses[0]), to: format(final) };
+    const what = blewUp ? s.trainDiverges(moved) : s.trainTooLarge(moved);
+    return { passed: false, message: s.trainRateTooLarge({ rate: learningRate, what, steps, fix }) };
   }
   const longer = Math.min(steps * 4, MAX_STEPS);
   const retry = longer > steps ? run(MLP, trainStep, learningRate, longer) : run(MLP, trainStep, learningRate * 3, steps);
-  const advice = retry.final >= THRESHOLD ? "raise the learning rate a little, or the number of steps" : longer > steps ? `with ${longer} steps it reaches E = ${format(retry.final)}` : `with learningRate ${learningRate * 3} it reaches E = ${format(retry.final)}`;
-  return { passed: false, message: `E fell from ${format(losses[0])} to ${format(final)} in ${steps} steps, not yet below ${THRESHOLD}: the loop is right but slow; ${advice}.` };
+  const loss = format(retry.final);
+  const advice = retry.final >= THRESHOLD ? s.trainRaise : longer > steps ? s.trainLonger({ steps: longer, loss }) : s.trainFaster({ rate: learningRate * 3, loss });
+  return { passed: false, message: s.trainSlow({ from: format(losses[0]), to: format(final), steps, threshold: THRESHOLD, advice }) };
 }

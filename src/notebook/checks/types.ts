@@ -1,4 +1,5 @@
 /** The contract between an exercise cell and the checker named in its `check=` attribute. */
+import type { Strings } from "../../i18n/types";
 
 /** What a checker says about the reader's code. */
 export interface CheckResult {
@@ -7,5 +8,5 @@ export interface CheckResult {
   message: string;
 }
 
-/** Looks at the names the reader's cells defined (the kernel's shared scope) and judges them. */
-export type Checker = (scope: Readonly<Record<string, unknown>>) => CheckResult;
+/** Looks at the names the reader's cells defined (the kernel's shared scope) and judges them, speaking the page's language `s`. */
+export type Checker = (scope: Readonly<Record<string, unknown>>, s?: Strings) => CheckResult;

@@ -5,6 +5,7 @@
  * w, delta[j]) are left exactly as written.
  */
 import type { Checker } from "./types";
+import { en } from "../../i18n/en";
 
 // A word of two or more lowercase letters at the start or after . ! ?, followed by a space or punctuation.
 const SENTENCE_START = /(^|[.!?]\s+)([a-z]{2,})(?=[\s,:;]|$)/g;
@@ -16,9 +17,10 @@ export function toSentenceCase(message: string): string {
 
 /** The same checker, its messages in sentence case. */
 export function inSentenceCase(checker: Checker): Checker {
-  return (scope) => {
-    const result = checker(scope);
-    return { ...result, message: toSentenceCase(result.message) };
+  // Chinese has no capitals; only English sentences get them.
+  return (scope, s = en) => {
+    const result = checker(scope, s);
+    return s === en ? { ...result, message: toSentenceCase(result.message) } : result;
   };
 }
 

@@ -11,8 +11,7 @@ import { readEdit, saveEdit } from "./savedEdits";
 import { addCell, interrupt, knownNames, runCell, runCellAndAdvance, startNotebook, type NotebookCell } from "./notebook";
 import { pagePath } from "./paramStore";
 import { scanEditedNames } from "../dependencies";
-
-const UNSAVED = "This edit could not be saved (the browser's storage is full or turned off): it will be lost when you leave the page.";
+import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
 class CellElement extends HTMLElement implements NotebookCell {
   index = 0;
@@ -45,7 +44,7 @@ class CellElement extends HTMLElement implements NotebookCell {
     this.staticInput = [...input.childNodes];
     // The code stays what assistive technology reads; a button role or a label would hide it.
     input.tabIndex = 0;
-    input.title = "Click, or press Enter, to edit this cell";
+    input.title = pageNotebookStrings().nbEditTitle;
     this.querySelector<HTMLElement>(".nb-controls")!.hidden = false;
 
     const { source: saved, notice } = readEdit(pagePath(), this.index, this.hash);
@@ -106,14 +105,14 @@ class CellElement extends HTMLElement implements NotebookCell {
 
   showBusy(): void {
     this.prompt().textContent = "[*]";
-    this.prompt().title = "Running";
+    this.prompt().title = pageNotebookStrings().nbPromptRunning;
     this.setAttribute("aria-busy", "true");
     this.child("[data-nb-action=interrupt]").hidden = false;
   }
 
   showResult(outputs: Output[], count: number | undefined, note?: string): void {
     this.prompt().textContent = count === undefined ? "[ ]" : `[${count}]`;
-    this.prompt().title = count === undefined ? "Not run in this kernel" : `Run number ${count} in this session`;
+    this.prompt().title = count === undefined ? pageNotebookStrings().nbPromptNotRun : pageNotebookStrings().nbPromptRunNumber({ count });
     this.removeAttribute("aria-busy");
     this.child("[data-nb-action=interrupt]").hidden = true;
     const output = this.output();
@@ -156,7 +155,7 @@ class CellElement extends HTMLElement implements NotebookCell {
   private showSource(source: string): void {
     this.current = source;
     this.undoSource = undefined;
-    this.showEditNotice(saveEdit(pagePath(), this.index, this.hash, source, this.original) ? "" : UNSAVED);
+    this.showEditNotice(saveEdit(pagePath(), this.index, this.hash, source, this.original) ? "" : pageNotebookStrings().nbUnsaved);
     if (this.editor) {
       this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: source } });
     } else if (source === this.original) {
@@ -180,7 +179,7 @@ class CellElement extends HTMLElement implements NotebookCell {
         onChange: (source) => {
           if (source === this.current) return; // a reset or undo put it there
           this.current = source;
-          this.showEditNotice(saveEdit(pagePath(), this.index, this.hash, source, this.original) ? "" : UNSAVED);
+          this.showEditNotice(saveEdit(pagePath(), this.index, this.hash, source, this.original) ? "" : pageNotebookStrings().nbUnsaved);
           this.undoSource = undefined;
           this.child("[data-nb-action=undo-reset]").hidden = true;
           if (source !== this.original) this.markModified();

@@ -5,6 +5,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput } from "@codemirror/language";
 import { closeBrackets } from "@codemirror/autocomplete";
 import { javascript } from "@codemirror/lang-javascript";
+import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
 /** What the cell wants to hear from its editor. */
 export interface EditorHandlers {
@@ -39,7 +40,7 @@ export function createEditor(parent: HTMLElement, source: string, handlers: Edit
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         javascript({ typescript: true }),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-        EditorView.contentAttributes.of({ "aria-label": "Cell source" }),
+        EditorView.contentAttributes.of({ "aria-label": pageNotebookStrings().nbEditorLabel }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) handlers.onChange(update.state.doc.toString());
         }),

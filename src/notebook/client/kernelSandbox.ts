@@ -10,6 +10,7 @@ import type { WorkerLike } from "../kernelClient";
 import type { RunMessage } from "../protocol";
 import workerUrl from "../kernelWorker.ts?worker&url";
 import { joinBase } from "../../site/base";
+import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
 let workerCode: Promise<string> | undefined;
 
@@ -31,7 +32,7 @@ export function createSandboxedWorker(): WorkerLike {
   frame.setAttribute("sandbox", "allow-scripts");
   frame.setAttribute("aria-hidden", "true");
   frame.tabIndex = -1;
-  frame.title = "Notebook kernel";
+  frame.title = pageNotebookStrings().nbKernelFrame;
   frame.className = "nb-kernel-frame";
   frame.hidden = true;
   frame.src = joinBase(import.meta.env.BASE_URL, "notebook-kernel.html");

@@ -5,6 +5,7 @@
  * focus enters it, or a link's query sets one of its params.
  */
 import { addressHas } from "./paramStore";
+import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
 /** Options for {@link loadOnFirstTouch}. */
 export interface FirstTouchOptions {
@@ -28,7 +29,7 @@ export function loadOnFirstTouch<T>(element: HTMLElement, importRuntime: () => P
       (error: unknown) => {
         loading = undefined;
         element.dataset.runtime = "failed";
-        element.title = `This figure's code could not be loaded (${error instanceof Error ? error.message : String(error)}); touch it again to retry.`;
+        element.title = pageNotebookStrings().nbFigureLoadFailed({ error: error instanceof Error ? error.message : String(error) });
         throw error;
       },
     ));

@@ -8,6 +8,8 @@ import type { Output } from "../outputs";
 import { pagePath, readParams, watchParams } from "./paramStore";
 import { clearEdits } from "./savedEdits";
 import { describeRanFirst, explainMissingName, planRunFirst, type CellDependencyInfo } from "../dependencies";
+import { pageLocale } from "../../i18n/locale";
+import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
 /** What the notebook needs from a cell element. */
 export interface NotebookCell {
@@ -55,7 +57,7 @@ export function knownNames(): Set<string> {
 
 function kernel(): KernelClient {
   // Created on the first run: the worker and its bundle (sucrase, Plot, …) are not fetched before.
-  client ??= createKernelClient({ createWorker: createSandboxedWorker });
+  client ??= createKernelClient({ createWorker: createSandboxedWorker, strings: pageNotebookStrings() });
   return client;
 }
 
@@ -75,26 +77,28 @@ export async function runCell(cell: NotebookCell): Promise<boolean> {
   for (const earlier of first) {
     if (!(await runOne(earlier))) {
       const stopped = kernel().generation !== generation;
-      cell.showResult([], undefined, stopped ? "Stopped before this cell ran." : `Cell ${earlier.index + 1}, which this cell needs, failed: see its output.`);
+      const s = pageNotebookStrings();
+      cell.showResult([], undefined, stopped ? s.nbStoppedBefore : s.nbNeededCellFailed({ cell: earlier.index + 1 }));
       return false;
     }
   }
-  return runOne(cell, first.length > 0 ? describeRanFirst(first.map((each) => each.index + 1)) : undefined);
+  return runOne(cell, first.length > 0 ? describeRanFirst(first.map((each) => each.index + 1), pageNotebookStrings()) : undefined);
 }
 
 async function runOne(cell: NotebookCell, note?: string): Promise<boolean> {
   const client = kernel();
   const before = client.generation;
+  const s = pageNotebookStrings();
   cell.showBusy();
-  setStatus(`Running cell ${cell.index + 1}…`);
-  const result = await client.run({ source: cell.source, params: readParams(), check: cell.check, label: `cell-${cell.index + 1}` });
+  setStatus(s.nbStatusRunning({ cell: cell.index + 1 }));
+  const result = await client.run({ source: cell.source, params: readParams(), check: cell.check, label: `cell-${cell.index + 1}`, locale: pageLocale() });
   if (result.cancelled) {
-    cell.showResult([], undefined, "Stopped before this cell ran.");
+    cell.showResult([], undefined, s.nbStoppedBefore);
     return false;
   }
   cell.showResult(result.outputs.map((output) => explainReferenceError(output, cell, client.generation)), ++counter, note);
   if (result.ok) cell.ranInGeneration = client.generation;
-  setStatus(client.generation !== before ? "Kernel restarted: names defined by earlier cells are gone." : "Kernel idle.");
+  setStatus(client.generation !== before ? s.nbStatusRestarted : s.nbStatusIdle);
   return result.ok;
 }
 
@@ -102,8 +106,9 @@ async function runOne(cell: NotebookCell, note?: string): Promise<boolean> {
 function explainReferenceError(output: Output, cell: NotebookCell, generation: number): Output {
   if (output.type !== "error" || output.name !== "ReferenceError") return output;
   const name = /^(\S+) is not defined/.exec(output.message)?.[1];
-  const hint = name && explainMissingName(cells.map((each) => dependencyInfo(each, generation)), name, cell.index);
-  return hint ? { ...output, message: `${output.message}: ${hint}` } : output;
+  const s = pageNotebookStrings();
+  const hint = name && explainMissingName(cells.map((each) => dependencyInfo(each, generation)), name, cell.index, s);
+  return hint ? { ...output, message: s.nbReferenceHint({ message: output.message, hint }) } : output;
 }
 
 /** Runs a cell, then moves the focus to the next one (Shift+Enter). */
@@ -127,7 +132,7 @@ export function interrupt(): void {
 export function restart(): void {
   client?.restart();
   counter = 0;
-  setStatus("Kernel restarted: names defined by earlier cells are gone.");
+  setStatus(pageNotebookStrings().nbStatusRestarted);
 }
 
 /** How many cells hold the reader's edits. */
@@ -197,10 +202,10 @@ class ToolbarElement extends HTMLElement {
   private askResetAll(): void {
     const edited = countEditedCells();
     if (edited === 0) {
-      setStatus("No cell is edited: nothing to reset.");
+      setStatus(pageNotebookStrings().nbStatusNothingToReset);
       return;
     }
-    this.child("[data-nb-confirm-text]").textContent = `Reset ${edited === 1 ? "the 1 edited cell" : `all ${edited} edited cells`} to the book's code?`;
+    this.child("[data-nb-confirm-text]").textContent = pageNotebookStrings().nbResetAllQuestionCount({ edited });
     this.showConfirm(true);
   }
 
@@ -208,13 +213,13 @@ class ToolbarElement extends HTMLElement {
     this.showConfirm(false);
     this.undoCount = resetAll();
     this.child("[data-nb-action=undo-reset-all]").hidden = false;
-    setStatus(`Reset ${this.undoCount === 1 ? "1 cell" : `${this.undoCount} cells`} to the book's code.`);
+    setStatus(pageNotebookStrings().nbStatusReset({ cells: this.undoCount }));
   }
 
   private undoResetAll(): void {
     const restored = undoResetAll();
     this.child("[data-nb-action=undo-reset-all]").hidden = true;
-    setStatus(`Brought back your edits in ${restored === 1 ? "1 cell" : `${restored} cells`}.`);
+    setStatus(pageNotebookStrings().nbStatusRestored({ cells: restored }));
   }
 
   private showConfirm(open: boolean): void {

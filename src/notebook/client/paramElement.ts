@@ -7,6 +7,7 @@
 import { registerParam, setParam, watchParams } from "./paramStore";
 import { describeLimit, dragParamValue, formatParamValue, readTypedParamValue, stepParamValue, type ParamSpec, type NumberParamSpec } from "../params";
 import type { ParamValue } from "../kernel";
+import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
 const DRAG_THRESHOLD_PIXELS = 4; // below this a press is a click that starts typing, not a drag
 const TYPING_PAUSE_MS = 500; // a typed value applies once the reader pauses this long
@@ -56,7 +57,7 @@ class ParamElement extends HTMLElement {
   private bindNumber(input: HTMLInputElement, spec: NumberParamSpec): void {
     const current = () => Number(input.getAttribute("aria-valuenow"));
     const step = (to: number, steps: number) => {
-      this.notify(to === current() ? describeLimit(spec, current(), steps) : undefined);
+      this.notify(to === current() ? describeLimit(spec, current(), steps, pageNotebookStrings()) : undefined);
       setParam(spec.name, to);
     };
     input.addEventListener("keydown", (event) => {
@@ -94,7 +95,7 @@ class ParamElement extends HTMLElement {
         dragged = true;
         this.classList.add("nb-param-dragging");
         const next = dragParamValue(spec, startValue, e.clientX - startX);
-        this.notify(next === spec.max || next === spec.min ? describeLimit(spec, next, next === spec.max ? 1 : -1) : undefined);
+        this.notify(next === spec.max || next === spec.min ? describeLimit(spec, next, next === spec.max ? 1 : -1, pageNotebookStrings()) : undefined);
         setParam(spec.name, next);
         input.value = formatParamValue(spec, current());
       };
@@ -114,7 +115,7 @@ class ParamElement extends HTMLElement {
     clearTimeout(this.typingTimer);
     const shown = formatParamValue(spec, Number(input.getAttribute("aria-valuenow")));
     if (final && input.value.trim() === shown) return;
-    const typed = readTypedParamValue(spec, input.value);
+    const typed = readTypedParamValue(spec, input.value, pageNotebookStrings());
     input.setAttribute("aria-invalid", String(typed.value === undefined));
     if (typed.value !== undefined) setParam(spec.name, typed.value);
     if (typed.notice !== undefined || final) this.notify(typed.notice);

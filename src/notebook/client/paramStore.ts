@@ -6,6 +6,7 @@
  */
 import type { ParamValue } from "../kernel";
 import { parseParamQuery, formatParamQuery, acceptParamValue, type ParamSpec } from "../params";
+import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
 type Listener = (name: string, values: Readonly<Record<string, ParamValue>>) => void;
 
@@ -46,7 +47,8 @@ export function readAddressValue<T>(key: string, parse: (text: string) => T | un
   const parsed = raw.length <= maxLength ? parse(raw) : undefined;
   if (parsed === undefined) {
     const shown = raw.length > MAX_QUERY_VALUE_LENGTH ? `${raw.slice(0, MAX_QUERY_VALUE_LENGTH)}…` : raw;
-    showNotice(key, `The link set ${key} to "${shown}", which is not allowed (${allowed}); using ${options.fallback ?? "the default"} instead.`);
+    const s = pageNotebookStrings();
+    showNotice(key, s.paramLinkRefused({ name: key, shown, allowed, used: options.fallback ?? s.paramTheDefault }));
   }
   return parsed;
 }
@@ -71,7 +73,7 @@ export function writeAddressValues(entries: Readonly<Record<string, string | und
 export function registerParam(spec: ParamSpec): ParamValue {
   if (!specs.has(spec.name)) {
     specs.set(spec.name, spec);
-    const parsed = parseParamQuery(location.search, [spec]);
+    const parsed = parseParamQuery(location.search, [spec], pageNotebookStrings());
     values[spec.name] = parsed.values[spec.name];
     for (const notice of parsed.notices) showNotice(spec.name, notice);
   }

@@ -7,6 +7,7 @@
 import type { GraphOutput, Output } from "../outputs";
 import { orderForDisplay, renderGraphTable, renderOutput } from "../render";
 import { allowedAttribute, isAllowedElement } from "../figurePolicy";
+import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
 /** Parses figure markup inertly and keeps only allow-listed elements, attributes and values. */
 export function sanitizeFigure(markup: string): DocumentFragment {
@@ -51,7 +52,7 @@ export function drawOutputs(outputs: readonly Output[]): DocumentFragment {
       frame.append(sanitizeFigure(output.markup));
       fragment.append(frame);
     } else {
-      template.innerHTML = renderOutput(output); // escaped text in the page's own markup
+      template.innerHTML = renderOutput(output, pageNotebookStrings()); // escaped text in the page's own markup
       fragment.append(template.content);
     }
   }
@@ -70,9 +71,9 @@ function drawGraph(output: GraphOutput): HTMLElement {
     .catch((error: unknown) => {
       // The numbers are still worth reading: show them as the build saves them (escaped, page-written markup).
       const note = document.createElement("p");
-      note.textContent = `The stepper's code could not be loaded (${error instanceof Error ? error.message : String(error)}); run the cell again to retry.`;
+      note.textContent = pageNotebookStrings().nbStepperLoadFailed({ error: error instanceof Error ? error.message : String(error) });
       const table = document.createElement("template");
-      table.innerHTML = renderGraphTable(output);
+      table.innerHTML = renderGraphTable(output, pageNotebookStrings());
       frame.replaceChildren(note, table.content);
     });
   return frame;

@@ -4,6 +4,7 @@
  * dropped instead of shown against new prose. What is read back is checked (storage is anyone's
  * to write), and a save that fails is reported, never lost without a word.
  */
+import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
 interface SavedEdit {
   hash: string;
@@ -36,7 +37,7 @@ export function readEdit(page: string, index: number, hash: string): LoadedEdit 
   const { edits, damaged } = readAll(page);
   const edit = edits[index];
   if (edit && edit.hash === hash) return { source: edit.source };
-  if (damaged.includes(index)) return { notice: "A saved edit of this cell was damaged (not text) and was discarded." };
+  if (damaged.includes(index)) return { notice: pageNotebookStrings().nbEditDamaged };
   return {};
 }
 

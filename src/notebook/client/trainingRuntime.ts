@@ -5,6 +5,7 @@
 import type { WidgetContext, WidgetController } from "../../../components/kit/lazyWidget";
 import { startTraining, trainFor, sampleBoundary, listPoints, thinLosses, describeModel, type TrainingSettings, type TrainingRun } from "../training/trainingRun";
 import { plotBoundary, plotLoss } from "../training/trainingFigures";
+import { pageStrings } from "../../i18n/strings";
 
 const TRAIN_BUDGET_MS = 8; // per frame: leaves room for drawing within a 16.7 ms frame
 const DRAW_INTERVAL_MS = 100; // one figure redraws ten times a second, so each every 0.2 s; training fills the other frames
@@ -60,17 +61,18 @@ export function createLiveTraining(host: HTMLElement, settings: TrainingSettings
   let frame = 0;
   let lastDraw = 0;
   let playing = false;
+  const s = pageStrings();
   const points = (() => {
     try {
       run = startTraining(settings);
       return listPoints(run.dataset);
     } catch (error) {
-      status.textContent = `Cannot train: ${(error as Error).message}`;
+      status.textContent = s.trainCannot({ error: (error as Error).message });
       status.dataset.diverged = "";
       return [];
     }
   })();
-  host.querySelector<HTMLElement>("[data-model]")!.textContent = describeModel(settings);
+  host.querySelector<HTMLElement>("[data-model]")!.textContent = describeModel(settings, s);
   delete status.dataset.diverged;
   draw();
 
@@ -80,15 +82,15 @@ export function createLiveTraining(host: HTMLElement, settings: TrainingSettings
   function draw(which: "boundary" | "loss" | "both" = "both"): void {
     if (!run) return;
     const started = performance.now();
-    if (which !== "loss") host.querySelector("[data-boundary]")!.replaceChildren(plotBoundary(sampleBoundary(run, options.resolution), points, "raster"));
-    if (which !== "boundary") host.querySelector("[data-loss]")!.replaceChildren(plotLoss(thinLosses(run.losses)));
+    if (which !== "loss") host.querySelector("[data-boundary]")!.replaceChildren(plotBoundary(sampleBoundary(run, options.resolution), points, "raster", undefined, s));
+    if (which !== "boundary") host.querySelector("[data-loss]")!.replaceChildren(plotLoss(thinLosses(run.losses), undefined, s));
     const loss = run.losses.at(-1);
     host.dataset.steps = String(run.losses.length);
     if (run.divergedBecause) {
-      status.textContent = `Stopped: ${run.divergedBecause}`;
+      status.textContent = s.trainStopped({ why: run.divergedBecause });
       status.dataset.diverged = "";
     } else {
-      status.textContent = `Step ${run.losses.length}${loss === undefined ? "" : `, loss ${loss.toPrecision(3)}`}`;
+      status.textContent = loss === undefined ? s.trainStatusStep({ step: run.losses.length }) : s.trainStatusStepLoss({ step: run.losses.length, loss: loss.toPrecision(3) });
     }
     lastDraw = performance.now();
     host.dataset.drawMs = (lastDraw - started).toFixed(1); // read by the browser test's frame-rate report
@@ -101,7 +103,7 @@ export function createLiveTraining(host: HTMLElement, settings: TrainingSettings
       draw(nextFigure);
       nextFigure = nextFigure === "boundary" ? "loss" : "boundary";
     } else {
-      trainFor(run, options.budgetMs);
+      trainFor(run, options.budgetMs, undefined, s);
     }
     if (run.divergedBecause) {
       pause();
@@ -114,13 +116,13 @@ export function createLiveTraining(host: HTMLElement, settings: TrainingSettings
   function play(): void {
     if (playing || !run || run.divergedBecause) return;
     playing = true;
-    playButton.textContent = "Pause";
+    playButton.textContent = s.trainPause;
     frame = requestAnimationFrame(tick);
   }
 
   function pause(): void {
     playing = false;
-    playButton.textContent = "Play";
+    playButton.textContent = s.trainPlay;
     cancelAnimationFrame(frame);
   }
 
@@ -129,7 +131,7 @@ export function createLiveTraining(host: HTMLElement, settings: TrainingSettings
     pause,
     step(): void {
       if (!run || run.divergedBecause) return;
-      trainFor(run, 0);
+      trainFor(run, 0, undefined, s);
       draw();
     },
     get playing(): boolean {

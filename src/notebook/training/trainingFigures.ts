@@ -4,6 +4,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { BoundarySample, DataPoint } from "./trainingRun";
+import { en } from "../../i18n/en";
+import type { Strings } from "../../i18n/types";
 
 /** How to draw the boundary: a raster in the browser, a grid of cells in saved SVG. */
 export type BoundaryStyle = "raster" | "cells";
@@ -11,7 +13,7 @@ export type BoundaryStyle = "raster" | "cells";
 const SIZE = 280;
 
 /** The decision-boundary heatmap with the data points on top. */
-export function plotBoundary(sample: BoundarySample, points: DataPoint[], style: BoundaryStyle, document?: Document): SVGSVGElement | HTMLElement {
+export function plotBoundary(sample: BoundarySample, points: DataPoint[], style: BoundaryStyle, document?: Document, s: Strings = en): SVGSVGElement | HTMLElement {
   const { resolution, extent, values } = sample;
   const step = (2 * extent) / (resolution - 1);
   const heat =
@@ -38,21 +40,21 @@ export function plotBoundary(sample: BoundarySample, points: DataPoint[], style:
       heat,
       Plot.dot(points, { x: "x", y: "y", r: 3.5, fill: (d: DataPoint) => (d.label > 0.5 ? "#b2182b" : "#2166ac"), stroke: "white", strokeWidth: 1 }),
     ],
-    ariaLabel: "Decision boundary: the network's output over the input square, with the training points",
+    ariaLabel: s.trainBoundaryLabel,
   }));
 }
 
 /** The loss per step, on a log scale. */
-export function plotLoss(points: { step: number; loss: number }[], document?: Document): SVGSVGElement | HTMLElement {
+export function plotLoss(points: { step: number; loss: number }[], document?: Document, s: Strings = en): SVGSVGElement | HTMLElement {
   const finite = points.filter((p) => p.loss > 0 && Number.isFinite(p.loss));
   return asImage(Plot.plot({
     document,
     width: SIZE + 40,
     height: SIZE,
-    x: { label: "step", domain: [0, Math.max(10, finite.at(-1)?.step ?? 10)] },
-    y: { type: "log", label: "loss E", grid: true, domain: finite.length > 1 ? undefined : [1e-3, 1] },
+    x: { label: s.trainAxisStep, domain: [0, Math.max(10, finite.at(-1)?.step ?? 10)] },
+    y: { type: "log", label: s.trainAxisLoss, grid: true, domain: finite.length > 1 ? undefined : [1e-3, 1] },
     marks: [Plot.lineY(finite, { x: "step", y: "loss", stroke: "currentColor" }), Plot.ruleY([finite.at(-1)?.loss ?? 1], { strokeOpacity: 0 })],
-    ariaLabel: "Loss curve: the training loss after each step",
+    ariaLabel: s.trainLossLabel,
   }));
 }
 

@@ -7,6 +7,8 @@ import {
   createRandom, createNetwork, createOptimizer, createTrainer, trainStep, makeDataset, evaluateGrid,
   type Trainer, type Dataset, type ActivationName, type DatasetName,
 } from "../../engine/index";
+import { en } from "../../i18n/en";
+import type { Strings } from "../../i18n/types";
 
 /** The hyperparameters a training widget reads from page params. */
 export interface TrainingSettings {
@@ -46,8 +48,8 @@ const EXTENT = 1.5; // the toy sets live in [-1.2, 1.2]² or the unit square; sh
 const MAX_LOSS = 1e6; // far beyond any loss a converging run reaches on these sets
 
 /** One sentence stating the model, activation and loss, shown next to the widget. */
-export function describeModel(settings: TrainingSettings): string {
-  return `Model: 2 → ${settings.hidden} → 1 network, ${settings.activation} hidden units, sigmoid output; loss: squared error, full-batch gradient descent with η = ${settings.learningRate}; data: ${settings.dataset}, seed ${settings.seed}.`;
+export function describeModel(settings: TrainingSettings, s: Strings = en): string {
+  return s.trainModel({ hidden: settings.hidden, activation: settings.activation, eta: settings.learningRate, dataset: settings.dataset, seed: settings.seed });
 }
 
 /** A fresh run: the same settings (and seed) always give the same data, weights and losses. */
@@ -61,7 +63,7 @@ export function startTraining(settings: TrainingSettings): TrainingRun {
 }
 
 /** Trains until `budgetMs` has passed (at least one step) or the run diverges; returns steps taken. */
-export function trainFor(run: TrainingRun, budgetMs: number, now: () => number = () => performance.now()): number {
+export function trainFor(run: TrainingRun, budgetMs: number, now: () => number = () => performance.now(), s: Strings = en): number {
   if (run.divergedBecause) return 0;
   const start = now();
   let steps = 0;
@@ -69,7 +71,8 @@ export function trainFor(run: TrainingRun, budgetMs: number, now: () => number =
     const result = trainStep(run.trainer);
     steps++;
     if (result.diverged || !Number.isFinite(result.loss) || result.loss > MAX_LOSS) {
-      run.divergedBecause = `the loss became ${Number.isFinite(result.loss) ? "huge" : "NaN or infinite"} at step ${run.trainer.steps}: the learning rate η = ${run.settings.learningRate} is too large for this network. Lower it and press Reset.`;
+      const slots = { step: run.trainer.steps, eta: run.settings.learningRate };
+      run.divergedBecause = Number.isFinite(result.loss) ? s.trainDivergedHuge(slots) : s.trainDivergedNaN(slots);
       break;
     }
     run.losses.push(result.loss);
