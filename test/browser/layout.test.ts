@@ -19,12 +19,12 @@ afterAll(async () => {
 
 /** How many characters of the code font fit, without scrolling, in the code box `selector` (a saved cell's <pre>, or an editor). */
 async function visibleColumns(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((box) => {
+  return page.locator(selector).first().evaluate((box: HTMLElement) => {
     // An editor's text scrolls inside .cm-scroller, beside the line numbers; a saved cell's inside its <pre>.
     const scroller = box.querySelector<HTMLElement>(".cm-scroller") ?? box;
     const text = box.querySelector<HTMLElement>(".cm-content") ?? box;
     const gutters = box.querySelector<HTMLElement>(".cm-gutters")?.offsetWidth ?? 0;
-    const padding = (element: HTMLElement) => parseFloat(getComputedStyle(element).paddingLeft) + parseFloat(getComputedStyle(element).paddingRight);
+    const padding = (element: Element) => parseFloat(getComputedStyle(element).paddingLeft) + parseFloat(getComputedStyle(element).paddingRight);
     const probe = document.createElement("span");
     probe.textContent = "0".repeat(100);
     probe.style.cssText = `font: ${getComputedStyle(box.querySelector(".cm-line, code") ?? text).font}; white-space: pre; position: absolute; visibility: hidden;`;
