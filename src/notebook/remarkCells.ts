@@ -13,6 +13,7 @@ import { createFigureDocument } from "./figureDocument";
 import { runInNewContext } from "node:vm";
 import { createKernel } from "./kernel";
 import { createCellModules } from "./cellModules";
+import { readDigitsFile } from "./digits/readDigitsFile";
 import { checks } from "./checks/index";
 import { renderOutputs } from "./render";
 import { findParamReads } from "./transpile";
@@ -52,7 +53,7 @@ export function remarkNotebookCells(options: { timeLimitMs?: number } = {}) {
     injectParamDefaults(tree, params);
     const cells = findCells(tree);
     if (cells.length === 0) return;
-    const kernel = createKernel({ modules: createCellModules(createFigureDocument()), checks, invoke });
+    const kernel = createKernel({ modules: createCellModules(createFigureDocument(), readDigitsFile), checks, invoke });
     const defaults = Object.fromEntries(params.map((spec) => [spec.name, spec.value]));
     const names = cells.map((cell) => findCellNames(cell.source));
     for (const [index, cell] of cells.entries()) {
