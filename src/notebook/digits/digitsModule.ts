@@ -4,7 +4,7 @@
  * disk at build time, the page's one fixed asset in the browser), so this file only parses and
  * caches them; the checkers read the same cache, never the reader's copies.
  */
-import { parseDigits, toDigitDataset, type DigitSet } from "../../data/digits";
+import { toDigitDataset, type DigitSet } from "../../data/digits";
 import type { Dataset } from "../../engine/index";
 
 /** One split as cells see it: an engine data set (inputs in [0, 1], one-hot targets) plus the labels 0-9. */
@@ -20,11 +20,14 @@ export interface LoadedDigits {
   test: DigitSplit;
 }
 
-/** Gets the uncompressed bytes of digits.bin, from wherever this kernel can read them. */
-export type DigitBytesSource = () => Promise<Uint8Array>;
+/**
+ * Gets the parsed digits, from wherever this kernel can read them. It is called on every
+ * `loadDigits()` (the worker tells the page each time, so a training cell gets the longer time
+ * limit), and keeps its own copy so that only the first call costs anything.
+ */
+export type DigitSource = () => Promise<DigitSet>;
 
 let parsed: DigitSet | undefined;
-let loading: Promise<DigitSet> | undefined;
 
 /** The digits this kernel has loaded so far (the checkers' own copy), or undefined before the first load. */
 export function loadedDigits(): DigitSet | undefined {
@@ -36,12 +39,11 @@ function split(set: DigitSet, part: "train" | "test"): DigitSplit {
 }
 
 /** The module object a kernel offers under the name "digits". */
-export function createDigitsModule(source: DigitBytesSource): Readonly<Record<string, unknown>> {
+export function createDigitsModule(source: DigitSource): Readonly<Record<string, unknown>> {
   /** Loads (once) and returns fresh arrays of the 8,000 training and 2,000 test digits. */
   async function loadDigits(): Promise<LoadedDigits> {
-    loading ??= source().then((bytes) => (parsed = parseDigits(bytes)));
-    loading.catch(() => (loading = undefined));
-    const set = await loading;
+    const set = await source();
+    parsed = set;
     return { rows: set.rows, columns: set.columns, train: split(set, "train"), test: split(set, "test") };
   }
   return Object.freeze({ loadDigits });
