@@ -5,7 +5,7 @@
  * fence. Cells run in document order in one kernel whose `params` are the page's `<Param>`
  * defaults; each is replaced by a `<Cell>` element carrying its source and rendered output, so
  * the page reads completely without JavaScript. A cell that throws fails the build, naming the
- * file, the cell and the line. Every `<…Widget>` element gets the defaults as `paramDefaults`.
+ * file, the cell and the line. A component with a `params` prop gets the specs it binds as `pageParams`.
  */
 import type { Root, Code, Parent, RootContent } from "mdast";
 import type { VFile } from "vfile";
@@ -20,6 +20,7 @@ import { findParamReads } from "./transpile";
 import { toParamSpec, mergeParamSpecs, type ParamSpec, type ParamProps } from "./params";
 import { hashSource } from "./hashSource";
 import { findCellNames } from "./cellNames";
+import { pageParamsFor, readParamsBinding } from "./widgetParams";
 
 interface JsxAttribute {
   type: "mdxJsxAttribute";
@@ -50,7 +51,7 @@ export function remarkNotebookCells(options: { timeLimitMs?: number } = {}) {
   const invoke = limitTime(options.timeLimitMs ?? buildCellTimeLimitMs);
   return async (tree: Root, file: VFile): Promise<void> => {
     const params = collectParams(tree, file);
-    injectParamDefaults(tree, params);
+    injectParamDefaults(tree, params, file);
     const cells = findCells(tree);
     if (cells.length === 0) return;
     const kernel = createKernel({ modules: createCellModules(createFigureDocument(), readDigitsFile), checks, invoke });
@@ -84,12 +85,22 @@ export function remarkNotebookCells(options: { timeLimitMs?: number } = {}) {
   };
 }
 
-// Widgets draw their saved figure at build time, so they need the page's param defaults too.
-function injectParamDefaults(tree: Root, params: ParamSpec[]): void {
+// Widgets draw their saved figure at build time from the page's params: a component with a
+// `params={{ role: "name" }}` prop gets the specs it binds as `pageParams` (a name the page lacks
+// fails the build); a legacy `<…Widget>` without one still gets the defaults as `paramDefaults`.
+function injectParamDefaults(tree: Root, params: ParamSpec[], file: VFile): void {
   const defaults = JSON.stringify(Object.fromEntries(params.map((spec) => [spec.name, spec.value])));
   walk(tree, (node) => {
     const element = node as unknown as JsxElement;
-    if ((element.type === "mdxJsxFlowElement" || element.type === "mdxJsxTextElement") && element.name?.endsWith("Widget")) {
+    if (element.type !== "mdxJsxFlowElement" && element.type !== "mdxJsxTextElement") return false;
+    const bound = element.attributes.find((a) => a.name === "params");
+    if (bound && typeof bound.value === "object" && bound.value !== null && element.name) {
+      try {
+        element.attributes.push(attribute("pageParams", pageParamsFor(element.name, readParamsBinding(bound.value.value), params)));
+      } catch (error) {
+        throw new Error(`${file.path}:${element.position?.start.line ?? 0}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } else if (element.name?.endsWith("Widget")) {
       element.attributes.push(attribute("paramDefaults", defaults));
     }
     return false;

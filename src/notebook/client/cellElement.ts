@@ -8,7 +8,8 @@ import type { EditorView } from "@codemirror/view";
 import type { Output } from "../outputs";
 import { drawOutputs } from "./sanitize";
 import { readEdit, saveEdit } from "./savedEdits";
-import { addCell, interrupt, knownNames, pageKey, runCell, runCellAndAdvance, type NotebookCell } from "./notebook";
+import { addCell, interrupt, knownNames, runCell, runCellAndAdvance, startNotebook, type NotebookCell } from "./notebook";
+import { pagePath } from "./paramStore";
 import { scanEditedNames } from "../dependencies";
 
 const UNSAVED = "This edit could not be saved (the browser's storage is full or turned off): it will be lost when you leave the page.";
@@ -47,7 +48,7 @@ class CellElement extends HTMLElement implements NotebookCell {
     input.title = "Click, or press Enter, to edit this cell";
     this.querySelector<HTMLElement>(".nb-controls")!.hidden = false;
 
-    const { source: saved, notice } = readEdit(pageKey, this.index, this.hash);
+    const { source: saved, notice } = readEdit(pagePath(), this.index, this.hash);
     if (notice) this.showEditNotice(notice);
     if (saved !== undefined) {
       this.current = saved;
@@ -82,6 +83,7 @@ class CellElement extends HTMLElement implements NotebookCell {
       else if (action === "undo-reset") this.undoReset();
     });
     addCell(this);
+    startNotebook();
   }
 
   get source(): string {
@@ -168,7 +170,7 @@ class CellElement extends HTMLElement implements NotebookCell {
   private showSource(source: string): void {
     this.current = source;
     this.undoSource = undefined;
-    this.showEditNotice(saveEdit(pageKey, this.index, this.hash, source, this.original) ? "" : UNSAVED);
+    this.showEditNotice(saveEdit(pagePath(), this.index, this.hash, source, this.original) ? "" : UNSAVED);
     if (this.editor) {
       this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: source } });
     } else if (source === this.original) {
@@ -192,7 +194,7 @@ class CellElement extends HTMLElement implements NotebookCell {
         onChange: (source) => {
           if (source === this.current) return; // a reset or undo put it there
           this.current = source;
-          this.showEditNotice(saveEdit(pageKey, this.index, this.hash, source, this.original) ? "" : UNSAVED);
+          this.showEditNotice(saveEdit(pagePath(), this.index, this.hash, source, this.original) ? "" : UNSAVED);
           this.undoSource = undefined;
           this.child("[data-nb-action=undo-reset]").hidden = true;
           if (source !== this.original) this.markModified();

@@ -1,9 +1,10 @@
 /**
- * Widgets on a chapter page show the figure saved at build time and load their drawing code
- * (engine, Plot, KaTeX) only when the reader reaches for them: the pointer comes over the widget,
- * focus enters it, or a link's query sets one of its params. That keeps a chapter's JavaScript
- * before any interaction small (issue #4: at most 100 KiB gzip), whatever its widgets weigh.
+ * The older lazy shell, kept only until every chapter's widgets are on components/kit/lazyWidget.ts,
+ * which absorbs it (new widgets use `defineLazyWidget`). The widget shows the figure saved at build
+ * time and loads its drawing code only when the reader reaches for it: the pointer comes over it,
+ * focus enters it, or a link's query sets one of its params.
  */
+import { addressHas } from "./paramStore";
 
 /** Options for {@link loadOnFirstTouch}. */
 export interface FirstTouchOptions {
@@ -33,8 +34,7 @@ export function loadOnFirstTouch<T>(element: HTMLElement, importRuntime: () => P
     ));
   const touch = () => void load().catch(() => undefined);
   for (const type of ["pointerenter", "touchstart", "focusin"]) element.addEventListener(type, touch, { passive: true });
-  const query = new URLSearchParams(location.search);
-  if ([...(options.params ?? [])].some((name) => query.has(name))) {
+  if (addressHas(options.params ?? [])) {
     // The params' values are read from the URL when their <Param> registers; a page without one has nothing to wait for.
     if (document.querySelector("nb-param")) void customElements.whenDefined("nb-param").then(touch);
     else touch();

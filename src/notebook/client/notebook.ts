@@ -6,7 +6,7 @@ import { createKernelClient, type KernelClient } from "../kernelClient";
 import { createSandboxedWorker } from "./kernelSandbox";
 import { loadDigitsForKernel } from "./digitsForKernel";
 import type { Output } from "../outputs";
-import { readParams, watchParams } from "./paramStore";
+import { pagePath, readParams, watchParams } from "./paramStore";
 import { clearEdits } from "./savedEdits";
 import { describeRanFirst, explainMissingName, planRunFirst, type CellDependencyInfo } from "../dependencies";
 
@@ -44,8 +44,6 @@ let counter = 0;
 let reactiveTimer: ReturnType<typeof setTimeout> | undefined;
 const changedParams = new Set<string>();
 
-/** The page's key for saved edits: its path, without the query that carries params. */
-export const pageKey = location.pathname;
 
 /** Adds a cell (in any order: they are kept sorted by index). */
 export function addCell(cell: NotebookCell): void {
@@ -147,7 +145,7 @@ export function countEditedCells(): number {
 export function resetAll(): number {
   let changed = 0;
   for (const cell of cells) if (cell.resetSource()) changed++;
-  clearEdits(pageKey);
+  clearEdits(pagePath());
   return changed;
 }
 
@@ -158,7 +156,16 @@ export function undoResetAll(): number {
   return restored;
 }
 
-watchParams((name) => {
+let started = false;
+
+/** Starts the notebook's reaction to param changes (once; each cell element calls it when it connects). */
+export function startNotebook(): void {
+  if (started) return;
+  started = true;
+  watchParams(rerunReactiveCells);
+}
+
+function rerunReactiveCells(name: string): void {
   changedParams.add(name);
   clearTimeout(reactiveTimer);
   // Dragging a param fires many changes; re-run once it settles.
@@ -169,7 +176,7 @@ watchParams((name) => {
       if (cell.reactive && cell.reads.some((read) => read === "*" || names.has(read))) await runCell(cell);
     }
   }, 200);
-});
+}
 
 function setStatus(text: string): void {
   for (const status of document.querySelectorAll(".nb-kernel-status")) status.textContent = text;

@@ -1,6 +1,49 @@
-/** The live half of the training widget, loaded on demand: the animation loop that trains and draws. */
+/**
+ * The live half of <nb-training>, loaded on the reader's first touch: the animation loop that
+ * trains in time-boxed slices and draws. The run itself starts on the first Play or Step.
+ */
+import type { WidgetContext, WidgetController } from "../../../components/kit/lazyWidget";
 import { startTraining, trainFor, sampleBoundary, listPoints, thinLosses, describeModel, type TrainingSettings, type TrainingRun } from "../training/trainingRun";
 import { plotBoundary, plotLoss } from "../training/trainingFigures";
+
+const TRAIN_BUDGET_MS = 8; // per frame: leaves room for drawing within a 16.7 ms frame
+const DRAW_INTERVAL_MS = 100; // one figure redraws ten times a second, so each every 0.2 s; training fills the other frames
+const LIVE_RESOLUTION = 40;
+
+type Role = "learningRate" | "hidden" | "activation" | "dataset";
+
+/** Takes over <nb-training>: Play, Step and Reset; a change of a bound param rebuilds a started run. */
+export function start(element: HTMLElement, { params }: WidgetContext<Role>): WidgetController<Role> {
+  const timing = { budgetMs: TRAIN_BUDGET_MS, drawIntervalMs: DRAW_INTERVAL_MS, resolution: LIVE_RESOLUTION };
+  const settings = (): TrainingSettings => ({
+    learningRate: params.number("learningRate"),
+    hidden: params.number("hidden"),
+    activation: params.value("activation") as TrainingSettings["activation"],
+    dataset: params.value("dataset") as TrainingSettings["dataset"],
+    seed: Number(element.dataset.seed),
+  });
+  let live: ReturnType<typeof createLiveTraining> | undefined;
+  const ensureLive = () => (live ??= createLiveTraining(element, settings(), timing));
+  const reset = () => {
+    const wasPlaying = live?.playing ?? false;
+    live?.pause();
+    live = createLiveTraining(element, settings(), timing);
+    if (wasPlaying) live.play();
+  };
+  return {
+    action(name) {
+      if (name === "play") {
+        const run = ensureLive();
+        if (run.playing) run.pause();
+        else run.play();
+      } else if (name === "step") ensureLive().step();
+      else if (name === "reset") reset();
+    },
+    paramsChanged() {
+      if (live) reset();
+    },
+  };
+}
 
 /** Timing of the loop. */
 export interface LiveOptions {

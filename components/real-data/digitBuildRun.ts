@@ -1,0 +1,45 @@
+/**
+ * Build-time only (reads the file system): loads the digits from public/data and trains a run to the
+ * end, once per settings for the whole build, so every component on every page shows the same run.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { parseDigits } from "../../src/data/digits";
+import { prepareDigitData, type DigitData } from "./digitData";
+import { ACCURACY_FLOOR, DEFAULT_DIGIT_SETTINGS, DEFAULT_EPOCHS } from "./digitDefaults";
+import { startDigitRun, trainUntil, type DigitRun } from "./digitRun";
+import type { DigitSettings } from "./digitSettings";
+
+// The build's memo (documented module state): the data once, and each trained run once.
+let data: DigitData | null = null;
+const runs = new Map<string, DigitRun>();
+
+/** The digits read from public/data/digits.bin.gz (the build runs from the repository root). */
+export function loadDigitsAtBuild(): DigitData {
+  data ??= prepareDigitData(parseDigits(gunzipSync(readFileSync(join(process.cwd(), "public/data/digits.bin.gz")))));
+  return data;
+}
+
+/** A run with `settings` trained for `epochs` epochs; trained the first time it is asked for, then remembered. */
+export function trainAtBuild(settings: DigitSettings, epochs: number): DigitRun {
+  const key = JSON.stringify([settings, epochs]);
+  let run = runs.get(key);
+  if (!run) {
+    const digits = loadDigitsAtBuild();
+    run = startDigitRun(settings, digits);
+    trainUntil(run, epochs * digits.train.count);
+    runs.set(key, run);
+  }
+  return run;
+}
+
+/** The chapter's default run; fails the build, naming the floor's source, if its test accuracy is below the floor. */
+export function trainDefaultRun(): DigitRun {
+  const run = trainAtBuild(DEFAULT_DIGIT_SETTINGS, DEFAULT_EPOCHS);
+  const accuracy = run.report?.accuracy ?? NaN;
+  if (!(accuracy >= ACCURACY_FLOOR)) {
+    throw new Error(`The digits' default run reached ${(accuracy * 100).toFixed(1)} % test accuracy after ${DEFAULT_EPOCHS} epochs, below the floor of ${ACCURACY_FLOOR * 100} % (Nielsen's chapter-1 network on this split; see components/real-data/digitDefaults.ts)${run.divergedBecause ? `: ${run.divergedBecause}` : ""}.`);
+  }
+  return run;
+}
