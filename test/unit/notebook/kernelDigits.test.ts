@@ -94,7 +94,7 @@ describe("the digits bridge between kernel and page", () => {
     const client = createKernelClient({ createWorker, timeLimit: 100, dataTimeLimit: 5000, loadDigits: async () => TINY });
     const training = await client.run({ source: `${LOAD}\n${wait(300)}`, params: {} });
     expect(training).toMatchObject({ ok: true });
-    const plain = await client.run({ source: busy(300), params: {} });
+    const plain = await client.run({ source: wait(300), params: {} });
     expect(plain).toMatchObject({ ok: false, outputs: [{ name: "Interrupted", message: expect.stringContaining("Stopped after 0.1 s") }] });
   });
 
