@@ -43,3 +43,9 @@ export function trainDefaultRun(): DigitRun {
   }
   return run;
 }
+
+/** The run a page's widget saves: the default run (floor checked) when its settings are the defaults, else its own, trained as long. */
+export function trainForPage(settings: DigitSettings): DigitRun {
+  const isDefault = (Object.keys(DEFAULT_DIGIT_SETTINGS) as (keyof DigitSettings)[]).every((key) => settings[key] === DEFAULT_DIGIT_SETTINGS[key]);
+  return isDefault ? trainDefaultRun() : trainAtBuild(settings, DEFAULT_EPOCHS);
+}

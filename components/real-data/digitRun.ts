@@ -11,6 +11,7 @@ import {
   createNetwork, createOptimizer, createRandom, createTrainer, forward, measureLoss, trainStep,
   type Dataset, type Trainer,
 } from "../../src/engine/index";
+import { formatNumber } from "../kit/formatNumber";
 import type { DigitData } from "./digitData";
 import { checkDigitSettings, type DigitSettings } from "./digitSettings";
 
@@ -104,7 +105,7 @@ export function workOnce(run: DigitRun): boolean {
   }
   const result = trainStep(run.trainer);
   if (result.diverged || !(result.loss <= MAX_LOSS)) {
-    const what = Number.isNaN(result.loss) || result.diverged ? "NaN or infinite" : `${result.loss.toPrecision(3)}`;
+    const what = Number.isNaN(result.loss) || result.diverged ? "NaN or infinite" : formatNumber(result.loss);
     run.divergedBecause = `the loss became ${what} at step ${run.trainer.steps}: the learning rate η = ${run.settings.learningRate} is too large for this network. Lower it and press Reset.`;
     return false;
   }

@@ -36,3 +36,9 @@ export function checkDigitSettings(settings: DigitSettings): string | null {
   if (!Number.isInteger(seed)) return `The seed ${String(seed)} must be a whole number.`;
   return null;
 }
+
+/** One sentence stating the model, activation, loss and training, shown above the widget's figures. */
+export function describeDigitModel(settings: DigitSettings): string {
+  const { hiddenUnits, activation, learningRate, batchSize, seed } = settings;
+  return `Model: 784 → ${hiddenUnits} → 10 network, ${activation} hidden units, softmax output; loss: cross-entropy; mini-batch gradient descent with η = ${learningRate}, batches of ${batchSize}, seed ${seed}; 8000 training and 2000 test digits.`;
+}
