@@ -64,7 +64,7 @@ function predict(image: Float64Array): number {
     expect(verdict.message).toMatch(/reads [5-8]\d\.\d% of the test digits right after 1 epoch; the floor is 90\.0%/);
   });
 
-  it.each([
+  it.each<[Record<string, unknown>, string]>([
     [{ predict: () => 0, epochs: 4 }, "you trained for 4 epochs; the budget is 3"],
     [{ predict: () => 0, epochs: 0 }, "epochs should be the number of passes"],
     [{ predict: () => 0 }, "epochs should be the number of passes"],
