@@ -35,7 +35,7 @@ export function plotCurve(history: readonly DigitPoint[], kind: CurveKind, docum
   return asImage(
     Plot.plot({
       document,
-      width: 320,
+      width: 400,
       height: 200,
       marginLeft: 44,
       marginRight: 58,
@@ -47,7 +47,8 @@ export function plotCurve(history: readonly DigitPoint[], kind: CurveKind, docum
       marks: [
         Plot.line(points.filter((p) => p.series === "training"), { x: "epoch", y: "value", stroke: SERIES_COLOUR.training, strokeWidth: 2 }),
         Plot.line(points.filter((p) => p.series === "test"), { x: "epoch", y: "value", stroke: SERIES_COLOUR.test, strokeWidth: 2, strokeDasharray: "5 3" }),
-        Plot.text(ends, { x: "epoch", y: "value", text: "series", dx: 4, textAnchor: "start", fill: (p: CurvePoint) => SERIES_COLOUR[p.series], dy: (p: CurvePoint) => ((p.series === "test") === accuracy ? 8 : -8) }),
+        // Each end label sits on the outer side of its line: the higher line's above it, the lower's below.
+        ...ends.map((end) => Plot.text([end], { x: "epoch", y: "value", text: "series", dx: 4, textAnchor: "start", fill: SERIES_COLOUR[end.series], dy: (end.series === "test") === accuracy ? 8 : -8 })),
       ],
     }),
     description,
