@@ -1,5 +1,6 @@
 /** The loss and accuracy curves of a digit run, training against test, as Plot figures from plain points. */
 import * as Plot from "@observablehq/plot";
+import { asImage } from "../kit/charts";
 import type { DigitPoint } from "./digitRun";
 
 /** Which curve: cross-entropy loss, or the fraction of digits read correctly. */
@@ -66,14 +67,3 @@ export function describeCurve(history: readonly DigitPoint[], kind: CurveKind): 
   return `${name} curves against epochs, training and test; after ${Number(last.epoch.toFixed(2))} epochs the training ${kind} is ${show(training)} and the test ${kind} ${show(test)}.`;
 }
 
-/**
- * The kit's `asImage` (role="img", one label, Plot's per-mark labels removed), repeated here because
- * components/kit/charts.ts also re-exports the build-only figure document (node:zlib), which breaks the
- * page bundle of any runtime that imports it; drop this copy once charts.ts splits the two.
- */
-function asImage<T extends Element>(figure: T, description: string): T {
-  figure.setAttribute("role", "img");
-  figure.setAttribute("aria-label", description);
-  for (const child of figure.querySelectorAll("[aria-label]")) child.removeAttribute("aria-label");
-  return figure;
-}
