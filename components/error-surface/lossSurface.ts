@@ -2,7 +2,8 @@
  * The chapter's model, data and error surface as plain numbers, all computed by the engine:
  * one sigmoid unit y = σ(w1·x1 + w2·x2) (no bias, so its only parameters are the two weights),
  * two clouds of points with some labels flipped, and E(w1, w2) on a grid of the weight plane.
- * The same functions run at build time (saved SVG figures) and in the browser (live widgets).
+ * The same functions run at build time (saved SVG figures) and in the browser (live widgets),
+ * in this chapter and in chapter 3, whose descents run on this very unit and data.
  */
 import {
   createNetwork, createRandom, evaluate, evaluateGrid, evaluateLossSurface, makeDataset, setWeight,
@@ -75,21 +76,9 @@ export function measureError(unit: Network, data: Dataset, w1: number, w2: numbe
   return evaluate(unit, data).loss;
 }
 
-/** E over the whole box (row-major from w2Max, as the engine's `evaluateLossSurface` lays it out). */
-export function computeSurface(unit: Network, data: Dataset, box: WeightBox): Float64Array {
-  return evaluateLossSurface((w1, w2) => measureError(unit, data, w1, w2), box) as Float64Array;
-}
-
-/** Fills rows [fromRow, toRow) of a surface in place, so a browser can spread the work over frames. */
-export function fillSurfaceRows(values: Float64Array, unit: Network, data: Dataset, box: WeightBox, fromRow: number, toRow: number): void {
-  const { resolution: size, w1Min, w1Max, w2Min, w2Max } = box;
-  if (values.length !== size * size) throw new RangeError(`surface has ${values.length} values but resolution² is ${size * size}`);
-  for (let row = fromRow; row < Math.min(toRow, size); row++) {
-    const w2 = w2Max - (row * (w2Max - w2Min)) / (size - 1);
-    for (let column = 0; column < size; column++) {
-      values[row * size + column] = measureError(unit, data, w1Min + (column * (w1Max - w1Min)) / (size - 1), w2);
-    }
-  }
+/** E over the box (row-major from w2Max, as the engine's `evaluateLossSurface` lays it out): every row, or rows [fromRow, toRow) into `output`, so a browser can spread the work over frames. */
+export function computeSurface(unit: Network, data: Dataset, box: WeightBox, rows?: { output: Float64Array; fromRow: number; toRow: number }): Float64Array {
+  return evaluateLossSurface((w1, w2) => measureError(unit, data, w1, w2), { ...box, ...rows }) as Float64Array;
 }
 
 /** The weights at the grid point with the lowest error, and that error. */

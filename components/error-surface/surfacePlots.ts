@@ -1,10 +1,12 @@
 /**
  * The chapter's figures as Observable Plot charts: data in, picture out. The same functions draw
- * the saved figure at build time (given a document from src/notebook/figureDocument.ts, whose canvas encodes
- * the raster as a PNG) and the live one in the browser, so the two look the same.
+ * the saved figure at build time (given a document from `createFigureDocument`, whose canvas
+ * encodes the raster as a PNG) and the live one in the browser, so the two look the same.
  */
 import * as Plot from "@observablehq/plot";
 import { INPUT_BOX, type WeightBox } from "./lossSurface";
+import { asImage } from "../kit/charts";
+import { plotSurface } from "../kit/surfacePlot";
 
 /** The side of every square plot, in SVG units (CSS scales it to the column). */
 export const PLOT_SIZE = 300;
@@ -35,17 +37,6 @@ export function chooseThresholds(values: ArrayLike<number>, count = 9): number[]
   return thresholds;
 }
 
-/**
- * Makes a Plot figure one labelled image for assistive technology: Plot labels each mark's <g>
- * ("raster", "dot"…), which axe reports as prohibited on elements without a role, and which a
- * screen reader would read as noise; the figure's own label says what it shows.
- */
-function asImage<T extends Element>(figure: T): T {
-  figure.setAttribute("role", "img");
-  for (const child of figure.querySelectorAll("[aria-label]")) child.removeAttribute("aria-label");
-  return figure;
-}
-
 /** The threshold colour scale shared by a surface and its legend. */
 export function surfaceColor(thresholds: number[], label: string): Plot.ScaleOptions {
   return { type: "threshold", domain: thresholds, scheme: "viridis", label };
@@ -62,27 +53,21 @@ export interface SurfaceFigure {
   ariaLabel: string;
 }
 
-/** A heatmap of a surface with contour lines at `thresholds`. */
-export function plotSurface(figure: SurfaceFigure): SVGSVGElement {
-  const { values, box, thresholds } = figure;
-  const extent = { x1: box.w1Min, x2: box.w1Max, y1: box.w2Max, y2: box.w2Min, width: box.resolution, height: box.resolution };
-  const marks: Plot.Markish[] = [
-    Plot.raster(values as number[], { ...extent, fill: (value: number) => value, imageRendering: "auto" }),
-    Plot.contour(values as number[], { ...extent, thresholds, stroke: "white", strokeOpacity: 0.55, strokeWidth: 0.8 }),
-    Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }),
-  ];
-  return asImage(Plot.plot({
+/** A surface in the chapter's look: the kit's `plotSurface` with viridis bands at `thresholds` and a contour on each. */
+export function plotBandedSurface(figure: SurfaceFigure): SVGSVGElement {
+  const { box, thresholds } = figure;
+  return plotSurface({
     document: figure.document,
+    values: figure.values,
+    box: { xMin: box.w1Min, xMax: box.w1Max, yMin: box.w2Min, yMax: box.w2Max },
+    resolution: box.resolution,
+    labels: [figure.xLabel, figure.yLabel],
+    color: surfaceColor(thresholds, "E"),
+    contours: thresholds,
+    ariaLabel: figure.ariaLabel,
     width: PLOT_SIZE,
     height: PLOT_SIZE,
-    ...MARGINS,
-    ariaLabel: figure.ariaLabel,
-    style: { background: "transparent", fontSize: "12px" },
-    x: { domain: [box.w1Min, box.w1Max], label: figure.xLabel, ticks: 5 },
-    y: { domain: [box.w2Min, box.w2Max], label: figure.yLabel, ticks: 5 },
-    color: surfaceColor(thresholds, "E"),
-    marks,
-  }) as SVGSVGElement);
+  });
 }
 
 /** The colour legend of a surface: which colour is which error band. */

@@ -5,18 +5,20 @@
  * Modes: "explorer" (one surface beside the fit plot), "compare" (squared error beside
  * cross-entropy), "shapes" (f = u² + c·v² with its downhill arrow).
  */
-import { readParams } from "../../src/notebook/client/paramStore";
+import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
+import type { BoundParams } from "../kit/boundParams";
+import { arrowMove } from "../kit/pointer";
+import type { Mode, Role } from "./surfaceRoles";
 import {
-  WEIGHT_BOX, SHAPE_BOX, SURFACE_LOSSES, computeOutputGrid, describeData, computeShapeSurface, createUnit, fillSurfaceRows, findBoundary,
+  WEIGHT_BOX, SHAPE_BOX, SURFACE_LOSSES, computeOutputGrid, computeSurface, describeData, computeShapeSurface, createUnit, findBoundary,
   findLowestPoint, listExamples, makeSurfaceData, measureError, nameShape, shapeDownhill, shapeValue,
   type SurfaceLoss, type WeightBox,
 } from "./lossSurface";
-import { OUTPUT_RESOLUTION, SURFACE_RESOLUTION, chooseThresholds, plotFit, plotSurface, plotSurfaceLegend } from "./surfacePlots";
+import { OUTPUT_RESOLUTION, SURFACE_RESOLUTION, chooseThresholds, plotFit, plotBandedSurface, plotSurfaceLegend } from "./surfacePlots";
 import { addMarker, placeMarker, type ScaledFigure } from "./surfaceMarker";
 import { describeShapePoint, describeWeights, findArrowTip, formatValue as format } from "./surfaceText";
 import type { Dataset, Network } from "../../src/engine/index.ts";
 
-type Mode = "explorer" | "compare" | "shapes";
 type Point = { x: number; y: number };
 
 const FRAME_BUDGET_MS = 6; // keeps each animation frame well under ~8 ms of our work
@@ -36,18 +38,21 @@ interface Panel {
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
-/** Starts the live widget; resolves once its figures are drawn, so forwarded pointer positions land on live scales. */
-export async function startSurfaceController(element: HTMLElement): Promise<SurfaceController> {
-  // <nb-param> registers each param with the store when it upgrades; wait for that before reading.
-  if (document.querySelector("nb-param")) await customElements.whenDefined("nb-param");
-  const controller = new SurfaceController(element);
-  await controller.recompute();
-  return controller;
+/** Takes over the element; resolves once its figures are drawn, so queued pointer positions land on live scales. */
+export async function start(element: HTMLElement, { params }: WidgetContext<Role>): Promise<WidgetController<Role>> {
+  const surfaces = new SurfaceController(element, params);
+  await surfaces.recompute();
+  return {
+    action: (name) => surfaces.act(name),
+    pick: (clientX, clientY, figure) => surfaces.pointAt(figure, clientX, clientY),
+    release: () => surfaces.announce(),
+    press: (key, shift) => surfaces.press(key, shift),
+    paramsChanged: () => void surfaces.recompute(),
+  };
 }
 
-/** Drives one error-surface widget; its light shell forwards drags, keys, buttons and param changes. */
-export class SurfaceController {
-  private readonly element: HTMLElement;
+/** Drives one error-surface widget: the kit forwards its drags, keys, buttons and param changes. */
+class SurfaceController {
   private readonly mode: Mode;
   private readonly start: Point;
   private point: Point;
@@ -58,8 +63,10 @@ export class SurfaceController {
   private computed = "";
   private fitFrame = 0;
 
-  constructor(element: HTMLElement) {
-    this.element = element;
+  constructor(
+    private readonly element: HTMLElement,
+    private readonly params: BoundParams<Role>,
+  ) {
     this.mode = (element.dataset.mode as Mode) ?? "explorer";
     this.start = JSON.parse(element.dataset.start ?? '{"x":0,"y":0}') as Point;
     this.point = { ...this.start };
@@ -83,12 +90,11 @@ export class SurfaceController {
     }
   }
 
-  /** A key on a focused surface: arrows move the point (Shift: four times as far), Home goes back to the start. */
+  /** A key on a focused surface: arrows move the point (Shift: further), Home goes back to the start. */
   press(key: string, shift: boolean): void {
-    const step = (shift ? 4 : 1) * (this.mode === "shapes" ? 0.1 : 0.25);
-    const moves: Record<string, Point> = { ArrowLeft: { x: -step, y: 0 }, ArrowRight: { x: step, y: 0 }, ArrowUp: { x: 0, y: step }, ArrowDown: { x: 0, y: -step } };
+    const move = arrowMove(key, this.mode === "shapes" ? 0.1 : 0.25, shift);
     if (key === "Home") this.moveTo(this.start, true);
-    else if (moves[key]) this.moveTo({ x: this.point.x + moves[key].x, y: this.point.y + moves[key].y }, true);
+    else if (move) this.moveTo({ x: this.point.x + move[0], y: this.point.y + move[1] }, true);
   }
 
   /** The pointer at (clientX, clientY) over the surface in `host`: the point follows it; screen readers hear of it when the drag ends. */
@@ -108,11 +114,9 @@ export class SurfaceController {
     this.say(this.mode === "shapes" ? describeShapePoint(this.curvature, this.point) : describeWeights(this.point, this.errors()));
   }
 
-  /** A param's value from the page, or the default the build used when the page has no such param. */
-  private param<T extends number | string>(name: string): T {
-    const values = readParams();
-    const defaults = JSON.parse(this.element.dataset.defaults ?? "{}") as Record<string, T>;
-    return (name in values ? values[name] : defaults[name]) as T;
+  /** A bound param's current value. */
+  private param<T extends number | string>(role: Role): T {
+    return this.params.value(role) as T;
   }
 
   /** Recomputes every surface from the current params, a few rows per animation frame, then redraws; nothing when they have not changed. */
@@ -145,7 +149,7 @@ export class SurfaceController {
           if (generation !== this.generation) return; // a newer change started over
           const began = performance.now();
           while (row < panel.box.resolution && performance.now() - began < FRAME_BUDGET_MS) {
-            fillSurfaceRows(values, panel.unit!, this.data, panel.box, row, row + 1);
+            computeSurface(panel.unit!, this.data, panel.box, { output: values, fromRow: row, toRow: row + 1 });
             row++;
           }
         }
@@ -169,7 +173,7 @@ export class SurfaceController {
   private drawSurface(panel: Panel): void {
     const thresholds = chooseThresholds(panel.values);
     const labels = this.mode === "shapes" ? ["u", "v"] : ["w₁", "w₂"];
-    const figure = plotSurface({
+    const figure = plotBandedSurface({
       values: panel.values, box: panel.box, thresholds, xLabel: labels[0], yLabel: labels[1],
       ariaLabel: this.mode === "shapes" ? `f(u, v) = u² + ${format(this.curvature, 2)}·v² over u and v` : `${panel.loss} E over the weights w1 and w2`,
     }) as ScaledFigure;

@@ -1,31 +1,41 @@
 /**
- * The heavy half of <gd-batch-curves> (engine and Plot), loaded on the reader's first touch: it
+ * The live half of <gd-batch-curves> (engine and Plot), loaded on the reader's first touch: it
  * trains the three runs one epoch at a time inside requestAnimationFrame, redrawing the curves
  * as they grow, with play, pause, one epoch and reset.
  */
+import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
+import type { BoundParams } from "../kit/boundParams";
 import { advanceEpoch, createBatchRuns, createMoons, type BatchRun } from "./descent";
 import { plotLossCurves } from "./figures";
 import { describeBatchRuns } from "./captions";
-import { readNumber } from "./pageParams";
+
+type Role = "learningRate" | "batchSize" | "epochs";
 
 const FRAME_BUDGET_MS = 8;
 
-/** Drives one batch-curves element; its light shell forwards the buttons and param changes. */
-export class BatchCurvesController {
-  private readonly element: HTMLElement;
+/** Takes over the element: the buttons drive the runs, and a change of a bound param restarts them live. */
+export function start(element: HTMLElement, { params }: WidgetContext<Role>): WidgetController<Role> {
+  const curves = new BatchCurves(element, params);
+  return {
+    action: (name) => curves.act(name),
+    paramsChanged: () => curves.restart(),
+  };
+}
+
+class BatchCurves {
   private readonly data = createMoons();
-  private readonly defaults: Record<string, number>;
   private runs: BatchRun[] = [];
   private epoch = 0;
   private playing = false;
   /** Bumped whenever a frame loop must stop, so at most one loop ever trains the runs. */
   private loop = 0;
 
-  constructor(element: HTMLElement) {
-    this.element = element;
-    this.defaults = JSON.parse(element.dataset.defaults ?? "{}");
-    // The saved figure stays until the reader trains, unless the page's params (from a link) differ from the ones it was drawn with.
-    if (Object.keys(this.defaults).some((name) => readNumber(name, this.defaults[name]) !== this.defaults[name])) this.catchUp();
+  constructor(
+    private readonly element: HTMLElement,
+    private readonly params: BoundParams<Role>,
+  ) {
+    // The saved figure stays until the reader trains, unless the page's params (from a link) differ from the defaults it was drawn with.
+    if (params.roles.some((role) => params.value(role) !== params.spec(role).value)) this.catchUp();
     else this.reset(false);
   }
 
@@ -70,13 +80,13 @@ export class BatchCurvesController {
   }
 
   private get totalEpochs(): number {
-    return readNumber("epochs", this.defaults.epochs);
+    return this.params.number("epochs");
   }
 
   private reset(redraw = true): void {
     this.loop++;
-    const learningRate = readNumber("batchLr", this.defaults.batchLr);
-    const miniBatchSize = readNumber("batchSize", this.defaults.batchSize);
+    const learningRate = this.params.number("learningRate");
+    const miniBatchSize = this.params.number("batchSize");
     this.runs = createBatchRuns(this.data, { learningRate, miniBatchSize });
     this.epoch = 0;
     if (redraw) {
@@ -121,11 +131,11 @@ export class BatchCurvesController {
   }
 
   private draw(): void {
-    const figure = this.element.querySelector<HTMLElement>("[data-figure]")!;
+    const figure = this.element.querySelector<HTMLElement>("[data-curves]")!;
     // As wide as the column, so the labels stay legible on a phone instead of shrinking with the picture.
     const width = Math.max(280, Math.min(640, figure.clientWidth || 640));
     figure.replaceChildren(plotLossCurves({ document, curves: this.runs, epochs: this.totalEpochs, width, height: 300 }));
-    this.element.querySelector("[data-status]")!.textContent = describeBatchRuns(this.runs, this.epoch, readNumber("batchLr", this.defaults.batchLr));
+    this.element.querySelector("[data-status]")!.textContent = describeBatchRuns(this.runs, this.epoch, this.params.number("learningRate"));
     this.element.dataset.epoch = String(this.epoch);
     this.element.querySelector("[data-epoch]")!.textContent = `Epoch ${this.epoch} of ${this.totalEpochs}`;
   }

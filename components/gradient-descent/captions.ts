@@ -1,6 +1,6 @@
 /** The boxes the widgets show and the sentences they say about a descent, built from engine results. */
 import { classifyLearningRate, describeDivergence, type BatchRun, type Box, type DescentPath } from "./descent";
-import { formatNumber } from "./figures";
+import { formatNumber } from "../kit/formatNumber";
 import type { ShrinkFactors } from "./shrinkFactors";
 
 /** The part of the (w₁, w₂) plane the sigmoid unit's surface shows, as in chapter 2. */

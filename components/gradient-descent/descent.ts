@@ -9,6 +9,7 @@ import {
   getWeight, makeDataset, setBias, setWeight, trainStep,
   type Dataset, type Network, type OptimizerKind,
 } from "../../src/engine/index";
+import { createUnit, makeSurfaceData, setUnitWeights } from "../error-surface/lossSurface";
 
 /** A model with exactly two trainable numbers, so its error is a surface over a plane. */
 export interface TwoParameterModel {
@@ -25,23 +26,24 @@ export interface TwoParameterModel {
   constrain?(network: Network): void;
 }
 
-/** Chapter 2's data recipe: the engine's "blobs" with spread 0.3 from seed 7, then each target flipped with probability `flipped`. */
-export const UNIT_DATA = { seed: 7, count: 40, spread: 0.3, flipped: 0.1 } as const;
+/** How many of chapter 2's points chapter 3 uses, and the fraction of labels flipped: the defaults of chapter 2's params. */
+export const UNIT_DATA = { count: 40, flipped: 0.1 } as const;
 
-/** Chapter 2's data: two separate clouds (every point at least 0.05 from x₁ + x₂ = 0) with a few labels flipped, so E has a finite lowest point. */
-export function makeUnitData(): Dataset {
-  const random = createRandom(UNIT_DATA.seed);
-  const data = makeDataset("blobs", { count: UNIT_DATA.count, noise: UNIT_DATA.spread, random });
-  // The flips draw from the same generator after the points, as chapter 2 and this chapter's cell do.
-  for (let n = 0; n < data.count; n++) if (random.next() < UNIT_DATA.flipped) data.targets[n] = 1 - data.targets[n];
-  return data;
-}
-
-/** Chapter 2's unit y = σ(w₁x₁ + w₂x₂) with E = (1/N) Σ ½(t_n − y_n)²: an engine network [2, 1] whose bias is pinned at 0. */
+/** Chapter 2's unit y = σ(w₁x₁ + w₂x₂) with E = (1/N) Σ ½(t_n − y_n)² on chapter 2's data: its network and data, from components/error-surface/lossSurface.ts. */
 export function createSigmoidUnit(): TwoParameterModel {
-  const unit = createTwoWeightUnit(makeUnitData(), "sigmoid");
-  // The model has no bias; the engine's optimizer moves every bias, so put it back after each step.
-  return { ...unit, constrain: (network) => setBias(network, 1, 0, 0) };
+  return {
+    names: ["w₁", "w₂"],
+    dataset: makeSurfaceData(UNIT_DATA.count, UNIT_DATA.flipped),
+    build(w1, w2) {
+      const network = createUnit("squared error");
+      setUnitWeights(network, w1, w2);
+      return network;
+    },
+    assign: setUnitWeights,
+    read: (network) => [getWeight(network, 1, 0, 0), getWeight(network, 1, 0, 1)],
+    // The model has no bias; the engine's optimizer moves every bias, so put it back after each step.
+    constrain: (network) => setBias(network, 1, 0, 0),
+  };
 }
 
 /** A one-unit engine network [2, 1] with squared error whose two parameters are its weights w₁ and w₂. */
@@ -143,24 +145,20 @@ export interface Box {
   p2Max: number;
 }
 
-/** E over a resolution × resolution grid of the box, row-major from p2Max, by the engine's `evaluateLossSurface`. */
-export function sampleSurface(model: TwoParameterModel, box: Box, resolution: number): Float64Array {
+/** Rows of a surface to fill: all when omitted, or [fromRow, toRow) into `output`, so a browser can spread the work over frames. */
+export interface SurfaceRows {
+  output: Float64Array;
+  fromRow: number;
+  toRow: number;
+}
+
+/** E over a resolution × resolution grid of the box, row-major from p2Max, by the engine's `evaluateLossSurface` (all rows, or just `rows`). */
+export function sampleSurface(model: TwoParameterModel, box: Box, resolution: number, rows?: SurfaceRows): Float64Array {
   const network = model.build(0, 0);
   return evaluateLossSurface((p1, p2) => {
     model.assign(network, p1, p2);
     return evaluate(network, model.dataset).loss;
-  }, { w1Min: box.p1Min, w1Max: box.p1Max, w2Min: box.p2Min, w2Max: box.p2Max, resolution }) as Float64Array;
-}
-
-/** Fills rows [fromRow, toRow) of a surface sampled like `sampleSurface`, so a browser can spread the work over frames. */
-export function fillSurfaceRows(values: Float64Array, model: TwoParameterModel, network: Network, box: Box, resolution: number, fromRow: number, toRow: number): void {
-  for (let row = fromRow; row < Math.min(toRow, resolution); row++) {
-    const p2 = box.p2Max - (row * (box.p2Max - box.p2Min)) / (resolution - 1);
-    for (let column = 0; column < resolution; column++) {
-      model.assign(network, box.p1Min + (column * (box.p1Max - box.p1Min)) / (resolution - 1), p2);
-      values[row * resolution + column] = evaluate(network, model.dataset).loss;
-    }
-  }
+  }, { w1Min: box.p1Min, w1Max: box.p1Max, w2Min: box.p2Min, w2Max: box.p2Max, resolution, ...rows }) as Float64Array;
 }
 
 /** The sentence a widget shows for a descent that was stopped because E or ∇E became NaN or ±Infinity. */

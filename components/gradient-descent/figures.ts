@@ -4,18 +4,19 @@
  * canvas encodes the raster heatmap as a PNG) and the live one in the browser, so they look the same.
  */
 import * as Plot from "@observablehq/plot";
+import { plotSurface } from "../kit/surfacePlot";
 import type { Box, PathPoint } from "./descent";
 
-/** One descent drawn on a surface: its points and the CSS class that colours it. */
+/** One descent drawn on a surface: its points, its class (gd-plain or gd-heavy, which picks its colour) and its name. */
 export interface DrawnPath {
   points: PathPoint[];
   className: string;
   label: string;
 }
 
-/** What `plotSurface` draws. */
-export interface SurfaceFigure {
-  document: Document;
+/** What `plotDescents` draws: descents on a model's error surface. */
+export interface DescentFigure {
+  document?: Document;
   box: Box;
   /** E on a resolution × resolution grid, row-major from p2Max. */
   values: ArrayLike<number>;
@@ -23,14 +24,10 @@ export interface SurfaceFigure {
   /** The largest E the colour scale shows, so every panel of a set uses the same colours. */
   maxLoss: number;
   paths: DrawnPath[];
-  names: [string, string];
   width: number;
   height: number;
   /** "sqrt" spreads the colours of a steep bowl's low values; default "linear". */
   colorType?: "linear" | "sqrt";
-  /** Colour scale legend (off for small multiples). */
-  legend?: boolean;
-  title?: string;
 }
 
 /**
@@ -61,35 +58,34 @@ export function trimPath(points: readonly PathPoint[], box: Box): PathPoint[] {
   return kept;
 }
 
-/** The error surface as a heatmap (dark = low E) with contours, and each path as a line of dots. */
-export function plotSurface(figure: SurfaceFigure): SVGSVGElement | HTMLElement {
-  const { box, values, resolution, paths, names } = figure;
-  const area = { x1: box.p1Min, x2: box.p1Max, y1: box.p2Max, y2: box.p2Min, width: resolution, height: resolution };
-  const background = [
-    Plot.raster(values, { ...area, fill: (value: number) => value, interpolate: "nearest", imageRendering: "auto", ariaHidden: "true" }),
-    Plot.contour(values, { ...area, stroke: "white", strokeOpacity: 0.35, strokeWidth: 0.7, thresholds: 12, blur: 0, ariaHidden: "true" }),
-  ];
-  const pathMarks = paths.map((path) => ({ ...path, points: trimPath(path.points, box) })).flatMap((path) => [
-    Plot.line(path.points, { x: "p1", y: "p2", className: `${path.className} gd-path-line`, strokeWidth: 1.5, ariaHidden: "true" }),
-    Plot.dot(path.points, { x: "p1", y: "p2", r: 1.6, className: `${path.className} gd-path-dot`, ariaHidden: "true" }),
-    Plot.dot(path.points.slice(0, 1), { x: "p1", y: "p2", r: 5, className: `${path.className} gd-path-start`, strokeWidth: 2, ariaHidden: "true" }),
-  ]);
-  return Plot.plot({
+/** Path colours: white for plain descent, orange for momentum, both readable on every colour of the surface. */
+const PATH_COLOURS: Record<string, string> = { "gd-plain": "#fff", "gd-heavy": "#ff8c42" };
+
+/** The error surface (dark = low E) from the kit's `plotSurface`, with each path as a line of dots from a ringed start. */
+export function plotDescents(figure: DescentFigure): SVGSVGElement {
+  const { box, paths } = figure;
+  const marks = paths.map((path) => ({ ...path, points: trimPath(path.points, box) })).flatMap((path) => {
+    const colour = PATH_COLOURS[path.className] ?? "currentColor";
+    return [
+      Plot.line(path.points, { x: "p1", y: "p2", className: `${path.className} gd-path-line`, stroke: colour, strokeWidth: 1.5 }),
+      Plot.dot(path.points, { x: "p1", y: "p2", r: 1.6, className: `${path.className} gd-path-dot`, fill: colour }),
+      Plot.dot(path.points.slice(0, 1), { x: "p1", y: "p2", r: 5, className: `${path.className} gd-path-start`, stroke: colour, fill: "none", strokeWidth: 2 }),
+    ];
+  });
+  return plotSurface({
     document: figure.document,
+    values: figure.values,
+    box: { xMin: box.p1Min, xMax: box.p1Max, yMin: box.p2Min, yMax: box.p2Max },
+    resolution: figure.resolution,
+    labels: ["w₁", "w₂"],
+    color: { type: figure.colorType ?? "linear", scheme: "viridis", domain: [0, figure.maxLoss], clamp: true, label: "E" },
+    contours: 12,
+    // The marks are hidden from screen readers; the widget's status sentence says what they show.
+    ariaLabel: `Error surface over w₁ and w₂, dark where E is low, with ${paths.map((path) => path.label).join(" and ")}`,
     width: figure.width,
     height: figure.height,
-    marginLeft: 40,
-    marginBottom: 34,
-    title: figure.title,
-    // The marks are hidden from screen readers (a labelled <g> has no role); the widget's status sentence says what they show.
-    ariaLabel: `Error surface over ${names[0]} and ${names[1]}, dark where E is low, with ${paths.map((path) => path.label).join(" and ")}`,
-    style: { background: "transparent", fontFamily: "inherit", fontSize: "12px", overflow: "visible" },
-    x: { domain: [box.p1Min, box.p1Max], label: names[0], labelAnchor: "center", labelOffset: 30, ticks: 5 },
-    y: { domain: [box.p2Min, box.p2Max], label: names[1], labelAnchor: "center", ticks: 5 },
-    color: { type: figure.colorType ?? "linear", scheme: "viridis", domain: [0, figure.maxLoss], clamp: true, label: "E", legend: figure.legend ?? false },
-    clip: true,
-    marks: [...background, Plot.frame({ stroke: "currentColor", strokeOpacity: 0.4, ariaHidden: "true" }), ...pathMarks],
-  }) as SVGSVGElement | HTMLElement;
+    marks,
+  });
 }
 
 /** One loss curve of the batch comparison. */
@@ -114,14 +110,4 @@ export function plotLossCurves(options: { document: Document; curves: DrawnCurve
     ariaLabel: `Loss curves over epochs: ${options.curves.map((curve) => curve.label).join(", ")}`,
     marks: [Plot.line(rows, { x: "epoch", y: "loss", stroke: "label", strokeWidth: 2, ariaHidden: "true" }), Plot.ruleX([0], { strokeOpacity: 0.3, ariaHidden: "true" })],
   }) as SVGSVGElement | HTMLElement;
-}
-
-/** "0.0123" or "1.2e-5": numbers for status lines, short but honest. */
-export function formatNumber(value: number): string {
-  if (Number.isNaN(value)) return "NaN";
-  if (!Number.isFinite(value)) return value > 0 ? "Infinity" : "−Infinity";
-  if (value === 0) return "0";
-  const size = Math.abs(value);
-  const text = size >= 1e5 || size < 1e-3 ? value.toExponential(2) : String(Number(value.toPrecision(3)));
-  return text.replace(/-/g, "−");
 }

@@ -1,45 +1,48 @@
 /**
- * The heavy half of <gd-surface-descent> (engine and Plot), loaded on the reader's first touch:
+ * The live half of <gd-surface-descent> (engine and Plot), loaded on the reader's first touch:
  * it computes E over the box a few rows per frame, then redraws the descent on every change of
  * its start point or of the page's params.
  */
-import { createSigmoidUnit, descend, fillSurfaceRows } from "./descent";
-import { plotSurface } from "./figures";
+import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
+import type { BoundParams } from "../kit/boundParams";
+import { arrowMove, pickPoint, type PlotFigure } from "../kit/pointer";
+import { createSigmoidUnit, descend, sampleSurface } from "./descent";
+import { plotDescents } from "./figures";
 import { describeSurfaceDescent, UNIT_BOX, UNIT_MAX_LOSS, UNIT_RESOLUTION } from "./captions";
-import { pickPoint, readNumber, writeNumber } from "./pageParams";
-import type { PlotWidgetController } from "./plotWidgetShell";
+
+type Role = "startW1" | "startW2" | "steps" | "learningRate";
 
 const ROWS_PER_FRAME = 8; // about 8 × 64 loss evaluations of 40 examples: well under 8 ms
+const KEY_STEP = 0.5;
 
-/** Starts the live widget; resolves once the surface is computed and drawn, so forwarded clicks land on live scales. */
-export async function startSurfaceDescent(element: HTMLElement): Promise<PlotWidgetController> {
-  const controller = new SurfaceDescentController(element);
-  await controller.computeSurface();
-  controller.redraw();
-  return controller;
+/** Takes over the element; resolves once the surface is computed and drawn, so queued clicks land on live scales. */
+export async function start(element: HTMLElement, { params }: WidgetContext<Role>): Promise<WidgetController<Role>> {
+  const widget = new SurfaceDescent(element, params);
+  await widget.computeSurface();
+  widget.draw();
+  return {
+    pick: (clientX, clientY) => widget.pick(clientX, clientY),
+    press: (key, shift) => widget.press(key, shift),
+    paramsChanged: () => widget.draw(),
+  };
 }
 
-class SurfaceDescentController implements PlotWidgetController {
-  private readonly element: HTMLElement;
+class SurfaceDescent {
   private readonly model = createSigmoidUnit();
   private readonly values = new Float64Array(UNIT_RESOLUTION * UNIT_RESOLUTION);
-  private readonly defaults: Record<string, number>;
-  private start: [number, number];
-  private plot: (Element & { scale?: (name: string) => any }) | null = null;
+  private plot: PlotFigure | null = null;
 
-  constructor(element: HTMLElement) {
-    this.element = element;
-    this.defaults = JSON.parse(element.dataset.defaults ?? "{}");
-    this.start = [readNumber("startW1", this.defaults.startW1), readNumber("startW2", this.defaults.startW2)];
-  }
+  constructor(
+    private readonly element: HTMLElement,
+    private readonly params: BoundParams<Role>,
+  ) {}
 
   /** Fills the surface a few rows per animation frame, so the page keeps its frame rate. */
   async computeSurface(): Promise<void> {
     this.element.dataset.live = "computing";
-    const network = this.model.build(0, 0);
     for (let row = 0; row < UNIT_RESOLUTION; row += ROWS_PER_FRAME) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      fillSurfaceRows(this.values, this.model, network, UNIT_BOX, UNIT_RESOLUTION, row, row + ROWS_PER_FRAME);
+      sampleSurface(this.model, UNIT_BOX, UNIT_RESOLUTION, { output: this.values, fromRow: row, toRow: row + ROWS_PER_FRAME });
     }
   }
 
@@ -49,35 +52,27 @@ class SurfaceDescentController implements PlotWidgetController {
   }
 
   press(key: string, shift: boolean): void {
-    const size = shift ? 2 : 0.5;
-    const move = { ArrowLeft: [-size, 0], ArrowRight: [size, 0], ArrowUp: [0, size], ArrowDown: [0, -size] }[key];
-    if (move) this.moveStart([this.start[0] + move[0], this.start[1] + move[1]]);
-  }
-
-  redraw(): void {
-    this.start = [readNumber("startW1", this.start[0]), readNumber("startW2", this.start[1])];
-    this.draw();
+    const move = arrowMove(key, KEY_STEP, shift);
+    if (move) this.moveStart([this.params.number("startW1") + move[0], this.params.number("startW2") + move[1]]);
   }
 
   private moveStart([w1, w2]: [number, number]): void {
-    const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
-    const target: [number, number] = [clamp(w1, UNIT_BOX.p1Min, UNIT_BOX.p1Max), clamp(w2, UNIT_BOX.p2Min, UNIT_BOX.p2Max)];
-    // Through the page's Params when they exist, so the sentence and the URL show the new start.
-    this.start = [writeNumber("startW1", target[0]), writeNumber("startW2", target[1])];
+    // Through the page's params, so the sentence and the URL show the new start; the change redraws.
+    this.params.write("startW1", w1);
+    this.params.write("startW2", w2);
     this.draw();
   }
 
-  private draw(): void {
-    const learningRate = readNumber("lr", this.defaults.lr);
-    const steps = readNumber("steps", this.defaults.steps);
-    const path = descend(this.model, { start: this.start, learningRate, steps });
-    const plot = plotSurface({
-      document, box: UNIT_BOX, values: this.values, resolution: UNIT_RESOLUTION, maxLoss: UNIT_MAX_LOSS,
-      paths: [{ points: path.points, className: "gd-plain", label: "gradient descent" }],
-      names: ["w₁", "w₂"], width: 340, height: 320,
+  draw(): void {
+    const learningRate = this.params.number("learningRate");
+    const start: [number, number] = [this.params.number("startW1"), this.params.number("startW2")];
+    const path = descend(this.model, { start, learningRate, steps: this.params.number("steps") });
+    const plot = plotDescents({
+      box: UNIT_BOX, values: this.values, resolution: UNIT_RESOLUTION, maxLoss: UNIT_MAX_LOSS,
+      paths: [{ points: path.points, className: "gd-plain", label: "gradient descent" }], width: 340, height: 320,
     });
     this.element.querySelector("[data-figure]")!.replaceChildren(plot);
-    this.plot = plot;
+    this.plot = plot as PlotFigure;
     this.element.querySelector("[data-status]")!.textContent = describeSurfaceDescent(path, learningRate);
     this.element.dataset.live = "ready";
   }

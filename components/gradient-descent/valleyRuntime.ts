@@ -1,140 +1,102 @@
 /**
- * The heavy half of the two valley widgets, E = ½(c₁w₁² + c₂w₂²), loaded on the reader's first
+ * The live half of the two valley widgets, E = ½(c₁w₁² + c₂w₂²), loaded on the reader's first
  * touch: <gd-learning-rates> (four panels, one learning rate each) and <gd-momentum-valley> (plain
- * descent against momentum). Both redraw from the page's Params and move the shared start point.
+ * descent against momentum). Both redraw from their bound params and move the shared start point.
  */
-import { createValley, descend, sampleSurface, type DescentPath, type TwoParameterModel } from "./descent";
-import { plotSurface } from "./figures";
+import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
+import type { BoundParams } from "../kit/boundParams";
+import { arrowMove, pickPoint, type PlotFigure } from "../kit/pointer";
+import { createValley, descend, sampleSurface, type DescentPath } from "./descent";
+import { plotDescents } from "./figures";
 import { describeMomentum, describeRatePanel, describeValleySetting, findValleyMaxLoss, listShrinkRows, VALLEY_BOX, VALLEY_RESOLUTION, WATCH_STEPS } from "./captions";
 import { measureShrinkFactors } from "./shrinkFactors";
-import { pickPoint, readNumber, writeNumber } from "./pageParams";
-import type { PlotWidgetController } from "./plotWidgetShell";
 
-type PlotElement = Element & { scale?: (name: string) => any };
+/** The roles both valley widgets bind. */
+type ValleyRole = "c1" | "c2" | "startW1" | "startW2" | "steps";
+type RatesRole = ValleyRole | "learningRate1" | "learningRate2" | "learningRate3" | "learningRate4";
+type MomentumRole = ValleyRole | "learningRate" | "momentum";
 
-/** What both valley widgets share: defaults, the start point, picking and arrow keys. */
-abstract class ValleyController implements PlotWidgetController {
-  protected readonly element: HTMLElement;
-  protected readonly defaults: Record<string, number>;
-  protected plots: PlotElement[] = [];
-  /** The shared start (w₁, w₂): the page's valleyW1 and valleyW2 when it has them. */
-  protected start: [number, number];
+const KEY_STEP = 0.1;
+const RATES = ["learningRate1", "learningRate2", "learningRate3", "learningRate4"] as const;
 
-  constructor(element: HTMLElement) {
-    this.element = element;
-    this.defaults = JSON.parse(element.dataset.defaults ?? "{}");
-    this.start = [this.value("valleyW1"), this.value("valleyW2")];
-    this.draw();
-  }
-
-  pick(clientX: number, clientY: number): void {
-    for (const plot of this.plots) {
-      const point = pickPoint(plot, { clientX, clientY });
-      if (point) return this.moveStart(point);
-    }
-  }
-
-  press(key: string, shift: boolean): void {
-    const size = shift ? 0.5 : 0.1;
-    const move = { ArrowLeft: [-size, 0], ArrowRight: [size, 0], ArrowUp: [0, size], ArrowDown: [0, -size] }[key];
-    if (move) this.moveStart([this.start[0] + move[0], this.start[1] + move[1]]);
-  }
-
-  redraw(): void {
-    this.start = [readNumber("valleyW1", this.start[0]), readNumber("valleyW2", this.start[1])];
-    this.draw();
-  }
-
-  protected value(name: string): number {
-    return readNumber(name, this.defaults[name]);
-  }
-
-  private moveStart([w1, w2]: [number, number]): void {
-    const clamp = (value: number) => Math.min(VALLEY_BOX.p1Max, Math.max(VALLEY_BOX.p1Min, value));
-    this.start = [writeNumber("valleyW1", clamp(w1)), writeNumber("valleyW2", clamp(w2))];
-    this.draw();
-  }
-
-  protected surface(c1: number, c2: number): Float64Array {
-    return sampleSurface(createValley(c1, c2), VALLEY_BOX, VALLEY_RESOLUTION);
-  }
-
-  protected abstract draw(): void;
+/** The controller both widgets share: the start point follows clicks and arrow keys, and every change redraws with `draw`. */
+function valleyController<R extends string>(params: BoundParams<R>, draw: () => PlotFigure[]): WidgetController<R> {
+  let plots = draw();
+  const moveStart = (w1: number, w2: number) => {
+    // Through the page's params, so the sentence and the URL show the new start.
+    params.write("startW1" as R, w1);
+    params.write("startW2" as R, w2);
+    plots = draw();
+  };
+  return {
+    pick(clientX, clientY) {
+      for (const plot of plots) {
+        const point = pickPoint(plot, { clientX, clientY });
+        if (point) return moveStart(point[0], point[1]);
+      }
+    },
+    press(key, shift) {
+      const move = arrowMove(key, KEY_STEP, shift);
+      if (move) moveStart(params.number("startW1" as R) + move[0], params.number("startW2" as R) + move[1]);
+    },
+    paramsChanged() {
+      plots = draw();
+    },
+  };
 }
 
-/** Four panels, each one learning rate on the same valley, with the engine's verdict under each. */
-class LearningRatesController extends ValleyController {
-  protected draw(): void {
-    const c1 = this.value("c1");
-    const c2 = this.value("c2");
-    const steps = this.value("rateSteps");
-    const start = this.start;
+/** Starts a live <gd-learning-rates>: four panels, each one learning rate on the same valley, with the engine's verdict under each. */
+export function startLearningRates(element: HTMLElement, { params }: WidgetContext<RatesRole>): WidgetController<RatesRole> {
+  return valleyController(params, () => {
+    const [c1, c2, steps] = [params.number("c1"), params.number("c2"), params.number("steps")];
+    const start: [number, number] = [params.number("startW1"), params.number("startW2")];
     const model = createValley(c1, c2);
-    const values = this.surface(c1, c2);
-    const panels = [...this.element.querySelectorAll<HTMLElement>("[data-panel]")];
-    const rates = ["lrCrawl", "lrGood", "lrBounce", "lrBlowup"].map((name) => this.value(name));
-    this.plots = panels.map((panel, index) => {
-      const learningRate = rates[index];
+    const values = sampleSurface(model, VALLEY_BOX, VALLEY_RESOLUTION);
+    const panels = [...element.querySelectorAll<HTMLElement>("[data-panel]")];
+    const plots = panels.map((panel, index) => {
+      const learningRate = params.number(RATES[index]);
       const path: DescentPath = descend(model, { start, learningRate, steps, watchUntil: WATCH_STEPS });
       const caption = describeRatePanel(path, learningRate, c1, c2);
-      const plot = plotSurface({
-        document, box: VALLEY_BOX, values, resolution: VALLEY_RESOLUTION,
-        maxLoss: findValleyMaxLoss(c1, c2), paths: [{ points: path.points, className: "gd-plain", label: caption.title }],
-        names: ["w₁", "w₂"], colorType: "sqrt", width: 260, height: 240,
+      const plot = plotDescents({
+        box: VALLEY_BOX, values, resolution: VALLEY_RESOLUTION, maxLoss: findValleyMaxLoss(c1, c2),
+        paths: [{ points: path.points, className: "gd-plain", label: caption.title }], colorType: "sqrt", width: 260, height: 240,
       });
       panel.querySelector("[data-figure]")!.replaceChildren(plot);
       panel.querySelector("[data-title]")!.textContent = caption.title;
       panel.querySelector("[data-detail]")!.textContent = caption.detail;
       panel.dataset.regime = caption.regime;
       panel.dataset.diverged = String(path.divergedAt !== null);
-      return plot;
+      return plot as PlotFigure;
     });
-    this.element.querySelector("[data-status]")!.textContent = describeValleySetting(c1, c2, start, steps);
-  }
+    element.querySelector("[data-status]")!.textContent = describeValleySetting(c1, c2, start, steps);
+    return plots;
+  });
 }
 
-/** Plain descent and momentum on the same valley, same η, same start. */
-class MomentumValleyController extends ValleyController {
-  protected draw(): void {
-    const c1 = this.value("c1");
-    const c2 = this.value("c2");
-    const learningRate = this.value("valleyLr");
-    const momentum = this.value("alpha");
-    const steps = this.value("valleySteps");
-    const start = this.start;
+/** Starts a live <gd-momentum-valley>: plain descent and momentum on the same valley, same η, same start, with the measured shrink factors. */
+export function startMomentumValley(element: HTMLElement, { params }: WidgetContext<MomentumRole>): WidgetController<MomentumRole> {
+  return valleyController(params, () => {
+    const [c1, c2, steps, learningRate, momentum] = (["c1", "c2", "steps", "learningRate", "momentum"] as const).map((role) => params.number(role));
+    const start: [number, number] = [params.number("startW1"), params.number("startW2")];
     const model = createValley(c1, c2);
     const plain = descend(model, { start, learningRate, steps });
     const heavy = descend(model, { start, learningRate, momentum, steps });
-    const plot = plotSurface({
-      document, box: VALLEY_BOX, values: this.surface(c1, c2), resolution: VALLEY_RESOLUTION, maxLoss: findValleyMaxLoss(c1, c2),
+    const plot = plotDescents({
+      box: VALLEY_BOX, values: sampleSurface(model, VALLEY_BOX, VALLEY_RESOLUTION), resolution: VALLEY_RESOLUTION, maxLoss: findValleyMaxLoss(c1, c2),
       paths: [
         { points: heavy.points, className: "gd-heavy", label: "momentum" },
         { points: plain.points, className: "gd-plain", label: "plain descent" },
       ],
-      names: ["w₁", "w₂"], colorType: "sqrt", width: 340, height: 320,
+      colorType: "sqrt", width: 340, height: 320,
     });
-    this.element.querySelector("[data-figure]")!.replaceChildren(plot);
-    this.plots = [plot];
-    this.element.querySelector("[data-status]")!.textContent = describeMomentum(plain, heavy, learningRate, momentum, c1);
-    this.showShrinkFactors(model, learningRate, momentum, c1, c2);
-  }
-
-  private showShrinkFactors(model: TwoParameterModel, learningRate: number, momentum: number, c1: number, c2: number): void {
+    element.querySelector("[data-figure]")!.replaceChildren(plot);
+    element.querySelector("[data-status]")!.textContent = describeMomentum(plain, heavy, learningRate, momentum, c1);
     const rows = listShrinkRows(measureShrinkFactors(model, learningRate, momentum), c1, c2);
-    this.element.querySelectorAll("[data-shrink] tbody tr").forEach((tr, index) => {
+    element.querySelectorAll("[data-shrink] tbody tr").forEach((tr, index) => {
       tr.querySelector("[data-shrink-direction]")!.textContent = rows[index].direction;
       tr.querySelector("[data-shrink-plain]")!.textContent = rows[index].plain;
       tr.querySelector("[data-shrink-momentum]")!.textContent = rows[index].momentum;
     });
-  }
-}
-
-/** Starts a live <gd-learning-rates>, drawn at once. */
-export async function startLearningRates(element: HTMLElement): Promise<PlotWidgetController> {
-  return new LearningRatesController(element);
-}
-
-/** Starts a live <gd-momentum-valley>, drawn at once. */
-export async function startMomentumValley(element: HTMLElement): Promise<PlotWidgetController> {
-  return new MomentumValleyController(element);
+    return [plot as PlotFigure];
+  });
 }

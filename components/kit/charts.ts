@@ -1,9 +1,9 @@
 /**
- * Small helpers every widget figure uses. The rule for server-side figures: draw them on
- * `createFigureDocument()` (src/notebook/figureDocument.ts), never on a hand-made linkedom
- * document, so a saved raster heatmap is the very PNG the browser draws; it is re-exported here.
+ * Small helpers every widget figure uses, in the page and on the server. The rule for server-side
+ * figures: draw them on `createFigureDocument()` (src/notebook/figureDocument.ts, imported by the
+ * .astro component only, since it needs Node), never on a hand-made linkedom document, so a saved
+ * raster heatmap is the very PNG the browser draws.
  */
-export { createFigureDocument } from "../../src/notebook/figureDocument";
 
 /**
  * Makes a Plot figure one image with one name: `role="img"` on it, `description` as its label,

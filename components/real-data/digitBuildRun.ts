@@ -9,6 +9,7 @@ import { parseDigits } from "../../src/data/digits";
 import { prepareDigitData, type DigitData } from "./digitData";
 import { ACCURACY_FLOOR, DEFAULT_DIGIT_SETTINGS, DEFAULT_EPOCHS } from "./digitDefaults";
 import { startDigitRun, trainUntil, type DigitRun } from "./digitRun";
+import { hashRun, restoreRun, saveRun } from "./digitRunCache";
 import type { DigitSettings } from "./digitSettings";
 
 // The build's memo (documented module state): the data once, and each trained run once.
@@ -21,14 +22,18 @@ export function loadDigitsAtBuild(): DigitData {
   return data;
 }
 
-/** A run with `settings` trained for `epochs` epochs; trained the first time it is asked for, then remembered. */
+/** A run with `settings` trained for `epochs` epochs: from this build's memo, else the disk cache, else trained (and cached). */
 export function trainAtBuild(settings: DigitSettings, epochs: number): DigitRun {
   const key = JSON.stringify([settings, epochs]);
   let run = runs.get(key);
   if (!run) {
     const digits = loadDigitsAtBuild();
-    run = startDigitRun(settings, digits);
-    trainUntil(run, epochs * digits.train.count);
+    const hash = hashRun(settings, epochs);
+    run = restoreRun(hash, settings, digits) ?? startDigitRun(settings, digits);
+    if (run.trainer.steps === 0) {
+      trainUntil(run, epochs * digits.train.count);
+      saveRun(hash, run);
+    }
     runs.set(key, run);
   }
   return run;
@@ -36,7 +41,11 @@ export function trainAtBuild(settings: DigitSettings, epochs: number): DigitRun 
 
 /** The chapter's default run; fails the build, naming the floor's source, if its test accuracy is below the floor. */
 export function trainDefaultRun(): DigitRun {
-  const run = trainAtBuild(DEFAULT_DIGIT_SETTINGS, DEFAULT_EPOCHS);
+  return checkAccuracyFloor(trainAtBuild(DEFAULT_DIGIT_SETTINGS, DEFAULT_EPOCHS));
+}
+
+/** Returns the run if its test accuracy reaches the floor, else throws a message naming both and the floor's source. */
+export function checkAccuracyFloor(run: DigitRun): DigitRun {
   const accuracy = run.report?.accuracy ?? NaN;
   if (!(accuracy >= ACCURACY_FLOOR)) {
     throw new Error(`The digits' default run reached ${(accuracy * 100).toFixed(1)} % test accuracy after ${DEFAULT_EPOCHS} epochs, below the floor of ${ACCURACY_FLOOR * 100} % (Nielsen's chapter-1 network on this split; see components/real-data/digitDefaults.ts)${run.divergedBecause ? `: ${run.divergedBecause}` : ""}.`);

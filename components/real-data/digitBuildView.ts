@@ -2,7 +2,7 @@
  * Build-time only: the saved (no-JavaScript) view of the digit widget for a trained run, as HTML strings
  * drawn on the build's figure document with the same functions the live widget uses.
  */
-import { createFigureDocument } from "../kit/charts";
+import { createFigureDocument } from "../../src/notebook/figureDocument";
 import { plotCurve } from "./digitCurves";
 import { gridSize, paintWeightGrid } from "./digitImages";
 import { digitImageUrl, fillConfusion, fillProbabilities, fillWrongDigits } from "./digitPanels";

@@ -1,5 +1,6 @@
 /** The loss and accuracy curves of a digit run, training against test, as Plot figures from plain points. */
 import * as Plot from "@observablehq/plot";
+import { asImage } from "../kit/charts";
 import type { DigitPoint } from "./digitRun";
 
 /** Which curve: cross-entropy loss, or the fraction of digits read correctly. */
@@ -35,7 +36,7 @@ export function plotCurve(history: readonly DigitPoint[], kind: CurveKind, docum
   return asImage(
     Plot.plot({
       document,
-      width: 320,
+      width: 400,
       height: 200,
       marginLeft: 44,
       marginRight: 58,
@@ -47,7 +48,8 @@ export function plotCurve(history: readonly DigitPoint[], kind: CurveKind, docum
       marks: [
         Plot.line(points.filter((p) => p.series === "training"), { x: "epoch", y: "value", stroke: SERIES_COLOUR.training, strokeWidth: 2 }),
         Plot.line(points.filter((p) => p.series === "test"), { x: "epoch", y: "value", stroke: SERIES_COLOUR.test, strokeWidth: 2, strokeDasharray: "5 3" }),
-        Plot.text(ends, { x: "epoch", y: "value", text: "series", dx: 4, textAnchor: "start", fill: (p: CurvePoint) => SERIES_COLOUR[p.series], dy: (p: CurvePoint) => ((p.series === "test") === accuracy ? 8 : -8) }),
+        // Each end label sits on the outer side of its line: the higher line's above it, the lower's below.
+        ...ends.map((end) => Plot.text([end], { x: "epoch", y: "value", text: "series", dx: 4, textAnchor: "start", fill: SERIES_COLOUR[end.series], dy: (end.series === "test") === accuracy ? 8 : -8 })),
       ],
     }),
     description,
@@ -65,14 +67,3 @@ export function describeCurve(history: readonly DigitPoint[], kind: CurveKind): 
   return `${name} curves against epochs, training and test; after ${Number(last.epoch.toFixed(2))} epochs the training ${kind} is ${show(training)} and the test ${kind} ${show(test)}.`;
 }
 
-/**
- * The kit's `asImage` (role="img", one label, Plot's per-mark labels removed), repeated here because
- * components/kit/charts.ts also re-exports the build-only figure document (node:zlib), which breaks the
- * page bundle of any runtime that imports it; drop this copy once charts.ts splits the two.
- */
-function asImage<T extends Element>(figure: T, description: string): T {
-  figure.setAttribute("role", "img");
-  figure.setAttribute("aria-label", description);
-  for (const child of figure.querySelectorAll("[aria-label]")) child.removeAttribute("aria-label");
-  return figure;
-}

@@ -4,7 +4,8 @@
  * Model: 784-30-10, sigmoid hidden units, softmax output with cross-entropy (the chapter teaches
  * softmax and δ = y − t, and the widget shows ten probabilities that sum to 1, which Nielsen's sigmoid
  * outputs with squared error would not), mini-batch SGD with η = 0.5 and batches of 10, Glorot-uniform
- * weights and the shuffling from seed 1, 20 epochs over the 8,000 training digits (about 6 s of the build).
+ * weights and the shuffling from seed 1, 20 epochs over the 8,000 training digits (6-14 s of a build
+ * on this machine; nothing when components/real-data/digitRunCache.ts has the run).
  *
  * The floor, 94.0 % on the 2,000 test digits: the reference run of Nielsen's own chapter-1 program on
  * this split (784-30-10, sigmoid outputs, squared error, η = 3, batch 10) reached 94.0 % after 10 epochs,

@@ -71,7 +71,7 @@ function buildConfusion(table: HTMLTableElement, document: Document): void {
   const headRow = document.createElement("tr");
   const corner = document.createElement("th");
   corner.setAttribute("scope", "col");
-  corner.textContent = "digit ↓ read as →";
+  corner.textContent = "digit";
   headRow.append(corner);
   for (let read = 0; read < 10; read++) {
     const th = document.createElement("th");

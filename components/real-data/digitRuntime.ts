@@ -250,6 +250,18 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     readPad();
   }
 
+  /** Before any run: states the settings the next run will use, or why they cannot be trained. */
+  function noteSettings(reason: string): void {
+    const chosen = settings();
+    find("[data-model]").textContent = describeDigitModel(chosen);
+    const problem = checkDigitSettings(chosen);
+    if (problem) say(problem, true);
+    else say(`${reason}: the figures below are the saved run's; press Play to train a network with these settings.`);
+  }
+
+  // A link may set other params than the page's defaults, which the saved run used.
+  if (params.roles.some((role) => params.value(role) !== params.spec(role).value)) noteSettings("The address sets other settings");
+
   return {
     action(name) {
       if (name === "play") {
@@ -301,16 +313,8 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
       });
     },
     paramsChanged() {
-      const chosen = settings();
-      find("[data-model]").textContent = describeDigitModel(chosen);
-      const problem = checkDigitSettings(chosen);
-      if (run || data) {
-        serial(() => reset("Settings changed"));
-      } else if (problem) {
-        say(problem, true);
-      } else {
-        say("Settings changed: press Play to train a network with them.");
-      }
+      if (run || data) serial(() => reset("Settings changed"));
+      else noteSettings("Settings changed");
     },
   };
 }

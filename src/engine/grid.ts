@@ -128,16 +128,31 @@ export function evaluateGrid(network: Network, options: GridOptions): Float64Arr
   return output;
 }
 
-/** E(w1, w2) over a grid of two weights (w1 across, w2 down from w2Max), for the error-surface chapter. */
-export function evaluateLossSurface(
-  loss: (w1: number, w2: number) => number,
-  options: { w1Min: number; w1Max: number; w2Min: number; w2Max: number; resolution: number; output?: Float64Array | Float32Array },
-): Float64Array | Float32Array {
+/** The box and, optionally, the rows of `evaluateLossSurface`. */
+export interface LossSurfaceOptions {
+  w1Min: number;
+  w1Max: number;
+  w2Min: number;
+  w2Max: number;
+  resolution: number;
+  /** Receives resolution² values; a new Float64Array when omitted. */
+  output?: Float64Array | Float32Array;
+  /** Only rows [fromRow, toRow) are written (default: all), so a page can spread the work over frames. */
+  fromRow?: number;
+  toRow?: number;
+}
+
+/** E(w1, w2) over a grid of two weights (w1 across, w2 down from w2Max), for the error-surface chapter; all rows, or rows [fromRow, toRow). */
+export function evaluateLossSurface(loss: (w1: number, w2: number) => number, options: LossSurfaceOptions): Float64Array | Float32Array {
   const box = { xMin: options.w1Min, xMax: options.w1Max, yMin: options.w2Min, yMax: options.w2Max, resolution: options.resolution };
   checkBox(box, options.output);
   const { resolution } = box;
+  const { fromRow = 0, toRow = resolution } = options;
+  if (!Number.isInteger(fromRow) || !Number.isInteger(toRow) || fromRow < 0 || fromRow > toRow) {
+    throw new RangeError(`rows ${fromRow} to ${toRow} are not allowed; allowed: integers with 0 ≤ fromRow ≤ toRow`);
+  }
   const output = options.output ?? new Float64Array(resolution * resolution);
-  for (let row = 0; row < resolution; row++) {
+  for (let row = fromRow; row < Math.min(toRow, resolution); row++) {
     const w2 = box.yMax - (row * (box.yMax - box.yMin)) / (resolution - 1);
     for (let column = 0; column < resolution; column++) {
       output[row * resolution + column] = loss(box.xMin + (column * (box.xMax - box.xMin)) / (resolution - 1), w2);

@@ -87,9 +87,8 @@ export function remarkNotebookCells(options: { timeLimitMs?: number } = {}) {
 
 // Widgets draw their saved figure at build time from the page's params: a component with a
 // `params={{ role: "name" }}` prop gets the specs it binds as `pageParams` (a name the page lacks
-// fails the build); a legacy `<…Widget>` without one still gets the defaults as `paramDefaults`.
+// fails the build), so a default is written once, in its <Param>.
 function injectParamDefaults(tree: Root, params: ParamSpec[], file: VFile): void {
-  const defaults = JSON.stringify(Object.fromEntries(params.map((spec) => [spec.name, spec.value])));
   walk(tree, (node) => {
     const element = node as unknown as JsxElement;
     if (element.type !== "mdxJsxFlowElement" && element.type !== "mdxJsxTextElement") return false;
@@ -100,8 +99,6 @@ function injectParamDefaults(tree: Root, params: ParamSpec[], file: VFile): void
       } catch (error) {
         throw new Error(`${file.path}:${element.position?.start.line ?? 0}: ${error instanceof Error ? error.message : String(error)}`);
       }
-    } else if (element.name?.endsWith("Widget")) {
-      element.attributes.push(attribute("paramDefaults", defaults));
     }
     return false;
   });

@@ -107,7 +107,7 @@ describe("error-surface chapter", () => {
 
   it("explorer: arrow keys move the focused point by 0.25 and update the error", async () => {
     const explorer = widget(page, "explorer");
-    await explorer.locator("[data-es-action=reset]").click();
+    await explorer.locator("[data-action=reset]").click();
     expect([await number(explorer, "w1"), await number(explorer, "w2")]).toEqual([-2, 3]);
     const errorAtStart = await number(explorer, "E");
     const marker = explorer.locator(".es-marker circle").first();
@@ -125,7 +125,7 @@ describe("error-surface chapter", () => {
   it("explorer: the lowest-point button lands where the error is lowest", async () => {
     const explorer = widget(page, "explorer");
     const before = await number(explorer, "E");
-    await explorer.locator("[data-es-action=lowest]").click();
+    await explorer.locator("[data-action=lowest]").click();
     expect(await number(explorer, "E")).toBeLessThan(before);
     for (const [key, back] of [["ArrowLeft", "ArrowRight"], ["ArrowDown", "ArrowUp"]]) {
       const lowest = await number(explorer, "E");
@@ -138,7 +138,7 @@ describe("error-surface chapter", () => {
 
   it("explorer: the inline loss param redraws the surface as cross-entropy", async () => {
     const explorer = widget(page, "explorer");
-    await explorer.locator("[data-es-action=reset]").click();
+    await explorer.locator("[data-action=reset]").click();
     const squared = await number(explorer, "E");
     const surfaceBefore = await explorer.locator("[data-es-surface]").innerHTML();
     const before = await generation(explorer);

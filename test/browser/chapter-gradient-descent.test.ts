@@ -203,7 +203,7 @@ describe("gradient-descent chapter", () => {
     const paused = Number(await widget.getAttribute("data-epoch"));
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(Number(await widget.getAttribute("data-epoch"))).toBe(paused);
-    expect(await widget.locator(".gd-figure path").count()).toBeGreaterThanOrEqual(3);
+    expect(await widget.locator("[data-curves] path").count()).toBeGreaterThanOrEqual(3);
 
     await widget.locator("[data-action=reset]").click();
     expect(await widget.getAttribute("data-epoch")).toBe("0");

@@ -94,7 +94,7 @@ describe("the digit classifier widget", () => {
     const before = await widget(page).locator("[data-curve=accuracy]").innerHTML();
     await widget(page).locator("[data-action=play]").click();
     await expect.poll(() => digitRequests.length).toBe(1);
-    await expect.poll(() => Number(widget(page).getAttribute("data-points") ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => Number((await widget(page).getAttribute("data-points")) ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
     const fps = await measureFrameRate(page);
     const drawMs = await widget(page).getAttribute("data-draw-ms");
     await expect.poll(() => widget(page).locator("[data-curve=accuracy]").innerHTML()).not.toBe(before);
@@ -104,7 +104,8 @@ describe("the digit classifier widget", () => {
     const paused = await widget(page).getAttribute("data-steps");
     await page.waitForTimeout(400);
     expect(await widget(page).getAttribute("data-steps")).toBe(paused);
-    console.log(`[measure] digit widget: ${fps.toFixed(1)} frames per second while training (one panel redraw ${drawMs} ms), ${paused} steps`);
+    const idleFps = await measureFrameRate(page);
+    console.log(`[measure] digit widget: ${fps.toFixed(1)} frames per second while training (the same page idle: ${idleFps.toFixed(1)}; one panel redraw ${drawMs} ms), ${paused} steps`);
     // Headless Chromium on a machine shared by several builds: the 55 fps goal is printed above;
     // the assertion is a floor that still fails if training blocks the page for whole frames.
     expect(fps).toBeGreaterThanOrEqual(40);
@@ -123,7 +124,7 @@ describe("the digit classifier widget", () => {
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
     // A few hundred steps of training change what the network says about the same drawing.
     await widget(page).locator("[data-action=play]").click();
-    await expect.poll(() => Number(widget(page).getAttribute("data-points") ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => Number((await widget(page).getAttribute("data-points")) ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
     await widget(page).locator("[data-action=play]").click();
     await expect.poll(() => reading.textContent()).toMatch(/^Your drawing: read as \d \([\d.]+ %\)\.$/);
     const trained = await readProbabilities(page);
@@ -143,6 +144,21 @@ describe("the digit classifier widget", () => {
     await page.close();
   });
 
+  it("takes a finger on a touch screen as well as a mouse", async () => {
+    const phone = await launchBrowser({ touch: true, viewport: { width: 360, height: 780 } });
+    const page = await phone.newPage();
+    const watch = watchPage(page);
+    await page.goto(pageUrl(LAB), { waitUntil: "networkidle" });
+    const pad = widget(page).locator("[data-pad]");
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => widget(page).locator("[data-reading]").textContent(), { timeout: 30_000 }).toMatch(/^Your drawing: read as \d/);
+    expect((await readProbabilities(page)).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(watch.problems).toEqual([]);
+    await phone.close();
+  });
+
   it("reproduces a run after Reset: the same seed gives the same weights", async () => {
     const { page, problems } = await openLab();
     const stepAndRead = async () => {
@@ -155,7 +171,7 @@ describe("the digit classifier widget", () => {
     };
     const first = await stepAndRead();
     await widget(page).locator("[data-action=play]").click();
-    await expect.poll(() => Number(widget(page).getAttribute("data-points") ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => Number((await widget(page).getAttribute("data-points")) ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
     await widget(page).locator("[data-action=play]").click();
     await widget(page).locator("[data-action=reset]").click();
     await expect.poll(() => widget(page).getAttribute("data-steps")).toBe("0");
@@ -197,10 +213,10 @@ describe("the digit classifier widget", () => {
     await page.route(DIGITS, (route) => (refuse ? route.fulfill({ status: 404, body: "missing" }) : route.continue()));
     await page.goto(pageUrl(LAB), { waitUntil: "networkidle" });
     await widget(page).locator("[data-action=play]").click();
-    await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(/^Could not load the digits from \/course\/backprop\/data\/digits\.bin\.gz: the server answered 404\. Press Play or touch the pad to try again\.$/);
+    await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toMatch(/^Could not load the digits from \/course\/backprop\/data\/digits\.bin\.gz: the server answered 404( Not Found)?\. Press Play or touch the pad to try again\.$/);
     refuse = false;
     await widget(page).locator("[data-action=play]").click();
-    await expect.poll(() => Number(widget(page).getAttribute("data-points") ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => Number((await widget(page).getAttribute("data-points")) ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
     expect(watch.problems.filter((problem) => !/404/.test(problem))).toEqual([]);
     await page.close();
   });
@@ -210,7 +226,7 @@ describe("the digit classifier widget", () => {
     await page.setViewportSize({ width: 360, height: 780 });
     expect(await findSeriousViolations(page, ["rd-digits"])).toEqual([]);
     await widget(page).locator("[data-action=play]").click();
-    await expect.poll(() => Number(widget(page).getAttribute("data-points") ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    await expect.poll(async () => Number((await widget(page).getAttribute("data-points")) ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
     await widget(page).locator("[data-action=play]").click();
     expect(await findSeriousViolations(page, ["rd-digits"])).toEqual([]);
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));

@@ -228,7 +228,7 @@ describe("theme", () => {
 describe("page weight", () => {
   // Issue #4: at most 100 KiB of gzipped JavaScript before the reader touches anything. Widgets show the figure
   // saved at build time and load their drawing code (Plot, KaTeX, the engine) on the first touch
-  // (src/notebook/client/loadOnFirstTouch.ts); the editor, the kernel and sucrase load when a cell is edited or run.
+  // (components/kit/lazyWidget.ts); the editor, the kernel and sucrase load when a cell is edited or run.
   const goal = 100 * 1024;
   it.each(chapters)("the %s chapter loads at most 100 KiB of JavaScript, and no editor, kernel, Plot or KaTeX, before any interaction", async (slug) => {
     const page = await context.newPage();

@@ -1,6 +1,7 @@
 /**
  * The computation behind a live training widget: engine calls only, plain data out. The widget
- * (client/trainingElement.ts) draws what this returns and never reaches back into it.
+ * (components/notebook/TrainingWidget.astro, client/trainingRuntime.ts) draws what this returns
+ * and never reaches back into it.
  */
 import {
   createRandom, createNetwork, createOptimizer, createTrainer, trainStep, makeDataset, evaluateGrid,

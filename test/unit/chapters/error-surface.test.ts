@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  WEIGHT_BOX, computeShapeSurface, computeSurface, createUnit, fillSurfaceRows, findBoundary, findLowestPoint, makeSurfaceData,
+  WEIGHT_BOX, computeShapeSurface, computeSurface, createUnit, findBoundary, findLowestPoint, makeSurfaceData,
   measureError, nameShape, shapeDownhill, shapeValue,
 } from "../../../components/error-surface/lossSurface";
 import { chooseThresholds } from "../../../components/error-surface/surfacePlots";
@@ -53,7 +53,7 @@ describe("the error-surface model", () => {
     const box = { ...WEIGHT_BOX, resolution: 17 };
     const whole = computeSurface(unit, data, box);
     const rows = new Float64Array(17 * 17);
-    for (let row = 0; row < 17; row += 5) fillSurfaceRows(rows, unit, data, box, row, row + 5);
+    for (let row = 0; row < 17; row += 5) computeSurface(unit, data, box, { output: rows, fromRow: row, toRow: row + 5 });
     expect(rows).toEqual(whole);
     const lowest = findLowestPoint(whole, box);
     expect(lowest.error).toBe(Math.min(...whole));

@@ -3,22 +3,19 @@ import { describe, expect, it } from "vitest";
 import { createSigmoidUnit, createValley, descend } from "../../../components/gradient-descent/descent";
 import { findSpectralRadius, measureShrinkFactors } from "../../../components/gradient-descent/shrinkFactors";
 import { listShrinkRows } from "../../../components/gradient-descent/captions";
-import { formatNumber } from "../../../components/gradient-descent/figures";
+import { formatNumber } from "../../../components/kit/formatNumber";
+import { readWidgetParams } from "./widgetParams";
 
 const chapter = readFileSync("content/gradient-descent.mdx", "utf8");
 
-/** The momentum widget's props as the chapter sets them: the settings its prose computes with. */
-function readValleyDefaults(): { c1: number; c2: number; learningRate: number; momentum: number; startW1: number } {
-  const tag = chapter.match(/<MomentumValley ([^>]*)\/>/)![1];
-  const prop = (name: string) => Number(tag.match(new RegExp(`${name}=\\{([^}]*)\\}`))![1]);
-  return { c1: prop("c1"), c2: prop("c2"), learningRate: prop("learningRate"), momentum: prop("momentum"), startW1: prop("startW1") };
-}
+/** The momentum widget's settings as the build gives them to it (its bound <Param>s' defaults): the settings its prose computes with. */
+const valleyParams = await readWidgetParams("content/gradient-descent.mdx", "MomentumValley", ["c1", "c2", "startW1", "startW2", "steps", "learningRate", "momentum"]);
 
 /** `value` rounded to `digits` decimals, as the prose writes it (a minus sign as TeX's "-"). */
 const written = (value: number, digits: number) => value.toFixed(digits);
 
 describe("the momentum section's numbers are the engine's", () => {
-  const { c1, c2, learningRate, momentum, startW1 } = readValleyDefaults();
+  const [c1, c2, learningRate, momentum, startW1] = (["c1", "c2", "learningRate", "momentum", "startW1"] as const).map((role) => valleyParams.number(role));
   const valley = createValley(c1, c2);
   const kappa = c1 / c2;
 

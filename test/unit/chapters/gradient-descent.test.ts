@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   advanceEpoch, classifyLearningRate, createBatchRuns, createMoons, createSigmoidUnit, createValley, descend,
-  fillSurfaceRows, measureModelLoss, sampleSurface,
+  measureModelLoss, sampleSurface,
 } from "../../../components/gradient-descent/descent";
 import { describeMomentum, describeRatePanel, UNIT_BOX } from "../../../components/gradient-descent/captions";
-import { formatNumber, trimPath } from "../../../components/gradient-descent/figures";
+import { trimPath } from "../../../components/gradient-descent/figures";
 import { checkGradientDescentMomentum } from "../../../src/notebook/checks/gradientDescentMomentum";
 import { getBias } from "../../../src/engine/index";
 
@@ -88,9 +88,8 @@ describe("the sigmoid unit y = σ(w₁x₁ + w₂x₂)", () => {
     const unit = createSigmoidUnit();
     const whole = sampleSurface(unit, UNIT_BOX, 9);
     const parts = new Float64Array(81);
-    const network = unit.build(0, 0);
-    fillSurfaceRows(parts, unit, network, UNIT_BOX, 9, 0, 4);
-    fillSurfaceRows(parts, unit, network, UNIT_BOX, 9, 4, 9);
+    sampleSurface(unit, UNIT_BOX, 9, { output: parts, fromRow: 0, toRow: 4 });
+    sampleSurface(unit, UNIT_BOX, 9, { output: parts, fromRow: 4, toRow: 9 });
     expect(Array.from(parts)).toEqual(Array.from(whole));
   });
 });
@@ -102,15 +101,6 @@ describe("the batch comparison", () => {
     runs.forEach(advanceEpoch);
     expect(runs.map((run) => run.trainer.steps)).toEqual([1, 20, 200]);
     expect(runs.every((run) => run.curve.length === 2)).toBe(true);
-  });
-});
-
-describe("formatNumber", () => {
-  it("writes Infinity and NaN as words and keeps small numbers readable", () => {
-    expect(formatNumber(Infinity)).toBe("Infinity");
-    expect(formatNumber(NaN)).toBe("NaN");
-    expect(formatNumber(-0.5)).toBe("−0.5");
-    expect(formatNumber(0.000012)).toBe("1.20e−5");
   });
 });
 

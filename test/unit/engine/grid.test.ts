@@ -50,6 +50,18 @@ describe("evaluateLossSurface", () => {
     const surface = evaluateLossSurface((w1, w2) => w1 * 10 + w2, { w1Min: 0, w1Max: 2, w2Min: 0, w2Max: 1, resolution: 3 });
     expect(Array.from(surface)).toEqual([1, 11, 21, 0.5, 10.5, 20.5, 0, 10, 20]);
   });
+
+  it("fills only rows [fromRow, toRow) when asked, so rows filled in parts make the whole", () => {
+    const loss = (w1: number, w2: number) => w1 * 10 + w2;
+    const box = { w1Min: 0, w1Max: 2, w2Min: 0, w2Max: 1, resolution: 3 };
+    const output = new Float64Array(9).fill(-1);
+    evaluateLossSurface(loss, { ...box, output, fromRow: 1, toRow: 2 });
+    expect(Array.from(output)).toEqual([-1, -1, -1, 0.5, 10.5, 20.5, -1, -1, -1]);
+    evaluateLossSurface(loss, { ...box, output, fromRow: 0, toRow: 1 });
+    evaluateLossSurface(loss, { ...box, output, fromRow: 2, toRow: 99 }); // past the end stops at the last row
+    expect(Array.from(output)).toEqual(Array.from(evaluateLossSurface(loss, box)));
+    expect(() => evaluateLossSurface(loss, { ...box, fromRow: 2, toRow: 1 })).toThrow(/rows 2 to 1 are not allowed/);
+  });
 });
 
 describe("the engine's exact tanh", () => {
