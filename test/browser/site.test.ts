@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import { basePath, findSeriousViolations, launchBrowser, pageUrl, siteOrigin, watchPage } from "./harness";
 import { countScripts } from "./pageWeight";
 
-const chapters = ["perceptron", "error-surface", "gradient-descent", "chain-rule", "backpropagation", "your-own-autograd"];
+const chapters = ["perceptron", "error-surface", "gradient-descent", "chain-rule", "backpropagation", "your-own-autograd", "real-data"];
 const pages = ["", ...chapters.map((slug) => `${slug}/`), "notation/", "instructors/"];
 
 let context: BrowserContext;
