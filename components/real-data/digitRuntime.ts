@@ -6,7 +6,7 @@
  */
 import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
 import { formatNumber } from "../kit/formatNumber";
-import { fetchDigits } from "../../src/data/fetchDigits";
+import { loadPageDigits } from "../../src/data/pageDigits";
 import { prepareDigitData, type DigitData } from "./digitData";
 import { plotCurve, type CurveKind } from "./digitCurves";
 import { paintWeightGrid } from "./digitImages";
@@ -76,11 +76,9 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
       progress.removeAttribute("value");
       say("Loading the 10,000 digits (1.6 MB)…");
       try {
-        const set = await fetchDigits({
-          onProgress: ({ loaded, total }) => {
-            if (total) progress.value = loaded / total;
-            say(`Loading the digits: ${(loaded / 1e6).toFixed(1)} of ${total ? (total / 1e6).toFixed(1) : "about 1.6"} MB…`);
-          },
+        const set = await loadPageDigits(({ loaded, total }) => {
+          if (total) progress.value = loaded / total;
+          say(`Loading the digits: ${(loaded / 1e6).toFixed(1)} of ${total ? (total / 1e6).toFixed(1) : "about 1.6"} MB…`);
         });
         data = prepareDigitData(set);
         return data;
