@@ -21,7 +21,7 @@ const SHIFT_NUDGE = 10 * NUDGE;
 const DIRECTIONS: Record<string, number> = { ArrowUp: 1, ArrowRight: 1, ArrowDown: -1, ArrowLeft: -1 };
 
 /** Takes over the diagram; the saved numbers stay until the first recomputation. */
-export function start(element: HTMLElement, { params }: WidgetContext<SetupRole>): WidgetController<SetupRole> {
+export function start(element: HTMLElement, { params }: WidgetContext<SetupRole>): Promise<WidgetController<SetupRole>> {
   const store = createExampleStore(params);
   const texts = [...element.querySelectorAll<SVGTextElement>("text.bp-line")];
   // The saved sentence for each line; kept current below, and read by the readout.
@@ -67,7 +67,7 @@ export function start(element: HTMLElement, { params }: WidgetContext<SetupRole>
   // Loads the engine now; values from a link that differ from the saved page are shown at once.
   const ready = store.read().then(() => undefined, () => undefined);
 
-  return ready.then(() => ({
+  return ready.then((): WidgetController<SetupRole> => ({
     action(name) {
       // The update needs the gradients for the current values, so it waits for any pending edit.
       if (name === "step") void store.read().then((state) => (steps += applyUpdate(state, params, status)));
