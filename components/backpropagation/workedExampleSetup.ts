@@ -2,6 +2,7 @@
  * The worked example's editable values, and the record types every view of it shares. Kept apart
  * from the engine so the page's light scripts can read and compare setups without loading it.
  */
+import { bindParams, type BindingProps, type ParamBinding } from "../kit/paramBinding";
 
 /** What the reader may edit: inputs x1, x2, targets t1, t2, weights w1…w8, biases b1 (hidden) and b2 (output), learning rate η. */
 export interface ExampleSetup {
@@ -63,6 +64,14 @@ export function checkSavedSetup(widget: string, defaults: Readonly<ExampleSetup>
     const list = differ.map((role) => `${role}: ${defaults[role]} (saved numbers use ${MAZUR_SETUP[role]})`).join(", ");
     throw new Error(`<${widget}>: the <Param> defaults differ from MAZUR_SETUP, from which the prose's <Num>s are saved: ${list}.`);
   }
+}
+
+/** The build side of a widget that binds the 15 roles: its binding and the setup at the <Param>s' defaults, checked against MAZUR_SETUP. */
+export function bindSetup(widget: string, props: BindingProps<SetupRole>): { params: ParamBinding<SetupRole>; setup: ExampleSetup } {
+  const params = bindParams<SetupRole>(widget, SETUP_ROLES, props);
+  const setup = readSetup(params.values);
+  checkSavedSetup(widget, setup);
+  return { params, setup };
 }
 
 /** One number on the page: its value, the formula in symbols, and the formula with the values substituted. */
