@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { computeExample, createExampleTrainer, DEFAULT_SETUP, formatNumber, readSetup, trainExample, TABLE_STEPS } from "../../../components/backpropagation/workedExample";
+import { computeExample, createExampleTrainer, trainExample, TABLE_STEPS } from "../../../components/backpropagation/workedExample";
+import { checkSavedSetup, MAZUR_SETUP as DEFAULT_SETUP, readSetup } from "../../../components/backpropagation/workedExampleSetup";
+import { formatExampleNumber as formatNumber } from "../../../components/backpropagation/exampleNumberText";
 import { ENGINE_QUOTES, quoteFirst, quoteLines } from "../../../components/backpropagation/engineLines";
-import { DEFAULT_FLOW, measureDeltaFlow, summarizeFlow } from "../../../components/backpropagation/deltaFlow";
-import { describeCheckpoint } from "../../../components/backpropagation/errorTableText";
+import { FIRST_SEED, measureDeltaFlow, summarizeFlow, type FlowOptions } from "../../../components/backpropagation/deltaFlow";
+import { describeCheckpoint } from "../../../components/backpropagation/errorTableTips";
 import { DIAGRAM_LINES } from "../../../components/backpropagation/diagramLayout";
 import { checkDenseBackward } from "../../../src/notebook/checks/denseBackward";
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+/** The chapter's starting network for the delta-flow chart (its <Param> defaults). */
+const DEFAULT_FLOW: FlowOptions = { depth: 6, activation: "sigmoid", scale: 1, seed: FIRST_SEED };
 
 describe("the worked example", () => {
   const records = computeExample(DEFAULT_SETUP);
@@ -62,8 +66,13 @@ describe("the worked example", () => {
     expect(whole[1].error).toBeCloseTo(records.E_after.value, 14);
   });
 
-  it("reads the params by their page names, with eta for the learning rate, and ignores bad values", () => {
-    const setup = readSetup({ eta: 0.1, w5: 1, x1: Number.NaN, t2: "0.5" });
+  it("fails the build when the page's defaults are not the setup the prose's numbers are saved from", () => {
+    expect(() => checkSavedSetup("NetworkDiagram", DEFAULT_SETUP)).not.toThrow();
+    expect(() => checkSavedSetup("NetworkDiagram", { ...DEFAULT_SETUP, w5: 0.41 })).toThrow(/<NetworkDiagram>.*w5: 0\.41 \(saved numbers use 0\.4\)/);
+  });
+
+  it("reads the params by their roles, learningRate for η, and ignores bad values", () => {
+    const setup = readSetup({ learningRate: 0.1, w5: 1, x1: Number.NaN, t2: "0.5" });
     expect(setup.learningRate).toBe(0.1);
     expect(setup.w5).toBe(1);
     expect(setup.x1).toBe(DEFAULT_SETUP.x1);

@@ -1,0 +1,85 @@
+/**
+ * The worked example's editable values, and the record types every view of it shares. Kept apart
+ * from the engine so the page's light scripts can read and compare setups without loading it.
+ */
+import { bindParams, type BindingProps, type ParamBinding } from "../kit/paramBinding";
+
+/** What the reader may edit: inputs x1, x2, targets t1, t2, weights w1…w8, biases b1 (hidden) and b2 (output), learning rate η. */
+export interface ExampleSetup {
+  x1: number;
+  x2: number;
+  t1: number;
+  t2: number;
+  w1: number;
+  w2: number;
+  w3: number;
+  w4: number;
+  w5: number;
+  w6: number;
+  w7: number;
+  w8: number;
+  b1: number;
+  b2: number;
+  learningRate: number;
+}
+
+/** The setup's fields, in the order the chapter introduces them; also the widgets' param roles. */
+export const SETUP_ROLES = ["x1", "x2", "t1", "t2", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "b1", "b2", "learningRate"] as const;
+
+/** One param role of the worked example's widgets. */
+export type SetupRole = (typeof SETUP_ROLES)[number];
+
+/** The eight weights, w1…w8 as the chapter numbers them. */
+export const WEIGHT_ROLES = ["w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"] as const;
+
+/**
+ * Mazur's (2015) published values. The prose's numbers (<Num>) are saved from this setup, so the
+ * widgets that bind the page's <Param>s check at build time that their defaults are these.
+ */
+export const MAZUR_SETUP: Readonly<ExampleSetup> = Object.freeze({
+  x1: 0.05, x2: 0.1, t1: 0.01, t2: 0.99,
+  w1: 0.15, w2: 0.2, w3: 0.25, w4: 0.3, w5: 0.4, w6: 0.45, w7: 0.5, w8: 0.55,
+  b1: 0.35, b2: 0.6, learningRate: 0.5,
+});
+
+/** Reads a setup from values by role, taking `fallback`'s value for anything missing or not finite. */
+export function readSetup(values: Readonly<Record<string, unknown>>, fallback: Readonly<ExampleSetup> = MAZUR_SETUP): ExampleSetup {
+  const setup = { ...fallback };
+  for (const role of SETUP_ROLES) {
+    const value = values[role];
+    if (typeof value === "number" && Number.isFinite(value)) setup[role] = value;
+  }
+  return setup;
+}
+
+/** True when two setups hold the same values. */
+export function isSameSetup(a: Readonly<ExampleSetup>, b: Readonly<ExampleSetup>): boolean {
+  return SETUP_ROLES.every((role) => a[role] === b[role]);
+}
+
+/** Throws a build error naming `widget` unless the page's defaults are the setup the prose's numbers are saved from. */
+export function checkSavedSetup(widget: string, defaults: Readonly<ExampleSetup>): void {
+  const differ = SETUP_ROLES.filter((role) => defaults[role] !== MAZUR_SETUP[role]);
+  if (differ.length > 0) {
+    const list = differ.map((role) => `${role}: ${defaults[role]} (saved numbers use ${MAZUR_SETUP[role]})`).join(", ");
+    throw new Error(`<${widget}>: the <Param> defaults differ from MAZUR_SETUP, from which the prose's <Num>s are saved: ${list}.`);
+  }
+}
+
+/** The build side of a widget that binds the 15 roles: its binding and the setup at the <Param>s' defaults, checked against MAZUR_SETUP. */
+export function bindSetup(widget: string, props: BindingProps<SetupRole>): { params: ParamBinding<SetupRole>; setup: ExampleSetup } {
+  const params = bindParams<SetupRole>(widget, SETUP_ROLES, props);
+  const setup = readSetup(params.values);
+  checkSavedSetup(widget, setup);
+  return { params, setup };
+}
+
+/** One number on the page: its value, the formula in symbols, and the formula with the values substituted. */
+export interface NumberRecord {
+  value: number;
+  formula: string;
+  substituted: string;
+}
+
+/** Every number of one forward pass, backward pass and update, keyed by a name such as "z_h1" or "grad_w5". */
+export type ExampleRecords = Record<string, NumberRecord>;
