@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { findSeriousViolations, launchBrowser, pageUrl, replaceCellSource, useChapter, watchPage } from "./harness";
-import { solutions } from "../unit/chapters/real-data-cells";
+import { solutions } from "../unit/content/real-data-cells";
 
 const CHAPTER = "real-data/";
 const DIGITS = pageUrl("data/digits.bin.gz");

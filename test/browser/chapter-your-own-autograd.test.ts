@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { findSeriousViolations, launchBrowser, pageUrl, replaceCellSource, useChapter } from "./harness";
-import { solutions } from "../unit/chapters/your-own-autograd-cells";
+import { solutions } from "../unit/content/your-own-autograd-cells";
 import { traceGateGraph } from "../../components/chain-rule/gateGraph";
 import { labelGradient } from "../../components/chain-rule/graphFigure";
 import { describeStateText, findBackwardState, listArrowSteps, nameNode } from "../../components/chain-rule/backwardSteps";
