@@ -6,6 +6,7 @@
  */
 import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
 import { formatNumber } from "../kit/formatNumber";
+import { createPlayLoop } from "../kit/playLoop";
 import { loadPageDigits } from "../../src/data/pageDigits";
 import { prepareDigitData, type DigitData } from "./digitData";
 import { plotCurve, type CurveKind } from "./digitCurves";
@@ -40,8 +41,6 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
   let data: DigitData | null = null;
   let loading: Promise<DigitData | null> | null = null;
   let run: DigitRun | null = null;
-  let playing = false;
-  let frame = 0;
   let lastDraw = 0;
   let lastRefresh = 0;
   let drawnPoints = 0;
@@ -155,8 +154,9 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     }
   }
 
-  function tick(): void {
-    if (!playing || !run) return;
+  /** One frame of play: trains or draws one panel; false once the run has blown up. */
+  function trainOrDraw(): boolean {
+    if (!run) return false;
     const now = performance.now();
     if (pending.size > 0 && now - lastDraw >= DRAW_INTERVAL_MS) {
       // A frame either trains or draws one panel, never both, so no frame carries both costs.
@@ -184,25 +184,13 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
       pause();
       drawAll();
       say(`Stopped: ${run.divergedBecause}`, true);
-      return;
+      return false;
     }
-    frame = requestAnimationFrame(tick);
+    return true;
   }
 
-  function play(): void {
-    if (playing || !run || run.divergedBecause) return;
-    playing = true;
-    playButton.textContent = "Pause";
-    playButton.setAttribute("aria-pressed", "true");
-    frame = requestAnimationFrame(tick);
-  }
-
-  function pause(): void {
-    playing = false;
-    playButton.textContent = "Play";
-    playButton.setAttribute("aria-pressed", "false");
-    cancelAnimationFrame(frame);
-  }
+  const loop = createPlayLoop(playButton, { canPlay: () => run !== null && !run.divergedBecause, frame: trainOrDraw });
+  const { play, pause } = loop;
 
   async function reset(reason: string): Promise<void> {
     pause();
@@ -263,7 +251,7 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
   return {
     action(name) {
       if (name === "play") {
-        if (playing) pause();
+        if (loop.playing) pause();
         else serial(async () => ((await ensureRun()) ? play() : undefined));
       } else if (name === "step") {
         pause();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { findSeriousViolations, pageUrl, replaceCellSource, useChapter } from "./harness";
+import { findSeriousViolations, pageUrl, editCell, useChapter } from "./harness";
 
 const CHAPTER = "error-surface/";
 const chapter = useChapter(CHAPTER);
@@ -32,23 +32,10 @@ async function drag(page: Page, surface: Locator, from: [number, number], to: [n
   await page.mouse.up();
 }
 
-/** Replaces a cell's source and runs it. */
-async function editCell(page: Page, cell: Locator, source: string): Promise<void> {
-  await replaceCellSource(page, cell, source);
-  await page.keyboard.press("ControlOrMeta+Enter");
-}
-
 describe("error-surface chapter", () => {
-  let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    ({ page, problems } = await open());
-  });
-
-  afterAll(async () => {
-    await page?.close();
-  });
+  let page: Page, problems: string[];
+  beforeAll(async () => void ({ page, problems } = await open()));
+  afterAll(() => page?.close());
 
   it("saves a picture of every widget and every cell's output in the page", async () => {
     const html = await (await fetch(pageUrl(CHAPTER))).text();

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { findSeriousViolations, launchBrowser, pageUrl, watchPage } from "./harness";
+import { findSeriousViolations, launchBrowser, measureFrameRate, pageUrl, watchPage } from "./harness";
 import { countScripts } from "./pageWeight";
 
 const LAB = "lab/digits/";
@@ -33,23 +33,6 @@ const status = (page: Page) => widget(page).locator("[data-status]");
 /** The ten probabilities the widget shows, read from the rows' full-precision values. */
 async function readProbabilities(page: Page): Promise<number[]> {
   return widget(page).locator("[data-probabilities] li").evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("data-probability"))));
-}
-
-/** Frames painted per second over two seconds, counted with requestAnimationFrame. */
-async function measureFrameRate(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let frames = 0;
-        const start = performance.now();
-        const tick = () => {
-          frames++;
-          if (performance.now() - start < 2000) requestAnimationFrame(tick);
-          else resolve((frames * 1000) / (performance.now() - start));
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
 }
 
 /** Draws a stroke on the pad with the mouse: a vertical line, then a short hook, like a 1 or a 7. */

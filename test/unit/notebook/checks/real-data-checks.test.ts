@@ -8,24 +8,16 @@ import { checkBatchedDense } from "../../../../src/notebook/checks/batchedDense"
 import { checkPlantedBugs } from "../../../../src/notebook/checks/plantedBugs";
 import { checks } from "../../../../src/notebook/checks/index";
 import type { Checker, CheckResult } from "../../../../src/notebook/checks/types";
+import { judgeAfter, withMistake } from "./judge";
 
 const graded = cells.filter((cell) => cell.check !== undefined);
 
 /** Runs `source` alone in a fresh kernel (the probe cell first, for step 5) and judges it. */
-async function judge(checker: Checker, source: string, before: string[] = []): Promise<CheckResult> {
-  const kernel = createKernel({ modules: createCellModules(createFigureDocument()) });
-  for (const earlier of [...before, source]) {
-    const result = await kernel.run({ source: earlier, params: {} });
-    expect(result.outputs.filter((output) => output.type === "error")).toEqual([]);
-  }
-  return checker(kernel.scope);
-}
+const judge = (checker: Checker, source: string, before: string[] = []): Promise<CheckResult> =>
+  judgeAfter(createKernel({ modules: createCellModules(createFigureDocument()) }), checker, [...before, source]);
 
-/** Solution `step` (0-based among the graded cells) with one text replaced, failing loudly if the text is not there. */
-function mistake(step: number, from: string, to: string): string {
-  expect(solutions[step]).toContain(from);
-  return solutions[step].replace(from, to);
-}
+/** Solution `step` (0-based among the graded cells) with one text replaced. */
+const mistake = (step: number, from: string, to: string): string => withMistake(solutions[step], from, to);
 
 describe("the chapter's graded cells", () => {
   it("are the four checkers, registered, each with a solution", () => {

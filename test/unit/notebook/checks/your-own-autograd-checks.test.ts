@@ -6,21 +6,17 @@ import { checkScalarMlp } from "../../../../src/notebook/checks/scalarMlp";
 import { checkScalarTraining } from "../../../../src/notebook/checks/scalarTraining";
 import type { Checker, CheckResult } from "../../../../src/notebook/checks/types";
 import type { ScalarClass, ScalarNode } from "../../../../src/notebook/checks/scalarCommon";
+import { judgeAfter, withMistake } from "./judge";
 
 /** Runs the chapter's solutions before exercise `step` (0-based), then `source` for that exercise, then the checker. */
 async function judge(step: number, checker: Checker, source: string): Promise<CheckResult> {
   const kernel = newKernel();
   await runSolutionsBefore(kernel, step);
-  const result = await kernel.run({ source, params: {} });
-  expect(result.outputs.filter((output) => output.type === "error")).toEqual([]);
-  return checker(kernel.scope);
+  return judgeAfter(kernel, checker, [source]);
 }
 
-/** The chapter's solution for exercise `step` with one text replaced, failing loudly if the text is not there. */
-function mistake(step: number, from: string, to: string): string {
-  expect(solutions[step]).toContain(from);
-  return solutions[step].replace(from, to);
-}
+/** The chapter's solution for exercise `step` with one text replaced. */
+const mistake = (step: number, from: string, to: string): string => withMistake(solutions[step], from, to);
 
 describe("scalarOps, the Scalar checker", () => {
   it("accepts the chapter's solution", async () => {
