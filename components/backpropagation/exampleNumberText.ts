@@ -1,15 +1,13 @@
 /** How the worked example writes its numbers, shared by its build-time markup and its browser updates. */
 import type { NumberRecord } from "./workedExampleSetup";
+import { formatNumber } from "../kit/formatNumber";
 
-/**
- * Writes a number to 9 significant digits, the precision the chapter shows (and its browser tests
- * assert, e.g. "0.358916480" with its trailing zero): the kit's formatNumber drops trailing zeros
- * and uses exponents below 0.001, so the worked example keeps this one format of its own.
- */
+/** The worked example's precision: 9 significant digits with trailing zeros kept ("0.358916480", as its browser tests assert). */
+const EXAMPLE_FORMAT = { digits: 9, keepZeros: true, exponents: false } as const;
+
+/** A number of the worked example for the reader, by the kit's rule at the example's precision. */
 export function formatExampleNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return "0";
-  return value.toPrecision(9);
+  return formatNumber(value, EXAMPLE_FORMAT);
 }
 
 /** The tooltip sentence for a number: "formula = values substituted = value". */
@@ -21,5 +19,5 @@ export function describeRecord(record: NumberRecord): string {
 
 /** A value the reader set, as typed: 9 significant digits without trailing zeros ("0.41", "1"). */
 export function formatSetValue(value: number): string {
-  return String(Number(value.toPrecision(9)));
+  return formatNumber(value, { digits: 9, exponents: false });
 }

@@ -6,7 +6,7 @@
  */
 import { backward, createNetwork, forward, setBias, setWeight, type Network } from "../../src/engine/index.ts";
 import { WEIGHT_ROLES, type ExampleRecords, type ExampleSetup } from "./workedExampleSetup";
-import { formatExampleNumber } from "./exampleNumberText";
+import { formatExampleNumber, formatSetValue } from "./exampleNumberText";
 
 /** Where each weight wn sits in the engine: W[l][j][k] with units counted from 0 (w1 = i1→h1, w2 = i2→h1, …). */
 export const WEIGHT_PLACES: Readonly<Record<string, readonly [number, number, number]>> = {
@@ -16,9 +16,9 @@ export const WEIGHT_PLACES: Readonly<Record<string, readonly [number, number, nu
 
 /** Writes a number for a substituted formula: short values as typed, others to 9 digits, negatives in parentheses. */
 function show(value: number): string {
-  const short = Number(value.toPrecision(9));
-  const text = String(short).length <= 11 ? String(short) : formatExampleNumber(value);
-  return value < 0 ? `(${text.replace("-", "−")})` : text;
+  const short = formatSetValue(value);
+  const text = short.length <= 11 ? short : formatExampleNumber(value);
+  return value < 0 ? `(${text})` : text;
 }
 
 /** Builds the engine's 2-2-2 sigmoid network with squared error and the setup's weights and biases. */

@@ -3,6 +3,7 @@
  * gradient after any number of them, and each step's chain-rule formula in TeX with its numbers.
  */
 import type { GraphNode, TracedGraph } from "../../src/engine/index.ts";
+import { formatNumber } from "../kit/formatNumber.ts";
 
 /** One arrow of the backward pass: ∂out/∂from += ∂out/∂to · ∂to/∂from, with the numbers the engine used. */
 export interface ArrowStep {
@@ -86,16 +87,22 @@ export function nameNodeTeX(node: GraphNode): string {
   return node.label.replace("²", "^2");
 }
 
-/** A number for reading: integers as they are, others to four significant digits, −0 as 0. */
-export function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (Object.is(x, -0) || x === 0) return "0";
-  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4)));
+/** The stepper's precision: integers as they are, others to four significant digits, −0 as 0. */
+const STEP_FORMAT = { digits: 4, wholeIntegers: true, exponents: false } as const;
+
+/** A number in the stepper's TeX, with an ASCII minus (KaTeX sets it as a binary minus). */
+export function formatNumberTeX(x: number): string {
+  return formatNumber(x, { ...STEP_FORMAT, minus: "ascii" });
+}
+
+/** A number in the stepper's sentences, with the reader's minus sign (U+2212). */
+export function formatStepNumber(x: number): string {
+  return formatNumber(x, STEP_FORMAT);
 }
 
 // A factor inside a product: negative numbers in parentheses, so "2 · (−0.5)" reads right.
 function factor(x: number): string {
-  const text = formatNumber(x);
+  const text = formatNumberTeX(x);
   return x < 0 ? `(${text})` : text;
 }
 
@@ -134,16 +141,16 @@ export function describeStateTeX(graph: TracedGraph, state: BackwardState): stri
   const to = nameNodeTeX(graph.nodes[arrow.to]);
   const local = `\\frac{\\partial ${to}}{\\partial ${from}}`;
   const sum = arrow.arrival === 1
-    ? `${d(from)} &= ${formatNumber(arrow.gradAfter)}`
-    : `${d(from)} &= ${formatNumber(arrow.gradBefore)} + ${factor(arrow.contribution)} = ${formatNumber(arrow.gradAfter)}`;
+    ? `${d(from)} &= ${formatNumberTeX(arrow.gradAfter)}`
+    : `${d(from)} &= ${formatNumberTeX(arrow.gradBefore)} + ${factor(arrow.contribution)} = ${formatNumberTeX(arrow.gradAfter)}`;
   const status = arrow.arrival === arrow.fanOut ? "\\text{final}" : `\\text{so far: ${arrow.arrival} of ${arrow.fanOut} arrows}`;
   const symbolic = describeLocalDerivativeTeX(graph, arrow);
-  const number = formatNumber(arrow.localDerivative);
+  const number = formatNumberTeX(arrow.localDerivative);
   return [
     "\\begin{aligned}",
     `${local} &= ${symbolic === number ? number : `${symbolic} = ${number}`} \\\\`,
     `${d(from)} &\\mathrel{+}= ${d(to)}\\,${local} \\\\`,
-    `&\\mathrel{+}= ${factor(arrow.toGrad)} \\cdot ${factor(arrow.localDerivative)} = ${formatNumber(arrow.contribution)} \\\\`,
+    `&\\mathrel{+}= ${factor(arrow.toGrad)} \\cdot ${factor(arrow.localDerivative)} = ${formatNumberTeX(arrow.contribution)} \\\\`,
     `${sum} \\quad ${status}`,
     "\\end{aligned}",
   ].join("\n");
@@ -157,7 +164,7 @@ export function describeStateText(graph: TracedGraph, state: BackwardState, tota
   const from = nameNode(graph.nodes[arrow.from]);
   const to = nameNode(graph.nodes[arrow.to]);
   const sofar = arrow.arrival === arrow.fanOut ? "final" : `${arrow.arrival} of ${arrow.fanOut} arrows so far`;
-  return `Step ${state.applied} of ${total}: arrow ${from} → ${to}, local derivative ${formatNumber(arrow.localDerivative)}, `
-    + `adds ${formatNumber(arrow.toGrad)} × ${formatNumber(arrow.localDerivative)} = ${formatNumber(arrow.contribution)}; `
-    + `gradient of ${from} is ${formatNumber(arrow.gradAfter)} (${sofar}).`;
+  return `Step ${state.applied} of ${total}: arrow ${from} → ${to}, local derivative ${formatStepNumber(arrow.localDerivative)}, `
+    + `adds ${formatStepNumber(arrow.toGrad)} × ${formatStepNumber(arrow.localDerivative)} = ${formatStepNumber(arrow.contribution)}; `
+    + `gradient of ${from} is ${formatStepNumber(arrow.gradAfter)} (${sofar}).`;
 }

@@ -12,7 +12,7 @@ import { ExpressionError, parseExpression } from "./parseExpression.ts";
 import { layoutGraph, type GraphLayout } from "./graphLayout.ts";
 import { chooseOrientation, renderGraphFigure } from "./graphFigure.ts";
 import type { FixedGraph } from "./scalarGraph.ts";
-import { describeStateTeX, describeStateText, findBackwardState, formatNumber, listArrowSteps, nameNode, type ArrowStep } from "./backwardSteps.ts";
+import { describeStateTeX, describeStateText, findBackwardState, formatStepNumber, listArrowSteps, nameNode, type ArrowStep } from "./backwardSteps.ts";
 
 const PLAY_INTERVAL_MS = 900; // long enough to read the formula that changed
 
@@ -117,12 +117,12 @@ class GraphStepperController {
     this.applied = Math.min(this.applied, this.arrows.length);
     this.element.querySelector("[data-gs-formula]")!.textContent = description.formula;
     this.element.querySelector("[data-gs-model]")!.textContent = `Model: ${description.model}. Activation: ${description.activation}. Loss: ${description.loss}.`;
-    if (!fixed) this.element.querySelector("[data-gs-inputs]")!.textContent = `Inputs: ${description.inputs.map((name) => `${name} = ${formatNumber(inputs[name]!)}`).join(", ") || "none"}.`;
+    if (!fixed) this.element.querySelector("[data-gs-inputs]")!.textContent = `Inputs: ${description.inputs.map((name) => `${name} = ${formatStepNumber(inputs[name]!)}`).join(", ") || "none"}.`;
     this.draw();
     if (reason === "start" && this.element.dataset.eager !== undefined) this.say(this.describe());
     if (reason !== "start") {
       const output = this.graph.nodes[this.graph.nodes.length - 1];
-      this.say(`${changedExpression ? `Now showing ${description.formula}` : "Inputs changed"}: ${nameNode(output)} = ${formatNumber(output.data)}. ${this.describe()}`);
+      this.say(`${changedExpression ? `Now showing ${description.formula}` : "Inputs changed"}: ${nameNode(output)} = ${formatStepNumber(output.data)}. ${this.describe()}`);
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import type { GraphOutput } from "../../src/notebook/graphOutput.ts";
 import type { FixedGraph } from "./scalarGraph.ts";
-import { formatNumber, nameNode } from "./backwardSteps.ts";
+import { formatStepNumber, nameNode } from "./backwardSteps.ts";
 
 // The one module-level state: a counter that keeps each live stepper's aria-describedby id unique in the page.
 let made = 0;
@@ -16,9 +16,9 @@ export function compareGrads(output: GraphOutput): string[] {
   if (output.ownGrads.every((grad) => grad === null)) return [];
   return output.graph.nodes.flatMap((node, id) => {
     const own = output.ownGrads[id];
-    if (own === null) return [`your grad on ${nameNode(node)} is not a finite number, the chain rule gives ${formatNumber(node.grad)}`];
+    if (own === null) return [`your grad on ${nameNode(node)} is not a finite number, the chain rule gives ${formatStepNumber(node.grad)}`];
     if (Math.abs(own - node.grad) <= 1e-9 * Math.max(1, Math.abs(node.grad))) return [];
-    return [`your grad on ${nameNode(node)} is ${formatNumber(own)}, the chain rule gives ${formatNumber(node.grad)}`];
+    return [`your grad on ${nameNode(node)} is ${formatStepNumber(own)}, the chain rule gives ${formatStepNumber(node.grad)}`];
   });
 }
 
