@@ -7,7 +7,7 @@
 import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
 import { plotErrorCurve } from "./errorChart";
 import { describeCheckpoint } from "./errorTableTips";
-import { isSameSetup, readSetup, SETUP_ROLES, type ExampleSetup, type SetupRole } from "./workedExampleSetup";
+import { isSameSetup, readDefaultSetup, readSetup, type ExampleSetup, type SetupRole } from "./workedExampleSetup";
 import { formatExampleNumber, formatSetValue } from "./exampleNumberText";
 import { createExampleTrainer, type TrainingCheckpoint } from "./workedExample";
 
@@ -16,7 +16,7 @@ const STEPS_PER_CHECK = 50; // how many steps run between looks at the clock
 
 /** Takes over the table; it retrains whenever the setup differs from the one shown (the saved page shows the defaults). */
 export function start(element: HTMLElement, { params }: WidgetContext<SetupRole>): WidgetController<SetupRole> {
-  const defaults = readSetup(Object.fromEntries(SETUP_ROLES.map((role) => [role, params.spec(role).value])));
+  const defaults = readDefaultSetup((role) => params.spec(role).value);
   let shown: ExampleSetup = defaults; // what the table shows, or is training on
   let run = 0;
 

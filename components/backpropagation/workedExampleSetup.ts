@@ -32,22 +32,23 @@ export type SetupRole = (typeof SETUP_ROLES)[number];
 /** The eight weights, w1…w8 as the chapter numbers them. */
 export const WEIGHT_ROLES = ["w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"] as const;
 
-/**
- * Mazur's (2015) published values. The prose's numbers (<Num>) are saved from this setup, so the
- * widgets that bind the page's <Param>s check at build time that their defaults are these.
- */
-export const MAZUR_SETUP: Readonly<ExampleSetup> = Object.freeze({
-  x1: 0.05, x2: 0.1, t1: 0.01, t2: 0.99,
-  w1: 0.15, w2: 0.2, w3: 0.25, w4: 0.3, w5: 0.4, w6: 0.45, w7: 0.5, w8: 0.55,
-  b1: 0.35, b2: 0.6, learningRate: 0.5,
-});
-
 /** Reads a setup from values by role, taking `fallback`'s value for anything missing or not finite. */
-export function readSetup(values: Readonly<Record<string, unknown>>, fallback: Readonly<ExampleSetup> = MAZUR_SETUP): ExampleSetup {
+export function readSetup(values: Readonly<Record<string, unknown>>, fallback: Readonly<ExampleSetup>): ExampleSetup {
   const setup = { ...fallback };
   for (const role of SETUP_ROLES) {
     const value = values[role];
     if (typeof value === "number" && Number.isFinite(value)) setup[role] = value;
+  }
+  return setup;
+}
+
+/** The setup at the page's <Param> defaults, the one place they are written; throws naming a role whose default is not a number. */
+export function readDefaultSetup(defaultOf: (role: SetupRole) => unknown): ExampleSetup {
+  const setup = {} as ExampleSetup;
+  for (const role of SETUP_ROLES) {
+    const value = defaultOf(role);
+    if (typeof value !== "number" || !Number.isFinite(value)) throw new Error(`The worked example's ${role} needs a number <Param>, but its default is ${JSON.stringify(value)}.`);
+    setup[role] = value;
   }
   return setup;
 }
@@ -57,21 +58,10 @@ export function isSameSetup(a: Readonly<ExampleSetup>, b: Readonly<ExampleSetup>
   return SETUP_ROLES.every((role) => a[role] === b[role]);
 }
 
-/** Throws a build error naming `widget` unless the page's defaults are the setup the prose's numbers are saved from. */
-export function checkSavedSetup(widget: string, defaults: Readonly<ExampleSetup>): void {
-  const differ = SETUP_ROLES.filter((role) => defaults[role] !== MAZUR_SETUP[role]);
-  if (differ.length > 0) {
-    const list = differ.map((role) => `${role}: ${defaults[role]} (saved numbers use ${MAZUR_SETUP[role]})`).join(", ");
-    throw new Error(`<${widget}>: the <Param> defaults differ from MAZUR_SETUP, from which the prose's <Num>s are saved: ${list}.`);
-  }
-}
-
-/** The build side of a widget that binds the 15 roles: its binding and the setup at the <Param>s' defaults, checked against MAZUR_SETUP. */
+/** The build side of a view that binds the 15 roles (the diagram, the table, each <Num>): its binding and the setup at the <Param>s' defaults. */
 export function bindSetup(widget: string, props: BindingProps<SetupRole>): { params: ParamBinding<SetupRole>; setup: ExampleSetup } {
   const params = bindParams<SetupRole>(widget, SETUP_ROLES, props);
-  const setup = readSetup(params.values);
-  checkSavedSetup(widget, setup);
-  return { params, setup };
+  return { params, setup: readDefaultSetup((role) => params.values[role]) };
 }
 
 /** One number on the page: its value, the formula in symbols, and the formula with the values substituted. */

@@ -5,7 +5,7 @@
  * the views are told. The diagram's runtime creates the one store and starts it.
  */
 import type { BoundParams } from "../kit/boundParams";
-import { readSetup, type ExampleRecords, type ExampleSetup, type SetupRole } from "./workedExampleSetup";
+import { readDefaultSetup, readSetup, type ExampleRecords, type ExampleSetup, type SetupRole } from "./workedExampleSetup";
 
 /** What a view receives: the setup it was computed from and every record. */
 export interface ExampleState {
@@ -27,6 +27,8 @@ export interface ExampleStore {
 
 /** Creates the store over the widget's bound params; nothing happens until `start` or `read`. */
 export function createExampleStore(params: BoundParams<SetupRole>): ExampleStore {
+  // A value the reader's address leaves unusable falls back to the page's default for it.
+  const defaults = readDefaultSetup((role) => params.spec(role).value);
   const views = new Set<(state: ExampleState) => void>();
   let state: ExampleState | undefined;
   let pending: Promise<ExampleState> | undefined;
@@ -41,7 +43,7 @@ export function createExampleStore(params: BoundParams<SetupRole>): ExampleStore
         new Promise<ExampleState>((resolve) =>
           requestAnimationFrame(() => {
             pending = undefined;
-            const setup = readSetup(params.values());
+            const setup = readSetup(params.values(), defaults);
             state = { setup, records: computeExample(setup), changed: changedNames.length === 1 ? changedNames[0] : undefined };
             changedNames = [];
             for (const view of views) view(state);

@@ -23,4 +23,11 @@ describe("the build's side of params={{…}}", () => {
       `content/chapter.mdx:3: <SurfaceDescent> binds learningRate: "eta", but the page has no <Param name="eta">`,
     );
   });
+
+  it("hands a binding to every <Num> of the page when the bound component says shareParamsWith, in any order", async () => {
+    const code = await build(`${prose}The rate, <Num of="r" />.\n\n<Diagram params={{ learningRate: "lr" }} shareParamsWith="Num" />\n\nAgain <Num of="s" />, and <Num of="t" params={{ learningRate: "lr" }} />.\n`);
+    expect(code.match(/pageParams: "/g)).toHaveLength(4);
+    expect(code.match(/params: \{\s*learningRate: "lr"\s*\}/g)).toHaveLength(4);
+    expect(code).not.toContain("shareParamsWith");
+  });
 });

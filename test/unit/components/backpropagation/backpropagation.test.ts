@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { computeExample, createExampleTrainer, trainExample, TABLE_STEPS } from "../../../../components/backpropagation/workedExample";
-import { checkSavedSetup, MAZUR_SETUP as DEFAULT_SETUP, readSetup } from "../../../../components/backpropagation/workedExampleSetup";
+import { readDefaultSetup, readSetup, SETUP_ROLES } from "../../../../components/backpropagation/workedExampleSetup";
+import { MAZUR_SETUP as DEFAULT_SETUP } from "./mazurSetup";
 import { formatExampleNumber as formatNumber } from "../../../../components/backpropagation/exampleNumberText";
 import { FIRST_SEED, measureDeltaFlow, summarizeFlow, type FlowOptions } from "../../../../components/backpropagation/deltaFlow";
 import { describeCheckpoint } from "../../../../components/backpropagation/errorTableTips";
@@ -64,13 +65,14 @@ describe("the worked example", () => {
     expect(whole[1].error).toBeCloseTo(records.E_after.value, 14);
   });
 
-  it("fails the build when the page's defaults are not the setup the prose's numbers are saved from", () => {
-    expect(() => checkSavedSetup("NetworkDiagram", DEFAULT_SETUP)).not.toThrow();
-    expect(() => checkSavedSetup("NetworkDiagram", { ...DEFAULT_SETUP, w5: 0.41 })).toThrow(/<NetworkDiagram>.*w5: 0\.41 \(saved numbers use 0\.4\)/);
+  it("takes the setup from the page's <Param> defaults, and fails the build on a default that is not a number", () => {
+    expect(readDefaultSetup((role) => DEFAULT_SETUP[role])).toEqual(DEFAULT_SETUP);
+    expect(() => readDefaultSetup((role) => (role === "w5" ? "sigmoid" : DEFAULT_SETUP[role]))).toThrow(/w5 needs a number <Param>, but its default is "sigmoid"/);
+    expect(SETUP_ROLES).toHaveLength(15);
   });
 
   it("reads the params by their roles, learningRate for η, and ignores bad values", () => {
-    const setup = readSetup({ learningRate: 0.1, w5: 1, x1: Number.NaN, t2: "0.5" });
+    const setup = readSetup({ learningRate: 0.1, w5: 1, x1: Number.NaN, t2: "0.5" }, DEFAULT_SETUP);
     expect(setup.learningRate).toBe(0.1);
     expect(setup.w5).toBe(1);
     expect(setup.x1).toBe(DEFAULT_SETUP.x1);
