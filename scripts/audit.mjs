@@ -71,6 +71,8 @@ function summarise(lhr) {
     tbt: value(lhr, "total-blocking-time"),
     bytes: value(lhr, "total-byte-weight"),
     domNodes: value(lhr, "dom-size"),
+    // Lighthouse's measure of this machine's speed during the run; on a busy machine it falls and TBT rises.
+    benchmarkIndex: lhr.environment.benchmarkIndex,
   };
 }
 
@@ -132,7 +134,7 @@ try {
   await server.close();
 }
 
-const columns = ["page", "performance", "accessibility", "best practices", "SEO", "LCP", "CLS", "TBT", "bytes", "DOM nodes"];
+const columns = ["page", "performance", "accessibility", "best practices", "SEO", "LCP", "CLS", "TBT", "bytes", "DOM nodes", "CPU index"];
 console.log(`\nLighthouse ${medians[rows[0].row.page].lighthouseVersion} mobile, median of ${runs} runs, ${new Date().toISOString()}\n`);
 console.log(`| ${columns.join(" | ")} |`);
 console.log(`|${columns.map(() => "---").join("|")}|`);
@@ -148,9 +150,11 @@ for (const { row } of rows) {
     `${Math.round(row.tbt)} ms`,
     `${Math.round(row.bytes / 1024)} KiB`,
     Math.round(row.domNodes).toLocaleString("en"),
+    Math.round(row.benchmarkIndex),
   ];
   console.log(`| ${cells.join(" | ")} |`);
 }
+console.log("\nCPU index: Lighthouse's benchmark of the machine during the runs (higher is faster); TBT and LCP grow as it falls.");
 console.log("\nWorst offenders (median run of each page):");
 for (const { row, offenders: lines } of rows) {
   console.log(`\n${row.page}`);

@@ -4,8 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { backward, createNetwork, createRandom, forward, makeDataset } from "../../src/engine/index.ts";
-import { findDecades } from "./logTicks";
-import { labelChart } from "./chartLabel";
+import { asImage, logTicks } from "../kit/charts";
 
 /** The hidden activations the chart offers. */
 export const FLOW_ACTIVATIONS = ["sigmoid", "tanh", "relu"] as const;
@@ -22,8 +21,8 @@ export interface FlowOptions {
 export const FLOW_WIDTH = 8;
 /** Examples from the "circles" data set in the batch. */
 export const FLOW_EXAMPLES = 64;
-/** The chart's starting network. */
-export const DEFAULT_FLOW: Readonly<FlowOptions> = Object.freeze({ depth: 6, activation: "sigmoid", scale: 1, seed: 1 });
+/** The seed of the saved chart's weights; the depth, activation and scale come from the page's params. */
+export const FIRST_SEED = 1;
 
 /** One weight layer l: mean |δ^l_j| over units and examples, and mean |∂E/∂w^l_jk| over its weights. */
 export interface FlowLayer {
@@ -74,14 +73,14 @@ export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document)
     marginBottom: 42,
     style: { background: "transparent", color: "currentColor", fontSize: "12px" },
     x: { label: `layer l (${last} = output) →`, domain: [0.5, last + 0.5], ticks: layers.map((row) => row.layer), tickFormat: "d" },
-    y: { type: "log", label: "↑ size (log scale)", grid: true, ticks: findDecades(rows.map((row) => row.value)), tickFormat: "~e" },
+    y: { type: "log", label: "↑ size (log scale)", grid: true, ticks: logTicks(rows.map((row) => row.value)), tickFormat: "~e" },
     color: { domain: ["mean |δ|", "mean |∂E/∂w|"], range: ["var(--accent)", "var(--warm)"], legend: true },
     marks: [
       Plot.line(rows, { x: "layer", y: "value", stroke: "measure", strokeWidth: 2 }),
       Plot.dot(rows, { x: "layer", y: "value", fill: "measure", r: 3.5 }),
     ],
   }) as SVGSVGElement | HTMLElement;
-  return labelChart(chart, description);
+  return asImage(chart, description);
 }
 
 /** A sentence about the spread: how much smaller (or larger) the first layer's deltas are than the output's. */

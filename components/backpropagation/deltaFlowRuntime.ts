@@ -1,55 +1,31 @@
 /**
- * The heavy half of <bp-delta-flow> (engine and Plot), loaded on the reader's first touch or param
+ * The live half of <bp-delta-flow> (engine and Plot), loaded on the reader's first touch or param
  * change: measures the network the params describe and redraws the chart, summary and table. One
  * measurement is a single forward and backward pass of at most 12 small layers, well inside one frame.
  */
-import { readParams } from "../../src/notebook/client/paramStore";
-import { DEFAULT_FLOW, FLOW_ACTIVATIONS, measureDeltaFlow, plotDeltaFlow, summarizeFlow, type FlowOptions } from "./deltaFlow";
-import { formatNumber } from "./exampleText";
+import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
+import { formatExampleNumber } from "./exampleNumberText";
+import { FIRST_SEED, FLOW_ACTIVATIONS, measureDeltaFlow, plotDeltaFlow, summarizeFlow, type FlowOptions } from "./deltaFlow";
 
-/** Redraws one delta-flow chart; its light shell forwards param changes and the reseed button. */
-export class DeltaFlowChart {
-  private readonly element: HTMLElement;
-  private seed = DEFAULT_FLOW.seed;
-  private scheduled = false;
-  private shown = JSON.stringify(DEFAULT_FLOW); // the saved chart shows the defaults
+type Role = "depth" | "activation" | "scale";
 
-  constructor(element: HTMLElement) {
-    this.element = element;
-    this.redraw(); // a link's query may already differ from the saved chart
-  }
+/** Takes over the chart; the saved one shows the params' defaults with the first seed. */
+export function start(element: HTMLElement, { params }: WidgetContext<Role>): WidgetController<Role> {
+  let seed = FIRST_SEED;
+  const readOptions = (): FlowOptions => {
+    const activation = String(params.value("activation"));
+    const known = (FLOW_ACTIVATIONS as readonly string[]).includes(activation);
+    return { depth: params.number("depth"), activation: (known ? activation : params.spec("activation").value) as FlowOptions["activation"], scale: params.number("scale"), seed };
+  };
+  const defaults: FlowOptions = { depth: Number(params.spec("depth").value), activation: params.spec("activation").value as FlowOptions["activation"], scale: Number(params.spec("scale").value), seed: FIRST_SEED };
+  let shown = JSON.stringify(defaults);
 
-  /** Draws the next seed's weights. */
-  reseed(): void {
-    this.seed += 1;
-    this.redraw();
-  }
-
-  /** Redraws on the next frame from the current params, once however many changes came in. */
-  redraw(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    requestAnimationFrame(() => {
-      this.scheduled = false;
-      this.draw();
-    });
-  }
-
-  private readOptions(): FlowOptions {
-    const values = readParams();
-    const depth = Number(values.flowDepth ?? DEFAULT_FLOW.depth);
-    const scale = Number(values.flowScale ?? DEFAULT_FLOW.scale);
-    const activation = (FLOW_ACTIVATIONS as readonly string[]).includes(String(values.flowActivation)) ? (values.flowActivation as FlowOptions["activation"]) : DEFAULT_FLOW.activation;
-    return { depth, activation, scale, seed: this.seed };
-  }
-
-  private draw(): void {
-    const options = this.readOptions();
+  const redraw = () => {
+    const options = readOptions();
     const key = JSON.stringify(options);
-    if (key === this.shown) return;
-    this.shown = key;
+    if (key === shown) return;
+    shown = key;
     const { layers, error } = measureDeltaFlow(options);
-    const element = this.element;
     element.querySelector("[data-flow-chart]")!.replaceChildren(plotDeltaFlow(layers));
     for (const field of ["depth", "activation", "scale", "seed"] as const) {
       element.querySelector(`[data-flow=${field}]`)!.textContent = String(options[field]);
@@ -57,7 +33,7 @@ export class DeltaFlowChart {
     element.dataset.seed = String(options.seed);
     const zero = layers.filter((row) => row.meanDelta === 0).map((row) => row.layer);
     const zeroNote = zero.length > 0 ? ` Layers ${zero.join(", ")} have no error at all and are left off the log scale.` : "";
-    element.querySelector(".bp-flow-summary")!.textContent = `${summarizeFlow(layers)}${zeroNote} E = ${formatNumber(error)}.`;
+    element.querySelector(".bp-flow-summary")!.textContent = `${summarizeFlow(layers)}${zeroNote} E = ${formatExampleNumber(error)}.`;
     element.querySelector("[data-flow-rows]")!.replaceChildren(...layers.map((row) => {
       const tr = document.createElement("tr");
       const th = document.createElement("th");
@@ -65,10 +41,19 @@ export class DeltaFlowChart {
       th.textContent = String(row.layer);
       tr.append(th, ...[row.meanDelta, row.meanGradient].map((value) => {
         const td = document.createElement("td");
-        td.textContent = formatNumber(value);
+        td.textContent = formatExampleNumber(value);
         return td;
       }));
       return tr;
     }));
-  }
+  };
+  redraw(); // a link's query may already differ from the saved chart
+  return {
+    action(name) {
+      if (name !== "reseed") return;
+      seed += 1;
+      redraw();
+    },
+    paramsChanged: redraw,
+  };
 }

@@ -2,8 +2,8 @@
  * Where everything goes on the worked example's network diagram: units, connections, and the
  * lines of numbers beside them. Plain data, so the build and the browser draw the same picture.
  */
-import type { ExampleSetup } from "./exampleSetup";
-import type { LineSource } from "./diagramText";
+import type { ExampleSetup } from "./workedExampleSetup";
+import type { LineSource } from "./diagramLineText";
 
 /** The diagram's coordinate system (SVG viewBox). */
 export const DIAGRAM_WIDTH = 760;

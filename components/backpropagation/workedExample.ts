@@ -5,19 +5,8 @@
  * at build time (saved page) and in the browser (when the reader edits a value).
  */
 import { backward, createNetwork, forward, setBias, setWeight, type Network } from "../../src/engine/index.ts";
-import type { ExampleSetup } from "./exampleSetup";
-import { formatNumber } from "./exampleText";
-
-// The setup and the number format live in light modules the page loads at once; re-exported as part of the example.
-export { DEFAULT_SETUP, PARAM_NAMES, SETUP_NAMES, readSetup, type ExampleSetup } from "./exampleSetup";
-export { formatNumber } from "./exampleText";
-
-/** One number on the page: its value, the formula in symbols, and the formula with the values substituted. */
-export interface NumberRecord {
-  value: number;
-  formula: string;
-  substituted: string;
-}
+import { WEIGHT_ROLES, type ExampleRecords, type ExampleSetup } from "./workedExampleSetup";
+import { formatExampleNumber, formatSetValue } from "./exampleNumberText";
 
 /** Where each weight wn sits in the engine: W[l][j][k] with units counted from 0 (w1 = i1→h1, w2 = i2→h1, …). */
 export const WEIGHT_PLACES: Readonly<Record<string, readonly [number, number, number]>> = {
@@ -25,19 +14,17 @@ export const WEIGHT_PLACES: Readonly<Record<string, readonly [number, number, nu
   w5: [2, 0, 0], w6: [2, 0, 1], w7: [2, 1, 0], w8: [2, 1, 1],
 };
 
-const WEIGHTS = ["w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"] as const;
-
 /** Writes a number for a substituted formula: short values as typed, others to 9 digits, negatives in parentheses. */
 function show(value: number): string {
-  const short = Number(value.toPrecision(9));
-  const text = String(short).length <= 11 ? String(short) : formatNumber(value);
-  return value < 0 ? `(${text.replace("-", "−")})` : text;
+  const short = formatSetValue(value);
+  const text = short.length <= 11 ? short : formatExampleNumber(value);
+  return value < 0 ? `(${text})` : text;
 }
 
 /** Builds the engine's 2-2-2 sigmoid network with squared error and the setup's weights and biases. */
 export function buildExampleNetwork(setup: ExampleSetup): Network {
   const network = createNetwork({ sizes: [2, 2, 2], hiddenActivation: "sigmoid", outputActivation: "sigmoid", loss: "squaredError", init: "zeros" });
-  for (const name of WEIGHTS) {
+  for (const name of WEIGHT_ROLES) {
     const [l, j, k] = WEIGHT_PLACES[name];
     setWeight(network, l, j, k, setup[name]);
   }
@@ -47,9 +34,6 @@ export function buildExampleNetwork(setup: ExampleSetup): Network {
   }
   return network;
 }
-
-/** Every number of one forward pass, backward pass and update, keyed by a name such as "z_h1" or "grad_w5". */
-export type ExampleRecords = Record<string, NumberRecord>;
 
 /** Runs the engine once on the setup and returns every number with its formula; the hidden deltas use the weights before the update. */
 export function computeExample(setup: ExampleSetup): ExampleRecords {
@@ -124,7 +108,7 @@ export function computeExample(setup: ExampleSetup): ExampleRecords {
     w7: ["δ_o2", dO2, "a_h1", ah1], w8: ["δ_o2", dO2, "a_h2", ah2],
   };
   const updated: Record<string, number> = {};
-  for (const name of WEIGHTS) {
+  for (const name of WEIGHT_ROLES) {
     const [l, j, k] = WEIGHT_PLACES[name];
     const layer = network.layers[l - 1];
     const gradient = layer.weightGradient[j * layer.inputSize + k];

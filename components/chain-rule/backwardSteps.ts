@@ -5,6 +5,7 @@
 import type { GraphNode, TracedGraph } from "../../src/engine/index.ts";
 import { en } from "../../src/i18n/en";
 import type { Strings } from "../../src/i18n/types";
+import { formatNumber } from "../kit/formatNumber.ts";
 
 /** One arrow of the backward pass: ∂out/∂from += ∂out/∂to · ∂to/∂from, with the numbers the engine used. */
 export interface ArrowStep {
@@ -88,16 +89,22 @@ export function nameNodeTeX(node: GraphNode): string {
   return node.label.replace("²", "^2");
 }
 
-/** A number for reading: integers as they are, others to four significant digits, −0 as 0. */
-export function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (Object.is(x, -0) || x === 0) return "0";
-  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4)));
+/** The stepper's precision: integers as they are, others to four significant digits, −0 as 0. */
+const STEP_FORMAT = { digits: 4, wholeIntegers: true, exponents: false } as const;
+
+/** A number in the stepper's TeX, with an ASCII minus (KaTeX sets it as a binary minus). */
+export function formatNumberTeX(x: number): string {
+  return formatNumber(x, { ...STEP_FORMAT, minus: "ascii" });
+}
+
+/** A number in the stepper's sentences, with the reader's minus sign (U+2212). */
+export function formatStepNumber(x: number): string {
+  return formatNumber(x, STEP_FORMAT);
 }
 
 // A factor inside a product: negative numbers in parentheses, so "2 · (−0.5)" reads right.
 function factor(x: number): string {
-  const text = formatNumber(x);
+  const text = formatNumberTeX(x);
   return x < 0 ? `(${text})` : text;
 }
 
@@ -136,16 +143,16 @@ export function describeStateTeX(graph: TracedGraph, state: BackwardState, s: St
   const to = nameNodeTeX(graph.nodes[arrow.to]);
   const local = `\\frac{\\partial ${to}}{\\partial ${from}}`;
   const sum = arrow.arrival === 1
-    ? `${d(from)} &= ${formatNumber(arrow.gradAfter)}`
-    : `${d(from)} &= ${formatNumber(arrow.gradBefore)} + ${factor(arrow.contribution)} = ${formatNumber(arrow.gradAfter)}`;
+    ? `${d(from)} &= ${formatNumberTeX(arrow.gradAfter)}`
+    : `${d(from)} &= ${formatNumberTeX(arrow.gradBefore)} + ${factor(arrow.contribution)} = ${formatNumberTeX(arrow.gradAfter)}`;
   const status = `\\text{${arrow.arrival === arrow.fanOut ? s.csFinal : s.csSoFarTeX({ arrived: arrow.arrival, total: arrow.fanOut })}}`;
   const symbolic = describeLocalDerivativeTeX(graph, arrow);
-  const number = formatNumber(arrow.localDerivative);
+  const number = formatNumberTeX(arrow.localDerivative);
   return [
     "\\begin{aligned}",
     `${local} &= ${symbolic === number ? number : `${symbolic} = ${number}`} \\\\`,
     `${d(from)} &\\mathrel{+}= ${d(to)}\\,${local} \\\\`,
-    `&\\mathrel{+}= ${factor(arrow.toGrad)} \\cdot ${factor(arrow.localDerivative)} = ${formatNumber(arrow.contribution)} \\\\`,
+    `&\\mathrel{+}= ${factor(arrow.toGrad)} \\cdot ${factor(arrow.localDerivative)} = ${formatNumberTeX(arrow.contribution)} \\\\`,
     `${sum} \\quad ${status}`,
     "\\end{aligned}",
   ].join("\n");
@@ -160,7 +167,7 @@ export function describeStateText(graph: TracedGraph, state: BackwardState, tota
   const to = nameNode(graph.nodes[arrow.to]);
   const sofar = arrow.arrival === arrow.fanOut ? s.csFinal : s.csSoFar({ arrived: arrow.arrival, total: arrow.fanOut });
   return s.csStepText({
-    step: state.applied, total, from, to, local: formatNumber(arrow.localDerivative), toGrad: formatNumber(arrow.toGrad),
-    contribution: formatNumber(arrow.contribution), grad: formatNumber(arrow.gradAfter), sofar,
+    step: state.applied, total, from, to, local: formatStepNumber(arrow.localDerivative), toGrad: formatStepNumber(arrow.toGrad),
+    contribution: formatStepNumber(arrow.contribution), grad: formatStepNumber(arrow.gradAfter), sofar,
   });
 }

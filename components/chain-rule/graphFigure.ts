@@ -8,7 +8,8 @@ import { asImage } from "../kit/charts";
 import type { TracedGraph } from "../../src/engine/index.ts";
 import type { GraphLayout } from "./graphLayout.ts";
 import { isConstantNode } from "./graphLayout.ts";
-import { formatNumber, nameNode, type ArrowStep, type BackwardState } from "./backwardSteps.ts";
+import { formatNumber } from "../kit/formatNumber.ts";
+import { formatStepNumber, nameNode, type ArrowStep, type BackwardState } from "./backwardSteps.ts";
 import { en } from "../../src/i18n/en";
 import type { Strings } from "../../src/i18n/types";
 
@@ -23,7 +24,7 @@ const SPACING = { horizontal: { along: 98, across: 74 }, vertical: { along: 80, 
 /** A node's gradient label: "∂ ?" before any arrow reaches it, else three significant digits, so "∂ −0.0412" fits in the circle. */
 export function labelGradient(grad: number | null): string {
   if (grad === null) return "∂ ?";
-  return `∂ ${Number.isInteger(grad) || !Number.isFinite(grad) ? formatNumber(grad) : String(Number(grad.toPrecision(3)))}`;
+  return `∂ ${formatNumber(grad, { digits: 3, wholeIntegers: true, exponents: false })}`;
 }
 
 /** The pixel size of the drawing in an orientation, before any CSS scaling. */
@@ -74,7 +75,7 @@ export function renderGraphFigure(options: GraphFigureOptions): SVGSVGElement | 
     const from = place(arrow.from);
     const to = place(arrow.to);
     const status = index < state.applied - 1 ? "done" : index === state.applied - 1 ? "current" : "pending";
-    return { x1: from.x, y1: from.y, x2: to.x, y2: to.y, status, label: `× ${formatNumber(arrow.localDerivative)}` };
+    return { x1: from.x, y1: from.y, x2: to.x, y2: to.y, status, label: `× ${formatStepNumber(arrow.localDerivative)}` };
   });
   const nodeData = graph.nodes.map((node) => {
     const grad = state.grads[node.id];
@@ -87,7 +88,7 @@ export function renderGraphFigure(options: GraphFigureOptions): SVGSVGElement | 
       constant: isConstantNode(graph, node.id),
       // A constant's name is its value: show the number once, where the name would be.
       name: isConstantNode(graph, node.id) ? "" : nameNode(node),
-      value: formatNumber(node.data),
+      value: formatStepNumber(node.data),
       grad: labelGradient(grad),
     };
   });

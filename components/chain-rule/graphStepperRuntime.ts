@@ -12,7 +12,7 @@ import { ExpressionError, parseExpression } from "./parseExpression.ts";
 import { layoutGraph, type GraphLayout } from "./graphLayout.ts";
 import { chooseOrientation, renderGraphFigure } from "./graphFigure.ts";
 import type { FixedGraph } from "./scalarGraph.ts";
-import { describeStateTeX, describeStateText, findBackwardState, formatNumber, listArrowSteps, nameNode, type ArrowStep } from "./backwardSteps.ts";
+import { describeStateTeX, describeStateText, findBackwardState, formatStepNumber, listArrowSteps, nameNode, type ArrowStep } from "./backwardSteps.ts";
 import { pageStrings } from "../../src/i18n/strings";
 
 const PLAY_INTERVAL_MS = 900; // long enough to read the formula that changed
@@ -120,13 +120,13 @@ class GraphStepperController {
     this.element.querySelector("[data-gs-formula]")!.textContent = description.formula;
     const phrase = (text: string) => this.s.csPhrase({ text });
     this.element.querySelector("[data-gs-model]")!.textContent = this.s.csModelLine({ model: phrase(description.model), activation: phrase(description.activation), loss: phrase(description.loss) });
-    if (!fixed) this.element.querySelector("[data-gs-inputs]")!.textContent = this.s.csInputs({ inputs: description.inputs.map((name) => `${name} = ${formatNumber(inputs[name]!)}`).join(this.s.dlListComma) || this.s.labNone });
+    if (!fixed) this.element.querySelector("[data-gs-inputs]")!.textContent = this.s.csInputs({ inputs: description.inputs.map((name) => `${name} = ${formatStepNumber(inputs[name]!)}`).join(this.s.dlListComma) || this.s.labNone });
     this.draw();
     if (reason === "start" && this.element.dataset.eager !== undefined) this.say(this.describe());
     if (reason !== "start") {
       const output = this.graph.nodes[this.graph.nodes.length - 1];
       const what = changedExpression ? this.s.csNowShowing({ formula: description.formula }) : this.s.csInputsChanged;
-      this.say(this.s.csChanged({ what, node: nameNode(output), value: formatNumber(output.data), step: this.describe() }));
+      this.say(this.s.csChanged({ what, node: nameNode(output), value: formatStepNumber(output.data), step: this.describe() }));
     }
   }
 

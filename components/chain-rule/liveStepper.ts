@@ -5,7 +5,7 @@
  */
 import type { GraphOutput } from "../../src/notebook/graphOutput.ts";
 import type { FixedGraph } from "./scalarGraph.ts";
-import { formatNumber, nameNode } from "./backwardSteps.ts";
+import { formatStepNumber, nameNode } from "./backwardSteps.ts";
 import { en } from "../../src/i18n/en";
 import type { Strings } from "../../src/i18n/types";
 import { pageStrings } from "../../src/i18n/strings";
@@ -19,9 +19,9 @@ export function compareGrads(output: GraphOutput, s: Strings = en): string[] {
   if (output.ownGrads.every((grad) => grad === null)) return [];
   return output.graph.nodes.flatMap((node, id) => {
     const own = output.ownGrads[id];
-    if (own === null) return [s.csOwnNotFinite({ node: nameNode(node), expected: formatNumber(node.grad) })];
+    if (own === null) return [s.csOwnNotFinite({ node: nameNode(node), expected: formatStepNumber(node.grad) })];
     if (Math.abs(own - node.grad) <= 1e-9 * Math.max(1, Math.abs(node.grad))) return [];
-    return [s.csOwnDiffers({ node: nameNode(node), got: formatNumber(own), expected: formatNumber(node.grad) })];
+    return [s.csOwnDiffers({ node: nameNode(node), got: formatStepNumber(own), expected: formatStepNumber(node.grad) })];
   });
 }
 

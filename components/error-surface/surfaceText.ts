@@ -1,11 +1,12 @@
 /** What the error-surface widgets say in words about the current point, the same at build time and live. */
+import { formatNumber } from "../kit/formatNumber";
 import { nameShape, shapeDownhill, shapeValue } from "./lossSurface";
 import { en } from "../../src/i18n/en";
 import type { Strings } from "../../src/i18n/types";
 
-/** A number rounded to `digits` decimals without trailing zeros; "NaN" or "Infinity" as such. */
+/** A number rounded to `digits` decimals without trailing zeros, by the kit's rule (U+2212 minus; "NaN" or "Infinity" as such). */
 export function formatValue(value: number, digits = 3): string {
-  return Number.isFinite(value) ? Number(value.toFixed(digits)).toString() : String(value);
+  return formatNumber(value, { decimals: digits });
 }
 
 /** The tip of the shapes gallery's arrow: −∇f drawn at 0.15 of its length in (u, v) units, so its length still shows how steep f is. */

@@ -3,6 +3,7 @@ import { createPerceptron, predictPerceptron } from "../../src/engine/index";
 import { GATE_INPUTS, nameGate, type UnitWeights } from "./geometry";
 import { en } from "../../src/i18n/en";
 import type { Strings } from "../../src/i18n/types";
+import { formatNumber } from "../kit/formatNumber";
 
 /** One row: the inputs, the weighted input z = w·x + b, and the output y = step(z). */
 export interface TruthRow {
@@ -28,6 +29,5 @@ export function makeTruthTable(unit: UnitWeights, s: Strings = en): { rows: Trut
 
 /** z for display: rounded to 2 decimals, with −0 shown as 0 and a true minus sign. */
 export function formatZ(z: number): string {
-  const rounded = Math.round(z * 100) / 100;
-  return (rounded === 0 ? 0 : rounded).toFixed(2).replace("-", "−");
+  return formatNumber(z, { decimals: 2, keepZeros: true });
 }

@@ -3,6 +3,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { roundSvgNumbers } from "./svgNumbers.ts";
+import { preloadPageFonts } from "./fontPreloads.ts";
 import { compressibleTypes, precompress } from "./precompress.ts";
 
 async function listFiles(folder: string): Promise<string[]> {
@@ -10,7 +11,7 @@ async function listFiles(folder: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** After the build: rounds saved figures' coordinates in every page (before the policy hashes any inline script). */
+/** After the build: rounds saved figures' coordinates and preloads the fonts each page uses (before the policy hashes any inline script). */
 export function lighterPages(): AstroIntegration {
   return {
     name: "lighter-pages",
@@ -19,7 +20,7 @@ export function lighterPages(): AstroIntegration {
         const files = await listFiles(fileURLToPath(dir));
         for (const file of files.filter((path) => path.endsWith(".html"))) {
           const html = await readFile(file, "utf8");
-          const rounded = roundSvgNumbers(html);
+          const rounded = preloadPageFonts(roundSvgNumbers(html));
           if (rounded !== html) await writeFile(file, rounded);
         }
       },

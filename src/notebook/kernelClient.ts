@@ -9,13 +9,14 @@
  * ended as a fault.
  */
 import type { RunRequest, RunResult } from "./kernel";
-import { parseKernelReply, replyId, type RunMessage } from "./protocol";
+import type { DigitSet } from "../data/digits";
+import { parseKernelReply, replyId, type PageMessage } from "./protocol";
 import { enNotebook } from "../i18n/notebook.en";
 import type { NotebookStrings } from "../i18n/types";
 
 /** The part of a Worker the client uses. */
 export interface WorkerLike {
-  postMessage(message: RunMessage): void;
+  postMessage(message: PageMessage): void;
   terminate(): void;
   onmessage: ((event: { data: unknown }) => void) | null;
   onerror: ((event: { message?: string }) => void) | null;
@@ -34,6 +35,21 @@ export interface KernelClientOptions {
   clearTimer?: (timer: unknown) => void;
   /** The page's strings table, for the interrupt, restart and time-limit messages; default English. */
   strings?: NotebookStrings;
+  /**
+   * Loads chapter 7's digits for a cell that asks (the page's one fixed file), reporting progress
+   * as a sentence. Without it, a cell that asks is told the digits cannot be loaded here.
+   */
+  loadDigits?: (onProgress: (text: string) => void) => Promise<DigitSet>;
+  /** Milliseconds a cell that uses the digits may run, counted from when it has them; default 60000. */
+  dataTimeLimit?: number;
+  /** Milliseconds the digits may take to arrive; default 120000. */
+  downloadLimit?: number;
+}
+
+/** What the page wants to hear about a run while it goes on. */
+export interface RunHooks {
+  /** A line for the cell's output area, e.g. the digits' download progress. */
+  onStatus?: (text: string) => void;
 }
 
 /** A run's result, plus whether the kernel was restarted since the previous run. */
@@ -45,7 +61,7 @@ export interface ClientRunResult extends RunResult {
 /** The page's kernel. */
 export interface KernelClient {
   /** Queues a cell; resolves when it finishes, fails, times out or is cancelled. */
-  run(request: RunRequest): Promise<ClientRunResult>;
+  run(request: RunRequest, hooks?: RunHooks): Promise<ClientRunResult>;
   /** Ends the worker whatever it is doing (a running cell, or a timer a cell left behind) and cancels the queued cells. */
   interrupt(): void;
   /** Discards the kernel and its names; the next run starts a fresh one. */
@@ -57,7 +73,10 @@ export interface KernelClient {
 interface Job {
   id: number;
   request: RunRequest;
+  hooks: RunHooks;
   resolve: (result: ClientRunResult) => void;
+  /** True while the page fetches the digits for this job; a second request meanwhile is a stray. */
+  fetching?: boolean;
 }
 
 /** A client whose worker is created on the first run, never before. */
@@ -66,9 +85,13 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
   const timeLimit = options.timeLimit ?? 5000;
   const bootLimit = options.bootLimit ?? 30_000;
   const strayLimit = options.strayLimit ?? 20;
+  const dataTimeLimit = options.dataTimeLimit ?? 60_000;
+  const downloadLimit = options.downloadLimit ?? 120_000;
   const setTimer = options.setTimer ?? ((callback, ms) => setTimeout(callback, ms));
   const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   let worker: WorkerLike | undefined;
+  // Whether the current worker has been sent the digits (a fresh worker after a restart has not).
+  let workerHasDigits = false;
   // Until the worker's first cell has started, no reader code has run in it, so that "started" is genuine.
   let booting = false;
   let strays = 0;
@@ -94,6 +117,9 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
         if (!booting) return stray();
         booting = false;
         restartTimer(timeLimit, tooLong);
+      } else if (reply.type === "digits") {
+        if (booting || current.fetching) return stray();
+        answerDigits(created, current);
       } else {
         booting = false;
         finish(reply.result);
@@ -103,7 +129,42 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
       if (created === worker) stop(s.kernelCrashed({ why: event.message || s.kernelCrashedUnknown }));
     };
     worker = created;
+    workerHasDigits = false;
     return created;
+  }
+
+  // The page fetches its one fixed file (the request names nothing); the clock stops while it
+  // downloads, and a cell that trains on the digits then gets the longer limit.
+  function answerDigits(target: WorkerLike, job: Job): void {
+    const tooLongWithData = `Stopped after ${dataTimeLimit / 1000} s: the cell ran too long (an endless loop, or more epochs than this page can train in that time?).`;
+    if (workerHasDigits) {
+      restartTimer(dataTimeLimit, tooLongWithData);
+      target.postMessage({ type: "digits", id: job.id });
+      return;
+    }
+    if (!options.loadDigits) {
+      target.postMessage({ type: "digits", id: job.id, error: "this page cannot load the digits" });
+      return;
+    }
+    job.fetching = true;
+    restartTimer(downloadLimit, `The digits did not arrive within ${downloadLimit / 1000} s.`);
+    options.loadDigits((text) => {
+      if (current === job) job.hooks.onStatus?.(text);
+    }).then(
+      (digits) => {
+        if (target !== worker || current !== job) return;
+        job.fetching = false;
+        workerHasDigits = true;
+        restartTimer(dataTimeLimit, tooLongWithData);
+        target.postMessage({ type: "digits", id: job.id, digits });
+      },
+      (error: unknown) => {
+        if (target !== worker || current !== job) return;
+        job.fetching = false;
+        restartTimer(timeLimit, tooLong);
+        target.postMessage({ type: "digits", id: job.id, error: error instanceof Error ? error.message : String(error) });
+      },
+    );
   }
 
   function stray(): void {
@@ -150,9 +211,9 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
   }
 
   return {
-    run(request) {
+    run(request, hooks = {}) {
       return new Promise((resolve) => {
-        queue.push({ id: nextId++, request, resolve });
+        queue.push({ id: nextId++, request, hooks, resolve });
         pump();
       });
     },

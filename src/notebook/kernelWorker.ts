@@ -11,7 +11,8 @@ import { parseHTML } from "linkedom/worker";
 import { createKernel } from "./kernel";
 import { createCellModules } from "./cellModules";
 import { checks } from "./checks/index";
-import { parseRunMessage, type KernelReply } from "./protocol";
+import { parseDigitsMessage, parseRunMessage, type KernelReply } from "./protocol";
+import type { DigitSet } from "../data/digits";
 import { storeDeflate, usePixelCanvas } from "./pixelCanvas";
 import { closeEscapeHatches } from "./workerLockdown";
 
@@ -19,20 +20,49 @@ const scope = self as unknown as { onmessage: ((event: MessageEvent) => void) | 
 
 // Plot.raster draws through a canvas; linkedom has none, so cells get the same PNG-writing one as the build.
 const document = usePixelCanvas(parseHTML("<!doctype html><html><body></body></html>").document, storeDeflate);
-const kernel = createKernel({ modules: createCellModules(document), checks });
+let send: ((reply: KernelReply) => void) | undefined;
+let runningId = 0;
+let digits: DigitSet | undefined;
+const waiting: { resolve: (set: DigitSet) => void; reject: (error: Error) => void }[] = [];
+
+// The digits come from the page: ask on every load (the page lengthens the running cell's time limit), keep the first answer.
+function requestDigits(): Promise<DigitSet> {
+  if (!send) return Promise.reject(new Error("the kernel is not connected to the page"));
+  const ask = send;
+  return new Promise((resolve, reject) => {
+    waiting.push({ resolve, reject });
+    ask({ type: "digits", id: runningId });
+  });
+}
+
+function answerDigits(data: unknown): boolean {
+  const answer = parseDigitsMessage(data);
+  if (!answer) return false;
+  const next = waiting.shift();
+  if (answer.digits) digits ??= answer.digits;
+  if (!next) return true;
+  if (digits) next.resolve(digits);
+  else next.reject(new Error(typeof answer.error === "string" ? answer.error : "the page sent no digits"));
+  return true;
+}
+
+const kernel = createKernel({ modules: createCellModules(document, requestDigits), checks });
 
 scope.onmessage = (event: MessageEvent) => {
   const port = (event.data as { type?: unknown } | null)?.type === "connect" ? event.ports[0] : undefined;
   if (!port) return;
   scope.onmessage = null;
   // Bound now, before any reader code could replace MessagePort.prototype.postMessage.
-  const send: (reply: KernelReply) => void = port.postMessage.bind(port);
+  const post: (reply: KernelReply) => void = port.postMessage.bind(port);
+  send = post;
   port.onmessage = async (message) => {
+    if (answerDigits(message.data)) return;
     const run = parseRunMessage(message.data);
     if (!run) return;
-    send({ type: "started", id: run.id });
+    runningId = run.id;
+    post({ type: "started", id: run.id });
     const result = await kernel.run(run.request);
-    send({ type: "result", id: run.id, result });
+    post({ type: "result", id: run.id, result });
   };
   closeEscapeHatches(self);
 };

@@ -54,19 +54,36 @@ export function remarkNotebookCells(options: NotebookCellsOptions = {}) {
 
 // Widgets draw their saved figure at build time from the page's params: a component with a
 // `params={{ role: "name" }}` prop gets the specs it binds as `pageParams` (a name the page lacks
-// fails the build), so a default is written once, in its <Param>.
+// fails the build), so a default is written once, in its <Param>. With `shareParamsWith="Num"` it
+// also hands its binding to every `<Num>` of the page that has none, so inline numbers follow it.
 function injectParamDefaults(tree: Root, params: ParamSpec[], file: VFile): void {
+  const shared = new Map<string, JsxAttribute[]>();
+  walkElements(tree, (element) => {
+    const bound = element.attributes.find((a) => a.name === "params");
+    if (!bound || typeof bound.value !== "object" || bound.value === null || !element.name) return;
+    try {
+      element.attributes.push(attribute("pageParams", pageParamsFor(element.name, readParamsBinding(bound.value.value), params)));
+    } catch (error) {
+      throw new Error(`${file.path}:${element.position?.start.line ?? 0}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const share = element.attributes.find((a) => a.name === "shareParamsWith");
+    if (!share) return;
+    if (typeof share.value !== "string") throw new Error(`${file.path}:${element.position?.start.line ?? 0}: <${element.name}> shareParamsWith must name a component in quotes, like shareParamsWith="Num".`);
+    shared.set(share.value, element.attributes.filter((a) => a.name === "params" || a.name === "pageParams"));
+    element.attributes = element.attributes.filter((a) => a !== share);
+  });
+  if (shared.size === 0) return;
+  walkElements(tree, (element) => {
+    const binding = element.name ? shared.get(element.name) : undefined;
+    if (binding && !element.attributes.some((a) => a.name === "params")) element.attributes.push(...binding.map((a) => structuredClone(a)));
+  });
+}
+
+// Calls `visit` on every MDX component element of the tree.
+function walkElements(tree: Root, visit: (element: JsxElement) => void): void {
   walk(tree, (node) => {
     const element = node as unknown as JsxElement;
-    if (element.type !== "mdxJsxFlowElement" && element.type !== "mdxJsxTextElement") return false;
-    const bound = element.attributes.find((a) => a.name === "params");
-    if (bound && typeof bound.value === "object" && bound.value !== null && element.name) {
-      try {
-        element.attributes.push(attribute("pageParams", pageParamsFor(element.name, readParamsBinding(bound.value.value), params)));
-      } catch (error) {
-        throw new Error(`${file.path}:${element.position?.start.line ?? 0}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    if (element.type === "mdxJsxFlowElement" || element.type === "mdxJsxTextElement") visit(element);
     return false;
   });
 }

@@ -5,6 +5,7 @@
 import { runInNewContext } from "node:vm";
 import { createKernel, type ParamValue } from "./kernel";
 import { createCellModules } from "./cellModules";
+import { readDigitsFile } from "./digits/readDigitsFile";
 import { createFigureDocument } from "./figureDocument";
 import { checks } from "./checks/index";
 import type { ErrorOutput, Output } from "./outputs";
@@ -23,7 +24,7 @@ export const buildCellTimeLimitMs = 30_000;
 
 /** Runs `cells` in order in a fresh kernel; stops at the first that throws. */
 export async function runCells(cells: readonly CellSource[], params: Readonly<Record<string, ParamValue>>, timeLimitMs = buildCellTimeLimitMs): Promise<CellsRun> {
-  const kernel = createKernel({ modules: createCellModules(createFigureDocument()), checks, invoke: limitTime(timeLimitMs) });
+  const kernel = createKernel({ modules: createCellModules(createFigureDocument(), readDigitsFile), checks, invoke: limitTime(timeLimitMs) });
   const outputs: Output[][] = [];
   for (const [index, cell] of cells.entries()) {
     const result = await kernel.run({ source: cell.source, params, check: cell.check, label: `cell-${index + 1}` });

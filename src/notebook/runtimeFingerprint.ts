@@ -1,7 +1,7 @@
 /**
  * A hash of everything the build's cells run on besides their own text and params: the source of every
  * module runCells.ts reaches (kernel, display, checkers, the whole engine), the lockfile (Plot, linkedom,
- * sucrase, acorn and what they use) and Node's version (V8's Math, zlib).
+ * sucrase, acorn and what they use), the data files cells can load (the digits) and Node's version (V8's Math, zlib).
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -9,6 +9,8 @@ import { join, relative } from "node:path";
 import { readImportGraph } from "../build/importGraph";
 
 const ENTRY = "src/notebook/runCells.ts";
+// Read by cells through `import { loadDigits } from "digits"`: data, not an import, so named here.
+const DATA_FILES = ["public/data/digits.bin.gz"];
 
 /** Our files that cells' outputs depend on: runCells.ts and all it imports, transitively, relative to `root`. */
 export function listCellRuntimeFiles(root: string): string[] {
@@ -18,7 +20,7 @@ export function listCellRuntimeFiles(root: string): string[] {
 /** The runtime's fingerprint under `root` (hex SHA-256): it changes when any of those files, the lockfile or Node changes. */
 export function fingerprintCellRuntime(root: string): string {
   const hash = createHash("sha256").update(`node ${process.version}\n`);
-  for (const file of [...listCellRuntimeFiles(root), "package-lock.json"]) {
+  for (const file of [...listCellRuntimeFiles(root), "package-lock.json", ...DATA_FILES]) {
     const path = join(root, file);
     const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
     hash.update(`${file} ${bytes.length}\n`).update(bytes);

@@ -133,6 +133,34 @@ display(JSON.stringify({ origin: G.origin, results }));`;
   });
 });
 
+describe("break 1b: the digits bridge fetches one fixed file and nothing else", () => {
+  it("cannot be pointed at another address, by argument, forged message or patched global", async () => {
+    const page = await openLab();
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(request.url()));
+    const A = attacker.origin;
+    const source = `// attack: digits bridge
+import { loadDigits } from "digits";
+const A = ${JSON.stringify(A)};
+const G = globalThis;
+const tries = [];
+const note = async (name, action) => { try { await action(); tries.push(name + ": ran"); } catch (error) { tries.push(name + ": " + error.message); } };
+await note("postMessage a request naming a URL", () => G.postMessage({ type: "digits", id: 1, url: A + "/forged", path: "../../secret" }));
+await note("patch fetch first", () => { G.fetch = () => Promise.resolve(new Response("x")); });
+await note("patch URL first", () => { G.URL = class { constructor() { return A + "/url"; } }; });
+const first = await loadDigits(A + "/argument", { url: A + "/option" });
+const second = await loadDigits.call({ url: A + "/this" }, "../../notebook-kernel.html");
+display(tries.join("; ") + " | loaded " + first.train.count + " and " + second.test.count);`;
+    const text = await runAttack(page, 2, source, 60_000);
+    expect(text).toContain("loaded 8000 and 2000");
+    const outside = fetched.filter((url) => !url.startsWith(pageUrl()) && !url.startsWith("data:") && !url.startsWith("blob:"));
+    expect(outside).toEqual([]);
+    expect(fetched.filter((url) => url.includes("digits.bin"))).toEqual([pageUrl("data/digits.bin.gz")]);
+    await expectContained(page, 2, "// attack: digits bridge");
+    await page.close();
+  }, 90_000);
+});
+
 describe("break 2: outputs cannot run script or load anything", () => {
   const vectors = (A: string): string[] => [
     `<svg width="100" height="100"><a><set attributeName="href" to="javascript:window.__pwned='set'"/><rect width="100%" height="100%" fill="red"/></a></svg>`,

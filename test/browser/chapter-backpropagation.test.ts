@@ -7,7 +7,7 @@ const chapter = useChapter(CHAPTER);
 const open = chapter.open;
 
 /** The text of the first inline worked-example number called `name` in the prose. */
-const prose = (page: Page, name: string) => page.locator(`bp-number[data-name="${name}"] .bp-tip-value`).first().textContent();
+const prose = (page: Page, name: string) => page.locator(`bp-number[data-name="${name}"] .widget-tip-value`).first().textContent();
 /** The value part of a line of the diagram, e.g. "E" or "param-w5". */
 const diagram = (page: Page, key: string) => page.locator(`bp-diagram text[data-key="${key}"] .bp-line-value`).textContent();
 const param = (page: Page, name: string) => page.locator(`nb-param input[name="${name}"]`);
@@ -25,8 +25,8 @@ describe("the worked example", () => {
     await page.goto(pageUrl(CHAPTER), { waitUntil: "load" });
     expect(await diagram(page, "E")).toBe("0.298371109");
     expect(await diagram(page, "new_w5")).toBe("0.358916480");
-    expect(await page.locator('bp-number[data-name="delta_h1"] .bp-tip-value').first().textContent()).toBe("0.00877135469");
-    expect(await page.locator('bp-error-table tr[data-step="1"] [data-column=error] .bp-tip-value').textContent()).toBe("0.291027774");
+    expect(await page.locator('bp-number[data-name="delta_h1"] .widget-tip-value').first().textContent()).toBe("0.00877135469");
+    expect(await page.locator('bp-error-table tr[data-step="1"] [data-column=error] .widget-tip-value').textContent()).toBe("0.291027774");
     expect(await page.locator("bp-error-table [data-bp-chart] svg path").count()).toBeGreaterThan(0);
     expect(await page.locator("bp-delta-flow [data-flow-chart] svg").count()).toBeGreaterThan(0);
     await page.context().close();
@@ -34,7 +34,7 @@ describe("the worked example", () => {
 
   it("explains a number's formula with its values on focus", async () => {
     const { page, problems } = await open();
-    const value = page.locator('bp-number[data-name="z_h1"] .bp-tip-value').first();
+    const value = page.locator('bp-number[data-name="z_h1"] .widget-tip-value').first();
     const tipId = await value.getAttribute("aria-describedby");
     const tip = page.locator(`#${tipId}`);
     expect(await tip.isVisible()).toBe(false);
@@ -44,7 +44,7 @@ describe("the worked example", () => {
     const w5 = page.locator('bp-diagram text[data-key="grad_w5"]');
     await w5.focus();
     await expect.poll(() => page.locator("bp-diagram .bp-readout").textContent()).toContain("∂E/∂w5 = δ_o1·a_h1 = 0.138498562·0.593269992 = 0.0821670406");
-    const tableValue = page.locator('bp-error-table tr[data-step="1"] [data-column=error] .bp-tip-value');
+    const tableValue = page.locator('bp-error-table tr[data-step="1"] [data-column=error] .widget-tip-value');
     const tableTip = page.locator(`#${await tableValue.getAttribute("aria-describedby")}`);
     expect(await tableTip.isVisible()).toBe(false);
     await tableValue.focus();
@@ -58,15 +58,15 @@ describe("the worked example", () => {
     const { page, problems } = await open();
     const chart = () => page.locator("bp-error-table [data-bp-chart]").innerHTML();
     const chartBefore = await chart();
-    await page.locator("bp-diagram [data-bp-action=step]").click();
+    await page.locator("bp-diagram [data-action=step]").click();
     await expect.poll(() => diagram(page, "E")).toBe("0.291027774");
     expect(Number(await param(page, "w5").getAttribute("aria-valuenow"))).toBeCloseTo(0.35891648, 8);
     expect(await prose(page, "E")).toBe("0.291027774");
-    expect(await page.locator("bp-diagram .bp-status").textContent()).toContain("after 1 applied update");
-    await expect.poll(() => page.locator("bp-error-table .bp-status").textContent(), { timeout: 15_000 }).toContain("Retrained");
-    expect(await page.locator('bp-error-table tr[data-step="0"] [data-column=error] .bp-tip-value').textContent()).toBe("0.291027774");
+    expect(await page.locator("bp-diagram [data-status]").textContent()).toContain("after 1 applied update");
+    await expect.poll(() => page.locator("bp-error-table [data-status]").textContent(), { timeout: 15_000 }).toContain("Retrained");
+    expect(await page.locator('bp-error-table tr[data-step="0"] [data-column=error] .widget-tip-value').textContent()).toBe("0.291027774");
     expect(await chart()).not.toBe(chartBefore);
-    await page.locator("bp-diagram [data-bp-action=reset]").click();
+    await page.locator("bp-diagram [data-action=reset]").click();
     await expect.poll(() => diagram(page, "E")).toBe("0.298371109");
     expect(problems).toEqual([]);
     await page.close();
@@ -135,7 +135,7 @@ describe("the delta-flow chart", () => {
     const summary = () => flow.locator(".bp-flow-summary").textContent();
     const before = await summary();
     const chartBefore = await flow.locator("[data-flow-chart]").innerHTML();
-    await flow.locator("[data-flow-action=reseed]").click();
+    await flow.locator("[data-action=reseed]").click();
     await expect.poll(() => flow.getAttribute("data-seed")).toBe("2");
     expect(await summary()).not.toBe(before);
     expect(await flow.locator("[data-flow-chart]").innerHTML()).not.toBe(chartBefore);
@@ -157,7 +157,7 @@ describe("loading", () => {
     await page.locator("bp-delta-flow [data-flow-chart]").hover();
     await expect.poll(() => page.locator("bp-delta-flow").getAttribute("data-runtime")).toBe("loaded");
     expect(await heavyChunks(page)).toEqual(["deltaFlowRuntime"]);
-    await page.locator("bp-delta-flow [data-flow-action=reseed]").click();
+    await page.locator("bp-delta-flow [data-action=reseed]").click();
     await expect.poll(() => page.locator("bp-delta-flow").getAttribute("data-seed")).toBe("2");
 
     // Reading a formula in the diagram needs nothing new; the first edit brings in the engine for every number.
@@ -167,7 +167,7 @@ describe("loading", () => {
     await page.keyboard.press("ArrowUp");
     await expect.poll(() => prose(page, "E")).not.toBe("0.298371109");
     expect(await diagram(page, "E")).toBe(await prose(page, "E"));
-    await expect.poll(() => page.locator("bp-error-table .bp-status").textContent(), { timeout: 15_000 }).toContain("Retrained");
+    await expect.poll(() => page.locator("bp-error-table [data-status]").textContent(), { timeout: 15_000 }).toContain("Retrained");
     expect(await heavyChunks(page)).toEqual(["deltaFlowRuntime", "errorTableRuntime", "workedExample"]);
     expect(problems).toEqual([]);
     await page.close();
@@ -211,7 +211,7 @@ describe("the page as a whole", () => {
     await page.evaluate((name) => {
       document.documentElement.dataset.theme = name;
     }, theme);
-    await expect.poll(() => page.locator("bp-error-table .bp-status").textContent(), { timeout: 15_000 }).toContain("Retrained");
+    await expect.poll(() => page.locator("bp-error-table [data-status]").textContent(), { timeout: 15_000 }).toContain("Retrained");
     // This chapter's own widgets: the playground and the notebook have their own files.
     const violations = await findSeriousViolations(page, ["bp-diagram", "bp-error-table", "bp-delta-flow", "bp-number", ".engine-lines"]);
     expect(violations).toEqual([]);

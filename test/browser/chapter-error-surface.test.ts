@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { findSeriousViolations, pageUrl, replaceCellSource, useChapter } from "./harness";
+import { findSeriousViolations, pageUrl, editCell, useChapter } from "./harness";
 
 const CHAPTER = "error-surface/";
 const chapter = useChapter(CHAPTER);
@@ -8,7 +8,8 @@ const open = chapter.open;
 
 const widget = (page: Page, mode: string) => page.locator(`error-surface-widget[data-mode=${mode}]`);
 const readout = (scope: Locator, name: string) => scope.locator(`[data-es-value=${name}]`).textContent();
-const number = async (scope: Locator, name: string) => Number(await readout(scope, name));
+/** A readout as a number: readouts write the reader's minus sign (U+2212). */
+const number = async (scope: Locator, name: string) => Number((await readout(scope, name))?.replace("\u2212", "-"));
 
 /** The drawing scripts a page has fetched so far (the widgets' runtimes and what they import). */
 const runtimeScripts = (page: Page) =>
@@ -32,30 +33,17 @@ async function drag(page: Page, surface: Locator, from: [number, number], to: [n
   await page.mouse.up();
 }
 
-/** Replaces a cell's source and runs it. */
-async function editCell(page: Page, cell: Locator, source: string): Promise<void> {
-  await replaceCellSource(page, cell, source);
-  await page.keyboard.press("ControlOrMeta+Enter");
-}
-
 describe("error-surface chapter", () => {
-  let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    ({ page, problems } = await open());
-  });
-
-  afterAll(async () => {
-    await page?.close();
-  });
+  let page: Page, problems: string[];
+  beforeAll(async () => void ({ page, problems } = await open()));
+  afterAll(() => page?.close());
 
   it("saves a picture of every widget and every cell's output in the page", async () => {
     const html = await (await fetch(pageUrl(CHAPTER))).text();
     expect(html.match(/<error-surface-widget/g)?.length).toBe(3);
     // Build-time figures are the live ones (the raster as an inline PNG), with the readouts and status the browser computes.
     expect(html).toMatch(/data-es-value="E"[^>]*>0\.\d+</);
-    expect(html).toMatch(/data-es-status[^>]*>w₁ = -2, w₂ = 3: squared error E = 0\.\d+\.</);
+    expect(html).toMatch(/data-es-status[^>]*>w₁ = −2, w₂ = 3: squared error E = 0\.\d+\.</);
     expect(html.match(/<image[^>]*data:image\/png;base64/g)?.length).toBe(5);
     expect(await page.locator("nb-cell").count()).toBeGreaterThanOrEqual(5);
     const firstOutput = await page.locator("nb-cell").first().locator(".nb-output").textContent();
@@ -196,7 +184,7 @@ describe("error-surface chapter", () => {
     await curvature.press("Enter");
     await ready(shapes, before);
     expect(await readout(shapes, "shape")).toBe("saddle");
-    expect(await readout(shapes, "a")).toBe("-0.5");
+    expect(await readout(shapes, "a")).toBe("−0.5");
     expect(await shapes.locator("[data-es-surface]").innerHTML()).not.toBe(surfaceBefore);
     await drag(page, shapes.locator("[data-es-surface]"), [0.5, 0.5], [0.5, 0.2]);
     await expect.poll(() => number(shapes, "w2")).toBeGreaterThan(0.5);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { findSeriousViolations, pageUrl, replaceCellSource, useChapter } from "./harness";
+import { findSeriousViolations, pageUrl, editCell, useChapter } from "./harness";
 
 
 const CHAPTER = "gradient-descent/";
@@ -24,23 +24,10 @@ async function clickPlot(page: Page, scope: Locator, fx: number, fy: number): Pr
   await page.mouse.click(box.x + box.width * (0.15 + 0.75 * fx), box.y + box.height * (0.1 + 0.75 * fy));
 }
 
-/** Replaces a cell's source and runs it. */
-async function editCell(page: Page, cell: Locator, source: string): Promise<void> {
-  await replaceCellSource(page, cell, source);
-  await page.keyboard.press("ControlOrMeta+Enter");
-}
-
 describe("gradient-descent chapter", () => {
-  let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    ({ page, problems } = await open());
-  });
-
-  afterAll(async () => {
-    await page?.close();
-  });
+  let page: Page, problems: string[];
+  beforeAll(async () => void ({ page, problems } = await open()));
+  afterAll(() => page?.close());
 
   it("saves every widget's figure and status, and every cell's output, in the page", async () => {
     const html = await (await fetch(pageUrl(CHAPTER))).text();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { findSeriousViolations, launchBrowser, pageUrl, replaceCellSource, useChapter } from "./harness";
-import { solutions } from "../unit/chapters/your-own-autograd-cells";
+import { solutions } from "../unit/content/your-own-autograd-cells";
 import { traceGateGraph } from "../../components/chain-rule/gateGraph";
 import { labelGradient } from "../../components/chain-rule/graphFigure";
 import { describeStateText, findBackwardState, listArrowSteps, nameNode } from "../../components/chain-rule/backwardSteps";
@@ -122,7 +122,7 @@ describe("the gate-pattern stepper", () => {
     const labels = await stepper.locator(".gs-grad text").allTextContents();
     expect(labels.sort()).toEqual(graph.nodes.map((node) => labelGradient(node.grad)).sort());
     expect(labels).toContain(labelGradient(-2.25));
-    expect(await stepper.locator("[data-gs-inputs]").textContent()).toContain("x = 2, y = 0.5, z = -1.5");
+    expect(await stepper.locator("[data-gs-inputs]").textContent()).toContain("x = 2, y = 0.5, z = −1.5");
     expect(await findSeriousViolations(page, ["graph-stepper"])).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
@@ -179,7 +179,7 @@ describe("the stepper on the reader's own graph", () => {
     await answer(page, "scalarOps", solutions[0]);
     await answer(page, "scalarBackward", wrong(1, "operand.grad += ", "operand.grad = "));
     const stepper = await stepOwnGraph(page);
-    expect(await stepper.locator(".gs-own-grads").textContent()).toBe("Your backward disagrees with the chain rule on 1 node: your grad on x is -0.75, the chain rule gives -2.25.");
+    expect(await stepper.locator(".gs-own-grads").textContent()).toBe("Your backward disagrees with the chain rule on 1 node: your grad on x is −0.75, the chain rule gives −2.25.");
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);

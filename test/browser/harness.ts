@@ -140,13 +140,39 @@ export function useChapter(chapter: string, options: BrowserOptions = {}) {
   afterAll(async () => {
     await context?.close();
   });
+  const openPage = async (path: string, search = ""): Promise<{ page: Page; problems: string[] }> => {
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(pageUrl(path) + search, { waitUntil: "networkidle" });
+    return { page, problems: watch.problems };
+  };
   return {
     context: () => context,
-    async open(search = ""): Promise<{ page: Page; problems: string[] }> {
-      const page = await context.newPage();
-      const watch = watchPage(page);
-      await page.goto(pageUrl(chapter) + search, { waitUntil: "networkidle" });
-      return { page, problems: watch.problems };
-    },
+    open: (search = "") => openPage(chapter, search),
+    /** Opens another page of the site in the same browser. */
+    openPage,
   };
+}
+
+/** Replaces a cell's source and runs it, as a reader would with Ctrl+Enter. */
+export async function editCell(page: Page, cell: Locator, source: string): Promise<void> {
+  await replaceCellSource(page, cell, source);
+  await page.keyboard.press("ControlOrMeta+Enter");
+}
+
+/** Frames painted per second over two seconds, counted with requestAnimationFrame. */
+export async function measureFrameRate(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let frames = 0;
+        const start = performance.now();
+        const tick = () => {
+          frames++;
+          if (performance.now() - start < 2000) requestAnimationFrame(tick);
+          else resolve((frames * 1000) / (performance.now() - start));
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
 }

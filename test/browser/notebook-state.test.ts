@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { launchBrowser, pageUrl, replaceCellSource, watchPage } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { launchBrowser, pageUrl, replaceCellSource, useChapter } from "./harness";
 
 // Issue 17: a notebook that tells the truth about its state, and controls that say what they did.
 const LAB = "lab/notebook/";
-let context: BrowserContext;
-
-beforeAll(async () => {
-  context = await launchBrowser();
-});
-
-afterAll(async () => {
-  await context?.close();
-});
+const lab = useChapter(LAB);
 
 const cell = (page: Page, n: number) => page.locator("nb-cell").nth(n - 1);
 
-async function open(path = LAB, search = ""): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const watch = watchPage(page);
-  await page.goto(pageUrl(path) + search, { waitUntil: "networkidle" });
-  return { page, problems: watch.problems };
-}
+const open = (path = LAB, search = "") => lab.openPage(path, search);
 
 describe("honest state", () => {
   it("marks saved outputs as saved from the book, with no execution count, until a cell runs here", async () => {

@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
-import type { BrowserContext, Page } from "playwright-core";
-import { launchBrowser, pageUrl, replaceCellSource, watchPage } from "./harness";
+import type { Page } from "playwright-core";
+import { launchBrowser, measureFrameRate, pageUrl, replaceCellSource, useChapter } from "./harness";
 
 const LAB = "lab/notebook/";
-let context: BrowserContext;
-
-beforeAll(async () => {
-  context = await launchBrowser();
-});
-
-afterAll(async () => {
-  await context?.close();
-});
+const lab = useChapter(LAB);
 
 const cell = (page: Page, n: number) => page.locator("nb-cell").nth(n - 1);
 
-async function openLab(search = ""): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
-  const watch = watchPage(page);
-  await page.goto(pageUrl(LAB) + search, { waitUntil: "networkidle" });
-  return { page, problems: watch.problems };
-}
+const openLab = lab.open;
 
 /** Opens cell n's editor and replaces its source. */
 async function editCell(page: Page, n: number, source: string): Promise<void> {
@@ -30,7 +17,7 @@ async function editCell(page: Page, n: number, source: string): Promise<void> {
 
 describe("notebook lab page", () => {
   it("loads little JavaScript, and neither the editor, the kernel nor sucrase before interaction", async () => {
-    const page = await context.newPage();
+    const page = await lab.context().newPage();
     const scripts: { url: string; bytes: number }[] = [];
     page.on("response", async (response) => {
       if (response.request().resourceType() !== "script") return;
@@ -180,19 +167,7 @@ describe("notebook lab page", () => {
     const before = await widget.locator("[data-boundary]").innerHTML();
     await widget.locator("[data-action=play]").click();
     await expect.poll(() => widget.getAttribute("data-steps"), { timeout: 20_000 }).not.toBeNull();
-    const fps = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let frames = 0;
-          const start = performance.now();
-          const tick = () => {
-            frames++;
-            if (performance.now() - start < 2000) requestAnimationFrame(tick);
-            else resolve((frames * 1000) / (performance.now() - start));
-          };
-          requestAnimationFrame(tick);
-        }),
-    );
+    const fps = await measureFrameRate(page);
     const drawMs = await widget.getAttribute("data-draw-ms");
     const steps = Number(await widget.getAttribute("data-steps"));
     expect(steps).toBeGreaterThan(10);

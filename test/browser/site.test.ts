@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import { basePath, findSeriousViolations, launchBrowser, pageUrl, siteOrigin, watchPage } from "./harness";
 import { countScripts } from "./pageWeight";
 
-const chapters = ["perceptron", "error-surface", "gradient-descent", "chain-rule", "backpropagation", "your-own-autograd"];
+const chapters = ["perceptron", "error-surface", "gradient-descent", "chain-rule", "backpropagation", "your-own-autograd", "real-data"];
 /** Every page of one edition: "" is the English book, "zh/" the Chinese one (issue #16: both pass every check). */
 const editionPages = (folder: string) => [folder, ...chapters.map((slug) => `${folder}${slug}/`), `${folder}notation/`, `${folder}instructors/`, `${folder}glossary/`];
 const pages = [...editionPages(""), ...editionPages("zh/")];

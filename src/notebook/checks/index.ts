@@ -9,6 +9,10 @@ import { checkScalarOps } from "./scalarOps";
 import { checkScalarBackward } from "./scalarBackward";
 import { checkScalarMlp } from "./scalarMlp";
 import { checkScalarTraining } from "./scalarTraining";
+import { checkSoftmaxCrossEntropy } from "./softmaxCrossEntropy";
+import { checkBatchedDense } from "./batchedDense";
+import { checkDigitProgram } from "./digitProgram";
+import { checkPlantedBugs } from "./plantedBugs";
 import { inSentenceCase } from "./wording";
 
 export type { Checker, CheckResult } from "./types";
@@ -24,4 +28,8 @@ export const checks: Readonly<Record<string, Checker>> = {
   scalarBackward: inSentenceCase(checkScalarBackward),
   scalarMlp: inSentenceCase(checkScalarMlp),
   scalarTraining: inSentenceCase(checkScalarTraining),
+  softmaxCrossEntropy: inSentenceCase(checkSoftmaxCrossEntropy),
+  batchedDense: inSentenceCase(checkBatchedDense),
+  digitProgram: inSentenceCase(checkDigitProgram),
+  plantedBugs: inSentenceCase(checkPlantedBugs),
 };

@@ -8,17 +8,11 @@ import { en } from "../../i18n/en";
 import type { Strings } from "../../i18n/types";
 
 /** The reader's node as the checkers see it: the fields the chapter's starter code declares. */
-export interface ScalarNode {
+export interface ScalarNode extends Operations<ScalarNode> {
   data: number;
   grad: number;
   operands: ScalarNode[];
   localGrads: number[];
-  add(other: ScalarNode | number): ScalarNode;
-  mul(other: ScalarNode | number): ScalarNode;
-  pow(p: number): ScalarNode;
-  exp(): ScalarNode;
-  tanh(): ScalarNode;
-  relu(): ScalarNode;
 }
 
 /** `new Scalar(x)` for the reader's class. */

@@ -110,6 +110,20 @@ class CellElement extends HTMLElement implements NotebookCell {
     this.child("[data-nb-action=interrupt]").hidden = false;
   }
 
+  showStatus(text: string): void {
+    const output = this.output();
+    let line = output.querySelector<HTMLElement>(":scope > .nb-run-status");
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "nb-run-status";
+      line.setAttribute("role", "status");
+      output.classList.remove("nb-output-stale");
+      output.removeAttribute("data-saved");
+      output.replaceChildren(line);
+    }
+    line.textContent = text;
+  }
+
   showResult(outputs: Output[], count: number | undefined, note?: string): void {
     this.prompt().textContent = count === undefined ? "[ ]" : `[${count}]`;
     this.prompt().title = count === undefined ? pageNotebookStrings().nbPromptNotRun : pageNotebookStrings().nbPromptRunNumber({ count });

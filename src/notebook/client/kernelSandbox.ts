@@ -7,7 +7,7 @@
  * worker whatever it is doing.
  */
 import type { WorkerLike } from "../kernelClient";
-import type { RunMessage } from "../protocol";
+import type { PageMessage } from "../protocol";
 import workerUrl from "../kernelWorker.ts?worker&url";
 import { joinBase } from "../../site/base";
 import { pageNotebookStrings } from "../../i18n/notebookStrings";
@@ -41,7 +41,7 @@ export function createSandboxedWorker(): WorkerLike {
   const handle: WorkerLike = {
     onmessage: null,
     onerror: null,
-    postMessage: (message: RunMessage) => channel.port1.postMessage(message),
+    postMessage: (message: PageMessage) => channel.port1.postMessage(message),
     terminate() {
       ended = true;
       removeEventListener("message", onFrameMessage);
@@ -80,7 +80,7 @@ function createDevWorker(): WorkerLike {
   const handle: WorkerLike = {
     onmessage: null,
     onerror: null,
-    postMessage: (message: RunMessage) => channel.port1.postMessage(message),
+    postMessage: (message: PageMessage) => channel.port1.postMessage(message),
     terminate: () => worker.terminate(),
   };
   channel.port1.onmessage = (event) => handle.onmessage?.({ data: event.data });

@@ -4,6 +4,7 @@
  */
 import { createKernelClient, type KernelClient } from "../kernelClient";
 import { createSandboxedWorker } from "./kernelSandbox";
+import { loadDigitsForKernel } from "./digitsForKernel";
 import type { Output } from "../outputs";
 import { pagePath, readParams, watchParams } from "./paramStore";
 import { clearEdits } from "./savedEdits";
@@ -26,6 +27,8 @@ export interface NotebookCell {
   /** The kernel generation in which this cell last ran without error, or -1. */
   ranInGeneration: number;
   showBusy(): void;
+  /** Shows a line in the output area while the cell runs, e.g. the digits' download progress. */
+  showStatus(text: string): void;
   /** Shows a run's outputs; `count` is the execution count, `note` a line above the outputs. */
   showResult(outputs: Output[], count: number | undefined, note?: string): void;
   focusInput(): void;
@@ -57,7 +60,7 @@ export function knownNames(): Set<string> {
 
 function kernel(): KernelClient {
   // Created on the first run: the worker and its bundle (sucrase, Plot, …) are not fetched before.
-  client ??= createKernelClient({ createWorker: createSandboxedWorker, strings: pageNotebookStrings() });
+  client ??= createKernelClient({ createWorker: createSandboxedWorker, loadDigits: loadDigitsForKernel, strings: pageNotebookStrings() });
   return client;
 }
 
@@ -91,7 +94,10 @@ async function runOne(cell: NotebookCell, note?: string): Promise<boolean> {
   const s = pageNotebookStrings();
   cell.showBusy();
   setStatus(s.nbStatusRunning({ cell: cell.index + 1 }));
-  const result = await client.run({ source: cell.source, params: readParams(), check: cell.check, label: `cell-${cell.index + 1}`, locale: pageLocale() });
+  const result = await client.run(
+    { source: cell.source, params: readParams(), check: cell.check, label: `cell-${cell.index + 1}`, locale: pageLocale() },
+    { onStatus: (text) => cell.showStatus(text) },
+  );
   if (result.cancelled) {
     cell.showResult([], undefined, s.nbStoppedBefore);
     return false;

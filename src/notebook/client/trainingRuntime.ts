@@ -3,6 +3,7 @@
  * trains in time-boxed slices and draws. The run itself starts on the first Play or Step.
  */
 import type { WidgetContext, WidgetController } from "../../../components/kit/lazyWidget";
+import { createPlayLoop } from "../../../components/kit/playLoop";
 import { startTraining, trainFor, sampleBoundary, listPoints, thinLosses, describeModel, type TrainingSettings, type TrainingRun } from "../training/trainingRun";
 import { plotBoundary, plotLoss } from "../training/trainingFigures";
 import { pageStrings } from "../../i18n/strings";
@@ -58,9 +59,7 @@ export function createLiveTraining(host: HTMLElement, settings: TrainingSettings
   const status = host.querySelector<HTMLElement>("[data-status]")!;
   const playButton = host.querySelector<HTMLButtonElement>("[data-action=play]")!;
   let run: TrainingRun;
-  let frame = 0;
   let lastDraw = 0;
-  let playing = false;
   const s = pageStrings();
   const points = (() => {
     try {
@@ -96,8 +95,8 @@ export function createLiveTraining(host: HTMLElement, settings: TrainingSettings
     host.dataset.drawMs = (lastDraw - started).toFixed(1); // read by the browser test's frame-rate report
   }
 
-  function tick(): void {
-    if (!playing) return;
+  /** One frame of play: trains or draws one figure; false once the run has diverged. */
+  function trainOrDraw(): boolean {
     // A frame either trains or draws, never both, so no frame carries both costs.
     if (performance.now() - lastDraw >= options.drawIntervalMs) {
       draw(nextFigure);
@@ -106,36 +105,25 @@ export function createLiveTraining(host: HTMLElement, settings: TrainingSettings
       trainFor(run, options.budgetMs, undefined, s);
     }
     if (run.divergedBecause) {
-      pause();
+      loop.pause();
       draw();
-      return;
+      return false;
     }
-    frame = requestAnimationFrame(tick);
+    return true;
   }
 
-  function play(): void {
-    if (playing || !run || run.divergedBecause) return;
-    playing = true;
-    playButton.textContent = s.trainPause;
-    frame = requestAnimationFrame(tick);
-  }
-
-  function pause(): void {
-    playing = false;
-    playButton.textContent = s.trainPlay;
-    cancelAnimationFrame(frame);
-  }
+  const loop = createPlayLoop(playButton, { canPlay: () => Boolean(run) && !run.divergedBecause, frame: trainOrDraw }, { play: s.trainPlay, pause: s.trainPause });
 
   return {
-    play,
-    pause,
+    play: loop.play,
+    pause: loop.pause,
     step(): void {
       if (!run || run.divergedBecause) return;
       trainFor(run, 0, undefined, s);
       draw();
     },
     get playing(): boolean {
-      return playing;
+      return loop.playing;
     },
   };
 }

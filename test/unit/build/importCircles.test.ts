@@ -4,23 +4,15 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findImportCircles, findImportSpecifiers, readImportGraph } from "../../../src/build/importGraph";
 
-/**
- * Circles that exist today and are being broken in other branches (issue #10's widget migrations).
- * Each is listed as its closed path; delete an entry when its circle is gone, and leave the list empty.
- */
-const KNOWN_CIRCLES: readonly string[] = [
-  "components/backpropagation/exampleText.ts → components/backpropagation/workedExample.ts → components/backpropagation/exampleText.ts",
-  "components/playground/config.ts → components/playground/queryKeys.ts → components/playground/config.ts",
-];
 
 const root = process.cwd();
 const show = (circle: string[]): string => circle.map((file) => relative(root, file)).join(" → ");
 
 describe("the import graph", () => {
-  it("has no import circle in src/, components/ or src/engine/ beyond the known ones", () => {
+  it("has no import circle in src/, components/ or src/engine/", () => {
     const graph = readImportGraph(["src", "components", "src/engine"].map((folder) => join(root, folder)));
     const circles = findImportCircles(graph).map(show);
-    expect(circles.filter((circle) => !KNOWN_CIRCLES.includes(circle))).toEqual([]);
+    expect(circles).toEqual([]);
   });
 
   it("reads the edges of the real tree, so an empty answer is not a parser that found nothing", () => {

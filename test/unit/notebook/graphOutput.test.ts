@@ -81,11 +81,11 @@ describe("the graph output", () => {
     expect(compareGrads({ ...agree, ownGrads: agree.graph.nodes.map((node) => node.grad) })).toEqual([]);
     expect(compareGrads(agree)).toContain("your grad on f is 0, the chain rule gives 1");
     const mixed = { ...agree, ownGrads: agree.graph.nodes.map((node) => (node.label === "x" ? -1.5 : node.grad)) };
-    expect(compareGrads(mixed)).toEqual(["your grad on x is -1.5, the chain rule gives -2.25"]);
+    expect(compareGrads(mixed)).toEqual(["your grad on x is −1.5, the chain rule gives −2.25"]);
     // A NaN grad crosses as null and is named, not taken for agreement.
     const { traced } = gateTrace();
     const broken = describeValue({ ...traced, ownGrads: traced.nodes.map((node) => (node.label === "y" ? NaN : node.grad)) }) as GraphOutput;
-    expect(compareGrads(broken)).toEqual(["your grad on y is not a finite number, the chain rule gives -3"]);
+    expect(compareGrads(broken)).toEqual(["your grad on y is not a finite number, the chain rule gives −3"]);
     expect(compareGrads({ ...agree, ownGrads: agree.ownGrads.map(() => null) })).toEqual([]);
   });
 });

@@ -99,7 +99,7 @@ function scriptedWorker() {
   const state = { terminated: 0 };
   let current: WorkerLike | undefined;
   const createWorker = (): WorkerLike => {
-    current = { onmessage: null, onerror: null, terminate: () => void state.terminated++, postMessage: (message) => void sent.push(message) };
+    current = { onmessage: null, onerror: null, terminate: () => void state.terminated++, postMessage: (message) => void sent.push(message as RunMessage) };
     return current;
   };
   const say = (data: unknown) => current!.onmessage?.({ data });

@@ -1,0 +1,69 @@
+/** The loss and accuracy curves of a digit run, training against test, as Plot figures from plain points. */
+import * as Plot from "@observablehq/plot";
+import { asImage } from "../kit/charts";
+import type { DigitPoint } from "./digitRun";
+
+/** Which curve: cross-entropy loss, or the fraction of digits read correctly. */
+export type CurveKind = "loss" | "accuracy";
+
+interface CurvePoint {
+  epoch: number;
+  value: number;
+  series: "training" | "test";
+}
+
+const SERIES_COLOUR = { training: "var(--accent)", test: "var(--warm)" };
+
+/** The training and test points of one measure, skipping the first point's missing training value. */
+export function listCurvePoints(history: readonly DigitPoint[], kind: CurveKind): CurvePoint[] {
+  const points: CurvePoint[] = [];
+  for (const point of history) {
+    const training = kind === "loss" ? point.trainLoss : point.trainAccuracy;
+    const test = kind === "loss" ? point.testLoss : point.testAccuracy;
+    if (Number.isFinite(training)) points.push({ epoch: point.epoch, value: training, series: "training" });
+    if (Number.isFinite(test)) points.push({ epoch: point.epoch, value: test, series: "test" });
+  }
+  return points;
+}
+
+/** One measure against epochs, training (solid) and test (dashed), each line named at its end. */
+export function plotCurve(history: readonly DigitPoint[], kind: CurveKind, document?: Document): SVGSVGElement | HTMLElement {
+  const points = listCurvePoints(history, kind);
+  const lastEpoch = Math.max(1, history.at(-1)?.epoch ?? 1);
+  const ends = (["training", "test"] as const).map((series) => points.filter((p) => p.series === series).at(-1)).filter((p) => p !== undefined);
+  const accuracy = kind === "accuracy";
+  const description = describeCurve(history, kind);
+  return asImage(
+    Plot.plot({
+      document,
+      width: 400,
+      height: 200,
+      marginLeft: 44,
+      marginRight: 58,
+      style: { background: "transparent", color: "currentColor", fontSize: "12px" },
+      x: { domain: [0, lastEpoch], label: "epochs →", labelAnchor: "right" },
+      y: accuracy
+        ? { domain: [0, 1], label: "↑ accuracy", grid: true, tickFormat: (v: number) => `${Math.round(v * 100)} %`, ticks: [0, 0.25, 0.5, 0.75, 1] }
+        : { domain: [0, Math.max(2.5, ...points.map((p) => p.value))], label: "↑ loss E (cross-entropy)", grid: true },
+      marks: [
+        Plot.line(points.filter((p) => p.series === "training"), { x: "epoch", y: "value", stroke: SERIES_COLOUR.training, strokeWidth: 2 }),
+        Plot.line(points.filter((p) => p.series === "test"), { x: "epoch", y: "value", stroke: SERIES_COLOUR.test, strokeWidth: 2, strokeDasharray: "5 3" }),
+        // Each end label sits on the outer side of its line: the higher line's above it, the lower's below.
+        ...ends.map((end) => Plot.text([end], { x: "epoch", y: "value", text: "series", dx: 4, textAnchor: "start", fill: SERIES_COLOUR[end.series], dy: (end.series === "test") === accuracy ? 8 : -8 })),
+      ],
+    }),
+    description,
+  );
+}
+
+/** The curve's name and its last values, for readers who cannot see it. */
+export function describeCurve(history: readonly DigitPoint[], kind: CurveKind): string {
+  const last = history.at(-1);
+  const name = kind === "loss" ? "Loss" : "Accuracy";
+  if (!last || history.length < 2) return `${name} curves, training and test: no training yet.`;
+  const show = (v: number) => (kind === "loss" ? v.toFixed(3) : `${(v * 100).toFixed(1)} %`);
+  const training = kind === "loss" ? last.trainLoss : last.trainAccuracy;
+  const test = kind === "loss" ? last.testLoss : last.testAccuracy;
+  return `${name} curves against epochs, training and test; after ${Number(last.epoch.toFixed(2))} epochs the training ${kind} is ${show(training)} and the test ${kind} ${show(test)}.`;
+}
+

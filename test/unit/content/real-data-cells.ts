@@ -1,0 +1,49 @@
+/** Chapter 7's cells and solutions, read from the MDX, and a kernel like the build's to run them in (shared by the chapter's unit tests). */
+import { readFileSync } from "node:fs";
+import { createKernel, type Kernel, type ParamValue } from "../../../src/notebook/kernel";
+import { createCellModules } from "../../../src/notebook/cellModules";
+import { createFigureDocument } from "../../../src/notebook/figureDocument";
+import { checks } from "../../../src/notebook/checks/index";
+import { readDigitsFile } from "../../../src/notebook/digits/readDigitsFile";
+
+/** The chapter's MDX source. */
+export const chapter = readFileSync(new URL("../../../content/real-data.mdx", import.meta.url), "utf8");
+
+/** One ```ts cell fence of the chapter: its check name, if graded, and its source. */
+export interface ChapterCell {
+  check?: string;
+  source: string;
+}
+
+/** Every cell of the chapter, in page order. */
+export const cells: ChapterCell[] = [...chapter.matchAll(/```ts cell([^\n]*)\n([\s\S]*?)\n```/g)].map((match) => ({
+  check: /check=(\w+)/.exec(match[1])?.[1],
+  source: match[2],
+}));
+
+/** The solution inside each <details class="solution">, in page order (one per graded cell). */
+export const solutions: string[] = [...chapter.matchAll(/<details class="solution">[\s\S]*?```ts\n([\s\S]*?)\n```[\s\S]*?<\/details>/g)].map((match) => match[1]);
+
+/** The page's <Param> defaults, as the build passes them to every cell. */
+export const params: Record<string, ParamValue> = Object.fromEntries(
+  [...chapter.matchAll(/<Param name="(\w+)" value=\{?"?([^"}]+)"?\}?/g)].map(([, name, value]) => [name, Number.isNaN(Number(value)) ? value : Number(value)]),
+);
+
+/** A kernel like the build's: engine, Plot and the digits importable, every checker registered. */
+export function newKernel(): Kernel {
+  return createKernel({ modules: createCellModules(createFigureDocument(), readDigitsFile), checks });
+}
+
+/**
+ * Runs the chapter in page order, with each graded cell's solution in place of its starter for the
+ * first `solved` graded cells (all of them by default), and stops before cell `until`.
+ */
+export async function runChapter(kernel: Kernel, options: { until?: number; solved?: number; edit?: (source: string, index: number) => string } = {}): Promise<void> {
+  let graded = 0;
+  for (const [index, cell] of cells.slice(0, options.until ?? cells.length).entries()) {
+    const useSolution = cell.check !== undefined && graded++ < (options.solved ?? Infinity);
+    const source = options.edit ? options.edit(useSolution ? solutions[graded - 1] : cell.source, index) : useSolution ? solutions[graded - 1] : cell.source;
+    const result = await kernel.run({ source, params, label: `cell-${index + 1}` });
+    if (!result.ok) throw new Error(`cell ${index + 1} failed: ${JSON.stringify(result.outputs)}`);
+  }
+}
