@@ -4,7 +4,7 @@ import { checks } from "../../../src/notebook/checks/index";
 import { zh } from "../../../src/i18n/zh";
 import { en } from "../../../src/i18n/en";
 import { createKernel } from "../../../src/notebook/kernel";
-import { newKernel, runSolutionsBefore, solutions } from "../chapters/your-own-autograd-cells";
+import { newKernel, runSolutionsBefore, solutions } from "../content/your-own-autograd-cells";
 
 describe("each checker family speaks Chinese when asked", () => {
   it("the momentum step names the uphill mistake", () => {
