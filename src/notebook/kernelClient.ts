@@ -136,18 +136,18 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
   // The page fetches its one fixed file (the request names nothing); the clock stops while it
   // downloads, and a cell that trains on the digits then gets the longer limit.
   function answerDigits(target: WorkerLike, job: Job): void {
-    const tooLongWithData = `Stopped after ${dataTimeLimit / 1000} s: the cell ran too long (an endless loop, or more epochs than this page can train in that time?).`;
+    const tooLongWithData = s.kernelTooLongWithData({ seconds: dataTimeLimit / 1000 });
     if (workerHasDigits) {
       restartTimer(dataTimeLimit, tooLongWithData);
       target.postMessage({ type: "digits", id: job.id });
       return;
     }
     if (!options.loadDigits) {
-      target.postMessage({ type: "digits", id: job.id, error: "this page cannot load the digits" });
+      target.postMessage({ type: "digits", id: job.id, error: s.kernelNoDigitsHere });
       return;
     }
     job.fetching = true;
-    restartTimer(downloadLimit, `The digits did not arrive within ${downloadLimit / 1000} s.`);
+    restartTimer(downloadLimit, s.kernelDigitsLate({ seconds: downloadLimit / 1000 }));
     options.loadDigits((text) => {
       if (current === job) job.hooks.onStatus?.(text);
     }).then(
