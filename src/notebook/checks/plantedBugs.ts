@@ -8,6 +8,8 @@ import { backward, createNetwork, createRandom, forward } from "../../engine/ind
 import { transposeMatrix } from "./batchedDense";
 import type { Checker, CheckResult } from "./types";
 import { formatNumber } from "./wording";
+import { en } from "../../i18n/en";
+import type { Strings } from "../../i18n/types";
 
 /** The four arrays of a two-layer network, in the chapter's names (W1 is W¹ = the code's layers[0]). */
 export interface TwoLayerParams {
@@ -76,39 +78,39 @@ const CASES = [makeBugCase([6, 5, 4], 3, 5), makeBugCase([4, 7, 3], 5, 9)];
 const TOLERANCE = 1e-9;
 const close = (a: unknown, b: number) => typeof a === "number" && Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(b));
 const same = (actual: ArrayLike<unknown>, expected: ArrayLike<number>) => actual.length === expected.length && Array.from(expected).every((value, i) => close(actual[i], value));
+// The arrays in the chapter's symbols and the code's names; the same in every language.
 const NAMES = { W1: "∂E/∂W¹ (gradients.W1)", b1: "∂E/∂b¹ (gradients.b1)", W2: "∂E/∂W² (gradients.W2)", b2: "∂E/∂b² (gradients.b2)" } as const;
 
 /** Names what is wrong with one gradient array, or undefined when it matches the engine. */
-function judgeArray(key: keyof TwoLayerParams, value: unknown, c: BugCase): string | undefined {
+function judgeArray(key: keyof TwoLayerParams, value: unknown, c: BugCase, s: Strings): string | undefined {
   const expected = c.gradients[key];
   const [n0, n1, n2] = c.sizes;
-  if (!(value instanceof Float64Array) && !Array.isArray(value)) return `${NAMES[key]} is ${value === undefined ? "missing" : typeof value}; return a Float64Array`;
-  if (value.length !== expected.length) return `${NAMES[key]} holds ${value.length} numbers; it should hold ${expected.length}`;
+  if (!(value instanceof Float64Array) && !Array.isArray(value)) return s.pbNotArray({ name: NAMES[key], yours: value === undefined ? s.bdMissing : typeof value });
+  if (value.length !== expected.length) return s.pbLength({ name: NAMES[key], length: value.length, expected: expected.length });
   if (same(value, expected)) return undefined;
-  if (key === "W2" && same(value, transposeMatrix(expected, n2, n1))) return `${NAMES[key]} is transposed: it is stored as ${n1} × ${n2}, one row per hidden unit; it must have W²'s shape, ${n2} × ${n1}, with [j·d₁ + k] = (1/B) Σ_r Δ²[r][j] · A¹[r][k]`;
-  if (key === "b2" && same(value, expected.map((g) => g / c.B))) return `${NAMES[key]} is averaged twice: Δ² was already divided by B = ${c.B} before the column sums were divided again`;
-  if (key === "b1" && Array.from(value as ArrayLike<number>).every((g) => g === 0)) return `${NAMES[key]} is all zeros: the bias gradient is never filled in (it is the column sums of Δ¹ over B)`;
+  if (key === "W2" && same(value, transposeMatrix(expected, n2, n1))) return s.pbTransposed({ name: NAMES[key], n1, n2 });
+  if (key === "b2" && same(value, expected.map((g) => g / c.B))) return s.pbAveragedTwice({ name: NAMES[key], B: c.B });
+  if (key === "b1" && Array.from(value as ArrayLike<number>).every((g) => g === 0)) return s.pbZeros({ name: NAMES[key] });
   const missing = withoutPhiPrime(c);
-  if ((key === "W1" || key === "b1") && same(value, missing[key])) return `${NAMES[key]} is missing φ′: Δ¹ = (Δ² W²) ∘ σ′(Z¹), and σ′(z) = a(1 − a) was left out`;
+  if ((key === "W1" || key === "b1") && same(value, missing[key])) return s.pbNoPhiPrime({ name: NAMES[key] });
   const i = Array.from(expected).findIndex((g, at) => !close((value as ArrayLike<unknown>)[at], g));
-  return `${NAMES[key]}[${i}] is ${formatNumber((value as ArrayLike<unknown>)[i])}, the engine gives ${formatNumber(expected[i])}`;
+  return s.pbDiffers({ name: NAMES[key], i, got: formatNumber((value as ArrayLike<unknown>)[i]), expected: formatNumber(expected[i]) });
 }
 
 /** Expects `networkGradients(params, X, labels, B)` to return the engine's four gradient arrays. */
-export const checkPlantedBugs: Checker = (scope): CheckResult => {
+export const checkPlantedBugs: Checker = (scope, s = en): CheckResult => {
   const networkGradients = scope.networkGradients;
-  if (typeof networkGradients !== "function") return { passed: false, message: "define networkGradients(params, X, labels, B) returning { W1, b1, W2, b2 }" };
+  if (typeof networkGradients !== "function") return { passed: false, message: s.pbDefine };
   for (const c of CASES) {
     const params = { W1: c.params.W1.slice(), b1: c.params.b1.slice(), W2: c.params.W2.slice(), b2: c.params.b2.slice() };
     const result = networkGradients(params, c.X.slice(), c.labels.slice(), c.B) as Record<string, unknown> | undefined;
-    if (typeof result !== "object" || result === null) return { passed: false, message: `networkGradients returned ${String(result)}; return { W1, b1, W2, b2 }` };
-    const problems = (["W2", "b2", "W1", "b1"] as const).map((key) => judgeArray(key, result[key], c)).filter((problem) => problem !== undefined);
+    if (typeof result !== "object" || result === null) return { passed: false, message: s.pbNotObject({ result: String(result) }) };
+    const problems = (["W2", "b2", "W1", "b1"] as const).map((key) => judgeArray(key, result[key], c, s)).filter((problem) => problem !== undefined);
     if (problems.length > 0) {
-      const count = problems.length === 1 ? "one array is still wrong" : `${problems.length} arrays are still wrong`;
-      return { passed: false, message: `On a ${c.sizes.join("-")} network with a batch of ${c.B}, ${count}: ${problems.join("; ")}.` };
+      return { passed: false, message: s.pbStillWrong({ sizes: c.sizes.join("-"), B: c.B, wrong: problems.length, problems: problems.join(s.chkProblemSeparator) }) };
     }
   }
-  return { passed: true, message: "All four gradient arrays match the engine on two networks: the transposed W², the missing σ′, the double average and the forgotten bias gradient are all fixed." };
+  return { passed: true, message: s.pbPassed };
 };
 
 /** The cases, for tests. */

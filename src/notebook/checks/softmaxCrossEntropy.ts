@@ -7,6 +7,8 @@
 import { createNetwork, forward, backward } from "../../engine/index";
 import type { Checker, CheckResult } from "./types";
 import { formatNumber } from "./wording";
+import { en } from "../../i18n/en";
+import type { Strings } from "../../i18n/types";
 
 /** One softmax and cross-entropy case: logits, label and the engine's answer. */
 interface SoftmaxCase {
@@ -48,86 +50,86 @@ const listed = (values: number[]) => `[${values.map((value) => formatNumber(valu
 
 type Softmax = (logits: number[], label: number) => unknown;
 
-function call(f: Softmax, c: SoftmaxCase): { loss: unknown; gradient: unknown[] | undefined } | string {
+function call(f: Softmax, c: SoftmaxCase, s: Strings): { loss: unknown; gradient: unknown[] | undefined } | string {
   const result = f(c.logits.slice(), c.label) as Record<string, unknown> | undefined;
-  if (typeof result !== "object" || result === null) return `softmaxCrossEntropy returned ${String(result)}; return an object { loss, gradient }`;
+  if (typeof result !== "object" || result === null) return s.smxNotObject({ result: String(result) });
   return { loss: result.loss, gradient: toArray(result.gradient) };
 }
 
 /** Names what went wrong on logits as large as ±1000, where e^z leaves the range of a float64. */
-function judgeHuge(loss: unknown, gradient: unknown[] | undefined, c: SoftmaxCase): string | undefined {
+function judgeHuge(loss: unknown, gradient: unknown[] | undefined, c: SoftmaxCase, s: Strings): string | undefined {
   const finite = typeof loss === "number" && Number.isFinite(loss) && gradient !== undefined && gradient.every((g) => typeof g === "number" && Number.isFinite(g));
   if (!finite) {
     const large = Math.max(...c.logits);
     const cause = large > 709
-      ? `e^${large} overflows: a float64 holds at most about 1.8·10^308, and e^z is Infinity for z above 709.78, so the sum is Infinity and Infinity / Infinity is NaN`
-      : `every e^z underflows to 0 for logits near ${large}, so the sum is 0 and log 0 = −Infinity (0 / 0 = NaN in the gradient)`;
-    return `On logits like ${listed(c.logits.slice(0, 4))}… your result holds ${String(loss)} or a NaN/Infinity in the gradient: ${cause}. Subtract the largest logit from every logit before exponentiating (log-sum-exp); the answer does not change`;
+      ? s.smxOverflow({ large: String(large) })
+      : s.smxUnderflow({ large: String(large) });
+    return s.smxNotFinite({ logits: listed(c.logits.slice(0, 4)), loss: String(loss), cause });
   }
   if (!close(loss, c.loss, 1e-6) || !matches(gradient, c.gradient, 1e-6)) {
-    return `On logits of ±1000 (label ${c.label}) the loss should be ${formatNumber(c.loss)} and the gradient ${listed(c.gradient)}; yours gives ${formatNumber(loss)} and ${listed(gradient as number[])}`;
+    return s.smxHugeWrong({ label: c.label, loss: formatNumber(c.loss), gradient: listed(c.gradient), yourLoss: formatNumber(loss), yourGradient: listed(gradient as number[]) });
   }
   return undefined;
 }
 
 /** Names the usual wrong answers on an ordinary case; a gradient that fits no known mistake is compared with the reader's own loss. */
-function judgeOrdinary(f: Softmax, loss: unknown, gradient: unknown[] | undefined, c: SoftmaxCase): string | undefined {
+function judgeOrdinary(f: Softmax, loss: unknown, gradient: unknown[] | undefined, c: SoftmaxCase, s: Strings): string | undefined {
   const probabilities = c.gradient.map((g, j) => g + (j === c.label ? 1 : 0));
-  if (gradient === undefined || gradient.length !== c.logits.length) return `the gradient should hold ${c.logits.length} numbers, one per logit; yours is ${gradient === undefined ? "not an array" : `${gradient.length} long`}`;
-  if (typeof loss !== "number") return `loss should be a number; yours is ${typeof loss}`;
+  if (gradient === undefined || gradient.length !== c.logits.length) return s.smxGradientLength({ count: c.logits.length, yours: gradient === undefined ? s.smxNotAnArray : s.smxLong({ length: gradient.length }) });
+  if (typeof loss !== "number") return s.smxLossNotNumber({ type: typeof loss });
   const problems: string[] = [];
   const lossRight = close(loss, c.loss);
   if (!lossRight) {
-    if (close(loss, -c.loss)) problems.push(`loss has the wrong sign: E = −log y_label = ${formatNumber(c.loss)}, a positive number`);
-    else if (close(loss, probabilities[c.label])) problems.push(`loss is the probability y_label = ${formatNumber(probabilities[c.label])}; the loss is −log y_label = ${formatNumber(c.loss)}`);
-    else if (close(loss, c.loss / Math.LN2)) problems.push("loss uses log base 2; cross-entropy here uses the natural log (Math.log)");
-    else problems.push(`for label ${c.label}, loss is ${formatNumber(loss)}, expected log Σ_k e^{z_k} − z_label = ${formatNumber(c.loss)}`);
+    if (close(loss, -c.loss)) problems.push(s.smxLossSign({ loss: formatNumber(c.loss) }));
+    else if (close(loss, probabilities[c.label])) problems.push(s.smxLossIsProbability({ probability: formatNumber(probabilities[c.label]), loss: formatNumber(c.loss) }));
+    else if (close(loss, c.loss / Math.LN2)) problems.push(s.smxLossLog2);
+    else problems.push(s.smxLossWrong({ label: c.label, loss: formatNumber(loss), expected: formatNumber(c.loss) }));
   }
   if (!matches(gradient, c.gradient)) {
-    if (matches(gradient, c.gradient.map((g) => -g))) problems.push("the gradient has the wrong sign: ∂E/∂z = y − t, the probabilities minus the one-hot target");
-    else if (matches(gradient, probabilities)) problems.push(`the gradient is the softmax y itself; subtract the one-hot target t (1 at index ${c.label})`);
-    else if (matches(gradient, c.logits.map((z, j) => z - (j === c.label ? 1 : 0)))) problems.push("the gradient is z − t, the logits minus the target; it should be y − t, the probabilities after softmax");
+    if (matches(gradient, c.gradient.map((g) => -g))) problems.push(s.smxGradSign);
+    else if (matches(gradient, probabilities)) problems.push(s.smxGradIsSoftmax({ label: c.label }));
+    else if (matches(gradient, c.logits.map((z, j) => z - (j === c.label ? 1 : 0)))) problems.push(s.smxGradLogits);
     else {
       const j = c.gradient.findIndex((g, i) => !close(gradient[i], g));
       // With the loss right, the reader's own loss is the fairest judge of the gradient.
-      problems.push((lossRight && judgeFiniteDifferences(f, c, gradient)) || `gradient[${j}] is ${formatNumber(gradient[j])}, expected y_${j} − t_${j} = ${formatNumber(c.gradient[j])}`);
+      problems.push((lossRight && judgeFiniteDifferences(f, c, gradient, s)) || s.smxGradWrong({ j, got: formatNumber(gradient[j]), expected: formatNumber(c.gradient[j]) }));
     }
   }
-  return problems.length > 0 ? `On logits ${listed(c.logits)} with label ${c.label}: ${problems.join("; ")}` : undefined;
+  return problems.length > 0 ? s.smxOnLogits({ logits: listed(c.logits), label: c.label, problems: problems.join(s.chkProblemSeparator) }) : undefined;
 }
 
 /** Compares the reader's gradient with central differences of the reader's own loss. */
-function judgeFiniteDifferences(f: Softmax, c: SoftmaxCase, gradient: unknown[]): string | undefined {
+function judgeFiniteDifferences(f: Softmax, c: SoftmaxCase, gradient: unknown[], s: Strings): string | undefined {
   for (let j = 0; j < c.logits.length; j++) {
     const at = (shift: number) => Number((f(c.logits.map((z, i) => (i === j ? z + shift : z)), c.label) as { loss?: unknown } | undefined)?.loss);
     const numeric = (at(EPSILON) - at(-EPSILON)) / (2 * EPSILON);
     const analytic = Number(gradient[j]);
     if (!(Math.abs(numeric - analytic) <= 1e-6 * Math.max(1, Math.abs(numeric)))) {
-      return `your gradient[${j}] = ${formatNumber(analytic)} disagrees with central differences of your own loss, (E(z + ε) − E(z − ε)) / 2ε = ${formatNumber(numeric)}: the loss is right, so the gradient is not its derivative (y_${j} − t_${j} = ${formatNumber(c.gradient[j])})`;
+      return s.smxFiniteDifferences({ j, analytic: formatNumber(analytic), numeric: formatNumber(numeric), expected: formatNumber(c.gradient[j]) });
     }
   }
   return undefined;
 }
 
 /** Expects `softmaxCrossEntropy(logits, label)` to return `{ loss, gradient }` equal to the engine's, even for logits of ±1000. */
-export const checkSoftmaxCrossEntropy: Checker = (scope): CheckResult => {
+export const checkSoftmaxCrossEntropy: Checker = (scope, s = en): CheckResult => {
   const f = scope.softmaxCrossEntropy;
-  if (typeof f !== "function") return { passed: false, message: "define a function softmaxCrossEntropy(logits, label) that returns { loss, gradient }" };
+  if (typeof f !== "function") return { passed: false, message: s.smxDefine };
   for (const c of ORDINARY) {
-    const result = call(f as Softmax, c);
+    const result = call(f as Softmax, c, s);
     if (typeof result === "string") return { passed: false, message: result };
-    const problem = judgeOrdinary(f as Softmax, result.loss, result.gradient, c);
-    if (problem) return { passed: false, message: `${problem}.` };
+    const problem = judgeOrdinary(f as Softmax, result.loss, result.gradient, c, s);
+    if (problem) return { passed: false, message: s.chkEndSentence({ text: problem }) };
   }
   for (const c of HUGE) {
-    const result = call(f as Softmax, c);
+    const result = call(f as Softmax, c, s);
     if (typeof result === "string") return { passed: false, message: result };
-    const problem = judgeHuge(result.loss, result.gradient, c);
-    if (problem) return { passed: false, message: `${problem}.` };
+    const problem = judgeHuge(result.loss, result.gradient, c, s);
+    if (problem) return { passed: false, message: s.chkEndSentence({ text: problem }) };
   }
   return {
     passed: true,
-    message: `Loss and gradient match the engine on three sets of logits, so the gradient is the derivative of the loss; on logits of ±1000 you return a loss of ${formatNumber(HUGE[0].loss)} and a finite gradient, where the plain formula gives NaN.`,
+    message: s.smxPassed({ loss: formatNumber(HUGE[0].loss) }),
   };
 };
 

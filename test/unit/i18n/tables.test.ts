@@ -39,6 +39,8 @@ const phrases: Record<string, (table: typeof en) => string> = {
   "pgRebuilt.keys": (table) => table.pgKeyName({ key: "seed" }),
   "pgRebuiltPlaying.keys": (table) => table.pgKeyName({ key: "seed" }),
   "pgStatus.test": (table) => table.pgTestLoss({ loss: "0.1" }),
+  "bdOnLayer.layer": (table) => table.bdLayer({ m: 4, n: 3, B: 5 }),
+  "smxGradientLength.yours": (table) => table.smxNotAnArray,
 };
 
 function render(value: unknown, table: typeof en = en, key = ""): string {
