@@ -2,6 +2,8 @@
  * Build-time only: the saved (no-JavaScript) view of the digit widget for a trained run, as HTML strings
  * drawn on the build's figure document with the same functions the live widget uses.
  */
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 import { createFigureDocument } from "../../src/notebook/figureDocument";
 import { plotCurve } from "./digitCurves";
 import { gridSize, paintWeightGrid } from "./digitImages";
@@ -26,16 +28,16 @@ export interface SavedDigitView {
 }
 
 /** Draws every panel of the widget for `run` as saved HTML. */
-export function drawSavedView(run: DigitRun): SavedDigitView {
+export function drawSavedView(run: DigitRun, s: Strings = en): SavedDigitView {
   const document = createFigureDocument();
   const { data, report } = run;
   const table = document.createElement("table");
   table.className = "digits-confusion";
   table.setAttribute("data-confusion", "");
-  table.setAttribute("aria-label", "Confusion matrix: rows are the test digits' true labels, columns what the network read");
+  table.setAttribute("aria-label", s.rdConfusionAria);
   fillConfusion(table as HTMLTableElement, report!.confusion);
   const wrong = document.createElement("ul");
-  fillWrongDigits(wrong, findConfidentlyWrong(report!, data.set.test.labels, WRONG_DIGITS_SHOWN), data.set.test);
+  fillWrongDigits(wrong, findConfidentlyWrong(report!, data.set.test.labels, WRONG_DIGITS_SHOWN), data.set.test, s);
   const units = run.settings.hiddenUnits;
   const weights = paintWeightGrid(document.createElement("canvas"), run.trainer.network.layers[0].weights, units);
   const digit = readTestDigit(data, FIRST_PAD_DIGIT);
@@ -44,8 +46,8 @@ export function drawSavedView(run: DigitRun): SavedDigitView {
   fillProbabilities(list, probabilities);
   const read = probabilities.indexOf(Math.max(...probabilities));
   return {
-    loss: plotCurve(run.history, "loss", document).outerHTML,
-    accuracy: plotCurve(run.history, "accuracy", document).outerHTML,
+    loss: plotCurve(run.history, "loss", document, s).outerHTML,
+    accuracy: plotCurve(run.history, "accuracy", document, s).outerHTML,
     confusionTable: table.outerHTML,
     wrongDigits: wrong.innerHTML,
     weights: { url: weights.toDataURL(), ...gridSize(units) },

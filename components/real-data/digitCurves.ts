@@ -1,4 +1,6 @@
 /** The loss and accuracy curves of a digit run, training against test, as Plot figures from plain points. */
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 import * as Plot from "@observablehq/plot";
 import { asImage } from "../kit/charts";
 import type { DigitPoint } from "./digitRun";
@@ -27,12 +29,12 @@ export function listCurvePoints(history: readonly DigitPoint[], kind: CurveKind)
 }
 
 /** One measure against epochs, training (solid) and test (dashed), each line named at its end. */
-export function plotCurve(history: readonly DigitPoint[], kind: CurveKind, document?: Document): SVGSVGElement | HTMLElement {
+export function plotCurve(history: readonly DigitPoint[], kind: CurveKind, document?: Document, s: Strings = en): SVGSVGElement | HTMLElement {
   const points = listCurvePoints(history, kind);
   const lastEpoch = Math.max(1, history.at(-1)?.epoch ?? 1);
   const ends = (["training", "test"] as const).map((series) => points.filter((p) => p.series === series).at(-1)).filter((p) => p !== undefined);
   const accuracy = kind === "accuracy";
-  const description = describeCurve(history, kind);
+  const description = describeCurve(history, kind, s);
   return asImage(
     Plot.plot({
       document,
@@ -57,13 +59,12 @@ export function plotCurve(history: readonly DigitPoint[], kind: CurveKind, docum
 }
 
 /** The curve's name and its last values, for readers who cannot see it. */
-export function describeCurve(history: readonly DigitPoint[], kind: CurveKind): string {
+export function describeCurve(history: readonly DigitPoint[], kind: CurveKind, s: Strings = en): string {
   const last = history.at(-1);
-  const name = kind === "loss" ? "Loss" : "Accuracy";
-  if (!last || history.length < 2) return `${name} curves, training and test: no training yet.`;
+    if (!last || history.length < 2) return kind === "loss" ? s.rdLossCurvesEmpty : s.rdAccuracyCurvesEmpty;
   const show = (v: number) => (kind === "loss" ? v.toFixed(3) : `${(v * 100).toFixed(1)} %`);
   const training = kind === "loss" ? last.trainLoss : last.trainAccuracy;
   const test = kind === "loss" ? last.testLoss : last.testAccuracy;
-  return `${name} curves against epochs, training and test; after ${Number(last.epoch.toFixed(2))} epochs the training ${kind} is ${show(training)} and the test ${kind} ${show(test)}.`;
+  return (kind === "loss" ? s.rdLossCurves : s.rdAccuracyCurves)({ epochs: Number(last.epoch.toFixed(2)), training: show(training), test: show(test) });
 }
 

@@ -3,6 +3,8 @@
  * the most confidently wrong digits. The build fills them in the saved page (linkedom) and the live
  * widget refills the same elements, so both show one markup.
  */
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 import type { DigitPart } from "../../src/data/digits";
 import type { WrongDigit } from "./digitReport";
 import { paintDigit, toGrey } from "./digitImages";
@@ -95,7 +97,7 @@ function buildConfusion(table: HTMLTableElement, document: Document): void {
 }
 
 /** Fills `list` (a <ul>) with the wrong digits' images, each captioned "7 read as 1, 98.0 %". */
-export function fillWrongDigits(list: HTMLElement, wrong: readonly WrongDigit[], test: DigitPart): void {
+export function fillWrongDigits(list: HTMLElement, wrong: readonly WrongDigit[], test: DigitPart, s: Strings = en): void {
   const document = list.ownerDocument;
   const size = test.images.length / test.count;
   list.replaceChildren(...wrong.map((digit) => {
@@ -103,8 +105,8 @@ export function fillWrongDigits(list: HTMLElement, wrong: readonly WrongDigit[],
     const image = document.createElement("img");
     image.setAttribute("width", "28");
     image.setAttribute("height", "28");
-    const caption = `${digit.label} read as ${digit.predicted}, ${formatPercent(digit.confidence)}`;
-    image.setAttribute("alt", `Test digit ${digit.index}, a ${digit.label}`);
+    const caption = s.rdReadAs({ label: digit.label, read: digit.predicted, confidence: formatPercent(digit.confidence) });
+    image.setAttribute("alt", s.rdTestDigit({ index: digit.index, label: digit.label }));
     image.setAttribute("src", digitImageUrl(document, toGrey(test.images.subarray(digit.index * size, (digit.index + 1) * size))));
     const text = document.createElement("span");
     text.textContent = caption;

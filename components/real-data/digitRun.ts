@@ -7,6 +7,8 @@
  * can spend a few milliseconds a frame on it; the order of the units never depends on the time
  * budget, so the same settings and seed give the same run however it is sliced.
  */
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 import {
   createNetwork, createOptimizer, createRandom, createTrainer, forward, measureLoss, trainStep,
   type Dataset, type Trainer,
@@ -63,6 +65,8 @@ export interface DigitRun {
   history: DigitPoint[];
   report: TestReport | null;
   divergedBecause?: string;
+  /** The page's strings, for `divergedBecause`. */
+  strings: Strings;
   /** Batch sums since the last point. */
   batches: { loss: number; accuracy: number; count: number };
   /** The test evaluation in progress (training waits for it, so it sees one set of weights). */
@@ -70,8 +74,8 @@ export interface DigitRun {
 }
 
 /** A fresh run: the weights and the shuffling come from one generator seeded with `settings.seed`. Throws the settings' message if they are impossible. */
-export function startDigitRun(settings: DigitSettings, data: DigitData): DigitRun {
-  const problem = checkDigitSettings(settings);
+export function startDigitRun(settings: DigitSettings, data: DigitData, s: Strings = en): DigitRun {
+  const problem = checkDigitSettings(settings, s);
   if (problem) throw new RangeError(problem);
   const random = createRandom(settings.seed);
   const network = createNetwork({
@@ -84,7 +88,7 @@ export function startDigitRun(settings: DigitSettings, data: DigitData): DigitRu
   });
   const optimizer = createOptimizer({ kind: "gradientDescent", learningRate: settings.learningRate });
   const trainer = createTrainer({ network, optimizer, dataset: data.train, batchSize: settings.batchSize, random });
-  return { settings, data, trainer, history: [], report: null, batches: { loss: 0, accuracy: 0, count: 0 }, evaluation: newEvaluation(data.test) };
+  return { settings, data, trainer, strings: s, history: [], report: null, batches: { loss: 0, accuracy: 0, count: 0 }, evaluation: newEvaluation(data.test) };
 }
 
 function newEvaluation(test: Dataset): Evaluation {
@@ -105,8 +109,8 @@ export function workOnce(run: DigitRun): boolean {
   }
   const result = trainStep(run.trainer);
   if (result.diverged || !(result.loss <= MAX_LOSS)) {
-    const what = Number.isNaN(result.loss) || result.diverged ? "NaN or infinite" : formatNumber(result.loss);
-    run.divergedBecause = `the loss became ${what} at step ${run.trainer.steps}: the learning rate η = ${run.settings.learningRate} is too large for this network. Lower it and press Reset.`;
+    const what = Number.isNaN(result.loss) || result.diverged ? run.strings.rdNaN : formatNumber(result.loss);
+    run.divergedBecause = run.strings.rdLossDiverged({ what, step: run.trainer.steps, rate: run.settings.learningRate });
     return false;
   }
   run.batches.loss += result.loss;
@@ -169,7 +173,7 @@ function finishEvaluation(run: DigitRun, evaluation: Evaluation): void {
   run.batches = { loss: 0, accuracy: 0, count: 0 };
   run.evaluation = null;
   if (!Number.isFinite(report.loss)) {
-    run.divergedBecause = `the test loss became NaN or infinite after ${examples} examples: the learning rate η = ${run.settings.learningRate} is too large for this network. Lower it and press Reset.`;
+    run.divergedBecause = run.strings.rdTestDiverged({ examples, rate: run.settings.learningRate });
   }
 }
 

@@ -7,6 +7,7 @@
 import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
 import { formatNumber } from "../kit/formatNumber";
 import { createPlayLoop } from "../kit/playLoop";
+import { pageStrings } from "../../src/i18n/strings";
 import { loadPageDigits } from "../../src/data/pageDigits";
 import { prepareDigitData, type DigitData } from "./digitData";
 import { plotCurve, type CurveKind } from "./digitCurves";
@@ -29,6 +30,7 @@ const WRONG_SHOWN = 8;
 /** Takes over <rd-digits>: Play, Step, Reset, the pad and the bound params. */
 export function start(element: HTMLElement, { params }: WidgetContext<Role>): WidgetController<Role> {
   const find = <T extends HTMLElement>(selector: string) => element.querySelector<T>(selector)!;
+  const s = pageStrings();
   const status = find("[data-status]");
   const progress = find<HTMLProgressElement>("[data-progress]");
   const playButton = find<HTMLButtonElement>("[data-action=play]");
@@ -65,7 +67,7 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
 
   /** Runs `task` after the reader's earlier actions have finished, so a Play pressed while the digits load acts once they are in. */
   function serial(task: () => unknown): void {
-    chain = chain.then(task).catch((error: unknown) => say(`Something went wrong: ${(error as Error).message}`, true));
+    chain = chain.then(task).catch((error: unknown) => say(s.rdWentWrong({ error: (error as Error).message }), true));
   }
 
   function loadData(): Promise<DigitData | null> {
@@ -73,16 +75,16 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     loading ??= (async () => {
       progress.hidden = false;
       progress.removeAttribute("value");
-      say("Loading the 10,000 digits (1.6 MB)…");
+      say(s.rdLoading);
       try {
         const set = await loadPageDigits(({ loaded, total }) => {
           if (total) progress.value = loaded / total;
-          say(`Loading the digits: ${(loaded / 1e6).toFixed(1)} of ${total ? (total / 1e6).toFixed(1) : "about 1.6"} MB…`);
+          say(s.rdLoadingOf({ loaded: (loaded / 1e6).toFixed(1), total: total ? (total / 1e6).toFixed(1) : s.rdAbout16 }));
         });
         data = prepareDigitData(set);
         return data;
       } catch (error) {
-        say(`${(error as Error).message} Press Play or touch the pad to try again.`, true);
+        say(s.rdLoadFailed({ error: (error as Error).message }), true);
         return null;
       } finally {
         progress.hidden = true;
@@ -95,13 +97,13 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
   /** A fresh run with the current settings (measured at step 0), or null with the reason in the status. */
   function newRun(digits: DigitData): DigitRun | null {
     const chosen = settings();
-    find("[data-model]").textContent = describeDigitModel(chosen);
-    const problem = checkDigitSettings(chosen);
+    find("[data-model]").textContent = describeDigitModel(chosen, s);
+    const problem = checkDigitSettings(chosen, s);
     if (problem) {
       say(problem, true);
       return null;
     }
-    const fresh = startDigitRun(chosen, digits);
+    const fresh = startDigitRun(chosen, digits, s);
     trainUntil(fresh, 0);
     return fresh;
   }
@@ -113,7 +115,7 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
       run = newRun(digits);
       if (run) {
         drawAll();
-        say(`A fresh network from seed ${run.settings.seed}, untrained: it reads ${formatPercent(run.report!.accuracy)} of the test digits correctly. Press Play to train it.`);
+        say(s.rdFresh({ seed: run.settings.seed, accuracy: formatPercent(run.report!.accuracy) }));
       }
     }
     return run;
@@ -122,22 +124,22 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
   function describeProgress(current: DigitRun): string {
     const last = current.history.at(-1);
     const examples = countExamples(current);
-    const where = `Epoch ${formatNumber(examples / current.data.train.count)} (${examples} digits seen, step ${current.trainer.steps})`;
-    return last ? `${where}: test accuracy ${formatPercent(last.testAccuracy)}, test loss ${formatNumber(last.testLoss)}.` : `${where}.`;
+    const where = s.rdWhere({ epoch: formatNumber(examples / current.data.train.count), examples, step: current.trainer.steps });
+    return last ? s.rdProgress({ where, accuracy: formatPercent(last.testAccuracy), loss: formatNumber(last.testLoss) }) : s.chkEndSentence({ text: where });
   }
 
   function drawPanel(panel: Panel): void {
     if (!run) return;
     if (panel === "loss" || panel === "accuracy") {
-      find(`[data-curve=${panel}]`).replaceChildren(plotCurve(run.history, panel));
+      find(`[data-curve=${panel}]`).replaceChildren(plotCurve(run.history, panel, undefined, s));
     } else if (panel === "tables" && run.report) {
       fillConfusion(find<HTMLTableElement>("[data-confusion]"), run.report.confusion);
-      fillWrongDigits(find("[data-wrong]"), findConfidentlyWrong(run.report, run.data.set.test.labels, WRONG_SHOWN), run.data.set.test);
+      fillWrongDigits(find("[data-wrong]"), findConfidentlyWrong(run.report, run.data.set.test.labels, WRONG_SHOWN), run.data.set.test, s);
     } else if (panel === "weights") {
       paintWeightGrid(weightCanvas, run.trainer.network.layers[0].weights, run.settings.hiddenUnits);
       weights.width = weightCanvas.width;
       weights.height = weightCanvas.height;
-      weights.alt = `The incoming weights of the ${run.settings.hiddenUnits} hidden units, one 28 × 28 image each`;
+      weights.alt = s.rdWeightsAlt({ hidden: run.settings.hiddenUnits });
       weights.src = weightCanvas.toDataURL();
     } else if (panel === "reading") {
       readPad();
@@ -183,13 +185,13 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     if (run.divergedBecause) {
       pause();
       drawAll();
-      say(`Stopped: ${run.divergedBecause}`, true);
+      say(s.rdStopped({ why: run.divergedBecause }), true);
       return false;
     }
     return true;
   }
 
-  const loop = createPlayLoop(playButton, { canPlay: () => run !== null && !run.divergedBecause, frame: trainOrDraw });
+  const loop = createPlayLoop(playButton, { canPlay: () => run !== null && !run.divergedBecause, frame: trainOrDraw }, { play: s.trainPlay, pause: s.trainPause });
   const { play, pause } = loop;
 
   async function reset(reason: string): Promise<void> {
@@ -199,7 +201,7 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     run = newRun(digits);
     if (!run) return;
     drawAll();
-    say(`${reason}: a fresh network from seed ${run.settings.seed}, test accuracy ${formatPercent(run.report!.accuracy)}. Press Play to train it.`);
+    say(s.rdResetDone({ reason, seed: run.settings.seed, accuracy: formatPercent(run.report!.accuracy) }));
   }
 
   /** Reads the pad (drawing or test digit) with the current network, at most once a frame. */
@@ -208,15 +210,14 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     const input = padDigit === null ? pad.readInput() : readTestDigit(run.data, padDigit);
     if (!input) {
       clearProbabilities(probabilities);
-      reading.textContent = "The pad is blank: draw a digit.";
+      reading.textContent = s.rdPadBlank;
       return;
     }
     const p = classifyDigit(run, input);
     fillProbabilities(probabilities, p);
     const read = p.indexOf(Math.max(...p));
-    const what = padDigit === null ? "Your drawing" : `Test digit ${padDigit}, a ${run.data.set.test.labels[padDigit]}`;
-    const untrained = run.trainer.steps === 0 ? " by the untrained network: press Play to train it" : "";
-    reading.textContent = `${what}: read as ${read} (${formatPercent(p[read])})${untrained}.`;
+    const what = padDigit === null ? s.rdYourDrawing : s.rdTestDigit({ index: padDigit, label: run.data.set.test.labels[padDigit] });
+    reading.textContent = (run.trainer.steps === 0 ? s.rdReadUntrained : s.rdRead)({ what, read, confidence: formatPercent(p[read]) });
   }
 
   function scheduleReading(): void {
@@ -239,14 +240,14 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
   /** Before any run: states the settings the next run will use, or why they cannot be trained. */
   function noteSettings(reason: string): void {
     const chosen = settings();
-    find("[data-model]").textContent = describeDigitModel(chosen);
-    const problem = checkDigitSettings(chosen);
+    find("[data-model]").textContent = describeDigitModel(chosen, s);
+    const problem = checkDigitSettings(chosen, s);
     if (problem) say(problem, true);
-    else say(`${reason}: the figures below are the saved run's; press Play to train a network with these settings.`);
+    else say(s.rdSettingsNoted({ reason }));
   }
 
   // A link may set other params than the page's defaults, which the saved run used.
-  if (params.roles.some((role) => params.value(role) !== params.spec(role).value)) noteSettings("The address sets other settings");
+  if (params.roles.some((role) => params.value(role) !== params.spec(role).value)) noteSettings(s.rdAddressSettings);
 
   return {
     action(name) {
@@ -263,13 +264,13 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
           say(current.divergedBecause ? `Stopped: ${current.divergedBecause}` : describeProgress(current), Boolean(current.divergedBecause));
         });
       } else if (name === "reset") {
-        serial(() => reset("Reset"));
+        serial(() => reset(s.rdReset));
       } else if (name === "clear") {
         pad ??= createPadView(padHost);
         pad.clear();
         padDigit = null;
         clearProbabilities(probabilities);
-        reading.textContent = "The pad is blank: draw a digit.";
+        reading.textContent = s.rdPadBlank;
       }
     },
     pick(clientX, clientY, figure) {
@@ -282,7 +283,7 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
       pad.strokeTo(clientX, clientY);
       if (run) scheduleReading();
       else if (!loading) {
-        reading.textContent = "Loading the digits and a network to read your drawing…";
+        reading.textContent = s.rdLoadingPad;
         serial(async () => ((await ensureRun()) ? scheduleReading() : undefined));
       }
     },
@@ -299,8 +300,8 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
       });
     },
     paramsChanged() {
-      if (run || data) serial(() => reset("Settings changed"));
-      else noteSettings("Settings changed");
+      if (run || data) serial(() => reset(s.rdSettingsChanged));
+      else noteSettings(s.rdSettingsChanged);
     },
   };
 }

@@ -1,4 +1,6 @@
 /** The settings a reader edits in chapter 7's prose, and the one check that names an impossible one. */
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** Hidden-unit activations the widget offers (the output is always softmax). */
 export const DIGIT_ACTIVATIONS = ["sigmoid", "tanh", "relu"] as const;
@@ -19,26 +21,26 @@ export interface DigitSettings {
 }
 
 /** Null when the settings can be trained, else one sentence saying which is impossible and what is allowed. */
-export function checkDigitSettings(settings: DigitSettings): string | null {
+export function checkDigitSettings(settings: DigitSettings, s: Strings = en): string | null {
   const { hiddenUnits, activation, learningRate, batchSize, seed } = settings;
   if (!Number.isInteger(hiddenUnits) || hiddenUnits < 1 || hiddenUnits > MAX_HIDDEN_UNITS) {
-    return `${String(hiddenUnits)} hidden units cannot be trained: the hidden layer needs a whole number of units from 1 to ${MAX_HIDDEN_UNITS}.`;
+    return s.rdBadHidden({ hidden: String(hiddenUnits), max: MAX_HIDDEN_UNITS });
   }
   if (!(DIGIT_ACTIVATIONS as readonly string[]).includes(activation)) {
-    return `"${String(activation)}" is not an activation the widget knows: choose ${DIGIT_ACTIVATIONS.join(", ")}.`;
+    return s.rdBadActivation({ activation: String(activation), choices: DIGIT_ACTIVATIONS.join(s.dlListComma) });
   }
   if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
-    return `The learning rate η = ${String(learningRate)} cannot be used: it must be a positive number.`;
+    return s.rdBadRate({ rate: String(learningRate) });
   }
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-    return `A batch of ${String(batchSize)} digits is impossible: it must be a whole number from 1 to ${MAX_BATCH_SIZE} (all the training digits).`;
+    return s.rdBadBatch({ batch: String(batchSize), max: MAX_BATCH_SIZE });
   }
-  if (!Number.isInteger(seed)) return `The seed ${String(seed)} must be a whole number.`;
+  if (!Number.isInteger(seed)) return s.rdBadSeed({ seed: String(seed) });
   return null;
 }
 
 /** One sentence stating the model, activation, loss and training, shown above the widget's figures. */
-export function describeDigitModel(settings: DigitSettings): string {
+export function describeDigitModel(settings: DigitSettings, s: Strings = en): string {
   const { hiddenUnits, activation, learningRate, batchSize, seed } = settings;
-  return `Model: 784 → ${hiddenUnits} → 10 network, ${activation} hidden units, softmax output; loss: cross-entropy; mini-batch gradient descent with η = ${learningRate}, batches of ${batchSize}, seed ${seed}; 8000 training and 2000 test digits.`;
+  return s.rdModel({ hidden: hiddenUnits, activation, rate: learningRate, batch: batchSize, seed });
 }
