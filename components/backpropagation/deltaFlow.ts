@@ -2,6 +2,8 @@
  * How big the errors δ are in each layer of a deep network after one backward pass: the data
  * behind the chapter's vanishing-gradient chart. Uses the engine's forward and backward passes.
  */
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 import * as Plot from "@observablehq/plot";
 import { backward, createNetwork, createRandom, forward, makeDataset } from "../../src/engine/index.ts";
 import { asImage, logTicks } from "../kit/charts";
@@ -57,13 +59,13 @@ function meanAbsolute(values: ArrayLike<number>): number {
 }
 
 /** Plots both measures per layer on a log scale; layers whose value is 0 or not finite are left out (the page says which). */
-export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document): SVGSVGElement | HTMLElement {
+export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document, s: Strings = en): SVGSVGElement | HTMLElement {
   const rows = layers.flatMap((row) => [
     { layer: row.layer, measure: "mean |δ|", value: row.meanDelta },
     { layer: row.layer, measure: "mean |∂E/∂w|", value: row.meanGradient },
   ]).filter((row) => row.value > 0 && Number.isFinite(row.value));
   const last = layers.length;
-  const description = `Mean size of the deltas and of the weight gradients in each of ${last} layers, on a log scale`;
+  const description = s.bpFlowChart({ layers: last });
   const chart = Plot.plot({
     document,
     width: 380,
@@ -72,8 +74,8 @@ export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document)
     marginTop: 30,
     marginBottom: 42,
     style: { background: "transparent", color: "currentColor", fontSize: "12px" },
-    x: { label: `layer l (${last} = output) →`, domain: [0.5, last + 0.5], ticks: layers.map((row) => row.layer), tickFormat: "d" },
-    y: { type: "log", label: "↑ size (log scale)", grid: true, ticks: logTicks(rows.map((row) => row.value)), tickFormat: "~e" },
+    x: { label: s.bpFlowX({ last }), domain: [0.5, last + 0.5], ticks: layers.map((row) => row.layer), tickFormat: "d" },
+    y: { type: "log", label: s.bpFlowY, grid: true, ticks: logTicks(rows.map((row) => row.value)), tickFormat: "~e" },
     color: { domain: ["mean |δ|", "mean |∂E/∂w|"], range: ["var(--accent)", "var(--warm)"], legend: true },
     marks: [
       Plot.line(rows, { x: "layer", y: "value", stroke: "measure", strokeWidth: 2 }),
@@ -84,14 +86,14 @@ export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document)
 }
 
 /** A sentence about the spread: how much smaller (or larger) the first layer's deltas are than the output's. */
-export function summarizeFlow(layers: readonly FlowLayer[]): string {
+export function summarizeFlow(layers: readonly FlowLayer[], s: Strings = en): string {
   const first = layers[0].meanDelta;
   const output = layers[layers.length - 1].meanDelta;
-  if (!Number.isFinite(first) || !Number.isFinite(output)) return "Some deltas are not finite numbers: the weights are so large that the pass overflowed.";
-  if (first === 0) return "The first layer's deltas are exactly zero: every unit there is switched off (ReLU with negative inputs), so no error reaches it.";
+  if (!Number.isFinite(first) || !Number.isFinite(output)) return s.bpFlowNotFinite;
+  if (first === 0) return s.bpFlowZero;
   const ratio = first / output;
-  if (ratio < 1) return `The first layer's mean |δ| is ${formatRatio(1 / ratio)} times smaller than the output's.`;
-  return `The first layer's mean |δ| is ${formatRatio(ratio)} times larger than the output's.`;
+  if (ratio < 1) return s.bpFlowSmaller({ ratio: formatRatio(1 / ratio) });
+  return s.bpFlowLarger({ ratio: formatRatio(ratio) });
 }
 
 function formatRatio(ratio: number): string {

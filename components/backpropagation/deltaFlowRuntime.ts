@@ -5,12 +5,14 @@
  */
 import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
 import { formatExampleNumber } from "./exampleNumberText";
+import { pageStrings } from "../../src/i18n/strings";
 import { FIRST_SEED, FLOW_ACTIVATIONS, measureDeltaFlow, plotDeltaFlow, summarizeFlow, type FlowOptions } from "./deltaFlow";
 
 type Role = "depth" | "activation" | "scale";
 
 /** Takes over the chart; the saved one shows the params' defaults with the first seed. */
 export function start(element: HTMLElement, { params }: WidgetContext<Role>): WidgetController<Role> {
+  const s = pageStrings();
   let seed = FIRST_SEED;
   const readOptions = (): FlowOptions => {
     const activation = String(params.value("activation"));
@@ -26,14 +28,14 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     if (key === shown) return;
     shown = key;
     const { layers, error } = measureDeltaFlow(options);
-    element.querySelector("[data-flow-chart]")!.replaceChildren(plotDeltaFlow(layers));
+    element.querySelector("[data-flow-chart]")!.replaceChildren(plotDeltaFlow(layers, undefined, s));
     for (const field of ["depth", "activation", "scale", "seed"] as const) {
       element.querySelector(`[data-flow=${field}]`)!.textContent = String(options[field]);
     }
     element.dataset.seed = String(options.seed);
     const zero = layers.filter((row) => row.meanDelta === 0).map((row) => row.layer);
-    const zeroNote = zero.length > 0 ? ` Layers ${zero.join(", ")} have no error at all and are left off the log scale.` : "";
-    element.querySelector(".bp-flow-summary")!.textContent = `${summarizeFlow(layers)}${zeroNote} E = ${formatExampleNumber(error)}.`;
+    const zeroNote = zero.length > 0 ? s.bpFlowZeroLayers({ layers: zero.join(s.dlListComma) }) : "";
+    element.querySelector(".bp-flow-summary")!.textContent = s.bpFlowSummary({ summary: `${summarizeFlow(layers, s)}${zeroNote}`, error: formatExampleNumber(error) });
     element.querySelector("[data-flow-rows]")!.replaceChildren(...layers.map((row) => {
       const tr = document.createElement("tr");
       const th = document.createElement("th");

@@ -1,4 +1,6 @@
 /** The diagram's text, shared by the build and the browser: each line's value and the sentence that explains it. */
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 import type { ExampleRecords, ExampleSetup } from "./workedExampleSetup";
 import { describeRecord, formatExampleNumber, formatSetValue } from "./exampleNumberText";
 
@@ -8,14 +10,14 @@ export interface LineSource {
   param?: keyof ExampleSetup;
 }
 
-const ROLES: Partial<Record<keyof ExampleSetup, string>> = {
-  x1: "input", x2: "input", t1: "target", t2: "target", b1: "bias of both hidden units", b2: "bias of both outputs",
-};
+const ROLES = (s: Strings): Partial<Record<keyof ExampleSetup, string>> => ({
+  x1: s.bpRoleInput, x2: s.bpRoleInput, t1: s.bpRoleTarget, t2: s.bpRoleTarget, b1: s.bpRoleHiddenBias, b2: s.bpRoleOutputBias,
+});
 
 /** What a reader learns on focusing an editable value, e.g. "w5 = 0.4, a weight you set in the text; arrow keys change it". */
-export function describeParamLine(name: keyof ExampleSetup, value: number): string {
-  const role = ROLES[name] ?? "weight";
-  return `${name} = ${formatSetValue(value)}, the ${role}, as set in the text; the arrow keys change it by 0.01 (with Shift, 0.1)`;
+export function describeParamLine(name: keyof ExampleSetup, value: number, s: Strings = en): string {
+  const role = ROLES(s)[name] ?? s.bpRoleWeight;
+  return s.bpParamLine({ name, value: formatSetValue(value), role });
 }
 
 /** The text after a line's label: the record's value or the param's, to 9 significant digits. */
@@ -25,6 +27,6 @@ export function readLineValue(line: LineSource, setup: ExampleSetup, records: Ex
 }
 
 /** The sentence for a line: its record's formula with the values put in, or what the param is. */
-export function describeLine(line: LineSource, setup: ExampleSetup, records: ExampleRecords): string {
-  return line.record ? describeRecord(records[line.record]) : describeParamLine(line.param!, setup[line.param!]);
+export function describeLine(line: LineSource, setup: ExampleSetup, records: ExampleRecords, s: Strings = en): string {
+  return line.record ? describeRecord(records[line.record], s) : describeParamLine(line.param!, setup[line.param!], s);
 }

@@ -9,6 +9,8 @@ import type { BoundParams } from "../kit/boundParams";
 import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
 import { setParam } from "../../src/notebook/client/paramStore";
 import { formatNumber } from "../kit/formatNumber";
+import { pageStrings } from "../../src/i18n/strings";
+import type { Strings } from "../../src/i18n/types";
 import { WEIGHT_ROLES, type SetupRole } from "./workedExampleSetup";
 import { formatExampleNumber, formatSetValue } from "./exampleNumberText";
 import { describeLine, readLineValue, type LineSource } from "./diagramLineText";
@@ -23,6 +25,7 @@ const DIRECTIONS: Record<string, number> = { ArrowUp: 1, ArrowRight: 1, ArrowDow
 /** Takes over the diagram; the saved numbers stay until the first recomputation. */
 export function start(element: HTMLElement, { params }: WidgetContext<SetupRole>): Promise<WidgetController<SetupRole>> {
   const store = createExampleStore(params);
+  const s = pageStrings();
   const texts = [...element.querySelectorAll<SVGTextElement>("text.bp-line")];
   // The saved sentence for each line; kept current below, and read by the readout.
   const descriptions = new Map([...element.querySelectorAll<HTMLElement>("li[data-key]")].map((li) => [li.dataset.key!, li]));
@@ -52,14 +55,14 @@ export function start(element: HTMLElement, { params }: WidgetContext<SetupRole>
     for (const text of texts) {
       const line = readSource(text);
       text.querySelector(".bp-line-value")!.textContent = readLineValue(line, state.setup, state.records);
-      descriptions.get(text.dataset.key!)!.textContent = describeLine(line, state.setup, state.records);
+      descriptions.get(text.dataset.key!)!.textContent = describeLine(line, state.setup, state.records, s);
     }
     eta.textContent = formatSetValue(state.setup.learningRate);
     show(active);
     const error = formatExampleNumber(state.records.E.value);
     if (error !== shownError) {
-      const what = state.changed ? `${state.changed} changed` : steps > 0 ? `after ${steps} applied update${steps === 1 ? "" : "s"}` : "values changed";
-      status.textContent = `${what}: total error E = ${error} (was ${shownError}); one more update would make it ${formatExampleNumber(state.records.E_after.value)}.`;
+      const what = state.changed ? s.bpChanged({ name: state.changed }) : steps > 0 ? s.bpAfterApplied({ steps }) : s.bpValuesChanged;
+      status.textContent = s.bpDiagramStatus({ what, error, was: shownError, next: formatExampleNumber(state.records.E_after.value) });
     }
     shownError = error;
   });
@@ -70,7 +73,7 @@ export function start(element: HTMLElement, { params }: WidgetContext<SetupRole>
   return ready.then((): WidgetController<SetupRole> => ({
     action(name) {
       // The update needs the gradients for the current values, so it waits for any pending edit.
-      if (name === "step") void store.read().then((state) => (steps += applyUpdate(state, params, status)));
+      if (name === "step") void store.read().then((state) => (steps += applyUpdate(state, params, status, s)));
       if (name === "reset") {
         steps = 0;
         for (const role of params.roles) setParam(params.spec(role).name, params.spec(role).value);
@@ -79,7 +82,7 @@ export function start(element: HTMLElement, { params }: WidgetContext<SetupRole>
     press(key, shift, figure) {
       const direction = DIRECTIONS[key];
       const role = figure.dataset.param as SetupRole | undefined;
-      if (direction !== undefined && role) nudge(params, role, direction * (shift ? SHIFT_NUDGE : NUDGE), status);
+      if (direction !== undefined && role) nudge(params, role, direction * (shift ? SHIFT_NUDGE : NUDGE), status, s);
     },
   }));
 }
@@ -88,20 +91,20 @@ export function start(element: HTMLElement, { params }: WidgetContext<SetupRole>
  * Moves one param by `change` within its range. Written with setParam, not the kit's write, which
  * rounds a param without a step to 3 digits: a weight after an applied update has 9.
  */
-function nudge(params: BoundParams<SetupRole>, role: SetupRole, change: number, status: HTMLElement): void {
+function nudge(params: BoundParams<SetupRole>, role: SetupRole, change: number, status: HTMLElement, s: Strings): void {
   const spec = params.spec(role);
   const current = params.number(role);
   let next = Number((current + change).toPrecision(12)); // keeps 0.15 + 0.01 from printing as 0.16000000000000003
   if (spec.kind === "number") next = Math.min(spec.max, Math.max(spec.min, next));
   if (next === current) {
-    status.textContent = `${role} is already at the end of its range, ${current}.`;
+    status.textContent = s.bpAtEnd({ role, value: String(current) });
     return;
   }
   setParam(spec.name, next);
 }
 
 /** Sets w1…w8 to their updated values and returns 1, or says why not and returns 0 (a value outside its range). */
-function applyUpdate({ records }: ExampleState, params: BoundParams<SetupRole>, status: HTMLElement): number {
+function applyUpdate({ records }: ExampleState, params: BoundParams<SetupRole>, status: HTMLElement, s: Strings): number {
   const refused: string[] = [];
   for (const role of WEIGHT_ROLES) {
     const value = records[`new_${role}`].value;
@@ -111,8 +114,8 @@ function applyUpdate({ records }: ExampleState, params: BoundParams<SetupRole>, 
   if (refused.length > 0) {
     // Only a very large learning rate gets here: say so rather than apply half an update.
     const spec = params.spec("w1");
-    const range = spec.kind === "number" ? `the range ${formatNumber(spec.min)} to ${formatNumber(spec.max)}` : "the range";
-    status.textContent = `The update would take ${refused.join(", ")} outside ${range} this page allows, so it was not applied. Try a smaller η.`;
+    const range = spec.kind === "number" ? s.bpRangeOf({ min: formatNumber(spec.min), max: formatNumber(spec.max) }) : s.bpRange;
+    status.textContent = s.bpUpdateRefused({ refused: refused.join(s.dlListComma), range });
     return 0;
   }
   for (const role of WEIGHT_ROLES) setParam(params.spec(role).name, records[`new_${role}`].value);

@@ -4,6 +4,7 @@
  * chart. Training runs in slices of a few milliseconds per animation frame, and a newer edit
  * abandons an older run.
  */
+import { pageStrings } from "../../src/i18n/strings";
 import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
 import { plotErrorCurve } from "./errorChart";
 import { describeCheckpoint } from "./errorTableTips";
@@ -16,6 +17,7 @@ const STEPS_PER_CHECK = 50; // how many steps run between looks at the clock
 
 /** Takes over the table; it retrains whenever the setup differs from the one shown (the saved page shows the defaults). */
 export function start(element: HTMLElement, { params }: WidgetContext<SetupRole>): WidgetController<SetupRole> {
+  const s = pageStrings();
   const defaults = readDefaultSetup((role) => params.spec(role).value);
   let shown: ExampleSetup = defaults; // what the table shows, or is training on
   let run = 0;
@@ -27,18 +29,18 @@ export function start(element: HTMLElement, { params }: WidgetContext<SetupRole>
     for (const row of element.querySelectorAll<HTMLElement>("tr[data-step]")) {
       const point = checkpoints.find((candidate) => candidate.step === Number(row.dataset.step));
       if (!point) continue;
-      const tips = describeCheckpoint(point, setup);
+      const tips = describeCheckpoint(point, setup, s);
       for (const column of ["error", "y1", "y2"] as const) {
         const cell = row.querySelector(`[data-column=${column}]`)!;
         cell.querySelector(".widget-tip-value")!.textContent = formatExampleNumber(point[column]);
         cell.querySelector(".widget-tip")!.textContent = tips[column];
       }
     }
-    element.querySelector("[data-bp-chart]")!.replaceChildren(plotErrorCurve(checkpoints));
+    element.querySelector("[data-bp-chart]")!.replaceChildren(plotErrorCurve(checkpoints, undefined, s));
     const last = checkpoints[checkpoints.length - 1];
     element.querySelector("[data-status]")!.textContent = broken
-      ? `Training broke down at step ${broken.step}: the error is no longer a finite number, so the table stops meaning anything. Lower η or the weights.`
-      : `Retrained: after ${last.step} steps E = ${formatExampleNumber(last.error)}, from ${formatExampleNumber(checkpoints[0].error)} at the start.`;
+      ? s.bpTrainingBroke({ step: broken.step })
+      : s.bpRetrained({ steps: last.step, error: formatExampleNumber(last.error), start: formatExampleNumber(checkpoints[0].error) });
   };
 
   const train = (setup: ExampleSetup) => {

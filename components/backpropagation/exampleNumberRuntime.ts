@@ -4,6 +4,7 @@
  */
 import type { WidgetController } from "../kit/lazyWidget";
 import { describeRecord, formatExampleNumber } from "./exampleNumberText";
+import { pageStrings } from "../../src/i18n/strings";
 import type { ExampleState } from "./workedExampleStore";
 
 /** Places the element's tooltip below its value with fixed positioning, so it escapes a scrolling table. */
@@ -41,7 +42,7 @@ export function showExampleInProse(): (state: ExampleState) => void {
       const text = formatExampleNumber(record.value);
       value.textContent = text;
       element.toggleAttribute("data-changed", text !== saved);
-      tip.textContent = describeRecord(record);
+      tip.textContent = describeRecord(record, pageStrings());
     }
   };
 }

@@ -1,4 +1,6 @@
 /** How the worked example writes its numbers, shared by its build-time markup and its browser updates. */
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 import type { NumberRecord } from "./workedExampleSetup";
 import { formatNumber } from "../kit/formatNumber";
 
@@ -11,9 +13,9 @@ export function formatExampleNumber(value: number): string {
 }
 
 /** The tooltip sentence for a number: "formula = values substituted = value". */
-export function describeRecord(record: NumberRecord): string {
+export function describeRecord(record: NumberRecord, s: Strings = en): string {
   const value = formatExampleNumber(record.value);
-  if (record.substituted === "as you set it") return `${record.formula} = ${value}, as set in the text`;
+  if (record.substituted === "as you set it") return s.bpAsSet({ formula: record.formula, value });
   return `${record.formula} = ${record.substituted} = ${value}`;
 }
 

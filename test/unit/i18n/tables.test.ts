@@ -41,6 +41,14 @@ const phrases: Record<string, (table: typeof en) => string> = {
   "pgStatus.test": (table) => table.pgTestLoss({ loss: "0.1" }),
   "bdOnLayer.layer": (table) => table.bdLayer({ m: 4, n: 3, B: 5 }),
   "smxGradientLength.yours": (table) => table.smxNotAnArray,
+  "bpUpdateRefused.range": (table) => table.bpRangeOf({ min: "-10", max: "10" }),
+  "bpFlowSummary.summary": (table) => table.bpFlowSmaller({ ratio: "12" }),
+  "bpDiagramStatus.what": (table) => table.bpAfterApplied({ steps: 2 }),
+  "rdResetDone.reason": (table) => table.rdSettingsChanged,
+  "rdSettingsNoted.reason": (table) => table.rdAddressSettings,
+  "rdRead.what": (table) => table.rdYourDrawing,
+  "rdReadUntrained.what": (table) => table.rdYourDrawing,
+  "rdProgress.where": (table) => table.rdWhere({ epoch: "1.5", examples: 12000, step: 1200 }),
 };
 
 function render(value: unknown, table: typeof en = en, key = ""): string {
