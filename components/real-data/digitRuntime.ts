@@ -261,7 +261,7 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
           if (!current || current.divergedBecause) return;
           stepOnce(current);
           drawAll();
-          say(current.divergedBecause ? `Stopped: ${current.divergedBecause}` : describeProgress(current), Boolean(current.divergedBecause));
+          say(current.divergedBecause ? s.rdStopped({ why: current.divergedBecause }) : describeProgress(current), Boolean(current.divergedBecause));
         });
       } else if (name === "reset") {
         serial(() => reset(s.rdReset));
