@@ -35,7 +35,7 @@ export function drawSavedView(run: DigitRun, s: Strings = en): SavedDigitView {
   table.className = "digits-confusion";
   table.setAttribute("data-confusion", "");
   table.setAttribute("aria-label", s.rdConfusionAria);
-  fillConfusion(table as HTMLTableElement, report!.confusion);
+  fillConfusion(table as HTMLTableElement, report!.confusion, s);
   const wrong = document.createElement("ul");
   fillWrongDigits(wrong, findConfidentlyWrong(report!, data.set.test.labels, WRONG_DIGITS_SHOWN), data.set.test, s);
   const units = run.settings.hiddenUnits;

@@ -43,15 +43,15 @@ export function plotCurve(history: readonly DigitPoint[], kind: CurveKind, docum
       marginLeft: 44,
       marginRight: 58,
       style: { background: "transparent", color: "currentColor", fontSize: "12px" },
-      x: { domain: [0, lastEpoch], label: "epochs →", labelAnchor: "right" },
+      x: { domain: [0, lastEpoch], label: s.rdEpochsAxis, labelAnchor: "right" },
       y: accuracy
-        ? { domain: [0, 1], label: "↑ accuracy", grid: true, tickFormat: (v: number) => `${Math.round(v * 100)} %`, ticks: [0, 0.25, 0.5, 0.75, 1] }
-        : { domain: [0, Math.max(2.5, ...points.map((p) => p.value))], label: "↑ loss E (cross-entropy)", grid: true },
+        ? { domain: [0, 1], label: s.rdAccuracyAxis, grid: true, tickFormat: (v: number) => `${Math.round(v * 100)} %`, ticks: [0, 0.25, 0.5, 0.75, 1] }
+        : { domain: [0, Math.max(2.5, ...points.map((p) => p.value))], label: s.rdLossAxis, grid: true },
       marks: [
         Plot.line(points.filter((p) => p.series === "training"), { x: "epoch", y: "value", stroke: SERIES_COLOUR.training, strokeWidth: 2 }),
         Plot.line(points.filter((p) => p.series === "test"), { x: "epoch", y: "value", stroke: SERIES_COLOUR.test, strokeWidth: 2, strokeDasharray: "5 3" }),
         // Each end label sits on the outer side of its line: the higher line's above it, the lower's below.
-        ...ends.map((end) => Plot.text([end], { x: "epoch", y: "value", text: "series", dx: 4, textAnchor: "start", fill: SERIES_COLOUR[end.series], dy: (end.series === "test") === accuracy ? 8 : -8 })),
+        ...ends.map((end) => Plot.text([end], { x: "epoch", y: "value", text: (end: { series: "training" | "test" }) => (end.series === "training" ? s.rdTraining : s.rdTest), dx: 4, textAnchor: "start", fill: SERIES_COLOUR[end.series], dy: (end.series === "test") === accuracy ? 8 : -8 })),
       ],
     }),
     description,

@@ -48,9 +48,9 @@ export function fillProbabilities(list: HTMLElement, probabilities: readonly num
 }
 
 /** Fills `table` with the 10 × 10 counts confusion[label · 10 + read as], tinting each cell by its share of its row. */
-export function fillConfusion(table: HTMLTableElement, confusion: ArrayLike<number>): void {
+export function fillConfusion(table: HTMLTableElement, confusion: ArrayLike<number>, s: Strings = en): void {
   const document = table.ownerDocument;
-  if (table.querySelectorAll("tbody tr").length !== 10) buildConfusion(table, document);
+  if (table.querySelectorAll("tbody tr").length !== 10) buildConfusion(table, document, s);
   const rows = table.querySelectorAll("tbody tr");
   for (let label = 0; label < 10; label++) {
     let total = 0;
@@ -68,12 +68,12 @@ export function fillConfusion(table: HTMLTableElement, confusion: ArrayLike<numb
   }
 }
 
-function buildConfusion(table: HTMLTableElement, document: Document): void {
+function buildConfusion(table: HTMLTableElement, document: Document, s: Strings): void {
   const head = document.createElement("thead");
   const headRow = document.createElement("tr");
   const corner = document.createElement("th");
   corner.setAttribute("scope", "col");
-  corner.textContent = "digit";
+  corner.textContent = s.rdDigitCorner;
   headRow.append(corner);
   for (let read = 0; read < 10; read++) {
     const th = document.createElement("th");

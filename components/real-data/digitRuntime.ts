@@ -133,7 +133,7 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     if (panel === "loss" || panel === "accuracy") {
       find(`[data-curve=${panel}]`).replaceChildren(plotCurve(run.history, panel, undefined, s));
     } else if (panel === "tables" && run.report) {
-      fillConfusion(find<HTMLTableElement>("[data-confusion]"), run.report.confusion);
+      fillConfusion(find<HTMLTableElement>("[data-confusion]"), run.report.confusion, s);
       fillWrongDigits(find("[data-wrong]"), findConfidentlyWrong(run.report, run.data.set.test.labels, WRONG_SHOWN), run.data.set.test, s);
     } else if (panel === "weights") {
       paintWeightGrid(weightCanvas, run.trainer.network.layers[0].weights, run.settings.hiddenUnits);

@@ -788,6 +788,12 @@ export const en = {
   rdConfusionScrollAria: "Confusion matrix (scrolls sideways on a narrow screen)",
   rdWrongCaption: "Most confidently wrong test digits",
   rdWeightsCaption: "Each hidden unit's 784 incoming weights as a 28 × 28 image (red positive, blue negative, each on its own scale)",
+  rdDigitCorner: "digit",
+  rdEpochsAxis: "epochs →",
+  rdAccuracyAxis: "↑ accuracy",
+  rdLossAxis: "↑ loss E (cross-entropy)",
+  rdTraining: "training",
+  rdTest: "test",
   rdHint: "Play trains in your browser; the pad reads whatever the network has learnt so far. Draw with the mouse or a finger; or focus the pad and press ← → to pick a test digit.",
 
   // Widgets of the back-propagation chapter: NetworkDiagram, ErrorTable, DeltaFlow, ExampleNumber.

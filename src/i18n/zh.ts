@@ -800,6 +800,12 @@ export const zh: Strings = {
   rdConfusionScrollAria: "混淆矩阵（在窄屏上可横向滚动）",
   rdWrongCaption: "最有把握却读错的测试数字",
   rdWeightsCaption: "每个隐藏单元的 784 个输入权重，画成一张 28 × 28 的图像（红色为正，蓝色为负，各自按自己的范围着色）",
+  rdDigitCorner: "数字",
+  rdEpochsAxis: "轮数 →",
+  rdAccuracyAxis: "↑ 准确率",
+  rdLossAxis: "↑ 损失 E（交叉熵）",
+  rdTraining: "训练集",
+  rdTest: "测试集",
   rdHint: "“播放”在你的浏览器中训练网络；画板用网络目前学到的东西来读你画的数字。用鼠标或手指画；或者让画板获得焦点，按 ← → 挑选一个测试数字。",
 
   // 反向传播一章的交互组件：NetworkDiagram、ErrorTable、DeltaFlow、ExampleNumber。
