@@ -7,7 +7,7 @@
  */
 import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
 import type { BoundParams } from "../kit/boundParams";
-import { arrowMove } from "../kit/pointer";
+import { arrowMove, pickPoint, type PlotFigure } from "../kit/pointer";
 import type { Mode, Role } from "./surfaceRoles";
 import {
   WEIGHT_BOX, SHAPE_BOX, SURFACE_LOSSES, computeOutputGrid, computeSurface, describeData, computeShapeSurface, createUnit, findBoundary,
@@ -100,13 +100,8 @@ class SurfaceController {
   /** The pointer at (clientX, clientY) over the surface in `host`: the point follows it; screen readers hear of it when the drag ends. */
   pointAt(host: HTMLElement, clientX: number, clientY: number): void {
     const figure = this.panels.find((panel) => panel.host === host)?.figure;
-    const x = figure?.scale("x");
-    const y = figure?.scale("y");
-    if (!figure || !x?.invert || !y?.invert) return;
-    const rect = figure.getBoundingClientRect();
-    const width = Number(figure.getAttribute("width"));
-    const height = Number(figure.getAttribute("height"));
-    this.moveTo({ x: x.invert(((clientX - rect.left) * width) / rect.width), y: y.invert(((clientY - rect.top) * height) / rect.height) }, false);
+    const point = figure && pickPoint(figure as unknown as PlotFigure, { clientX, clientY }, true);
+    if (point) this.moveTo({ x: point[0], y: point[1] }, false);
   }
 
   /** Tells screen readers where the point is. */

@@ -1,12 +1,13 @@
 /**
- * Chapter 3's models and descents as plain data, computed by the engine: chapter 2's sigmoid
- * unit y = σ(w₁x₁ + w₂x₂), the narrow valley E = ½(c₁w₁² + c₂w₂²), paths of gradient descent with or
- * without momentum, loss surfaces over a box, and loss curves for full, mini and single batches.
+ * Chapter 3's models and descents as plain data, computed by the engine: chapter 2's sigmoid unit
+ * y = σ(w₁x₁ + w₂x₂) on chapter 2's data (both from ../error-surface/lossSurface.ts), the narrow
+ * valley E = ½(c₁w₁² + c₂w₂²), paths of gradient descent with or without momentum, loss surfaces
+ * over a box, and loss curves for full, mini and single batches.
  * No DOM here: the widgets draw what these functions return.
  */
 import {
   createNetwork, createOptimizer, createRandom, createTrainer, evaluate, evaluateLossSurface,
-  getWeight, makeDataset, setBias, setWeight, trainStep,
+  getWeight, makeDataset, setBias, trainStep,
   type Dataset, type Network, type OptimizerKind,
 } from "../../src/engine/index";
 import { createUnit, makeSurfaceData, setUnitWeights } from "../error-surface/lossSurface";
@@ -40,28 +41,15 @@ export function createSigmoidUnit(): TwoParameterModel {
       return network;
     },
     assign: setUnitWeights,
-    read: (network) => [getWeight(network, 1, 0, 0), getWeight(network, 1, 0, 1)],
+    read: readUnitWeights,
     // The model has no bias; the engine's optimizer moves every bias, so put it back after each step.
     constrain: (network) => setBias(network, 1, 0, 0),
   };
 }
 
-/** A one-unit engine network [2, 1] with squared error whose two parameters are its weights w₁ and w₂. */
-function createTwoWeightUnit(dataset: Dataset, outputActivation: "sigmoid" | "identity"): TwoParameterModel {
-  return {
-    names: ["w₁", "w₂"],
-    dataset,
-    build(w1, w2) {
-      const network = createNetwork({ sizes: [2, 1], outputActivation, loss: "squaredError", init: "zeros" });
-      this.assign(network, w1, w2);
-      return network;
-    },
-    assign(network, w1, w2) {
-      setWeight(network, 1, 0, 0, w1);
-      setWeight(network, 1, 0, 1, w2);
-    },
-    read: (network) => [getWeight(network, 1, 0, 0), getWeight(network, 1, 0, 1)],
-  };
+/** The two weights w₁ = W[1][0][0] and w₂ = W[1][0][1] of a one-unit network, as `setUnitWeights` writes them. */
+function readUnitWeights(network: Network): [number, number] {
+  return [getWeight(network, 1, 0, 0), getWeight(network, 1, 0, 1)];
 }
 
 /**
@@ -79,7 +67,17 @@ export function createValley(c1: number, c2: number): TwoParameterModel {
     name: "valley", count: 4, inputSize: 2, outputSize: 1,
     inputs: Float64Array.from([s, 0, -s, 0, 0, r, 0, -r]), targets: new Float64Array(4),
   };
-  return createTwoWeightUnit(dataset, "identity");
+  return {
+    names: ["w₁", "w₂"],
+    dataset,
+    build(w1, w2) {
+      const network = createNetwork({ sizes: [2, 1], outputActivation: "identity", loss: "squaredError", init: "zeros" });
+      setUnitWeights(network, w1, w2);
+      return network;
+    },
+    assign: setUnitWeights,
+    read: readUnitWeights,
+  };
 }
 
 /** E at (p1, p2), by the engine's forward pass over the whole data set. */

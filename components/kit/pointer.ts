@@ -43,8 +43,8 @@ export function followDrag(host: HTMLElement, move: (clientX: number, clientY: n
 /** A Plot figure as `pickPoint` needs it: an element with Plot's `scale()` (or containing the svg that has it). */
 export type PlotFigure = Element & { scale?: (name: string) => { invert?: (pixel: number) => number; range?: number[] } | undefined };
 
-/** The data coordinates under a pointer on a Plot figure, from its x and y scales; null outside the plotting area. */
-export function pickPoint(plot: PlotFigure, event: { clientX: number; clientY: number }): [number, number] | null {
+/** The data coordinates under a pointer on a Plot figure, from its x and y scales; null outside the plotting area unless `anywhere` (a drag that left the figure, for the caller to clamp). */
+export function pickPoint(plot: PlotFigure, event: { clientX: number; clientY: number }, anywhere = false): [number, number] | null {
   const svg = plot instanceof SVGSVGElement ? plot : plot.querySelector<SVGSVGElement>("svg:last-of-type");
   const x = plot.scale?.("x");
   const y = plot.scale?.("y");
@@ -55,6 +55,6 @@ export function pickPoint(plot: PlotFigure, event: { clientX: number; clientY: n
   const py = ((event.clientY - rect.top) * viewBox.height) / rect.height;
   const [x0, x1] = x.range ?? [0, viewBox.width];
   const [y0, y1] = y.range ?? [0, viewBox.height];
-  if (px < Math.min(x0, x1) || px > Math.max(x0, x1) || py < Math.min(y0, y1) || py > Math.max(y0, y1)) return null;
+  if (!anywhere && (px < Math.min(x0, x1) || px > Math.max(x0, x1) || py < Math.min(y0, y1) || py > Math.max(y0, y1))) return null;
   return [x.invert(px), y.invert(py)];
 }
