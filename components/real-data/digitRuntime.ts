@@ -252,8 +252,11 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
   return {
     action(name) {
       if (name === "play") {
-        if (loop.playing) pause();
-        else serial(async () => ((await ensureRun()) ? play() : undefined));
+        if (loop.playing) {
+          pause();
+          drawAll(); // the panels the loop had not redrawn yet
+          if (run) say(describeProgress(run));
+        } else serial(async () => ((await ensureRun()) ? play() : undefined));
       } else if (name === "step") {
         pause();
         serial(async () => {

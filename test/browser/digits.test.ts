@@ -85,6 +85,9 @@ describe("the digit classifier widget", () => {
     expect(await status(page).textContent()).toMatch(/^Epoch [\d.]+ \(\d+ digits seen, step \d+\): test accuracy [\d.]+ %/);
     await widget(page).locator("[data-action=play]").click(); // pause
     const paused = await widget(page).getAttribute("data-steps");
+    // Paused, the curves end at the point the status reports.
+    const testAccuracy = (await status(page).textContent())!.match(/test accuracy ([\d.]+ %)/)![1];
+    expect(await widget(page).locator("[data-curve=accuracy] [role=img]").getAttribute("aria-label")).toContain(`the test accuracy ${testAccuracy}.`);
     await page.waitForTimeout(400);
     expect(await widget(page).getAttribute("data-steps")).toBe(paused);
     const idleFps = await measureFrameRate(page);

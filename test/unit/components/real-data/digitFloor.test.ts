@@ -32,7 +32,8 @@ describe("the chapter's default digit run", () => {
   });
 });
 
-describe("the build's cache of trained runs", () => {
+// Each test trains for up to an epoch: seconds on a machine shared with builds.
+describe("the build's cache of trained runs", { timeout: 60_000 }, () => {
   const settings = { ...DEFAULT_DIGIT_SETTINGS, hiddenUnits: 7, seed: 99 };
 
   it("keys a run by its settings and epochs", () => {

@@ -16,7 +16,8 @@ function measure(image: Float64Array) {
   return { width: right - left + 1, height: bottom - top + 1, centreX: x / mass, centreY: y / mass };
 }
 
-describe("centring a drawing like MNIST", () => {
+// Each test trains for up to an epoch: seconds on a machine shared with builds.
+describe("centring a drawing like MNIST", { timeout: 60_000 }, () => {
   it("returns null for an empty pad", () => {
     expect(centerDrawing(new Float32Array(200 * 200), 200, 200)).toBeNull();
   });

@@ -29,7 +29,8 @@ describe("the digit run's settings", () => {
   });
 });
 
-describe("a digit run", () => {
+// Each test trains for up to an epoch: seconds on a machine shared with builds.
+describe("a digit run", { timeout: 60_000 }, () => {
   it("starts near ln 10 and chance, and learns within one epoch", () => {
     const run = startDigitRun(settings, data);
     trainUntil(run, 8000);
