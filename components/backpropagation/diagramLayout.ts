@@ -80,6 +80,26 @@ function connectionLines(connection: ConnectionPlace): DiagramLine[] {
   ];
 }
 
+// A hidden unit's lines: its weighted input, activation and delta.
+function hiddenLines(unit: UnitPlace): DiagramLine[] {
+  return block(unit, [
+    { label: "z = ", record: `z_${unit.name}` },
+    { label: "a = ", record: `a_${unit.name}` },
+    { label: "δ = ", record: `delta_${unit.name}` },
+  ]);
+}
+
+// An output unit's lines: the same, with its target and its share of the error between.
+function outputLines(unit: UnitPlace, target: "t1" | "t2"): DiagramLine[] {
+  return block(unit, [
+    { label: "z = ", record: `z_${unit.name}` },
+    { label: "y = ", record: `a_${unit.name}` },
+    { label: "t = ", param: target },
+    { label: `E_${unit.name} = `, record: `E_${unit.name}` },
+    { label: "δ = ", record: `delta_${unit.name}` },
+  ]);
+}
+
 /** Every line of numbers on the diagram. */
 export const DIAGRAM_LINES: DiagramLine[] = [
   { label: "E = ", record: "E", x: DIAGRAM_WIDTH / 2 - 170, y: 26 },
@@ -88,30 +108,10 @@ export const DIAGRAM_LINES: DiagramLine[] = [
   { label: "b2 = ", param: "b2", x: COLUMNS.output, y: ROWS[0] - UNIT_RADIUS - 14 },
   ...block(UNITS.x1, [{ label: "x1 = ", param: "x1" }]),
   ...block(UNITS.x2, [{ label: "x2 = ", param: "x2" }]),
-  ...block(UNITS.h1, [
-    { label: "z = ", record: "z_h1" },
-    { label: "a = ", record: "a_h1" },
-    { label: "δ = ", record: "delta_h1" },
-  ]),
-  ...block(UNITS.h2, [
-    { label: "z = ", record: "z_h2" },
-    { label: "a = ", record: "a_h2" },
-    { label: "δ = ", record: "delta_h2" },
-  ]),
-  ...block(UNITS.o1, [
-    { label: "z = ", record: "z_o1" },
-    { label: "y = ", record: "a_o1" },
-    { label: "t = ", param: "t1" },
-    { label: "E_o1 = ", record: "E_o1" },
-    { label: "δ = ", record: "delta_o1" },
-  ]),
-  ...block(UNITS.o2, [
-    { label: "z = ", record: "z_o2" },
-    { label: "y = ", record: "a_o2" },
-    { label: "t = ", param: "t2" },
-    { label: "E_o2 = ", record: "E_o2" },
-    { label: "δ = ", record: "delta_o2" },
-  ]),
+  ...hiddenLines(UNITS.h1),
+  ...hiddenLines(UNITS.h2),
+  ...outputLines(UNITS.o1, "t1"),
+  ...outputLines(UNITS.o2, "t2"),
   ...CONNECTIONS.flatMap(connectionLines),
 ];
 

@@ -120,25 +120,17 @@ export function parseExpression(source: string, inputs: Readonly<Record<string, 
     return power();
   };
 
-  const product = (): Value => {
-    let value = unary();
-    while (isSymbol("*") || isSymbol("/")) {
-      const operator = next() as { value: string };
-      const right = unary();
-      value = count(operator.value === "*" ? value.mul(right) : value.div(right));
+  // Operands joined by operators of one precedence, applied left to right: a − b − c is (a − b) − c.
+  const leftToRight = (operand: () => Value, operators: Readonly<Record<string, (left: Value, right: Value) => Value>>): Value => {
+    let value = operand();
+    for (let token = peek(); token.kind === "symbol" && Object.hasOwn(operators, token.value); token = peek()) {
+      next();
+      value = count(operators[token.value](value, operand()));
     }
     return value;
   };
-
-  const sum = (): Value => {
-    let value = product();
-    while (isSymbol("+") || isSymbol("-")) {
-      const operator = next() as { value: string };
-      const right = product();
-      value = count(operator.value === "+" ? value.add(right) : value.sub(right));
-    }
-    return value;
-  };
+  const product = (): Value => leftToRight(unary, { "*": (left, right) => left.mul(right), "/": (left, right) => left.div(right) });
+  const sum = (): Value => leftToRight(product, { "+": (left, right) => left.add(right), "-": (left, right) => left.sub(right) });
 
   if (peek().kind === "end") throw new ExpressionError(s.exprEmpty, 0);
   const output = sum();

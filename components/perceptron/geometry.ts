@@ -1,4 +1,6 @@
 /** The geometry of one threshold unit in the plane: its line w₁x₁ + w₂x₂ + b = 0, its "yes" half and its truth table. */
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** A square or rectangle of the plane: [xMin, xMax] × [yMin, yMax]. */
 export interface Box {
@@ -32,25 +34,38 @@ function corners(box: Box): Point[] {
   ];
 }
 
+// One side p → q of the box, with z = w·x + b at both ends.
+interface Side {
+  p: Point;
+  q: Point;
+  zp: number;
+  zq: number;
+}
+
+// The box's four sides in order round it, so a walk meets the crossings of the boundary in order.
+function sidesOf(box: Box, unit: UnitWeights): Side[] {
+  const square = corners(box);
+  return square.map((p, i) => {
+    const q = square[(i + 1) % square.length];
+    return { p, q, zp: findWeightedInput(unit, p), zq: findWeightedInput(unit, q) };
+  });
+}
+
+// Where z crosses 0 along a side whose ends have z of opposite signs.
+function crossingOf({ p, q, zp, zq }: Side): Point {
+  const s = zp / (zp - zq);
+  return [p[0] + s * (q[0] - p[0]), p[1] + s * (q[1] - p[1])];
+}
+
 /**
  * The part of the box where z = w·x + b ≥ 0, as a closed polygon (first point repeated), or [] when
  * that part is empty. One pass of Sutherland–Hodgman clipping against the half-plane.
  */
-import { en } from "../../src/i18n/en";
-import type { Strings } from "../../src/i18n/types";
 export function findPositiveRegion(unit: UnitWeights, box: Box): Point[] {
-  const square = corners(box);
   const region: Point[] = [];
-  for (let i = 0; i < square.length; i++) {
-    const p = square[i];
-    const q = square[(i + 1) % square.length];
-    const zp = findWeightedInput(unit, p);
-    const zq = findWeightedInput(unit, q);
-    if (zp >= 0) region.push(p);
-    if ((zp >= 0) !== (zq >= 0)) {
-      const s = zp / (zp - zq); // where z crosses 0 along p → q
-      region.push([p[0] + s * (q[0] - p[0]), p[1] + s * (q[1] - p[1])]);
-    }
+  for (const side of sidesOf(box, unit)) {
+    if (side.zp >= 0) region.push(side.p);
+    if ((side.zp >= 0) !== (side.zq >= 0)) region.push(crossingOf(side));
   }
   return region.length >= 3 ? [...region, region[0]] : [];
 }
@@ -58,18 +73,10 @@ export function findPositiveRegion(unit: UnitWeights, box: Box): Point[] {
 /** The visible piece of the line w·x + b = 0 inside the box, or undefined when it misses the box or w = 0. */
 export function findBoundarySegment(unit: UnitWeights, box: Box): [Point, Point] | undefined {
   if (unit.w1 === 0 && unit.w2 === 0) return undefined;
-  const square = corners(box);
   const crossings: Point[] = [];
-  for (let i = 0; i < square.length; i++) {
-    const p = square[i];
-    const q = square[(i + 1) % square.length];
-    const zp = findWeightedInput(unit, p);
-    const zq = findWeightedInput(unit, q);
-    if (zp === 0) crossings.push(p);
-    else if (zp * zq < 0) {
-      const s = zp / (zp - zq);
-      crossings.push([p[0] + s * (q[0] - p[0]), p[1] + s * (q[1] - p[1])]);
-    }
+  for (const side of sidesOf(box, unit)) {
+    if (side.zp === 0) crossings.push(side.p);
+    else if (side.zp * side.zq < 0) crossings.push(crossingOf(side));
   }
   if (crossings.length < 2) return undefined;
   return [crossings[0], crossings[crossings.length - 1]];

@@ -48,31 +48,33 @@ export function traceGraph(output: Value): TracedGraph {
   const idOf = new Map<Value, number>();
   order.forEach((node, id) => idOf.set(node, id));
 
+  const operands = order.map((node) => node.parents.map((parent) => idOf.get(parent)!));
   const nodes = order.map((node, id) => ({ id, label: node.label, op: node.op, data: node.data, grad: node.grad }));
-  const edges: GraphEdge[] = [];
-  for (const node of order) {
-    for (const parent of node.parents) edges.push({ from: idOf.get(parent)!, to: idOf.get(node)! });
-  }
+  const edges: GraphEdge[] = operands.flatMap((from, to) => from.map((id) => ({ from: id, to })));
+  const { steps } = replayBackward(operands, order.map((node) => node.localDerivatives));
+  return { nodes, edges, backwardOrder: order.map((_, i) => order.length - 1 - i), steps };
+}
 
-  // Replay the backward pass on a copy of the grads, recording each product as it is added.
-  const partialGrad = new Float64Array(order.length);
-  partialGrad[order.length - 1] = 1;
-  const backwardOrder: number[] = [];
+/**
+ * Replays the backward pass over nodes listed in topological order (output last), given each node's
+ * operands (by place in that order) and local derivatives: the grads it leaves from a seed of 1, and
+ * every chain-rule product in the order it was added.
+ */
+export function replayBackward(operands: readonly (readonly number[])[], localDerivatives: readonly (readonly number[])[]): { grads: Float64Array; steps: BackwardStep[] } {
+  const grads = new Float64Array(operands.length);
+  grads[operands.length - 1] = 1;
   const steps: BackwardStep[] = [];
-  for (let id = order.length - 1; id >= 0; id--) {
-    backwardOrder.push(id);
-    const node = order[id];
-    if (node.parents.length === 0) continue;
-    const stepEdges = node.parents.map((parent, p) => {
-      const from = idOf.get(parent)!;
-      const localDerivative = node.localDerivatives[p];
-      const contribution = partialGrad[id] * localDerivative;
-      partialGrad[from] += contribution;
-      return { from, to: id, localDerivative, contribution, gradAfter: partialGrad[from] };
+  for (let id = operands.length - 1; id >= 0; id--) {
+    if (operands[id].length === 0) continue;
+    const edges = operands[id].map((from, k) => {
+      const localDerivative = localDerivatives[id][k];
+      const contribution = grads[id] * localDerivative;
+      grads[from] += contribution;
+      return { from, to: id, localDerivative, contribution, gradAfter: grads[from] };
     });
-    steps.push({ node: id, grad: partialGrad[id], edges: stepEdges });
+    steps.push({ node: id, grad: grads[id], edges });
   }
-  return { nodes, edges, backwardOrder, steps };
+  return { grads, steps };
 }
 
 /** Local-derivative evaluations for ∂out/∂inputs: reverse mode uses one per edge; the naive expansion Σ over paths of path length. */

@@ -2,7 +2,7 @@
  * The graph under any Scalar-like object (`data`, `operands`, `localGrads`, as chapter 6's reader
  * writes it) as the stepper's plain TracedGraph, with the backward pass replayed by the chain rule.
  */
-import type { BackwardStep, GraphEdge, GraphNode, TracedGraph } from "../engine/graph";
+import { replayBackward, type GraphEdge, type GraphNode, type TracedGraph } from "../engine/graph";
 import { isKnownOp } from "./graphOutput";
 
 /** What the tracer reads from a node; `grad`, `label` and `op` are read when present. */
@@ -41,21 +41,8 @@ export class OperandGraphError extends Error {
 export function traceOperandGraph(output: OperandNode, options: TraceOptions = {}): OperandGraph {
   const order = sortOperands(output);
   const idOf = new Map(order.map((node, id) => [node, id]));
-  const grads = new Float64Array(order.length);
-  grads[order.length - 1] = 1;
-  const steps: BackwardStep[] = [];
-  for (let id = order.length - 1; id >= 0; id--) {
-    const node = order[id];
-    if (node.operands.length === 0) continue;
-    const edges = node.operands.map((operand, k) => {
-      const from = idOf.get(operand)!;
-      const localDerivative = node.localGrads[k];
-      const contribution = grads[id] * localDerivative;
-      grads[from] += contribution;
-      return { from, to: id, localDerivative, contribution, gradAfter: grads[from] };
-    });
-    steps.push({ node: id, grad: grads[id], edges });
-  }
+  const operands = order.map((node) => node.operands.map((operand) => idOf.get(operand)!));
+  const { grads, steps } = replayBackward(operands, order.map((node) => node.localGrads));
   let unnamed = 0;
   const nodes: GraphNode[] = order.map((node, id) => {
     const given = options.name?.(node) ?? (typeof node.label === "string" ? node.label : undefined);
@@ -64,7 +51,7 @@ export function traceOperandGraph(output: OperandNode, options: TraceOptions = {
     const op = typeof node.op === "string" && isKnownOp(node.op) ? node.op : inferOp(node);
     return { id, label, op, data: node.data, grad: grads[id] };
   });
-  const edges: GraphEdge[] = order.flatMap((node, id) => node.operands.map((operand) => ({ from: idOf.get(operand)!, to: id })));
+  const edges: GraphEdge[] = operands.flatMap((from, to) => from.map((id) => ({ from: id, to })));
   const ownGrads = order.map((node) => (typeof node.grad === "number" ? node.grad : NaN));
   return { nodes, edges, backwardOrder: order.map((_, i) => order.length - 1 - i), steps, ownGrads, title: options.title ?? `${nodes[nodes.length - 1].label}, built with your code` };
 }
