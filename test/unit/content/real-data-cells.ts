@@ -1,28 +1,20 @@
 /** Chapter 7's cells and solutions, read from the MDX, and a kernel like the build's to run them in (shared by the chapter's unit tests). */
-import { readFileSync } from "node:fs";
+import { readChapterCells } from "./chapterCells";
 import { createKernel, type Kernel, type ParamValue } from "../../../src/notebook/kernel";
 import { createCellModules } from "../../../src/notebook/cellModules";
 import { createFigureDocument } from "../../../src/notebook/figureDocument";
 import { checks } from "../../../src/notebook/checks/index";
 import { readDigitsFile } from "../../../src/notebook/digits/readDigitsFile";
 
+const read = readChapterCells("real-data");
 /** The chapter's MDX source. */
-export const chapter = readFileSync(new URL("../../../content/real-data.mdx", import.meta.url), "utf8");
-
-/** One ```ts cell fence of the chapter: its check name, if graded, and its source. */
-export interface ChapterCell {
-  check?: string;
-  source: string;
-}
-
+export const chapter = read.text;
 /** Every cell of the chapter, in page order. */
-export const cells: ChapterCell[] = [...chapter.matchAll(/```ts cell([^\n]*)\n([\s\S]*?)\n```/g)].map((match) => ({
-  check: /check=(\w+)/.exec(match[1])?.[1],
-  source: match[2],
-}));
-
+export const cells = read.cells;
 /** The solution inside each <details class="solution">, in page order (one per graded cell). */
-export const solutions: string[] = [...chapter.matchAll(/<details class="solution">[\s\S]*?```ts\n([\s\S]*?)\n```[\s\S]*?<\/details>/g)].map((match) => match[1]);
+export const solutions = read.solutions;
+/** The graded cells, in page order. */
+export const gradedCells = read.gradedCells;
 
 /** The page's <Param> defaults, as the build passes them to every cell. */
 export const params: Record<string, ParamValue> = Object.fromEntries(

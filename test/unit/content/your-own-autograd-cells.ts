@@ -1,29 +1,17 @@
 /** The chapter's cells and solutions, read from the MDX, and a kernel to run them in (shared by the chapter's unit tests). */
-import { readFileSync } from "node:fs";
+import { readChapterCells } from "./chapterCells";
 import { parseHTML } from "linkedom";
 import { createKernel, type Kernel } from "../../../src/notebook/kernel";
 import { createCellModules } from "../../../src/notebook/cellModules";
 import { checks } from "../../../src/notebook/checks/index";
 
-const source = readFileSync(new URL("../../../content/your-own-autograd.mdx", import.meta.url), "utf8");
-
-/** One ```ts cell fence of the chapter: its meta words and source. */
-export interface ChapterCell {
-  check?: string;
-  source: string;
-}
-
+const read = readChapterCells("your-own-autograd");
 /** Every cell of the chapter, in page order. */
-export const cells: ChapterCell[] = [...source.matchAll(/```ts cell([^\n]*)\n([\s\S]*?)\n```/g)].map((match) => ({
-  check: /check=(\w+)/.exec(match[1])?.[1],
-  source: match[2],
-}));
-
+export const cells = read.cells;
 /** The solution inside each <details class="solution">, in page order (one per graded cell). */
-export const solutions: string[] = [...source.matchAll(/<details class="solution">[\s\S]*?```ts\n([\s\S]*?)\n```[\s\S]*?<\/details>/g)].map((match) => match[1]);
-
+export const solutions = read.solutions;
 /** The graded cells, in page order. */
-export const gradedCells = cells.filter((cell) => cell.check !== undefined);
+export const gradedCells = read.gradedCells;
 
 /** A kernel like the build's: engine and Plot importable, every checker registered. */
 export function newKernel(): Kernel {

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useFakeStorage } from "../fakeStorage";
 import { counterpartPath, localeOfPath, pathInEdition } from "../../../src/site/locale";
 import { pageLocale } from "../../../src/site/pageLocale";
 import { prefersChinese, shouldOfferChinese, switchTarget } from "../../../src/site/languageChoice";
@@ -50,24 +51,8 @@ describe("the language switch", () => {
   });
 });
 
-/** A localStorage stand-in. */
-function fakeStorage() {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  };
-}
-
 describe("what is remembered per page and language", () => {
-  let storage: ReturnType<typeof fakeStorage>;
-  beforeEach(() => {
-    storage = fakeStorage();
-    Object.assign(globalThis, { localStorage: storage });
-  });
-  afterEach(() => void Reflect.deleteProperty(globalThis, "localStorage"));
+  useFakeStorage();
 
   it("keeps reading progress of a chapter apart in each language, English under the key it always had", () => {
     expect(progressKey("perceptron")).toBe("bn-progress:perceptron");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { solutions, cells } from "../../content/real-data-cells";
+import { solutions, cells, gradedCells as graded } from "../../content/real-data-cells";
 import { createKernel } from "../../../../src/notebook/kernel";
 import { createCellModules } from "../../../../src/notebook/cellModules";
 import { createFigureDocument } from "../../../../src/notebook/figureDocument";
@@ -8,9 +8,7 @@ import { checkBatchedDense } from "../../../../src/notebook/checks/batchedDense"
 import { checkPlantedBugs } from "../../../../src/notebook/checks/plantedBugs";
 import { checks } from "../../../../src/notebook/checks/index";
 import type { Checker, CheckResult } from "../../../../src/notebook/checks/types";
-import { judgeAfter, withMistake } from "./judge";
-
-const graded = cells.filter((cell) => cell.check !== undefined);
+import { itJudgesTheExercise, judgeAfter, withMistake } from "./judge";
 
 /** Runs `source` alone in a fresh kernel (the probe cell first, for step 5) and judges it. */
 const judge = (checker: Checker, source: string, before: string[] = []): Promise<CheckResult> =>
@@ -28,14 +26,20 @@ describe("the chapter's graded cells", () => {
 });
 
 describe("softmaxCrossEntropy, the softmax and cross-entropy checker", () => {
-  it("accepts the chapter's solution", async () => {
-    const result = await judge(checkSoftmaxCrossEntropy, solutions[0]);
-    expect(result).toMatchObject({ passed: true });
-    expect(result.message).toContain("2000.69");
-  });
-
-  it("asks for the function when it is missing", async () => {
-    expect((await judge(checkSoftmaxCrossEntropy, "const x = 1;")).message).toContain("define a function softmaxCrossEntropy");
+  itJudgesTheExercise({
+    judge: (source) => judge(checkSoftmaxCrossEntropy, source),
+    solution: solutions[0],
+    accepted: (verdict) => expect(verdict.message).toContain("2000.69"),
+    mistakes: [
+      ["a gradient with the wrong sign", "- (j === label ? 1 : 0); // y_j − t_j", "* -1 + (j === label ? 1 : 0);", "the gradient has the wrong sign"],
+      ["the softmax as the gradient", "- (j === label ? 1 : 0); // y_j − t_j", ";", "the gradient is the softmax y itself"],
+      ["z − t as the gradient", "gradient[j] = Math.exp(logits[j] - logSumExp) - (j === label ? 1 : 0); // y_j − t_j", "gradient[j] = logits[j] - (j === label ? 1 : 0);", "the gradient is z − t"],
+      ["a loss with the wrong sign", "return { loss: logSumExp - logits[label], gradient };", "return { loss: logits[label] - logSumExp, gradient };", "loss has the wrong sign"],
+      ["the probability as the loss", "return { loss: logSumExp - logits[label], gradient };", "return { loss: Math.exp(logits[label] - logSumExp), gradient };", "loss is the probability y_label"],
+      ["a loss in base 2", "return { loss: logSumExp - logits[label], gradient };", "return { loss: (logSumExp - logits[label]) / Math.LN2, gradient };", "log base 2"],
+      ["a gradient that is not the loss's derivative", "- (j === label ? 1 : 0); // y_j − t_j", "- (j === label ? 1 : 0) + (j === 3 ? 0.01 : 0);", "disagrees with central differences of your own loss"],
+    ],
+    missing: "define a function softmaxCrossEntropy",
   });
 
   it("judges the starter's zero gradient by central differences of its own (right) loss", async () => {
@@ -57,50 +61,32 @@ describe("softmaxCrossEntropy, the softmax and cross-entropy checker", () => {
     expect(result.passed).toBe(false);
     expect(result.message).toContain("underflows to 0");
   });
-
-  it.each([
-    ["a gradient with the wrong sign", "- (j === label ? 1 : 0); // y_j − t_j", "* -1 + (j === label ? 1 : 0);", "the gradient has the wrong sign"],
-    ["the softmax as the gradient", "- (j === label ? 1 : 0); // y_j − t_j", ";", "the gradient is the softmax y itself"],
-    ["z − t as the gradient", "gradient[j] = Math.exp(logits[j] - logSumExp) - (j === label ? 1 : 0); // y_j − t_j", "gradient[j] = logits[j] - (j === label ? 1 : 0);", "the gradient is z − t"],
-    ["a loss with the wrong sign", "return { loss: logSumExp - logits[label], gradient };", "return { loss: logits[label] - logSumExp, gradient };", "loss has the wrong sign"],
-    ["the probability as the loss", "return { loss: logSumExp - logits[label], gradient };", "return { loss: Math.exp(logits[label] - logSumExp), gradient };", "loss is the probability y_label"],
-    ["a loss in base 2", "return { loss: logSumExp - logits[label], gradient };", "return { loss: (logSumExp - logits[label]) / Math.LN2, gradient };", "log base 2"],
-    ["a gradient that is not the loss's derivative", "- (j === label ? 1 : 0); // y_j − t_j", "- (j === label ? 1 : 0) + (j === 3 ? 0.01 : 0);", "disagrees with central differences of your own loss"],
-  ])("names %s", async (_, from, to, named) => {
-    const result = await judge(checkSoftmaxCrossEntropy, mistake(0, from, to));
-    expect(result.passed).toBe(false);
-    expect(result.message).toContain(named);
-  });
 });
 
 describe("batchedDense, the batched layer checker", () => {
-  it("accepts the chapter's solution", async () => {
-    expect(await judge(checkBatchedDense, solutions[1])).toMatchObject({ passed: true });
+  itJudgesTheExercise({
+    judge: (source) => judge(checkBatchedDense, source),
+    solution: solutions[1],
+    mistakes: [
+      ["Z transposed", "Z[r * m + j] = z;", "Z[j * B + r] = z;", "Z is transposed"],
+      ["Z without the bias", "let z = b[j];", "let z = 0;", "Z is missing the bias"],
+      ["the bias on the first row only", "let z = b[j];", "let z = r === 0 ? b[j] : 0;", "bias added to the first example only"],
+      ["gradW transposed", "gradW[j * n + k] += share * A[r * n + k];", "gradW[k * m + j] += share * A[r * n + k];", "gradW is transposed"],
+      ["gradW summed, not averaged", "gradW[j * n + k] += share * A[r * n + k];", "gradW[j * n + k] += delta * A[r * n + k];", "gradW is summed over the batch but not averaged"],
+      ["gradW averaged twice", "gradW[j * n + k] += share * A[r * n + k];", "gradW[j * n + k] += (share / B) * A[r * n + k];", "gradW is divided by B twice"],
+      ["gradB not averaged", "gradB[j] += share;", "gradB[j] += delta;", "gradB is the column sums of Δ but not averaged"],
+      ["gradB averaged twice", "gradB[j] += share;", "gradB[j] += share / B;", "gradB is divided by B twice"],
+      ["gradB from the first example", "gradB[j] += share;", "if (r === 0) gradB[j] += delta;", "gradB is the first example's Δ only"],
+      ["gradA averaged", "gradA[r * n + k] += delta * W[j * n + k];", "gradA[r * n + k] += share * W[j * n + k];", "gradA is divided by B"],
+      ["gradA transposed", "gradA[r * n + k] += delta * W[j * n + k];", "gradA[k * B + r] += delta * W[j * n + k];", "gradA is transposed"],
+      ["gradW of the wrong length", "const gradW = new Float64Array(m * n);", "const gradW = new Float64Array(m * n + 1);", "gradW should hold"],
+    ],
   });
 
   it("names the starter's empty Z", async () => {
     const result = await judge(checkBatchedDense, graded[1].source);
     expect(result).toMatchObject({ passed: false });
     expect(result.message).toContain("Z[0] (row 0, column 0) is 0");
-  });
-
-  it.each([
-    ["Z transposed", "Z[r * m + j] = z;", "Z[j * B + r] = z;", "Z is transposed"],
-    ["Z without the bias", "let z = b[j];", "let z = 0;", "Z is missing the bias"],
-    ["the bias on the first row only", "let z = b[j];", "let z = r === 0 ? b[j] : 0;", "bias added to the first example only"],
-    ["gradW transposed", "gradW[j * n + k] += share * A[r * n + k];", "gradW[k * m + j] += share * A[r * n + k];", "gradW is transposed"],
-    ["gradW summed, not averaged", "gradW[j * n + k] += share * A[r * n + k];", "gradW[j * n + k] += delta * A[r * n + k];", "gradW is summed over the batch but not averaged"],
-    ["gradW averaged twice", "gradW[j * n + k] += share * A[r * n + k];", "gradW[j * n + k] += (share / B) * A[r * n + k];", "gradW is divided by B twice"],
-    ["gradB not averaged", "gradB[j] += share;", "gradB[j] += delta;", "gradB is the column sums of Δ but not averaged"],
-    ["gradB averaged twice", "gradB[j] += share;", "gradB[j] += share / B;", "gradB is divided by B twice"],
-    ["gradB from the first example", "gradB[j] += share;", "if (r === 0) gradB[j] += delta;", "gradB is the first example's Δ only"],
-    ["gradA averaged", "gradA[r * n + k] += delta * W[j * n + k];", "gradA[r * n + k] += share * W[j * n + k];", "gradA is divided by B"],
-    ["gradA transposed", "gradA[r * n + k] += delta * W[j * n + k];", "gradA[k * B + r] += delta * W[j * n + k];", "gradA is transposed"],
-    ["gradW of the wrong length", "const gradW = new Float64Array(m * n);", "const gradW = new Float64Array(m * n + 1);", "gradW should hold"],
-  ])("names %s", async (_, from, to, named) => {
-    const result = await judge(checkBatchedDense, mistake(1, from, to));
-    expect(result.passed).toBe(false);
-    expect(result.message).toContain(named);
   });
 });
 
