@@ -7,7 +7,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { launchBrowser, pageUrl, replaceCellSource, siteOrigin } from "./harness";
+import { countFrames, launchBrowser, pageUrl, replaceCellSource, siteOrigin } from "./harness";
 import { startAttacker, type Attacker } from "./attacker";
 
 const LAB = "lab/notebook/";
@@ -50,26 +50,13 @@ async function runAttack(page: Page, n: number, source: string, timeout = 20_000
   return (await cell(page, n).locator(".nb-output").textContent()) ?? "";
 }
 
-/** Frames the page paints in half a second: zero when its main thread is stuck. */
-function framesPainted(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let count = 0;
-        const start = performance.now();
-        const tick = () => (performance.now() - start < 500 ? (count++, requestAnimationFrame(tick)) : resolve(count));
-        requestAnimationFrame(tick);
-      }),
-  );
-}
-
 /** The four things every attack must leave true; `marker` is a line of the attack's source that must survive a reload. */
 async function expectContained(page: Page, n: number, marker: string): Promise<void> {
   await page.waitForTimeout(500); // late loads (an image, a ping) would land by now
   expect(attacker.hits).toEqual([]);
   expect(leaks).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-  expect(await framesPainted(page)).toBeGreaterThan(3);
+  expect(await countFrames(page, 500)).toBeGreaterThan(3);
   await page.reload({ waitUntil: "networkidle" });
   expect(await cell(page, n).locator("[data-nb-input]").textContent()).toContain(marker);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
@@ -287,7 +274,7 @@ describe("break 4: huge outputs do not freeze the page", () => {
     const lines = Date.now() - started;
     expect(await cell(page, 2).locator(".nb-out-truncated").textContent()).toBe("output truncated (200 of 1000000)");
     expect(await cell(page, 2).locator(".nb-out-text").count()).toBe(200);
-    expect(await framesPainted(page)).toBeGreaterThan(3);
+    expect(await countFrames(page, 500)).toBeGreaterThan(3);
 
     started = Date.now();
     await runAttack(page, 3, '// attack: a huge string\ndisplay("x".repeat(50_000_000));');
@@ -320,7 +307,7 @@ const send = globalThis.postMessage ?? DedicatedWorkerGlobalScope?.prototype?.po
 setInterval(() => { try { send?.call(globalThis, forged); } catch {} const t = Date.now(); while (Date.now() - t < 50) {} }, 0);
 "flooding"`,
     );
-    expect(await framesPainted(page)).toBeGreaterThan(3);
+    expect(await countFrames(page, 500)).toBeGreaterThan(3);
     let clicked = Date.now();
     expect(await page.locator("iframe.nb-kernel-frame").count()).toBe(1);
     await page.locator("nb-toolbar [data-nb-action=interrupt]").click();

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { findSeriousViolations, launchBrowser, pageUrl, replaceCellSource, useChapter } from "./harness";
+import { findSeriousViolations, launchBrowser, pageUrl, replaceCellSource, setTheme, useChapter } from "./harness";
 
 const CHAPTER = "backpropagation/";
 const chapter = useChapter(CHAPTER);
-const open = chapter.open;
 
 /** The text of the first inline worked-example number called `name` in the prose. */
 const prose = (page: Page, name: string) => page.locator(`bp-number[data-name="${name}"] .widget-tip-value`).first().textContent();
@@ -32,8 +31,7 @@ describe("the worked example", () => {
     await page.context().close();
   });
 
-  it("explains a number's formula with its values on focus", async () => {
-    const { page, problems } = await open();
+  it("explains a number's formula with its values on focus", () => chapter.visit(async (page) => {
     const value = page.locator('bp-number[data-name="z_h1"] .widget-tip-value').first();
     const tipId = await value.getAttribute("aria-describedby");
     const tip = page.locator(`#${tipId}`);
@@ -50,12 +48,9 @@ describe("the worked example", () => {
     await tableValue.focus();
     await expect.poll(() => tableTip.isVisible()).toBe(true);
     expect(await tableTip.textContent()).toMatch(/^E = ½\(t₁ − y₁\)² \+ ½\(t₂ − y₂\)² = ½\(0\.010* − [\d.]+\)² \+ ½\(0\.990* − [\d.]+\)² = 0\.291027774, after 1 update /);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 
-  it("applies the update with the pointer: weights, diagram, prose, table and chart all follow", async () => {
-    const { page, problems } = await open();
+  it("applies the update with the pointer: weights, diagram, prose, table and chart all follow", () => chapter.visit(async (page) => {
     const chart = () => page.locator("bp-error-table [data-bp-chart]").innerHTML();
     const chartBefore = await chart();
     await page.locator("bp-diagram [data-action=step]").click();
@@ -68,12 +63,9 @@ describe("the worked example", () => {
     expect(await chart()).not.toBe(chartBefore);
     await page.locator("bp-diagram [data-action=reset]").click();
     await expect.poll(() => diagram(page, "E")).toBe("0.298371109");
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 
-  it("changes a weight from the keyboard on the diagram, and the reactive cell re-runs with it", async () => {
-    const { page, problems } = await open();
+  it("changes a weight from the keyboard on the diagram, and the reactive cell re-runs with it", () => chapter.visit(async (page) => {
     const before = await prose(page, "delta_h1");
     await page.locator('bp-diagram text[data-key="param-w5"]').focus();
     await page.keyboard.press("ArrowUp");
@@ -85,12 +77,9 @@ describe("the worked example", () => {
     const reactive = page.locator("nb-cell[data-reactive=true]");
     const E = await diagram(page, "E");
     await expect.poll(() => reactive.locator(".nb-output").textContent(), { timeout: 20_000 }).toContain(`E: ${E!.slice(0, 8)}`);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 
-  it("recomputes from a learning rate typed into the sentence", async () => {
-    const { page, problems } = await open();
+  it("recomputes from a learning rate typed into the sentence", () => chapter.visit(async (page) => {
     const eta = param(page, "eta");
     await eta.fill("0.1");
     await eta.press("Enter");
@@ -98,22 +87,16 @@ describe("the worked example", () => {
     await expect.poll(() => prose(page, "new_w5")).toBe("0.391783296");
     expect(await diagram(page, "new_w5")).toBe("0.391783296");
     expect(await page.locator("bp-diagram [data-bp-eta]").textContent()).toBe("0.1");
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 
-  it("takes its values from the URL", async () => {
-    const { page, problems } = await open("?x1=1&t1=0.5");
+  it("takes its values from the URL", () => chapter.visit("?x1=1&t1=0.5", async (page) => {
     await expect.poll(() => diagram(page, "param-x1")).toBe("1");
     expect(await prose(page, "z_h1")).toBe("0.520000000"); // 0.15·1 + 0.2·0.1 + 0.35
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 });
 
 describe("the delta-flow chart", () => {
-  it("adds a layer from the keyboard and redraws", async () => {
-    const { page, problems } = await open();
+  it("adds a layer from the keyboard and redraws", () => chapter.visit(async (page) => {
     const flow = page.locator("bp-delta-flow");
     const chart = () => flow.locator("[data-flow-chart]").innerHTML();
     const before = await chart();
@@ -125,12 +108,9 @@ describe("the delta-flow chart", () => {
     expect(await chart()).not.toBe(before);
     await page.locator('nb-param select[name="flowActivation"]').selectOption("relu");
     await expect.poll(() => flow.locator("[data-flow=activation]").textContent()).toBe("relu");
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 
-  it("draws new weights with the pointer", async () => {
-    const { page, problems } = await open();
+  it("draws new weights with the pointer", () => chapter.visit(async (page) => {
     const flow = page.locator("bp-delta-flow");
     const summary = () => flow.locator(".bp-flow-summary").textContent();
     const before = await summary();
@@ -139,9 +119,7 @@ describe("the delta-flow chart", () => {
     await expect.poll(() => flow.getAttribute("data-seed")).toBe("2");
     expect(await summary()).not.toBe(before);
     expect(await flow.locator("[data-flow-chart]").innerHTML()).not.toBe(chartBefore);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 });
 
 describe("loading", () => {
@@ -149,8 +127,7 @@ describe("loading", () => {
   const heavyChunks = (page: Page) =>
     page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name.replace(/.*\//, "")).filter((name) => /^(workedExample|errorTableRuntime|deltaFlowRuntime)\./.test(name)).map((name) => name.split(".")[0]).sort());
 
-  it("fetches no engine or Plot for its widgets until the reader reaches for them, then each works", async () => {
-    const { page, problems } = await open();
+  it("fetches no engine or Plot for its widgets until the reader reaches for them, then each works", () => chapter.visit(async (page) => {
     expect(await heavyChunks(page)).toEqual([]);
     expect(await page.locator("bp-diagram, bp-error-table, bp-delta-flow").evaluateAll((elements) => elements.map((element) => (element as HTMLElement).dataset.runtime ?? "none"))).toEqual(["none", "none", "none"]);
 
@@ -169,9 +146,7 @@ describe("loading", () => {
     expect(await diagram(page, "E")).toBe(await prose(page, "E"));
     await expect.poll(() => page.locator("bp-error-table [data-status]").textContent(), { timeout: 15_000 }).toContain("Retrained");
     expect(await heavyChunks(page)).toEqual(["deltaFlowRuntime", "errorTableRuntime", "workedExample"]);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 });
 
 describe("your turn: denseBackward", () => {
@@ -182,8 +157,7 @@ describe("your turn: denseBackward", () => {
   return { gradW, gradB, deltaPrev };
 }`;
 
-  it("starts unsolved, rejects a missing σ′ with that reason, and accepts a right answer", async () => {
-    const { page, problems } = await open();
+  it("starts unsolved, rejects a missing σ′ with that reason, and accepts a right answer", () => chapter.visit(async (page) => {
     const verdict = () => exercise(page).locator(".nb-output").textContent();
     expect(await exercise(page).locator(".nb-out-check").count()).toBe(0); // neutral until run
     await exercise(page).locator("[data-nb-action=run]").click();
@@ -192,32 +166,22 @@ describe("your turn: denseBackward", () => {
     await expect.poll(verdict, { timeout: 20_000 }).toContain("deltaPrev is missing the σ′(z) factor");
     await runExercise(page, right);
     await expect.poll(verdict, { timeout: 20_000 }).toContain("All three parts match");
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 
-  it("names a transposed gradW", async () => {
-    const { page, problems } = await open();
+  it("names a transposed gradW", () => chapter.visit(async (page) => {
     await runExercise(page, right.replace("delta.map((d) => aPrev.map((a) => d * a))", "aPrev.map((a) => delta.map((d) => d * a))"));
     await expect.poll(() => exercise(page).locator(".nb-output").textContent(), { timeout: 20_000 }).toContain("gradW is transposed");
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 });
 
 describe("the page as a whole", () => {
-  it.each(["light", "dark"] as const)("has no serious accessibility violation in its widgets in the %s theme after they have run", async (theme) => {
-    const { page, problems } = await open("?w5=0.6");
-    await page.evaluate((name) => {
-      document.documentElement.dataset.theme = name;
-    }, theme);
+  it.each(["light", "dark"] as const)("has no serious accessibility violation in its widgets in the %s theme after they have run", (theme) => chapter.visit("?w5=0.6", async (page) => {
+    await setTheme(page, theme);
     await expect.poll(() => page.locator("bp-error-table [data-status]").textContent(), { timeout: 15_000 }).toContain("Retrained");
     // This chapter's own widgets: the playground and the notebook have their own files.
     const violations = await findSeriousViolations(page, ["bp-diagram", "bp-error-table", "bp-delta-flow", "bp-number", ".engine-lines"]);
     expect(violations).toEqual([]);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 
   it("does not scroll sideways on a 360 px phone; the diagram scrolls inside its own box", async () => {
     const phone = await launchBrowser({ viewport: { width: 360, height: 740 } });

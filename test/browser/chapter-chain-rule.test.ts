@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { replaceCellSource, useChapter } from "./harness";
+import { replaceCellSource, scrubParam, useChapter } from "./harness";
 import { traceGraph } from "../../src/engine/index";
 import { buildExpression, type Inputs } from "../../components/chain-rule/expressions";
 import { parseExpression } from "../../components/chain-rule/parseExpression";
 import { labelGradient } from "../../components/chain-rule/graphFigure";
 import { countAtDepth, formatCount } from "../../components/chain-rule/layeredGraph";
 
-const openChapter = useChapter("chain-rule/", { viewport: { width: 1440, height: 900 } }).open;
+const chapter = useChapter("chain-rule/", { viewport: { width: 1440, height: 900 } });
 
 const figureMarkup = (widget: Locator) => widget.locator("svg").first().evaluate((svg) => svg.outerHTML);
 const gradientLabels = (widget: Locator) => widget.locator(".gs-grad text").allTextContents();
@@ -21,8 +21,7 @@ function pageInputs(page: Page): Promise<Inputs> {
 }
 
 describe("GraphStepper", () => {
-  it("steps the backward pass with the buttons and the arrow keys, showing each chain-rule product", async () => {
-    const { page, problems } = await openChapter();
+  it("steps the backward pass with the buttons and the arrow keys, showing each chain-rule product", () => chapter.visit(async (page) => {
     const defaults = await pageInputs(page);
     const stepper = page.locator('graph-stepper[data-follows="true"]');
     const figure = stepper.locator("[data-gs-figure]");
@@ -58,12 +57,9 @@ describe("GraphStepper", () => {
     await page.keyboard.press("Home");
     await expect.poll(() => counter.textContent()).toBe(`step 0 of ${arrows}`);
     expect(await gradientLabels(stepper)).toContain("∂ 1");
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 
-  it("plays through the steps and pauses", async () => {
-    const { page, problems } = await openChapter();
+  it("plays through the steps and pauses", () => chapter.visit(async (page) => {
     const stepper = page.locator('graph-stepper[data-follows="true"]');
     const play = stepper.locator("[data-action=play]");
     await play.click();
@@ -72,12 +68,9 @@ describe("GraphStepper", () => {
     await expect.poll(async () => Number(await stepper.locator("[data-gs-figure]").getAttribute("data-applied")), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     await play.click();
     await expect.poll(() => play.textContent()).toBe("Play");
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 
-  it("redraws when the reader changes an input or the expression in the sentence", async () => {
-    const { page, problems } = await openChapter();
+  it("redraws when the reader changes an input or the expression in the sentence", () => chapter.visit(async (page) => {
     const defaults = await pageInputs(page);
     const stepper = page.locator('graph-stepper[data-follows="true"]');
     const u = page.locator("nb-param input[name=u]");
@@ -94,12 +87,9 @@ describe("GraphStepper", () => {
     expect(await stepper.locator("[data-gs-model]").textContent()).toContain("Activation: sigmoid");
     const neuron = traceGraph(buildExpression("neuron", { ...defaults }));
     expect(await stepper.locator("[data-gs-counter]").textContent()).toBe(`step 0 of ${neuron.edges.length}`);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 
-  it("draws an expression the reader types, and says what is wrong with one it cannot read", async () => {
-    const { page, problems } = await openChapter();
+  it("draws an expression the reader types, and says what is wrong with one it cannot read", () => chapter.visit(async (page) => {
     const defaults = await pageInputs(page);
     const stepper = page.locator('graph-stepper[data-follows="true"]');
     const field = stepper.locator("[data-gs-own] input");
@@ -122,21 +112,13 @@ describe("GraphStepper", () => {
     await expect.poll(() => stepper.locator("[data-gs-status]").textContent()).toContain('unknown name "y"');
     expect(await field.getAttribute("aria-invalid")).toBe("true");
     expect(await figureMarkup(stepper)).toBe(before);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 
-  it("follows a weight dragged with the pointer in the neuron's sentence, and ends on the engine's gradients", async () => {
-    const { page, problems } = await openChapter();
+  it("follows a weight dragged with the pointer in the neuron's sentence, and ends on the engine's gradients", () => chapter.visit(async (page) => {
     const defaults = await pageInputs(page);
     const stepper = page.locator('graph-stepper[data-expression="loss"]');
     const w1 = page.locator("nb-param input[name=w1]");
-    await w1.scrollIntoViewIfNeeded();
-    const box = (await w1.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 8 });
-    await page.mouse.up();
+    await scrubParam(page, w1, 40, 8);
     const w1Value = Number(await w1.getAttribute("aria-valuenow"));
     expect(w1Value).toBeGreaterThan(defaults.w1!);
     await expect.poll(() => stepper.locator("[data-gs-inputs]").textContent()).toContain(`w1 = ${w1Value}`);
@@ -145,14 +127,11 @@ describe("GraphStepper", () => {
     await page.keyboard.press("End");
     const engine = traceGraph(buildExpression("loss", { ...defaults, w1: w1Value }));
     await expect.poll(async () => (await gradientLabels(stepper)).sort()).toEqual(engine.nodes.map((node) => labelGradient(node.grad)).sort());
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 });
 
 describe("PathCounter", () => {
-  it("recounts with the engine when the graph grows from a button or from the sentence", async () => {
-    const { page, problems } = await openChapter();
+  it("recounts with the engine when the graph grows from a button or from the sentence", () => chapter.visit(async (page) => {
     const counter = page.locator("path-counter");
     const status = counter.locator("[data-pc-status]");
     const before = await figureMarkup(counter);
@@ -171,9 +150,7 @@ describe("PathCounter", () => {
     await expect.poll(() => status.textContent()).toContain(`of width 4, reverse mode evaluates ${formatCount(wider.reverseMode)}`);
     expect(await counter.locator("[data-pc-figure]").getAttribute("data-width")).toBe("4");
     expect(await counter.locator(".pc-naive circle").count()).toBe(7);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 });
 
 describe("Your turn: mulBackward and tanhBackward", () => {
@@ -184,8 +161,7 @@ describe("Your turn: mulBackward and tanhBackward", () => {
     return cell;
   }
 
-  it("starts unsolved, names a typical mistake, and accepts a right answer", async () => {
-    const { page, problems } = await openChapter();
+  it("starts unsolved, names a typical mistake, and accepts a right answer", () => chapter.visit(async (page) => {
     const cell = page.locator('nb-cell[data-check="localBackward"]');
     // A graded cell starts neutral; running the starter gives its verdict.
     expect(await cell.locator(".nb-out-check").count()).toBe(0);
@@ -201,7 +177,5 @@ describe("Your turn: mulBackward and tanhBackward", () => {
     await editExercise(page, "function mulBackward(x, y, outGrad) { return [outGrad * y, outGrad * x]; }\nfunction tanhBackward(x, outGrad) { const r = Math.tanh(x); return outGrad * (1 - r * r); }");
     await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("Correct");
     expect(await cell.locator(".nb-check-pass").count()).toBe(1);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 });

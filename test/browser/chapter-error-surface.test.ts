@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { findSeriousViolations, pageUrl, editCell, useChapter } from "./harness";
+import { findSeriousViolations, pageUrl, editCell, setTheme, useChapter } from "./harness";
 
 const CHAPTER = "error-surface/";
 const chapter = useChapter(CHAPTER);
@@ -35,8 +35,7 @@ async function drag(page: Page, surface: Locator, from: [number, number], to: [n
 
 describe("error-surface chapter", () => {
   let page: Page, problems: string[];
-  beforeAll(async () => void ({ page, problems } = await open()));
-  afterAll(() => page?.close());
+  chapter.sharePage((shared) => ({ page, problems } = shared));
 
   it("saves a picture of every widget and every cell's output in the page", async () => {
     const html = await (await fetch(pageUrl(CHAPTER))).text();
@@ -221,7 +220,7 @@ describe("error-surface chapter", () => {
     for (const theme of ["light", "dark"] as const) {
       const { page: themed } = await open();
       await themed.emulateMedia({ colorScheme: theme });
-      await themed.evaluate((t) => document.documentElement.setAttribute("data-theme", t), theme);
+      await setTheme(themed, theme);
       for (const mode of ["explorer", "compare", "shapes"]) await ready(widget(themed, mode));
       const mine = await findSeriousViolations(themed, ["error-surface-widget"]);
       expect(mine, theme).toEqual([]);

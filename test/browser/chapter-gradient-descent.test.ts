@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { findSeriousViolations, pageUrl, editCell, useChapter } from "./harness";
+import { findSeriousViolations, pageUrl, editCell, scrubParam, setTheme, useChapter } from "./harness";
 
 
 const CHAPTER = "gradient-descent/";
@@ -26,8 +26,7 @@ async function clickPlot(page: Page, scope: Locator, fx: number, fy: number): Pr
 
 describe("gradient-descent chapter", () => {
   let page: Page, problems: string[];
-  beforeAll(async () => void ({ page, problems } = await open()));
-  afterAll(() => page?.close());
+  chapter.sharePage((shared) => ({ page, problems } = shared));
 
   it("saves every widget's figure and status, and every cell's output, in the page", async () => {
     const html = await (await fetch(pageUrl(CHAPTER))).text();
@@ -145,12 +144,7 @@ describe("gradient-descent chapter", () => {
     await expect.poll(() => status(widget)).toContain("is below 2/c₁ = 0.5");
     const before = await lines(widget);
     const alpha = param(page, "alpha");
-    await alpha.scrollIntoViewIfNeeded();
-    const box = (await alpha.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 6 });
-    await page.mouse.up();
+    await scrubParam(page, alpha, 60);
     await expect.poll(async () => Number(await alpha.inputValue())).toBeGreaterThan(0.5);
     await expect.poll(() => status(widget)).toContain(`momentum α = ${await alpha.inputValue()}`);
     // The shrink factors follow α: with these settings both directions spiral in at √α a step.
@@ -223,9 +217,7 @@ describe("gradient-descent chapter", () => {
   });
 
   it.each(["light", "dark"] as const)("has no serious axe violation in its widgets, drawn live, in the %s theme", async (theme) => {
-    await page.evaluate((name) => {
-      document.documentElement.dataset.theme = name;
-    }, theme);
+    await setTheme(page, theme);
     // Touch each widget as a reader would, so axe sees the live figures.
     for (const name of ["gd-surface-descent", "gd-learning-rates", "gd-momentum-valley", "gd-batch-curves"]) await page.locator(name).hover({ position: { x: 8, y: 8 } });
     await expect.poll(() => page.locator("[data-runtime=loaded]").count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);

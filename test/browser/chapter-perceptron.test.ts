@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { pageUrl, replaceCellSource, useChapter, watchPage } from "./harness";
 
@@ -78,33 +78,20 @@ describe("drawing code on demand", () => {
     await page.close();
   });
 
-  it("draws at once what a link's query sets, without a touch", async () => {
-    const { page, problems } = await chapter.open("?b=-0.5&lr=0.5");
+  it("draws at once what a link's query sets, without a touch", () => chapter.visit("?b=-0.5&lr=0.5", async (page) => {
     const widget = page.locator("decision-line");
     const lab = page.locator("perceptron-lab");
     await expect.poll(() => widget.locator('[data-dl="gate"]').textContent()).toBe("OR");
     expect(await widget.locator('[data-dl="b"]').textContent()).toBe("-0.5");
     await expect.poll(() => lab.locator('[data-pl="eta"]').textContent()).toBe("0.5");
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 });
 
 describe("DecisionLine", () => {
-  let page: Page;
-  let problems: string[];
-  let widget: Locator;
-  let plane: Locator;
-
-  beforeAll(async () => {
-    ({ page, problems } = await chapter.open());
-    widget = page.locator("decision-line");
+  let page: Page, problems: string[], widget: Locator, plane: Locator;
+  chapter.shareWidget("decision-line", (shared) => {
+    ({ page, problems, widget } = shared);
     plane = widget.locator(".dl-plane");
-    await page.locator('decision-line[data-widget="ready"]').waitFor(); // the element has upgraded
-  });
-
-  afterAll(async () => {
-    await page?.close();
   });
 
   it("shows the AND unit first, computed by the engine", async () => {
@@ -157,23 +144,13 @@ describe("DecisionLine", () => {
 });
 
 describe("PerceptronLab", () => {
-  let page: Page;
-  let problems: string[];
-  let lab: Locator;
-  let plane: Locator;
+  let page: Page, problems: string[], lab: Locator, plane: Locator;
+  chapter.shareWidget("perceptron-lab", (shared) => {
+    ({ page, problems, widget: lab } = shared);
+    plane = lab.locator(".pl-plane");
+  });
   const status = () => lab.locator('[data-pl="status"]').textContent();
   const pointCount = () => lab.locator(".pl-plane g.pl-class0 > *, .pl-plane g.pl-class1 > *").count();
-
-  beforeAll(async () => {
-    ({ page, problems } = await chapter.open());
-    lab = page.locator("perceptron-lab");
-    plane = lab.locator(".pl-plane");
-    await page.locator('perceptron-lab[data-widget="ready"]').waitFor(); // the element has upgraded
-  });
-
-  afterAll(async () => {
-    await page?.close();
-  });
 
   it("applies one update per Step and says what it did", async () => {
     const before = { b: await lab.locator('[data-pl="b"]').textContent(), line: await boundaryOf(lab) };
@@ -255,17 +232,10 @@ describe("PerceptronLab", () => {
 });
 
 describe("Your turn: applyPerceptronRule", () => {
-  let page: Page;
-  let problems: string[];
-  let cell: Locator;
-
-  beforeAll(async () => {
-    ({ page, problems } = await chapter.open());
+  let page: Page, problems: string[], cell: Locator;
+  chapter.sharePage((shared) => {
+    ({ page, problems } = shared);
     cell = page.locator('nb-cell[data-check="perceptronRule"]');
-  });
-
-  afterAll(async () => {
-    await page?.close();
   });
 
   async function runWith(source: string): Promise<string> {
@@ -285,22 +255,21 @@ describe("Your turn: applyPerceptronRule", () => {
     expect(output).toContain("did not change");
   });
 
-  it("rejects an update with the sign flipped, saying so", async () => {
-    const output = await runWith(`function applyPerceptronRule(w, b, x, target, learningRate) {
+  /** The rule as a reader writes it, moving w and b by η times `error` (the rule's is target − y). */
+  const ruleWith = (error: string) => `function applyPerceptronRule(w, b, x, target, learningRate) {
   const z = w.reduce((sum, wi, i) => sum + wi * x[i], b);
   const y = z >= 0 ? 1 : 0;
-  return { w: w.map((wi, i) => wi + learningRate * (y - target) * x[i]), b: b + learningRate * (y - target) };
-}`);
+  return { w: w.map((wi, i) => wi + learningRate * ${error} * x[i]), b: b + learningRate * ${error} };
+}`;
+
+  it("rejects an update with the sign flipped, saying so", async () => {
+    const output = await runWith(ruleWith("(y - target)"));
     expect(output).toContain("✗ Not yet");
     expect(output).toContain("wrong direction");
   });
 
   it("accepts the perceptron rule", async () => {
-    const output = await runWith(`function applyPerceptronRule(w, b, x, target, learningRate) {
-  const z = w.reduce((sum, wi, i) => sum + wi * x[i], b);
-  const y = z >= 0 ? 1 : 0;
-  return { w: w.map((wi, i) => wi + learningRate * (target - y) * x[i]), b: b + learningRate * (target - y) };
-}`);
+    const output = await runWith(ruleWith("(target - y)"));
     expect(output).toContain("✓ Correct");
   });
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { chromiumFlags } from "./chromiumFlags.mjs";
 
 /** The sub-path the test build is served under. */
@@ -146,12 +146,67 @@ export function useChapter(chapter: string, options: BrowserOptions = {}) {
     await page.goto(pageUrl(path) + search, { waitUntil: "networkidle" });
     return { page, problems: watch.problems };
   };
+  const visitPage = async (path: string, search: string, test: PageTest): Promise<void> => {
+    const { page, problems } = await openPage(path, search);
+    try {
+      await test(page);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  };
+  const sharePage = (onOpen: (shared: SharedPage) => unknown, search = ""): void => {
+    let shared: SharedPage | undefined;
+    beforeAll(async () => {
+      shared = await openPage(chapter, search);
+      await onOpen(shared);
+    });
+    afterAll(() => shared?.page.close());
+  };
+  function visit(test: PageTest): Promise<void>;
+  function visit(search: string, test: PageTest): Promise<void>;
+  function visit(searchOrTest: string | PageTest, test?: PageTest): Promise<void> {
+    return typeof searchOrTest === "string" ? visitPage(chapter, searchOrTest, test!) : visitPage(chapter, "", searchOrTest);
+  }
   return {
     context: () => context,
     open: (search = "") => openPage(chapter, search),
     /** Opens another page of the site in the same browser. */
     openPage,
+    /** Opens the chapter (with a query, when given one first), runs `test` on it, expects the page to have had no problems, and closes it. */
+    visit,
+    /** The same as `visit`, for another page of the site. */
+    visitPage,
+    /** Inside a describe: its tests share one page of the chapter, opened before the first (and handed to `onOpen`) and closed after the last. */
+    sharePage,
+    /** Like `sharePage`, once the widget `tag` has upgraded; `onOpen` gets that element as `widget`. */
+    shareWidget(tag: string, onOpen: (shared: SharedPage & { widget: Locator }) => void): void {
+      sharePage(async (shared) => {
+        await shared.page.locator(`${tag}[data-widget="ready"]`).waitFor();
+        onOpen({ ...shared, widget: shared.page.locator(tag) });
+      });
+    },
   };
+}
+
+/** A page the tests of a describe share, and the problems it has had so far. */
+export interface SharedPage {
+  page: Page;
+  problems: string[];
+}
+
+/** What a test does with a page that `visit` opened for it. */
+export type PageTest = (page: Page) => Promise<void>;
+
+/** Drags a number param sideways with the pointer from its middle, `dx` pixels in `steps` moves, as a reader scrubs it. */
+export async function scrubParam(page: Page, input: Locator, dx: number, steps = 6): Promise<void> {
+  await input.scrollIntoViewIfNeeded();
+  const box = (await input.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + dx, y, { steps });
+  await page.mouse.up();
 }
 
 /** Replaces a cell's source and runs it, as a reader would with Ctrl+Enter. */
@@ -175,4 +230,25 @@ export async function measureFrameRate(page: Page): Promise<number> {
         requestAnimationFrame(tick);
       }),
   );
+}
+
+/** Frames the page paints in `ms` milliseconds, counted with requestAnimationFrame: none when its main thread is stuck. */
+export function countFrames(page: Page, ms: number): Promise<number> {
+  return page.evaluate(
+    (duration) =>
+      new Promise<number>((resolve) => {
+        let count = 0;
+        const start = performance.now();
+        const tick = () => (performance.now() - start < duration ? (count++, requestAnimationFrame(tick)) : resolve(count));
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+}
+
+/** Sets the page's colour theme as the theme toggle does (the root's data-theme). */
+export async function setTheme(page: Page, theme: "light" | "dark"): Promise<void> {
+  await page.evaluate((name) => {
+    document.documentElement.dataset.theme = name;
+  }, theme);
 }

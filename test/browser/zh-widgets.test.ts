@@ -5,8 +5,7 @@ import { replaceCellSource, useChapter } from "./harness";
 const chapter = useChapter("zh/gradient-descent/");
 
 describe("the Chinese gradient-descent chapter's notebook and widgets", () => {
-  it("runs the graded cell and gets the checker's verdict in Chinese, then passes a right answer", async () => {
-    const { page, problems } = await chapter.open();
+  it("runs the graded cell and gets the checker's verdict in Chinese, then passes a right answer", () => chapter.visit(async (page) => {
     const cell = page.locator("nb-cell[data-check=gradientDescentMomentum]");
     expect(await cell.locator(".nb-out-task").textContent()).toContain("轮到你了");
     expect(await cell.locator("[data-nb-action=run]").textContent()).toBe("运行");
@@ -17,12 +16,9 @@ describe("the Chinese gradient-descent chapter's notebook and widgets", () => {
     await page.keyboard.press("ControlOrMeta+Enter");
     await expect.poll(() => cell.locator(".nb-check-pass").textContent(), { timeout: 20_000 }).toContain("与引擎的动量优化器一致");
     expect(await page.locator(".nb-kernel-status").first().textContent()).toBe("内核空闲。");
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 
-  it("labels its widgets in Chinese, and a live widget keeps speaking Chinese", async () => {
-    const { page, problems } = await chapter.open();
+  it("labels its widgets in Chinese, and a live widget keeps speaking Chinese", () => chapter.visit(async (page) => {
     const batches = page.locator("gd-batch-curves");
     expect(await batches.locator("[data-action=step]").textContent()).toBe("一轮");
     expect(await batches.locator("[data-action=play]").textContent()).toBe("播放");
@@ -30,7 +26,5 @@ describe("the Chinese gradient-descent chapter's notebook and widgets", () => {
     await expect.poll(() => batches.locator("[data-status]").textContent(), { timeout: 15_000 }).toMatch(/^η = [\d.]+。1 轮之后：全批量：/);
     expect(await batches.locator("[data-epoch]").textContent()).toMatch(/^第 1 轮，共 \d+ 轮$/);
     expect(await page.locator("gd-momentum-valley .gd-shrink caption").textContent()).toContain("每步收缩因子");
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  }));
 });
