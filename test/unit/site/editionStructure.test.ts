@@ -14,7 +14,8 @@ function copyContent(): string {
   return join(dir, "content");
 }
 
-describe("the two editions", () => {
+// Parsing every chapter of both editions takes seconds on a shared, loaded machine.
+describe("the two editions", { timeout: 60_000 }, () => {
   const scratch: string[] = [];
   afterEach(() => {
     for (const dir of scratch.splice(0)) rmSync(join(dir, ".."), { recursive: true, force: true });

@@ -18,7 +18,8 @@ function lintSource(source: string) {
   return lintChineseMdx(file);
 }
 
-describe("the Chinese edition's typography", () => {
+// Parsing every chapter takes a second or more on a shared, loaded machine.
+describe("the Chinese edition's typography", { timeout: 60_000 }, () => {
   it("holds in every chapter and every Chinese MDX page", () => {
     expect(chapters.length).toBeGreaterThanOrEqual(7);
     const found = [...chapters, ...pages].flatMap((file) => lintChineseMdx(file).map((p) => `${file.slice(root.length)}:${p.line} ${p.rule}: ${p.context}`));
