@@ -33,6 +33,12 @@ describe("the Chinese edition's typography", { timeout: 60_000 }, () => {
     expect(lintText("权重，偏置。（见下）", 1)).toEqual([]);
   });
 
+  it("flags half-width , ; : ? ! leading into Chinese, with or without a space", () => {
+    expect(lintSource("见 *Deep Learning*, 第 2 章。\n").map((p) => p.rule)).toEqual(["half-width punctuation before Chinese"]);
+    expect(lintSource("取 x;再取 y。\n").map((p) => p.rule)).toEqual(["half-width punctuation before Chinese"]);
+    expect(lintSource("见 *Deep Learning*，第 2 章；Springer (1996)。\n")).toEqual([]);
+  });
+
   it("flags a Chinese character touching a Latin letter, a digit, inline code or inline math, on either side", () => {
     expect(lintSource("用ReLU 激活。\n").map((p) => p.context)).toEqual(["用ReLU 激活。"]);
     expect(lintSource("用 ReLU激活。\n")).toHaveLength(1);

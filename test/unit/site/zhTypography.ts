@@ -5,7 +5,8 @@
 //
 // The rules (after 中文文案排版指北 and the W3C's Requirements for Chinese Text Layout, §3.2, as this book applies them):
 //   1. no half-width , . : ; ? ! ( ) directly after a Chinese character: Chinese text takes full-width punctuation;
-//   2. a space between a Chinese character and a Latin letter, a digit, inline code or inline math, on either side.
+//   2. a space between a Chinese character and a Latin letter, a digit, inline code or inline math, on either side;
+//   3. no half-width , ; : ? ! leading into Chinese (“*Learning*, 第 2 章” takes “，”), even across a space.
 // Allowed, as those guides and the book allow:
 //   - no space between a Chinese character and full-width punctuation, or between a number and %, °, ′, ² …
 //     (those signs are neither letters nor digits, so rule 2 never sees them);
@@ -24,7 +25,7 @@ import { parse as parseYaml } from "yaml";
 /** One typography problem: where it is, which rule, and the text around it. */
 export interface TypographyProblem {
   line: number;
-  rule: "half-width punctuation after Chinese" | "no space between Chinese and Latin";
+  rule: "half-width punctuation after Chinese" | "no space between Chinese and Latin" | "half-width punctuation before Chinese";
   context: string;
 }
 
@@ -33,6 +34,8 @@ const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff";
 /** Stands for inline code or inline math in the flattened text: Latin to the reader. */
 const LATIN_ATOM = "\u{E000}";
 const HALF_WIDTH_AFTER_HAN = new RegExp(`[${HAN}][,.:;?!()]`, "gu");
+/** Rule 3, where rule 1 has not already caught it (a Chinese character on both sides). */
+const HALF_WIDTH_BEFORE_HAN = new RegExp(`(?<![${HAN}])[,;:?!] ?[${HAN}]`, "gu");
 const HAN_TOUCHING_LATIN = new RegExp(`[${HAN}][A-Za-z0-9${LATIN_ATOM}]|[A-Za-z0-9${LATIN_ATOM}][${HAN}]`, "gu");
 /** Bare URLs are not prose. */
 const URL_PATTERN = /\bhttps?:\/\/\S+/g;
@@ -64,13 +67,16 @@ function flatten(node: Node): string {
 /** Blocks whose children are inline text. */
 const INLINE_PARENTS = new Set(["paragraph", "heading", "tableCell"]);
 
-/** Runs both rules over one line of prose that starts at `line`. */
+/** Runs the three rules over a block of prose that starts at `line`. */
 export function lintText(text: string, line: number): TypographyProblem[] {
   const problems: TypographyProblem[] = [];
   const show = (index: number) => text.slice(Math.max(0, index - 12), index + 14).replaceAll(LATIN_ATOM, "$…$").replace(/\n/g, " ");
   const lineOf = (index: number) => line + (text.slice(0, index).match(/\n/g)?.length ?? 0);
   for (const match of text.matchAll(HALF_WIDTH_AFTER_HAN)) {
     problems.push({ line: lineOf(match.index), rule: "half-width punctuation after Chinese", context: show(match.index) });
+  }
+  for (const match of text.matchAll(HALF_WIDTH_BEFORE_HAN)) {
+    problems.push({ line: lineOf(match.index), rule: "half-width punctuation before Chinese", context: show(match.index) });
   }
   for (const match of text.matchAll(HAN_TOUCHING_LATIN)) {
     problems.push({ line: lineOf(match.index), rule: "no space between Chinese and Latin", context: show(match.index) });
