@@ -5,7 +5,8 @@
 //   - imports and exports (ESM blocks): identical;
 //   - code fences: the same language and meta words (cell, reactive, check=…), and the same code once comments
 //     are stripped; a string literal may differ only if the Chinese one contains Chinese text (a translated
-//     display string), and a template literal's ${…} parts must stay identical;
+//     display string), and a template literal's ${…} parts must stay the same code, their own string literals
+//     held to the same rule (so a key such as "no decay" can be translated wherever the cell uses it);
 //   - JSX components: the same names in the same order with the same props; human-readable props (label,
 //     question, caption, alt, aria-label, …, and CheckYourself's choices) may differ in text but not in
 //     presence, and choices keep their number;
@@ -97,9 +98,68 @@ function tokenizeCode(source) {
   return { code: lines.join("\n"), strings };
 }
 
-/** The ${…} parts of a template literal. */
+/** The index just past the string literal that opens at `i` (quotes or backticks, ${…} nesting included). */
+function skipString(source, i) {
+  const quote = source[i];
+  let j = i + 1;
+  while (j < source.length && source[j] !== quote) {
+    if (source[j] === "\\") j += 2;
+    else if (quote === "`" && source[j] === "$" && source[j + 1] === "{") j = skipExpression(source, j + 2) + 1;
+    else j++;
+  }
+  return j + 1;
+}
+
+/** The index of the `}` that closes an expression starting at `i`, skipping nested braces and strings. */
+function skipExpression(source, i) {
+  let depth = 0;
+  let j = i;
+  while (j < source.length) {
+    const c = source[j];
+    if (c === '"' || c === "'" || c === "`") { j = skipString(source, j); continue; }
+    if (c === "{") depth++;
+    else if (c === "}") { if (depth === 0) return j; depth--; }
+    j++;
+  }
+  return j;
+}
+
+/** The ${…} parts of a template literal, whole even when they hold strings or templates of their own. */
 function templateParts(literal) {
-  return literal.startsWith("`") ? [...literal.matchAll(/\$\{([^}]*)\}/g)].map((m) => m[1].trim()) : [];
+  if (!literal.startsWith("`")) return [];
+  const parts = [];
+  for (let i = 1; i < literal.length - 1; i++) {
+    if (literal[i] === "\\") i++;
+    else if (literal[i] === "$" && literal[i + 1] === "{") {
+      const end = skipExpression(literal, i + 2);
+      parts.push(literal.slice(i + 2, end).trim());
+      i = end;
+    }
+  }
+  return parts;
+}
+
+/**
+ * Why a Chinese string literal may not stand for the English one, or null if it may: it must be the same, or hold
+ * Chinese text (a translated display string) with the same ${…} code, whose own string literals obey this rule too
+ * (so `${describe("no decay")}` may become `${describe("不加衰减")}`, but not `${describe(other)}`).
+ */
+function literalProblem(en, zh) {
+  if (en === zh) return null;
+  if (!CJK.test(zh)) return `string literal ${en} became ${zh}: only a translated (Chinese) display string may differ`;
+  const a = templateParts(en);
+  const b = templateParts(zh);
+  if (a.length !== b.length) return `template literal ${en} → ${zh} changed its \${…} parts`;
+  for (let k = 0; k < a.length; k++) {
+    const p = tokenizeCode(a[k]);
+    const q = tokenizeCode(b[k]);
+    if (p.code !== q.code || p.strings.length !== q.strings.length) return `template literal ${en} → ${zh} changed its \${…} parts`;
+    for (let n = 0; n < p.strings.length; n++) {
+      const problem = literalProblem(p.strings[n], q.strings[n]);
+      if (problem) return problem;
+    }
+  }
+  return null;
 }
 
 /** TeX with the words of \text{…}-like groups blanked, since those may be translated. */
@@ -264,9 +324,8 @@ function compareCode(a, b) {
   for (let k = 0; k < a.strings.length; k++) {
     const s = a.strings[k];
     const t = b.strings[k];
-    if (s === t) continue;
-    if (!CJK.test(t)) problems.push(`string literal ${s} became ${t}: only a translated (Chinese) display string may differ`);
-    else if (templateParts(s).join("\u0000") !== templateParts(t).join("\u0000")) problems.push(`template literal ${s} → ${t} changed its \${…} parts`);
+    const problem = literalProblem(s, t);
+    if (problem) problems.push(problem);
   }
   return problems.length > 0 ? problems.join("; ") : null;
 }

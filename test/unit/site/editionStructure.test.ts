@@ -14,7 +14,8 @@ function copyContent(): string {
   return join(dir, "content");
 }
 
-describe("the two editions", () => {
+// Parsing every chapter of both editions takes seconds on a shared, loaded machine.
+describe("the two editions", { timeout: 60_000 }, () => {
   const scratch: string[] = [];
   afterEach(() => {
     for (const dir of scratch.splice(0)) rmSync(join(dir, ".."), { recursive: true, force: true });
@@ -63,5 +64,27 @@ describe("the two editions", () => {
 
     writeFileSync(file, original.replace('<PerceptronLab params={{ learningRate: "lr"', '<PerceptronLab params={{ learningRate: "rate"'));
     expect(compareChapter("perceptron", { contentDir: dir }).join("\n")).toMatch(/component #\d+ .*params: /);
+  });
+
+  it("lets a cell's display strings be translated, also inside a template's ${…}, but never its code", () => {
+    const dir = copyContent();
+    scratch.push(dir);
+    const file = join(dir, "zh", "real-data.mdx");
+    const original = readFileSync(file, "utf8");
+    // The Chinese chart's legend key "不加衰减" stands for "no decay" wherever the cell uses it.
+    expect(original).toContain('${describe("不加衰减")}');
+    expect(compareChapter("real-data", { contentDir: dir })).toEqual([]);
+
+    const drifts: [string, string, RegExp][] = [
+      ['${describe("不加衰减")}', "${describe(run)}", /changed its \$\{…\} parts/],
+      ['${describe("不加衰减")}', '${describe("none")}', /only a translated \(Chinese\) display string may differ/],
+      ["${describe(`λ = ${decay}`)}", "${describe(`λ = ${decay * 2}`)}", /`λ = \$\{decay \* 2\}`: only a translated/],
+      ['weightDecay === 0 ? "不加衰减"', 'weightDecay === 0 ? "none"', /only a translated \(Chinese\) display string may differ/],
+    ];
+    for (const [from, to, problem] of drifts) {
+      expect(original).toContain(from);
+      writeFileSync(file, original.replace(from, to));
+      expect(compareChapter("real-data", { contentDir: dir }).join("\n")).toMatch(problem);
+    }
   });
 });
