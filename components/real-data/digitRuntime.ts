@@ -164,7 +164,8 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     const last = current.history.at(-1);
     const examples = countExamples(current);
     const where = s.rdWhere({ epoch: formatNumber(examples / current.data.train.count), examples, step: current.trainer.steps });
-    return last ? s.rdProgress({ where, accuracy: formatPercent(last.testAccuracy), loss: formatNumber(last.testLoss) }) : s.chkEndSentence({ text: where });
+    const progress = last ? s.rdProgress({ where, accuracy: formatPercent(last.testAccuracy), loss: formatNumber(last.testLoss) }) : s.chkEndSentence({ text: where });
+    return s.rdYoursReads({ progress });
   }
 
   function drawPanel(panel: Panel): void {

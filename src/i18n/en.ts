@@ -773,6 +773,7 @@ export const en = {
   rdReadTrained: ({ what, read, confidence, accuracy }: { what: string; read: number; confidence: string; accuracy: string }) => `${what}: read as ${read} (${confidence}) by the network trained when the book was built (${accuracy} of the test digits right).`,
   rdReadYours: ({ what, read, confidence }: { what: string; read: number; confidence: string }) => `${what}: read as ${read} (${confidence}) by your network.`,
   rdTrainedReads: ({ accuracy }: { accuracy: string }) => `The pad reads with the network trained when the book was built: it reads ${accuracy} of the test digits right. Press Play to train your own; from then on yours reads the pad.`,
+  rdYoursReads: ({ progress }: { progress: string }) => `${progress} Your network reads the pad.`,
   rdLoadingTrained: "Loading the network trained when the book was built, to read your drawing…",
   rdTrainedFailed: ({ error }: { error: string }) => `The network trained when the book was built could not be loaded (${error}), so an untrained network reads the pad until you press Play to train it.`,
   rdSettingsNoted: ({ reason }: { reason: string }) => `${reason}: the figures below are the saved run's; press Play to train a network with these settings.`,

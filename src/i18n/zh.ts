@@ -785,6 +785,7 @@ export const zh: Strings = {
   rdReadTrained: ({ what, read, confidence, accuracy }) => `${what}：构建本书时训练好的网络读作 ${read}（${confidence}）；这个网络能正确读出 ${accuracy} 的测试数字。`,
   rdReadYours: ({ what, read, confidence }) => `${what}：你的网络读作 ${read}（${confidence}）。`,
   rdTrainedReads: ({ accuracy }) => `画板现在用构建本书时训练好的网络来读数字：它能正确读出 ${accuracy} 的测试数字。点“播放”训练你自己的网络；此后由你的网络来读画板。`,
+  rdYoursReads: ({ progress }) => `${progress}画板由你的网络来读。`,
   rdLoadingTrained: "正在加载构建本书时训练好的网络，用来读你画的数字……",
   rdTrainedFailed: ({ error }) => `无法加载构建本书时训练好的网络（${error}），所以在你点“播放”训练之前，由一个未训练的网络来读画板。`,
   rdSettingsNoted: ({ reason }) => `${reason}：下面的图是保存下来的那次运行的；点“播放”，用这些设置训练一个网络。`,

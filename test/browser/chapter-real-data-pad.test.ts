@@ -13,8 +13,8 @@ const WEIGHTS = /\/course\/backprop\/data\/digit-weights\.bin$/;
 const DIGITS = /\/data\/digits\.bin\.gz$/;
 
 const editions = [
-  { path: "real-data/", trained: /^Your drawing: read as (\d) \([\d.]+ %\) by the network trained when the book was built \(([\d.]+ %) of the test digits right\)\.$/, saved: /test accuracy ([\d.]+ %)/, trainedStatus: /^The pad reads with the network trained when the book was built: it reads ([\d.]+ %) of the test digits right\./, yours: /^Your drawing: read as \d \([\d.]+ %\) by your network\.$/, failed: /^The network trained when the book was built could not be loaded \(Could not load \/course\/backprop\/data\/digit-weights\.bin: the server answered 404( Not Found)?\), so an untrained network reads the pad until you press Play to train it\.$/, untrained: /by the untrained network/ },
-  { path: "zh/real-data/", trained: /^你画的数字：构建本书时训练好的网络读作 (\d)（[\d.]+ %）；这个网络能正确读出 ([\d.]+ %) 的测试数字。$/, saved: /测试准确率 ([\d.]+ %)/, trainedStatus: /^画板现在用构建本书时训练好的网络来读数字：它能正确读出 ([\d.]+ %) 的测试数字。/, yours: /^你画的数字：你的网络读作 \d（[\d.]+ %）。$/, failed: /^无法加载构建本书时训练好的网络（Could not load \/course\/backprop\/data\/digit-weights\.bin: the server answered 404( Not Found)?），所以在你点“播放”训练之前，由一个未训练的网络来读画板。$/, untrained: /未训练的网络读作/ },
+  { path: "real-data/", trained: /^Your drawing: read as (\d) \([\d.]+ %\) by the network trained when the book was built \(([\d.]+ %) of the test digits right\)\.$/, saved: /test accuracy ([\d.]+ %)/, trainedStatus: /^The pad reads with the network trained when the book was built: it reads ([\d.]+ %) of the test digits right\./, yours: /^Your drawing: read as \d \([\d.]+ %\) by your network\.$/, yoursStatus: /^Epoch [\d.]+ .*: test accuracy [\d.]+ %, test loss [\d.]+\. Your network reads the pad\.$/, failed: /^The network trained when the book was built could not be loaded \(Could not load \/course\/backprop\/data\/digit-weights\.bin: the server answered 404( Not Found)?\), so an untrained network reads the pad until you press Play to train it\.$/, untrained: /by the untrained network/ },
+  { path: "zh/real-data/", trained: /^你画的数字：构建本书时训练好的网络读作 (\d)（[\d.]+ %）；这个网络能正确读出 ([\d.]+ %) 的测试数字。$/, saved: /测试准确率 ([\d.]+ %)/, trainedStatus: /^画板现在用构建本书时训练好的网络来读数字：它能正确读出 ([\d.]+ %) 的测试数字。/, yours: /^你画的数字：你的网络读作 \d（[\d.]+ %）。$/, yoursStatus: /^第 [\d.]+ 轮.*。画板由你的网络来读。$/, failed: /^无法加载构建本书时训练好的网络（Could not load \/course\/backprop\/data\/digit-weights\.bin: the server answered 404( Not Found)?），所以在你点“播放”训练之前，由一个未训练的网络来读画板。$/, untrained: /未训练的网络读作/ },
 ];
 
 const wide = useChapter("real-data/", { viewport: { width: 1440, height: 900 } });
@@ -92,6 +92,7 @@ describe.each(editions)("the digit pad of /$path before Play", (edition) => {
     await drawTrainingDigit(page, 0);
     await expect.poll(() => reading.textContent()).toMatch(edition.yours);
     expect(await widget(page).getAttribute("data-reader")).toBe("yours");
+    expect(await widget(page).locator("[data-status]").textContent()).toMatch(edition.yoursStatus);
     expect(problems).toEqual([]);
     await page.close();
   });
