@@ -13,8 +13,8 @@ const WEIGHTS = /\/course\/backprop\/data\/digit-weights\.bin$/;
 const DIGITS = /\/data\/digits\.bin\.gz$/;
 
 const editions = [
-  { path: "real-data/", trained: /^Your drawing: read as (\d) \([\d.]+ %\) by the network trained when the book was built \(([\d.]+ %) of the test digits right\)\.$/, saved: /test accuracy ([\d.]+ %)/, trainedStatus: /^The pad reads with the network trained when the book was built: it reads ([\d.]+ %) of the test digits right\./, yours: /^Your drawing: read as \d \([\d.]+ %\) by your network\.$/, yoursStatus: /^Epoch [\d.]+ .*: test accuracy [\d.]+ %, test loss [\d.]+\. Your network reads the pad\.$/, failed: /^The network trained when the book was built could not be loaded \(Could not load \/course\/backprop\/data\/digit-weights\.bin: the server answered 404( Not Found)?\), so an untrained network reads the pad until you press Play to train it\.$/, untrained: /by the untrained network/ },
-  { path: "zh/real-data/", trained: /^你画的数字：构建本书时训练好的网络读作 (\d)（[\d.]+ %）；这个网络能正确读出 ([\d.]+ %) 的测试数字。$/, saved: /测试准确率 ([\d.]+ %)/, trainedStatus: /^画板现在用构建本书时训练好的网络来读数字：它能正确读出 ([\d.]+ %) 的测试数字。/, yours: /^你画的数字：你的网络读作 \d（[\d.]+ %）。$/, yoursStatus: /^第 [\d.]+ 轮.*。画板由你的网络来读。$/, failed: /^无法加载构建本书时训练好的网络（Could not load \/course\/backprop\/data\/digit-weights\.bin: the server answered 404( Not Found)?），所以在你点“播放”训练之前，由一个未训练的网络来读画板。$/, untrained: /未训练的网络读作/ },
+  { path: "real-data/", testDigit: /^Test digit 0, a (\d): read as \1 \([\d.]+ %\) by the network trained when the book was built/, trained: /^Your drawing: read as (\d) \([\d.]+ %\) by the network trained when the book was built \(([\d.]+ %) of the test digits right\)\.$/, saved: /test accuracy ([\d.]+ %)/, trainedStatus: /^The pad reads with the network trained when the book was built: it reads ([\d.]+ %) of the test digits right\./, yours: /^Your drawing: read as \d \([\d.]+ %\) by your network\.$/, yoursStatus: /^Epoch [\d.]+ .*: test accuracy [\d.]+ %, test loss [\d.]+\. Your network reads the pad\.$/, failed: /^The network trained when the book was built could not be loaded \(Could not load \/course\/backprop\/data\/digit-weights\.bin: the server answered 404( Not Found)?\), so an untrained network reads the pad until you press Play to train it\.$/, untrained: /by the untrained network/ },
+  { path: "zh/real-data/", testDigit: /^第 0 个测试数字，一个 (\d)：构建本书时训练好的网络读作 \1（/, trained: /^你画的数字：构建本书时训练好的网络读作 (\d)（[\d.]+ %）；这个网络能正确读出 ([\d.]+ %) 的测试数字。$/, saved: /测试准确率 ([\d.]+ %)/, trainedStatus: /^画板现在用构建本书时训练好的网络来读数字：它能正确读出 ([\d.]+ %) 的测试数字。/, yours: /^你画的数字：你的网络读作 \d（[\d.]+ %）。$/, yoursStatus: /^第 [\d.]+ 轮.*。画板由你的网络来读。$/, failed: /^无法加载构建本书时训练好的网络（Could not load \/course\/backprop\/data\/digit-weights\.bin: the server answered 404( Not Found)?），所以在你点“播放”训练之前，由一个未训练的网络来读画板。$/, untrained: /未训练的网络读作/ },
 ];
 
 const wide = useChapter("real-data/", { viewport: { width: 1440, height: 900 } });
@@ -84,6 +84,13 @@ describe.each(editions)("the digit pad of /$path before Play", (edition) => {
     // The file served is the build's: its own count of test digits read right is the saved run's accuracy.
     const file = decodeDigitWeights(new Uint8Array(await (await page.request.get(pageUrl("data/digit-weights.bin"))).body()));
     expect(`${((100 * file.correct) / file.testCount).toFixed(1)} %`).toBe(savedAccuracy);
+
+    // The keyboard's way: an arrow key shows a test digit (the digits load now), read by the same trained network.
+    await widget(page).locator("[data-pad]").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => reading.textContent(), { timeout: 30_000 }).toMatch(edition.testDigit);
+    await expect.poll(() => widget(page).locator("[data-status]").textContent()).toMatch(edition.trainedStatus);
+    expect(digitRequests.length).toBe(1);
 
     // Play: the reader's own run takes over the pad.
     await widget(page).locator("[data-action=play]").click();
