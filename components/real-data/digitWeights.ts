@@ -13,9 +13,8 @@
  * u8 0, u16 test digits read right, u16 test digits; then per layer: f32 scale, outputs × inputs
  * int8 weights (row-major, as the engine stores W), outputs f32 biases.
  */
-import { createNetwork, forward, type Network } from "../../src/engine/index";
+import { createNetwork, forward, type Dataset, type Network } from "../../src/engine/index";
 import { DIGIT_ACTIVATIONS, type DigitActivation } from "./digitSettings";
-import type { Dataset } from "../../src/engine/index";
 
 const MAGIC = "DGW1";
 const HEADER_BYTES = 12;
