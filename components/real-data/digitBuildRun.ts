@@ -11,6 +11,7 @@ import { ACCURACY_FLOOR, DEFAULT_DIGIT_SETTINGS, DEFAULT_EPOCHS } from "./digitD
 import { startDigitRun, trainUntil, type DigitRun } from "./digitRun";
 import { hashRun, restoreRun, saveRun } from "./digitRunCache";
 import type { DigitSettings } from "./digitSettings";
+import { decodeDigitWeights, encodeDigitWeights } from "./digitWeights";
 
 // The build's memo (documented module state): the data once, and each trained run once.
 let data: DigitData | null = null;
@@ -57,4 +58,20 @@ export function checkAccuracyFloor(run: DigitRun): DigitRun {
 export function trainForPage(settings: DigitSettings): DigitRun {
   const isDefault = (Object.keys(DEFAULT_DIGIT_SETTINGS) as (keyof DigitSettings)[]).every((key) => settings[key] === DEFAULT_DIGIT_SETTINGS[key]);
   return isDefault ? trainDefaultRun() : trainAtBuild(settings, DEFAULT_EPOCHS);
+}
+
+/**
+ * The bytes of the trained-weights file the pad reads with before the reader trains: the default run's
+ * weights (the very run the saved figures show), 8-bit as digitWeights.ts explains. Fails the build if
+ * the stored weights read more than one test digit in 2,000 differently right or wrong than the run did.
+ */
+export function encodeDefaultWeights(): Uint8Array {
+  const run = trainDefaultRun();
+  const bytes = encodeDigitWeights(run.trainer.network, run.settings.activation, run.data.test);
+  const stored = decodeDigitWeights(bytes);
+  const accuracy = stored.correct / stored.testCount;
+  if (Math.abs(accuracy - run.report!.accuracy) > 0.0005) {
+    throw new Error(`The default run's weights stored in 8 bits read ${(accuracy * 100).toFixed(2)} % of the test digits right, the run itself ${(run.report!.accuracy * 100).toFixed(2)} %: store them with more bits (components/real-data/digitWeights.ts).`);
+  }
+  return bytes;
 }

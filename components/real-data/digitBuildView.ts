@@ -5,7 +5,7 @@
 import { en } from "../../src/i18n/en";
 import type { Strings } from "../../src/i18n/types";
 import { createFigureDocument } from "../../src/notebook/figureDocument";
-import { plotCurve } from "./digitCurves";
+import { PHONE_CURVE_WIDTH, fitCurveSize, plotCurve, type CurveKind } from "./digitCurves";
 import { gridSize, paintWeightGrid } from "./digitImages";
 import { digitImageUrl, fillConfusion, fillProbabilities, fillWrongDigits } from "./digitPanels";
 import { classifyDigit, findConfidentlyWrong, readTestDigit } from "./digitReport";
@@ -27,6 +27,19 @@ export interface SavedDigitView {
   pad: { url: string; probabilities: string; label: number; read: number; confidence: number };
 }
 
+/**
+ * One curve saved twice: drawn 400 wide for wide screens and 280 wide for phones, each marked with the
+ * class digits.css shows it by (the other is display: none, so screen readers hear one), so a phone's
+ * labels are not shrunk below 12 px; no script decides, so nothing moves when the page loads.
+ */
+function saveCurve(run: DigitRun, kind: CurveKind, document: Document, s: Strings): string {
+  const wide = plotCurve(run.history, kind, document, s);
+  const phone = plotCurve(run.history, kind, document, s, fitCurveSize(PHONE_CURVE_WIDTH));
+  wide.classList.add("digits-curve-wide");
+  phone.classList.add("digits-curve-phone");
+  return wide.outerHTML + phone.outerHTML;
+}
+
 /** Draws every panel of the widget for `run` as saved HTML. */
 export function drawSavedView(run: DigitRun, s: Strings = en): SavedDigitView {
   const document = createFigureDocument();
@@ -46,8 +59,8 @@ export function drawSavedView(run: DigitRun, s: Strings = en): SavedDigitView {
   fillProbabilities(list, probabilities);
   const read = probabilities.indexOf(Math.max(...probabilities));
   return {
-    loss: plotCurve(run.history, "loss", document, s).outerHTML,
-    accuracy: plotCurve(run.history, "accuracy", document, s).outerHTML,
+    loss: saveCurve(run, "loss", document, s),
+    accuracy: saveCurve(run, "accuracy", document, s),
     confusionTable: table.outerHTML,
     wrongDigits: wrong.innerHTML,
     weights: { url: weights.toDataURL(), ...gridSize(units) },

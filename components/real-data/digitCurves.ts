@@ -16,6 +16,22 @@ interface CurvePoint {
 
 const SERIES_COLOUR = { training: "var(--accent)", test: "var(--warm)" };
 
+/** The curves' size on a wide screen: drawn at 400 × 200 and shown at most that wide. */
+export const CURVE_WIDTH = 400;
+const CURVE_HEIGHT = 200;
+/**
+ * The width the saved curves are also drawn at for a phone: a 360 px screen leaves 310 px for them,
+ * so a chart drawn at 280 is shown at its own size and its 12 px text stays 12 px (the 400-wide one
+ * would be shrunk to 9.3 px).
+ */
+export const PHONE_CURVE_WIDTH = 280;
+
+/** The size to draw the curves at in a box `available` px wide: as wide as the box up to 400, 200 high, scaled down as the phone chart would be below 280. */
+export function fitCurveSize(available: number): { width: number; height: number } {
+  const width = Math.max(160, Math.min(CURVE_WIDTH, Math.floor(available)));
+  return { width, height: width < PHONE_CURVE_WIDTH ? Math.round((CURVE_HEIGHT * width) / PHONE_CURVE_WIDTH) : CURVE_HEIGHT };
+}
+
 /** The training and test points of one measure, skipping the first point's missing training value. */
 export function listCurvePoints(history: readonly DigitPoint[], kind: CurveKind): CurvePoint[] {
   const points: CurvePoint[] = [];
@@ -28,8 +44,8 @@ export function listCurvePoints(history: readonly DigitPoint[], kind: CurveKind)
   return points;
 }
 
-/** One measure against epochs, training (solid) and test (dashed), each line named at its end. */
-export function plotCurve(history: readonly DigitPoint[], kind: CurveKind, document?: Document, s: Strings = en): SVGSVGElement | HTMLElement {
+/** One measure against epochs, training (solid) and test (dashed), each line named at its end, drawn at `size` (400 × 200 unless given). */
+export function plotCurve(history: readonly DigitPoint[], kind: CurveKind, document?: Document, s: Strings = en, size = { width: CURVE_WIDTH, height: CURVE_HEIGHT }): SVGSVGElement | HTMLElement {
   const points = listCurvePoints(history, kind);
   const lastEpoch = Math.max(1, history.at(-1)?.epoch ?? 1);
   const ends = (["training", "test"] as const).map((series) => points.filter((p) => p.series === series).at(-1)).filter((p) => p !== undefined);
@@ -38,8 +54,8 @@ export function plotCurve(history: readonly DigitPoint[], kind: CurveKind, docum
   return asImage(
     Plot.plot({
       document,
-      width: 400,
-      height: 200,
+      width: size.width,
+      height: size.height,
       marginLeft: 44,
       marginRight: 58,
       style: { background: "transparent", color: "currentColor", fontSize: "12px" },

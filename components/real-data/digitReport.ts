@@ -1,5 +1,5 @@
 /** What the widget shows of a trained digit network, read from a run as plain numbers. */
-import { forward } from "../../src/engine/index";
+import { forward, type Network } from "../../src/engine/index";
 import type { DigitData } from "./digitData";
 import type { DigitRun, TestReport } from "./digitRun";
 
@@ -29,11 +29,12 @@ export function readHiddenWeights(run: DigitRun, unit: number): Float64Array {
   return layer.weights.slice(unit * layer.inputSize, (unit + 1) * layer.inputSize);
 }
 
-/** The ten probabilities a_j = softmax(z)_j the network gives one image of 784 grey levels in [0, 1]. */
-export function classifyDigit(run: DigitRun, pixels: ArrayLike<number>): number[] {
-  const inputSize = run.trainer.network.sizes[0];
+/** The ten probabilities a_j = softmax(z)_j the network (a run's, or the build's trained one) gives one image of 784 grey levels in [0, 1]. */
+export function classifyDigit(reader: DigitRun | Network, pixels: ArrayLike<number>): number[] {
+  const network = "trainer" in reader ? reader.trainer.network : reader;
+  const inputSize = network.sizes[0];
   if (pixels.length !== inputSize) throw new RangeError(`a digit has ${inputSize} pixels, got ${pixels.length}`);
-  return Array.from(forward(run.trainer.network, pixels, 1));
+  return Array.from(forward(network, pixels, 1));
 }
 
 /** Test digit `index` as the network's input: 784 grey levels in [0, 1]. */

@@ -1,6 +1,7 @@
 /**
- * The live half of <rd-digits>, loaded on the reader's first touch. The digits (1.6 MB) load on the
- * first use: Play, Step, Reset, a stroke on the pad or an arrow key on it. Training runs on the page's
+ * The live half of <rd-digits>, loaded on the reader's first touch. Until the reader trains a network of
+ * their own, the pad reads with the build's trained one (24 KB, loaded on the first stroke or arrow key on
+ * the pad); the digits (1.6 MB) load on the first Play, Step or Reset, or arrow key (which shows test digits). Training runs on the page's
  * own thread in slices of a few milliseconds per animation frame (the network is small, a unit of work
  * is under 2 ms, and the pad must read the very weights being trained, without copying them to a worker).
  */
@@ -9,14 +10,17 @@ import { formatNumber } from "../kit/formatNumber";
 import { createPlayLoop } from "../kit/playLoop";
 import { pageStrings } from "../../src/i18n/strings";
 import { loadPageDigits } from "../../src/data/pageDigits";
+import { fetchDigitWeights } from "../../src/data/fetchDigitWeights";
+import type { Network } from "../../src/engine/index";
 import { prepareDigitData, type DigitData } from "./digitData";
-import { plotCurve, type CurveKind } from "./digitCurves";
+import { fitCurveSize, plotCurve, type CurveKind } from "./digitCurves";
 import { paintWeightGrid } from "./digitImages";
 import { clearProbabilities, fillConfusion, fillProbabilities, fillWrongDigits, formatPercent } from "./digitPanels";
 import { createPadView, type PadView } from "./digitPadView";
 import { classifyDigit, findConfidentlyWrong, readTestDigit } from "./digitReport";
 import { countExamples, startDigitRun, stepOnce, trainFor, trainUntil, type DigitRun } from "./digitRun";
 import { checkDigitSettings, describeDigitModel, type DigitActivation, type DigitSettings } from "./digitSettings";
+import { decodeDigitWeights, type TrainedDigitNetwork } from "./digitWeights";
 
 type Role = "hiddenUnits" | "activation" | "learningRate" | "batchSize";
 /** The panels the loop redraws, one per frame. */
@@ -43,6 +47,9 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
   let data: DigitData | null = null;
   let loading: Promise<DigitData | null> | null = null;
   let run: DigitRun | null = null;
+  let trained: TrainedDigitNetwork | null = null;
+  let trainedLoading: Promise<TrainedDigitNetwork | null> | null = null;
+  let trainedError: string | null = null; // after a failed download the pad falls back to a fresh network of the reader's
   let lastDraw = 0;
   let lastRefresh = 0;
   let drawnPoints = 0;
@@ -94,6 +101,38 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     return loading;
   }
 
+  /** The build's trained network, downloaded once; null (with the reason in the status) when it cannot be had. */
+  function loadTrained(): Promise<TrainedDigitNetwork | null> {
+    if (trained) return Promise.resolve(trained);
+    trainedLoading ??= (async () => {
+      try {
+        trained = decodeDigitWeights(await fetchDigitWeights());
+        sayTrainedReads();
+        return trained;
+      } catch (error) {
+        trainedError = (error as Error).message.replace(/\.$/, "");
+        return null;
+      } finally {
+        trainedLoading = null;
+      }
+    })();
+    return trainedLoading;
+  }
+
+  /** Until the reader has a run, the status says that the build's trained network reads the pad, and how well. */
+  function sayTrainedReads(): void {
+    if (!run && trained) say(s.rdTrainedReads({ accuracy: formatPercent(trained.correct / trained.testCount) }));
+  }
+
+  /** The network that reads the pad: the reader's run once there is one, else the build's trained one, else (that failed) a fresh run. */
+  async function ensureReader(): Promise<boolean> {
+    if (run) return true;
+    if (trainedError === null && (await loadTrained())) return true;
+    const fresh = await ensureRun();
+    if (fresh && trainedError !== null) say(s.rdTrainedFailed({ error: trainedError }), true);
+    return fresh !== null;
+  }
+
   /** A fresh run with the current settings (measured at step 0), or null with the reason in the status. */
   function newRun(digits: DigitData): DigitRun | null {
     const chosen = settings();
@@ -125,13 +164,15 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     const last = current.history.at(-1);
     const examples = countExamples(current);
     const where = s.rdWhere({ epoch: formatNumber(examples / current.data.train.count), examples, step: current.trainer.steps });
-    return last ? s.rdProgress({ where, accuracy: formatPercent(last.testAccuracy), loss: formatNumber(last.testLoss) }) : s.chkEndSentence({ text: where });
+    const progress = last ? s.rdProgress({ where, accuracy: formatPercent(last.testAccuracy), loss: formatNumber(last.testLoss) }) : s.chkEndSentence({ text: where });
+    return s.rdYoursReads({ progress });
   }
 
   function drawPanel(panel: Panel): void {
     if (!run) return;
     if (panel === "loss" || panel === "accuracy") {
-      find(`[data-curve=${panel}]`).replaceChildren(plotCurve(run.history, panel, undefined, s));
+      const host = find(`[data-curve=${panel}]`);
+      host.replaceChildren(plotCurve(run.history, panel, undefined, s, fitCurveSize(host.clientWidth)));
     } else if (panel === "tables" && run.report) {
       fillConfusion(find<HTMLTableElement>("[data-confusion]"), run.report.confusion, s);
       fillWrongDigits(find("[data-wrong]"), findConfidentlyWrong(run.report, run.data.set.test.labels, WRONG_SHOWN), run.data.set.test, s);
@@ -204,20 +245,30 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     say(s.rdResetDone({ reason, seed: run.settings.seed, accuracy: formatPercent(run.report!.accuracy) }));
   }
 
+  /** The network reading the pad and how its reading is worded, or null while there is none yet. */
+  function findReader(): { network: Network; word: (reading: { what: string; read: number; confidence: string }) => string; who: string } | null {
+    if (run) return { network: run.trainer.network, word: run.trainer.steps === 0 ? s.rdReadUntrained : s.rdReadYours, who: run.trainer.steps === 0 ? "untrained" : "yours" };
+    if (!trained) return null;
+    const accuracy = formatPercent(trained.correct / trained.testCount);
+    return { network: trained.network, word: (reading) => s.rdReadTrained({ ...reading, accuracy }), who: "trained" };
+  }
+
   /** Reads the pad (drawing or test digit) with the current network, at most once a frame. */
   function readPad(): void {
-    if (!pad || !run) return;
-    const input = padDigit === null ? pad.readInput() : readTestDigit(run.data, padDigit);
+    const reader = findReader();
+    if (!pad || !reader) return;
+    const input = padDigit === null ? pad.readInput() : data ? readTestDigit(data, padDigit) : null;
     if (!input) {
       clearProbabilities(probabilities);
       reading.textContent = s.rdPadBlank;
       return;
     }
-    const p = classifyDigit(run, input);
+    const p = classifyDigit(reader.network, input);
     fillProbabilities(probabilities, p);
     const read = p.indexOf(Math.max(...p));
-    const what = padDigit === null ? s.rdYourDrawing : s.rdTestDigit({ index: padDigit, label: run.data.set.test.labels[padDigit] });
-    reading.textContent = (run.trainer.steps === 0 ? s.rdReadUntrained : s.rdRead)({ what, read, confidence: formatPercent(p[read]) });
+    const what = padDigit === null ? s.rdYourDrawing : s.rdTestDigit({ index: padDigit, label: data!.set.test.labels[padDigit] });
+    reading.textContent = reader.word({ what, read, confidence: formatPercent(p[read]) });
+    element.dataset.reader = reader.who;
   }
 
   function scheduleReading(): void {
@@ -228,12 +279,11 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     });
   }
 
-  function showTestDigit(index: number): void {
-    if (!run) return;
-    const count = run.data.test.count;
+  function showTestDigit(digits: DigitData, index: number): void {
+    const count = digits.test.count;
     padDigit = ((index % count) + count) % count;
     pad ??= createPadView(padHost);
-    pad.showDigit(readTestDigit(run.data, padDigit));
+    pad.showDigit(readTestDigit(digits, padDigit));
     readPad();
   }
 
@@ -284,10 +334,10 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
         padDigit = null;
       }
       pad.strokeTo(clientX, clientY);
-      if (run) scheduleReading();
-      else if (!loading) {
-        reading.textContent = s.rdLoadingPad;
-        serial(async () => ((await ensureRun()) ? scheduleReading() : undefined));
+      if (findReader()) scheduleReading();
+      else if (!loading && !trainedLoading) {
+        reading.textContent = trainedError === null ? s.rdLoadingTrained : s.rdLoadingPad;
+        serial(async () => ((await ensureReader()) ? scheduleReading() : undefined));
       }
     },
     release(figure) {
@@ -297,13 +347,17 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     },
     press(key) {
       serial(async () => {
-        if (!(await ensureRun())) return;
+        // Test digits need the digits themselves, whichever network reads them.
+        if (!(await ensureReader())) return;
+        const digits = await loadData();
+        if (!digits) return;
+        sayTrainedReads(); // in place of the download's progress
         const step = key === "ArrowRight" || key === "ArrowDown" ? 1 : key === "ArrowLeft" || key === "ArrowUp" ? -1 : 0;
-        showTestDigit(key === "Home" || padDigit === null ? 0 : padDigit + step);
+        showTestDigit(digits, key === "Home" || padDigit === null ? 0 : padDigit + step);
       });
     },
     paramsChanged() {
-      if (run || data) serial(() => reset(s.rdSettingsChanged));
+      if (run) serial(() => reset(s.rdSettingsChanged));
       else noteSettings(s.rdSettingsChanged);
     },
   };

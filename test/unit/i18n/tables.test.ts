@@ -49,6 +49,9 @@ const phrases: Record<string, (table: typeof en) => string> = {
   "rdRead.what": (table) => table.rdYourDrawing,
   "rdReadUntrained.what": (table) => table.rdYourDrawing,
   "rdProgress.where": (table) => table.rdWhere({ epoch: "1.5", examples: 12000, step: 1200 }),
+  "rdReadTrained.what": (table) => table.rdYourDrawing,
+  "rdReadYours.what": (table) => table.rdYourDrawing,
+  "rdYoursReads.progress": (table) => table.rdProgress({ where: table.rdWhere({ epoch: "1.5", examples: 12000, step: 1200 }), accuracy: "90.0 %", loss: "0.3" }),
 };
 
 function render(value: unknown, table: typeof en = en, key = ""): string {
