@@ -64,7 +64,7 @@ describe.each(widths)("Chinese titles at %i px", (width) => {
   });
 });
 
-it("the titles that used to break inside a word now wrap between words", async () => {
+it("the titles that used to break inside a word now wrap between words, and would break mid-word without the rule", async () => {
   // The home page's headline at 1440 px and chapter 6's title at 360 px both wrapped mid-word before.
   for (const [width, path] of [
     [1440, "zh/"],
@@ -72,13 +72,23 @@ it("the titles that used to break inside a word now wrap between words", async (
   ] as const) {
     const page = await contexts.get(width)!.newPage();
     await page.goto(pageUrl(path), { waitUntil: "load" });
-    const lines = await page.evaluate(async () => {
-      await document.fonts.ready;
-      const tops = [...document.querySelectorAll("h1 .zh-word")].map((word) => Math.round(word.getClientRects()[0].top));
-      return new Set(tops).size;
-    });
-    // Each still takes more than one line, so the wrap happens, and happens between words (the test above).
-    expect(lines).toBeGreaterThan(1);
+    /** How many lines the h1 takes, and how many of its words are cut across two lines. */
+    const measure = () =>
+      page.evaluate(async () => {
+        await document.fonts.ready;
+        const words = [...document.querySelectorAll("h1 .zh-word")];
+        const lineTops = (word: Element) => new Set([...word.getClientRects()].map((rect) => Math.round(rect.top)));
+        return { lines: new Set(words.flatMap((word) => [...lineTops(word)])).size, broken: words.filter((word) => lineTops(word).size > 1).length };
+      });
+    const kept = await measure();
+    expect(kept.lines).toBeGreaterThan(1);
+    expect(kept.broken).toBe(0);
+    // Filling each line greedily (a browser without text-wrap: balance) still wraps between words.
+    await page.addStyleTag({ content: "h1 { text-wrap: wrap; }" });
+    expect((await measure()).broken).toBe(0);
+    // The control: with Chinese's usual break-anywhere rule back, the same title cuts a word, so the measure can see it.
+    await page.addStyleTag({ content: ".zh-words { word-break: normal; }" });
+    expect((await measure()).broken, `${path} at ${width} px`).toBeGreaterThan(0);
     await page.close();
   }
 });
