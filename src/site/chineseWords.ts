@@ -20,6 +20,7 @@ const NUMERAL = /^[一二两三四五六七八九十百千几每这那哪各]$/u
 const CLASSIFIER = /^[个种条步次层位遍章节类件句行列批轮组]$/u;
 // 第 1 步, 第 3 章: an ordinal is one word even with spaces around its number.
 const ORDINAL_NUMBER = /^[0-9０-９]+$/u;
+const SPACE = /^\s+$/u;
 
 /**
  * Words of the book that Node's ICU dictionary cuts in two (权|重, 递|归, 分类|器). The glossary's own terms
@@ -75,39 +76,46 @@ function joinDictionaryWords(segments: string[]): string[] {
   return joined;
 }
 
+/** How many segments from `i` make an ordinal: 5 for 第 ␣ 1 ␣ 步 (as the book writes it), 3 for 第1步, else 0. */
+function ordinalLength(segments: string[], i: number): number {
+  if (segments[i] !== "第") return 0;
+  const [first = "", second = "", third = "", fourth = ""] = segments.slice(i + 1, i + 5);
+  if (SPACE.test(first) && ORDINAL_NUMBER.test(second) && SPACE.test(third) && CLASSIFIER.test(fourth)) return 5;
+  return ORDINAL_NUMBER.test(first) && CLASSIFIER.test(second) ? 3 : 0;
+}
+
+/** Joins each ordinal into one segment, spaces and all: 第 ␣ 1 ␣ 步 → "第 1 步". */
+function joinOrdinals(segments: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const length = ordinalLength(segments, i);
+    joined.push(length > 0 ? segments.slice(i, i + length).join("") : segments[i]);
+    i += Math.max(length - 1, 0);
+  }
+  return joined;
+}
+
 /**
  * Cuts a title into words and the spaces between them: ICU's Chinese word segmentation, then the book's
  * dictionary (the glossary's terms whole), a numeral with its classifier (两个, 四种), an ordinal with its
  * number (第 1 步), and punctuation kept with the word it belongs to (no line starts with ： or ends with （).
  */
 export function chineseTitleWords(title: string): TitlePiece[] {
-  const segments = joinDictionaryWords([...segmenter.segment(title)].map((s) => s.segment));
+  const segments = joinOrdinals(joinDictionaryWords([...segmenter.segment(title)].map((s) => s.segment)));
   const pieces: TitlePiece[] = [];
-  // Whether the next segment joins the last piece (after an opening bracket, or inside 第 … 步).
+  // Whether the next segment joins the last piece (it follows an opening bracket or quote).
   let glue = false;
-  for (let k = 0; k < segments.length; k++) {
-    const text = segments[k];
+  for (const text of segments) {
     const last = pieces.at(-1);
-    const space = /^\s+$/u.test(text);
-    const ordinalSpace = space && last?.word === true && isOrdinalAround(segments, k);
-    if (space && !ordinalSpace) {
+    if (SPACE.test(text)) {
       pieces.push({ text, word: false });
       glue = false;
       continue;
     }
-    const joinsLast =
-      last?.word === true &&
-      (glue || ordinalSpace || CLOSING.test(text) || (NUMERAL.test(last.text) && CLASSIFIER.test(text)) || /\s$/u.test(last.text));
+    const joinsLast = last?.word === true && (glue || CLOSING.test(text) || (NUMERAL.test(last.text) && CLASSIFIER.test(text)));
     if (joinsLast) last.text += text;
     else pieces.push({ text, word: true });
     glue = OPENING.test(text);
   }
   return pieces;
-}
-
-/** Whether the space at `k` is one of the two inside an ordinal: 第 ␣ 1 ␣ 步. */
-function isOrdinalAround(segments: string[], k: number): boolean {
-  const [before2, before, after, after2] = [segments[k - 2], segments[k - 1], segments[k + 1], segments[k + 2]];
-  if (before === "第" && after !== undefined && ORDINAL_NUMBER.test(after) && after2 !== undefined && /^\s+$/u.test(after2)) return true;
-  return before !== undefined && ORDINAL_NUMBER.test(before) && before2 !== undefined && /^\s+$/u.test(before2) && segments[k - 3] === "第" && after !== undefined && CLASSIFIER.test(after);
 }

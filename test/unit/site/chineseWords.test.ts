@@ -33,6 +33,8 @@ describe("cutting Chinese titles into words", () => {
   it("keeps punctuation with its word, a numeral with its classifier and an ordinal with its number", () => {
     expect(cut("输出、目标，以及衡量“错得多厉害”的一个数")).toBe("输出、|目标，|以及|衡量|“错得|多|厉害”|的|一个|数");
     expect(cut("第 3 步：权重从哪里开始")).toBe("第 3 步：|权重|从|哪里|开始");
+    expect(cut("第3章")).toBe("第3章");
+    expect(cut("第 12 节与第 3")).toBe("第 12 节|与|第|_|3");
     expect(cut("旁注：同一条规则，四种写法")).toBe("旁注：|同|一条|规则，|四种|写法");
     expect(cut("自动求导引擎（autograd）")).toBe("自动求导引擎|（autograd）");
   });
