@@ -32,7 +32,7 @@ const BOOK_WORDS = ["神经网络", "神经元", "数组", "分类器", "求导"
 function glossaryWords(): string[] {
   const words: string[] = [];
   for (const group of GLOSSARY) {
-    for (const term of [group, ...group.terms]) {
+    for (const term of group.terms) {
       for (const variant of term.zh.split(" / ")) {
         const whole = variant.replace(/[（）]/g, "").replace(/\s*δ$/u, "");
         const bare = variant.replace(/（[^）]*）/g, "").trim();
