@@ -7,7 +7,7 @@ const HEADING = /^h[1-3]$/;
 /** Whether an element's text is not prose (code, or math before or after KaTeX), so it is left as it is. */
 function isVerbatim(node: Element): boolean {
   const classes = node.properties?.className;
-  const names = Array.isArray(classes) ? classes.map(String) : typeof classes === "string" ? classes.split(" ") : [];
+  const names: string[] = Array.isArray(classes) ? classes.map(String) : String(classes ?? "").split(" ");
   return node.tagName === "code" || node.tagName === "pre" || names.some((name) => name.startsWith("katex") || name.startsWith("math"));
 }
 
