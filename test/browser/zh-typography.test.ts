@@ -5,8 +5,8 @@ import { launchBrowser, pageUrl, watchPage } from "./harness";
 // Issue #16: a Chinese title wraps between words, never halfway through one (反向|传播 across two lines).
 const chapters = ["perceptron", "error-surface", "gradient-descent", "chain-rule", "backpropagation", "your-own-autograd", "real-data"];
 const pages = ["zh/", ...chapters.map((slug) => `zh/${slug}/`), "zh/notation/", "zh/instructors/", "zh/glossary/", "zh/404/"];
-/** Every title on a page that may wrap: headings, the home page's chapter cards, the chapter list, the contents and the pager. */
-const TITLES = "h1, h2, h3, .chapter-card-title, .chapter-name, .toc a, .pager-title";
+/** Every title on a page that may wrap: headings, the home page's chapter cards, the chapter list, the contents, the pager and the glossary's terms. */
+const TITLES = "h1, h2, h3, .chapter-card-title, .chapter-name, .toc a, .pager-title, .glossary-table td:first-child";
 
 /** What the page shows of its titles' words. */
 interface TitleReport {
