@@ -86,6 +86,16 @@ it("the titles that used to break inside a word now wrap between words, and woul
     // Filling each line greedily (a browser without text-wrap: balance) still wraps between words.
     await page.addStyleTag({ content: "h1 { text-wrap: wrap; }" });
     expect((await measure()).broken).toBe(0);
+    // The last resort: in a box narrower than a word, the word breaks rather than stick out.
+    const overflow = await page.evaluate(() => {
+      const h1 = document.querySelector<HTMLElement>("h1")!;
+      const width = h1.style.width;
+      h1.style.width = "1.5em";
+      const sticksOut = h1.scrollWidth - h1.clientWidth;
+      h1.style.width = width;
+      return sticksOut;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
     // The control: with Chinese's usual break-anywhere rule back, the same title cuts a word, so the measure can see it.
     await page.addStyleTag({ content: ".zh-words { word-break: normal; }" });
     expect((await measure()).broken, `${path} at ${width} px`).toBeGreaterThan(0);
