@@ -12,6 +12,7 @@ import { remarkNotebookCells } from "./src/notebook/remarkCells.ts";
 import { contentSecurityPolicy } from "./src/site/cspIntegration.ts";
 import { lighterPages, precompressedCopies } from "./src/build/phoneIntegration.ts";
 import { rehypeEditionHeadingIds } from "./src/markdown/editionHeadingIds.ts";
+import { rehypeChineseHeadings } from "./src/markdown/chineseHeadings.ts";
 import { editionsMatch } from "./src/site/editionsIntegration.ts";
 
 // Courses host the book under a sub-path; BASE_PATH=/course/backprop npm run build.
@@ -28,7 +29,7 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "always" },
   markdown: {
     remarkPlugins,
-    rehypePlugins: [rehypeEditionHeadingIds, [rehypeKatex, { strict: "error", trust: false }], rehypeIndexMathOnce],
+    rehypePlugins: [rehypeEditionHeadingIds, rehypeChineseHeadings, [rehypeKatex, { strict: "error", trust: false }], rehypeIndexMathOnce],
     syntaxHighlight: "shiki",
     shikiConfig: { themes: { light: "github-light-default", dark: "github-dark-default" } },
   },

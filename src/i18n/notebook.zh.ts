@@ -16,7 +16,7 @@ export const zhNotebook: NotebookStrings = {
   nbSavedLabel: "本书保存的输出：本次会话中尚未运行",
   nbBadgeReactive: "自动重跑",
   nbBadgeReactiveTitle: "它读取的参数一变，就会重新运行",
-  nbBadgeExercise: "练习",
+  nbBadgeExercise: "轮到你了",
   nbBadgeModified: "已修改",
   nbPromptNotRunYet: "本次会话中尚未运行",
   nbPromptRunning: "正在运行",

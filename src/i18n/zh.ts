@@ -857,7 +857,7 @@ export const zh: Strings = {
   bpRetrained: ({ steps, error, start }) => `已重新训练：${steps} 步之后 E = ${error}，开始时为 ${start}。`,
   bpTableModel1: "上面那个 2-2-2 的 sigmoid 网络，平方误差，同一个样本；每一步是一次前向传播、一次反向传播过程和一次更新 w ← w − η ∂E/∂w，η = ",
   bpTableModel2: "（偏置不变）。",
-  bpTableCaption: "经过若干次更新之后的总误差和输出",
+  bpTableCaption: "经过若干步更新之后的总误差和输出",
   bpSteps: "步数",
   bpChartCaption: "每个步数之后的总误差，两个坐标轴都取对数；圆点标出表格中的各行。",
   bpChanged: ({ name }) => `${name} 已改变`,

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { launchBrowser, pageUrl, watchPage } from "./harness";
+
+// Issue #16: a Chinese title wraps between words, never halfway through one (反向|传播 across two lines).
+const chapters = ["perceptron", "error-surface", "gradient-descent", "chain-rule", "backpropagation", "your-own-autograd", "real-data"];
+const pages = ["zh/", ...chapters.map((slug) => `zh/${slug}/`), "zh/notation/", "zh/instructors/", "zh/glossary/", "zh/404/"];
+/** Every title on a page that may wrap: headings, the home page's chapter cards, the chapter list, the contents, the pager and the glossary's terms. */
+const TITLES = "h1, h2, h3, .chapter-card-title, .chapter-name, .toc a, .pager-title, .glossary-table td:first-child";
+
+/** What the page shows of its titles' words. */
+interface TitleReport {
+  /** Words measured (shown on screen). */
+  words: number;
+  /** Words drawn on more than one line, with their title. */
+  brokenWords: string[];
+  /** Titles with Chinese characters outside any word span (they could break anywhere). */
+  unsegmented: string[];
+  scrollWidth: number;
+  clientWidth: number;
+}
+
+const widths = [360, 1440];
+const contexts = new Map<number, BrowserContext>();
+
+beforeAll(async () => {
+  for (const width of widths) contexts.set(width, await launchBrowser({ viewport: { width, height: 900 } }));
+});
+
+afterAll(async () => {
+  for (const context of contexts.values()) await context.close();
+});
+
+describe.each(widths)("Chinese titles at %i px", (width) => {
+  it.each(pages)("%s: every title wraps between words, and nothing scrolls sideways", async (path) => {
+    const page = await contexts.get(width)!.newPage();
+    const watch = watchPage(page);
+    await page.goto(pageUrl(path), { waitUntil: "load" });
+    const report: TitleReport = await page.evaluate(async (selector) => {
+      await document.fonts.ready;
+      // The chapter list and the contents start folded on a phone; unfolded, their titles must wrap well too.
+      for (const details of document.querySelectorAll<HTMLDetailsElement>(".sidebar details, .toc details")) details.open = true;
+      const han = /\p{Script=Han}/u;
+      const words = [...document.querySelectorAll<HTMLElement>(".zh-word")].filter((word) => word.closest(selector) && word.getClientRects().length > 0);
+      const brokenWords = words
+        .filter((word) => new Set([...word.getClientRects()].map((rect) => Math.round(rect.top))).size > 1)
+        .map((word) => `${word.textContent} in ${word.closest(selector)!.textContent}`);
+      const unsegmented: string[] = [];
+      for (const title of document.querySelectorAll<HTMLElement>(selector)) {
+        const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const parent = node.parentElement!;
+          if (han.test(node.textContent ?? "") && !parent.closest(".zh-word, .katex, code")) unsegmented.push(`${title.tagName} ${title.textContent}`);
+        }
+      }
+      return { words: words.length, brokenWords, unsegmented, scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth };
+    }, TITLES);
+    expect(report.words).toBeGreaterThan(3);
+    expect(report.unsegmented).toEqual([]);
+    expect(report.brokenWords).toEqual([]);
+    expect(report.scrollWidth).toBeLessThanOrEqual(report.clientWidth);
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+});
+
+it("the titles that used to break inside a word now wrap between words, and would break mid-word without the rule", async () => {
+  // The home page's headline at 1440 px and chapter 6's title at 360 px both wrapped mid-word before.
+  for (const [width, path] of [
+    [1440, "zh/"],
+    [360, "zh/your-own-autograd/"],
+  ] as const) {
+    const page = await contexts.get(width)!.newPage();
+    await page.goto(pageUrl(path), { waitUntil: "load" });
+    /** How many lines the h1 takes, and how many of its words are cut across two lines. */
+    const measure = () =>
+      page.evaluate(async () => {
+        await document.fonts.ready;
+        const words = [...document.querySelectorAll("h1 .zh-word")];
+        const lineTops = (word: Element) => new Set([...word.getClientRects()].map((rect) => Math.round(rect.top)));
+        return { lines: new Set(words.flatMap((word) => [...lineTops(word)])).size, broken: words.filter((word) => lineTops(word).size > 1).length };
+      });
+    const kept = await measure();
+    expect(kept.lines).toBeGreaterThan(1);
+    expect(kept.broken).toBe(0);
+    // Filling each line greedily (a browser without text-wrap: balance) still wraps between words.
+    await page.addStyleTag({ content: "h1 { text-wrap: wrap; }" });
+    expect((await measure()).broken).toBe(0);
+    // The last resort: in a box narrower than a word, the word breaks rather than stick out.
+    const overflow = await page.evaluate(() => {
+      const h1 = document.querySelector<HTMLElement>("h1")!;
+      const width = h1.style.width;
+      h1.style.width = "1.5em";
+      const sticksOut = h1.scrollWidth - h1.clientWidth;
+      h1.style.width = width;
+      return sticksOut;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    // The control: with Chinese's usual break-anywhere rule back, the same title cuts a word, so the measure can see it.
+    await page.addStyleTag({ content: ".zh-words { word-break: normal; }" });
+    expect((await measure()).broken, `${path} at ${width} px`).toBeGreaterThan(0);
+    await page.close();
+  }
+});
