@@ -21,7 +21,8 @@ export function renderOutput(output: Output, s: NotebookStrings = enNotebook): s
     case "table":
       return renderTable(output.columns, output.rows);
     case "figure":
-      return `<div class="nb-out nb-out-figure">${output.markup}</div>`;
+      if (output.phoneMarkup === undefined) return `<div class="nb-out nb-out-figure">${output.markup}</div>`;
+      return `<div class="nb-out nb-out-figure nb-out-sized"><div class="nb-figure-wide">${output.markup}</div><div class="nb-figure-phone">${output.phoneMarkup}</div></div>`;
     case "error": {
       const where = Number.isInteger(output.line) ? ` <span class="nb-error-line">${escapeHtml(s.nbErrorLine({ line: String(output.line) }))}</span>` : "";
       return `<pre class="nb-out nb-out-error" role="alert"><strong>${escapeHtml(output.name)}</strong>${escapeHtml(s.nbLabelSeparator)}${escapeHtml(output.message)}${where}</pre>`;

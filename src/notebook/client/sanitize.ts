@@ -47,16 +47,30 @@ export function drawOutputs(outputs: readonly Output[]): DocumentFragment {
     if (output.type === "graph") {
       fragment.append(drawGraph(output));
     } else if (output.type === "figure") {
-      const frame = document.createElement("div");
-      frame.className = "nb-out nb-out-figure";
-      frame.append(sanitizeFigure(output.markup));
-      fragment.append(frame);
+      fragment.append(drawFigure(output.markup, output.phoneMarkup));
     } else {
       template.innerHTML = renderOutput(output, pageNotebookStrings()); // escaped text in the page's own markup
       fragment.append(template.content);
     }
   }
   return fragment;
+}
+
+// The same frame render.ts writes at build time: one figure, or its wide and phone copies side by side for notebook.css to pick from.
+function drawFigure(markup: string, phoneMarkup: string | undefined): HTMLElement {
+  const frame = document.createElement("div");
+  frame.className = "nb-out nb-out-figure";
+  if (phoneMarkup === undefined) {
+    frame.append(sanitizeFigure(markup));
+    return frame;
+  }
+  frame.classList.add("nb-out-sized");
+  const wide = Object.assign(document.createElement("div"), { className: "nb-figure-wide" });
+  const phone = Object.assign(document.createElement("div"), { className: "nb-figure-phone" });
+  wide.append(sanitizeFigure(markup));
+  phone.append(sanitizeFigure(phoneMarkup));
+  frame.append(wide, phone);
+  return frame;
 }
 
 // A graph is data, never markup: the stepper is built from it with textContent, and its code loads now, as the reader has just run the cell.

@@ -1,0 +1,51 @@
+/**
+ * A cell's chart drawn a second time for a phone. Plot draws 640 px wide by default with 10 px text; a
+ * phone's output box (about 330 px at 360) would shrink that text to 5 px. So every chart a cell draws
+ * with text in it is also drawn at PHONE_FIGURE_WIDTH with text of at least PHONE_FONT_SIZE, and the
+ * page shows that copy, at its own size, in a box too narrow for the wide one (notebook.css). The wide
+ * figure stays what wide screens see. Both are drawn from the cell's own options, so they say the same.
+ */
+
+/** The width the phone copy is drawn at: it fits the output box of a 360 px screen (328 px) unscaled. */
+export const PHONE_FIGURE_WIDTH = 320;
+/** The smallest text size in the phone copy, in px: the book's floor for text on a phone. */
+export const PHONE_FONT_SIZE = 12;
+
+type PlotOptions = { width?: number; style?: unknown } & Record<string, unknown>;
+interface Sized {
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+}
+interface DrawnFigure extends Sized {
+  querySelector(selector: string): unknown;
+  querySelectorAll(selector: string): Iterable<Sized>;
+}
+
+const phoneCopies = new WeakMap<object, DrawnFigure>();
+
+/** Draws `options` with `draw`, and, when the chart is wider than a phone and has text, its phone copy too (found later with phoneCopyOf). */
+export function drawWithPhoneCopy<T extends object>(options: PlotOptions, draw: (options: PlotOptions) => T): T {
+  const figure = draw(options);
+  const width = typeof options.width === "number" ? options.width : 640; // Plot's default width
+  if (width <= PHONE_FIGURE_WIDTH || !(figure as unknown as DrawnFigure).querySelector("text")) return figure;
+  const phone = draw({ ...options, width: PHONE_FIGURE_WIDTH, style: withFontFloor(options.style) }) as unknown as DrawnFigure;
+  for (const element of [phone, ...phone.querySelectorAll("[font-size]")]) {
+    const size = Number.parseFloat(element.getAttribute("font-size") ?? "");
+    if (!Number.isNaN(size) && size < PHONE_FONT_SIZE) element.setAttribute("font-size", String(PHONE_FONT_SIZE));
+  }
+  phoneCopies.set(figure, phone);
+  return figure;
+}
+
+/** The phone copy drawn with a figure, if it has one. */
+export function phoneCopyOf(figure: object): object | undefined {
+  return phoneCopies.get(figure);
+}
+
+// A cell's own larger font size is kept; a smaller one is raised. A style string is left alone (Plot cannot apply one outside a browser).
+function withFontFloor(style: unknown): unknown {
+  if (style !== undefined && (typeof style !== "object" || style === null)) return style;
+  const own = style as { fontSize?: unknown } | undefined;
+  const size = Number.parseFloat(String(own?.fontSize ?? ""));
+  return { ...own, fontSize: size >= PHONE_FONT_SIZE ? own?.fontSize : `${PHONE_FONT_SIZE}px` };
+}
