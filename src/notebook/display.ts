@@ -19,7 +19,9 @@ export function describeValue(value: unknown): Output {
 function describeFigure(figure: { outerHTML: string }): Output {
   const markup = dropMarkLabels(figure).outerHTML;
   const phone = phoneCopyOf(figure);
-  return phone && isMarkupElement(phone) ? { type: "figure", markup, phoneMarkup: dropMarkLabels(phone).outerHTML } : { type: "figure", markup };
+  if (!phone || !isMarkupElement(phone.figure)) return { type: "figure", markup };
+  const phoneMarkup = dropMarkLabels(phone.figure).outerHTML;
+  return phone.scrolls ? { type: "figure", markup, phoneMarkup, phoneScrolls: true } : { type: "figure", markup, phoneMarkup };
 }
 
 /** Raised by display() for a graph it cannot draw, with the reason. */

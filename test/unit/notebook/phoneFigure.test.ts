@@ -49,3 +49,16 @@ describe("a cell's chart drawn again for a phone", () => {
     expect(isOutput({ type: "figure", markup: "<svg></svg>", phoneMarkup: { toString: () => "<svg>" } })).toBe(false);
   });
 });
+
+describe("a diagram's phone copy", () => {
+  it("keeps the wide width with text at least 12 px, and scrolls sideways in a named, focusable box", async () => {
+    const [output] = (await runCell(`display(Plot.plot({ x: { axis: null }, y: { axis: null }, marks: [Plot.text([[0, 0], [1, 1]], { text: ["a", "b"], fontSize: 10 })] }))`)) as FigureOutput[];
+    expect(output.phoneScrolls).toBe(true);
+    const phone = parse(output.phoneMarkup!).querySelector("svg")!;
+    expect(phone.getAttribute("width")).toBe("640");
+    expect(phone.querySelector("[font-size='10']")).toBeNull();
+    const html = renderOutput(output);
+    expect(html).toContain(`<div class="nb-figure-scroll" tabindex="0" role="region" aria-label="A diagram wider than the screen: scroll it sideways to see all of it.">`);
+    expect(html).toContain(`<p class="nb-figure-hint">`);
+  });
+});
