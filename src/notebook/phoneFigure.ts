@@ -13,7 +13,13 @@ export const PHONE_FIGURE_WIDTH = 320;
 /** The smallest text size in the phone copy, in px: the book's floor for text on a phone. */
 export const PHONE_FONT_SIZE = 12;
 
-type PlotOptions = { width?: number; style?: unknown } & Record<string, unknown>;
+/** The options this module reads; Plot's own PlotOptions fit. */
+interface SizedOptions {
+  width?: number;
+  style?: unknown;
+  x?: unknown;
+  y?: unknown;
+}
 interface Sized {
   getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
@@ -32,12 +38,12 @@ export interface PhoneCopy {
 const phoneCopies = new WeakMap<object, PhoneCopy>();
 
 /** Draws `options` with `draw`, and, when the chart is wider than a phone and has text, its phone copy too (found later with phoneCopyOf). */
-export function drawWithPhoneCopy<T extends object>(options: PlotOptions, draw: (options: PlotOptions) => T): T {
+export function drawWithPhoneCopy<O extends SizedOptions, T extends object>(options: O, draw: (options: O) => T): T {
   const figure = draw(options);
   const width = typeof options.width === "number" ? options.width : 640; // Plot's default width
   if (width <= PHONE_FIGURE_WIDTH || !(figure as unknown as DrawnFigure).querySelector("text")) return figure;
   const scrolls = isDiagram(options);
-  const phone = draw({ ...options, width: scrolls ? width : PHONE_FIGURE_WIDTH, style: withFontFloor(options.style) }) as unknown as DrawnFigure;
+  const phone = draw({ ...options, width: scrolls ? width : PHONE_FIGURE_WIDTH, style: withFontFloor(options.style) as O["style"] }) as unknown as DrawnFigure;
   for (const element of [phone, ...phone.querySelectorAll("[font-size]")]) {
     const size = Number.parseFloat(element.getAttribute("font-size") ?? "");
     if (!Number.isNaN(size) && size < PHONE_FONT_SIZE) element.setAttribute("font-size", String(PHONE_FONT_SIZE));
@@ -51,7 +57,7 @@ export function phoneCopyOf(figure: object): PhoneCopy | undefined {
   return phoneCopies.get(figure);
 }
 
-function isDiagram(options: PlotOptions): boolean {
+function isDiagram(options: SizedOptions): boolean {
   const hidesAxis = (scale: unknown) => typeof scale === "object" && scale !== null && (scale as { axis?: unknown }).axis === null;
   return hidesAxis(options.x) && hidesAxis(options.y);
 }
