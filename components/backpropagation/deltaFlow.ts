@@ -58,8 +58,11 @@ function meanAbsolute(values: ArrayLike<number>): number {
   return sum / values.length;
 }
 
-/** Plots both measures per layer on a log scale; layers whose value is 0 or not finite are left out (the page says which). */
-export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document, s: Strings = en): SVGSVGElement | HTMLElement {
+/** The chart's width on a wide screen. */
+export const FLOW_CHART_WIDTH = 380;
+
+/** Plots both measures per layer on a log scale, `width` px wide; layers whose value is 0 or not finite are left out (the page says which). */
+export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document, s: Strings = en, width = FLOW_CHART_WIDTH): SVGSVGElement | HTMLElement {
   const rows = layers.flatMap((row) => [
     { layer: row.layer, measure: "mean |δ|", value: row.meanDelta },
     { layer: row.layer, measure: "mean |∂E/∂w|", value: row.meanGradient },
@@ -68,7 +71,7 @@ export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document,
   const description = s.bpFlowChart({ layers: last });
   const chart = Plot.plot({
     document,
-    width: 380,
+    width,
     height: 290,
     marginLeft: 56,
     marginTop: 30,

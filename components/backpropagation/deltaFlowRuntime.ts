@@ -6,7 +6,8 @@
 import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
 import { formatExampleNumber } from "./exampleNumberText";
 import { pageStrings } from "../../src/i18n/strings";
-import { FIRST_SEED, FLOW_ACTIVATIONS, measureDeltaFlow, plotDeltaFlow, summarizeFlow, type FlowOptions } from "./deltaFlow";
+import { fitFigureWidth } from "../kit/charts";
+import { FIRST_SEED, FLOW_ACTIVATIONS, FLOW_CHART_WIDTH, measureDeltaFlow, plotDeltaFlow, summarizeFlow, type FlowOptions } from "./deltaFlow";
 
 type Role = "depth" | "activation" | "scale";
 
@@ -28,7 +29,8 @@ export function start(element: HTMLElement, { params }: WidgetContext<Role>): Wi
     if (key === shown) return;
     shown = key;
     const { layers, error } = measureDeltaFlow(options);
-    element.querySelector("[data-flow-chart]")!.replaceChildren(plotDeltaFlow(layers, undefined, s));
+    const box = element.querySelector("[data-flow-chart]")!;
+    box.replaceChildren(plotDeltaFlow(layers, undefined, s, fitFigureWidth(box, FLOW_CHART_WIDTH)));
     for (const field of ["depth", "activation", "scale", "seed"] as const) {
       element.querySelector(`[data-flow=${field}]`)!.textContent = String(options[field]);
     }

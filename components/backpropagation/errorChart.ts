@@ -6,14 +6,17 @@ import type { TrainingCheckpoint } from "./workedExample";
 import { asImage, logTicks } from "../kit/charts";
 import { formatNumber } from "../kit/formatNumber";
 
-/** Draws E after each checkpointed step on log–log axes (step 0 is left to the table); `document` is createFigureDocument's at build time. */
-export function plotErrorCurve(checkpoints: readonly TrainingCheckpoint[], document?: Document, s: Strings = en): SVGSVGElement | HTMLElement {
+/** The chart's width on a wide screen. */
+export const ERROR_CHART_WIDTH = 460;
+
+/** Draws E after each checkpointed step on log–log axes (step 0 is left to the table), `width` px wide; `document` is createFigureDocument's at build time. */
+export function plotErrorCurve(checkpoints: readonly TrainingCheckpoint[], document?: Document, s: Strings = en, width = ERROR_CHART_WIDTH): SVGSVGElement | HTMLElement {
   const points = checkpoints.filter((point) => point.step >= 1 && point.error > 0 && Number.isFinite(point.error));
   const last = points[points.length - 1];
   const description = last ? s.bpErrorChart({ error: formatNumber(last.error), steps: last.step }) : s.bpErrorChartEmpty;
   const chart = Plot.plot({
     document,
-    width: 460,
+    width,
     height: 250,
     marginLeft: 64,
     marginBottom: 40,

@@ -6,7 +6,8 @@
  */
 import { pageStrings } from "../../src/i18n/strings";
 import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
-import { plotErrorCurve } from "./errorChart";
+import { ERROR_CHART_WIDTH, plotErrorCurve } from "./errorChart";
+import { fitFigureWidth } from "../kit/charts";
 import { describeCheckpoint } from "./errorTableTips";
 import { isSameSetup, readDefaultSetup, readSetup, type ExampleSetup, type SetupRole } from "./workedExampleSetup";
 import { formatExampleNumber, formatSetValue } from "./exampleNumberText";
@@ -36,7 +37,8 @@ export function start(element: HTMLElement, { params }: WidgetContext<SetupRole>
         cell.querySelector(".widget-tip")!.textContent = tips[column];
       }
     }
-    element.querySelector("[data-bp-chart]")!.replaceChildren(plotErrorCurve(checkpoints, undefined, s));
+    const chart = element.querySelector("[data-bp-chart]")!;
+    chart.replaceChildren(plotErrorCurve(checkpoints, undefined, s, fitFigureWidth(chart, ERROR_CHART_WIDTH)));
     const last = checkpoints[checkpoints.length - 1];
     element.querySelector("[data-status]")!.textContent = broken
       ? s.bpTrainingBroke({ step: broken.step })

@@ -20,6 +20,7 @@ export function renderPathCountFigure(counts: readonly DepthCount[], width: numb
     marginLeft: 56,
     marginRight: 16,
     marginTop: 24,
+    style: { fontSize: "12px" },
     ariaLabel: s.pcFigureLabel,
     ariaDescription: last ? s.pcFigureDescription({ layers: last.layers, reverse: last.reverseMode, naive: last.naivePaths }) : "",
     x: { label: s.pcAxisLayers, domain: [1, maxLayers], ticks: Math.min(maxLayers, 10), tickFormat: "d" },

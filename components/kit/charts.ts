@@ -37,3 +37,25 @@ export function linearTicks(min: number, max: number, count = 5): number[] {
   for (let tick = Math.ceil(min / step) * step; tick <= max + step * 1e-9; tick += step) ticks.push(Number(tick.toPrecision(12)));
   return ticks;
 }
+
+/** Below this box width widget.css shows a figure's phone copy: a wide screen gives a widget 382 px or more, a 360 px phone 310. */
+export const PHONE_BOX_WIDTH = 360;
+/** The width a widget's phone copy is drawn at: a 360 px screen gives a widget's figure box 310 px. */
+export const PHONE_FIGURE_WIDTH = 300;
+
+/**
+ * A widget's saved figure at two sizes, as the markup of its figure box (which carries the class
+ * `widget-two-sizes`): `wide` where the box is at least PHONE_BOX_WIDTH px wide (widget.css), `phone` (drawn
+ * PHONE_FIGURE_WIDTH wide) below, so a phone shows 12 px text at 12 px, not shrunk. The live figure,
+ * drawn at the box's width (fitFigureWidth), replaces both.
+ */
+export function pairFigureSizes(wide: Element, phone: Element): string {
+  wide.setAttribute("class", `${wide.getAttribute("class") ?? ""} figure-wide`.trim());
+  phone.setAttribute("class", `${phone.getAttribute("class") ?? ""} figure-phone`.trim());
+  return wide.outerHTML + phone.outerHTML;
+}
+
+/** The width to draw a live figure at in `box`: the box's own width, at most `wide` (the saved size) and at least `least`. */
+export function fitFigureWidth(box: Element, wide: number, least = 240): number {
+  return Math.max(least, Math.min(wide, Math.floor(box.clientWidth || wide)));
+}

@@ -214,7 +214,7 @@ export function plotNetwork(options: { document: Document; width: number; nodes:
         x: "x", y: "y", r: 11, strokeWidth: 1.5, className: "pg-node",
         title: (node: DiagramNode) => (node.l === 0 ? s.pgInputNode({ label: node.label }) : s.pgBiasNode({ label: node.label, bias: `b${toSuperscript(node.l)}${toSubscript(node.j + 1)}`, value: node.bias.toFixed(3) })),
       }),
-      Plot.text(nodes, { x: "x", y: "y", text: "label", fontSize: 9, className: "pg-node-label" }),
+      Plot.text(nodes, { x: "x", y: "y", text: "label", fontSize: 10, className: "pg-node-label" }),
       Plot.text(output, { x: "x", y: "y", dx: 16, textAnchor: "start", fontSize: 11, text: (node: DiagramNode) => `b${toSuperscript(layers)} = ${node.bias.toFixed(2)}`, className: "pg-output-bias" }),
     ],
   }), s.pgNetworkLabel({ layers }));

@@ -6,6 +6,7 @@
  */
 import katex from "katex";
 import { createFigureDocument } from "../../src/notebook/figureDocument";
+import { pairFigureSizes, PHONE_FIGURE_WIDTH } from "../kit/charts";
 import { createConfig, type BoundSettings, type PlaygroundConfig } from "./config";
 import { layOutNetwork } from "./diagram";
 import { DECISION_RESOLUTION, plotGradients, plotLosses, plotNetwork, plotPlane, plotSavedHeatmap, toPointRows } from "./figures";
@@ -41,10 +42,16 @@ export interface SavedView {
 }
 
 /** Square figures fill the column and stay square; the others fill it at the live height, drawn from the left as the live ones are. */
-function fitColumn(figure: Element, height?: number): string {
+function fitColumn(figure: Element, height?: number): Element {
   figure.setAttribute("style", `width: 100%; max-width: ${MAX_WIDTH}px${height === undefined ? "" : `; height: ${height}px`}`);
   if (height !== undefined) figure.setAttribute("preserveAspectRatio", "xMinYMid meet");
-  return figure.outerHTML;
+  return figure;
+}
+
+/** A figure drawn for a wide column and again PHONE_FIGURE_WIDTH wide (its box has widget-two-sizes), so a phone shows its text unshrunk. */
+function drawTwoSizes(draw: (phone: boolean) => Element, pinHeight = false): string {
+  const fit = (figure: Element) => fitColumn(figure, pinHeight ? Number(figure.getAttribute("height")) : undefined);
+  return pairFigureSizes(fit(draw(false)), fit(draw(true)));
 }
 
 /** The saved view of the default run, with the bound settings' defaults from the page's <Param>s. */
@@ -54,14 +61,19 @@ export function renderSavedView(bound: BoundSettings, s: Strings = en): SavedVie
   const document = createFigureDocument();
 
   const values = evaluateDecision(session, new Float32Array(DECISION_RESOLUTION * DECISION_RESOLUTION));
-  const heatmap = plotSavedHeatmap({ document, width: PLANE_WIDTH, box: session.box, values, strings: s });
-  heatmap.setAttribute("aria-hidden", "true");
-  const plane = plotPlane({ document, width: PLANE_WIDTH, box: session.box, train: toPointRows(session.train), test: toPointRows(session.test), strings: s });
+  const planeWidth = (phone: boolean) => (phone ? PHONE_FIGURE_WIDTH : PLANE_WIDTH);
+  const chartWidth = (phone: boolean) => (phone ? PHONE_FIGURE_WIDTH : CHART_WIDTH);
+  const heatmap = drawTwoSizes((phone) => {
+    const drawn = plotSavedHeatmap({ document, width: planeWidth(phone), box: session.box, values, strings: s });
+    drawn.setAttribute("aria-hidden", "true");
+    return drawn;
+  });
+  const plane = drawTwoSizes((phone) => plotPlane({ document, width: planeWidth(phone), box: session.box, train: toPointRows(session.train), test: toPointRows(session.test), strings: s }));
 
   const { nodes, edges } = layOutNetwork(session.network);
-  const network = plotNetwork({ document, width: CHART_WIDTH, nodes, edges, strings: s });
-  const losses = plotLosses({ document, width: CHART_WIDTH, losses: session.losses, strings: s });
-  const gradients = plotGradients({ document, width: CHART_WIDTH, gradients: session.gradients, layers: session.network.layers.length, strings: s });
+  const network = drawTwoSizes((phone) => plotNetwork({ document, width: chartWidth(phone), nodes, edges, strings: s }), true);
+  const losses = drawTwoSizes((phone) => plotLosses({ document, width: chartWidth(phone), losses: session.losses, strings: s }), true);
+  const gradients = drawTwoSizes((phone) => plotGradients({ document, width: chartWidth(phone), gradients: session.gradients, layers: session.network.layers.length, strings: s }), true);
 
   const maps = evaluateHiddenUnits(session, createGridInputs({ ...session.box, resolution: UNIT_RESOLUTION }), createUnitMaps(config.hidden, UNIT_RESOLUTION));
   const unitRows = renderUnitRows(document, config.hidden, s, (l, j) =>
@@ -74,13 +86,13 @@ export function renderSavedView(bound: BoundSettings, s: Strings = en): SavedVie
     session,
     status,
     readyStatus: `${readyAnnouncement(s)} ${status}`,
-    heatmap: fitColumn(heatmap),
-    plane: fitColumn(plane),
-    network: fitColumn(network, Number(network.getAttribute("height"))),
+    heatmap,
+    plane,
+    network,
     units: unitRows.map((row) => row.outerHTML).join(""),
     formulas: writeFormulas(config).map(([name, tex]) => ({ name, tex, html: katex.renderToString(tex, { displayMode: true, throwOnError: true }) })),
-    losses: fitColumn(losses, Number(losses.getAttribute("height"))),
-    gradients: fitColumn(gradients, Number(gradients.getAttribute("height"))),
+    losses,
+    gradients,
     tables: renderParameterTables(document, session.network).map((table) => table.outerHTML).join(""),
   };
 }

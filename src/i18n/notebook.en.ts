@@ -108,4 +108,5 @@ export const enNotebook = {
   checkRight: "Your prediction was right.",
   checkWrong: "Not quite: here is why.",
   nbStaleNote: "Output of the original code; run the cell to update it.",
+  nbFigureScroll: "A diagram wider than the screen: scroll it sideways to see all of it.",
 };

@@ -104,4 +104,5 @@ export const zhNotebook: NotebookStrings = {
   checkRight: "你的预测是对的。",
   checkWrong: "不完全对：原因如下。",
   nbStaleNote: "这是原始代码的输出；运行这个单元格即可更新。",
+  nbFigureScroll: "这张图比屏幕宽：左右滑动即可看到全图。",
 };

@@ -1,6 +1,7 @@
 /** Turns whatever a cell passes to display() into an Output: computing, never drawing. */
 import type { Output } from "./outputs";
 import { looksLikeGraph, readGraphOutput } from "./graphOutput";
+import { phoneCopyOf } from "./phoneFigure";
 
 const MAX_TABLE_ROWS = 500; // a table bigger than this is a mistake, not a figure
 const MAX_ITEMS = 20; // inspector lines stay one glance long
@@ -8,10 +9,19 @@ const MAX_ITEMS = 20; // inspector lines stay one glance long
 /** The Output for a displayed value: text, figure, table or an inspector summary. */
 export function describeValue(value: unknown): Output {
   if (typeof value === "string") return { type: "text", text: value };
-  if (isMarkupElement(value)) return { type: "figure", markup: dropMarkLabels(value).outerHTML };
+  if (isMarkupElement(value)) return describeFigure(value);
   if (isRecordList(value)) return describeTable(value);
   if (looksLikeGraph(value)) return describeGraph(value);
   return { type: "value", summary: inspectValue(value) };
+}
+
+// A chart the cell's Plot drew keeps its phone copy; any other element is saved as it is.
+function describeFigure(figure: { outerHTML: string }): Output {
+  const markup = dropMarkLabels(figure).outerHTML;
+  const phone = phoneCopyOf(figure);
+  if (!phone || !isMarkupElement(phone.figure)) return { type: "figure", markup };
+  const phoneMarkup = dropMarkLabels(phone.figure).outerHTML;
+  return phone.scrolls ? { type: "figure", markup, phoneMarkup, phoneScrolls: true } : { type: "figure", markup, phoneMarkup };
 }
 
 /** Raised by display() for a graph it cannot draw, with the reason. */

@@ -28,6 +28,10 @@ export interface TableOutput {
 export interface FigureOutput {
   type: "figure";
   markup: string;
+  /** The same chart drawn for a phone (src/notebook/phoneFigure.ts), shown instead when the output box is narrow. */
+  phoneMarkup?: string;
+  /** True when the phone copy keeps the wide width (a diagram) and scrolls sideways in its box. */
+  phoneScrolls?: boolean;
 }
 
 /** Why a cell stopped, and where in the reader's code. */
@@ -97,7 +101,7 @@ export function isOutput(value: unknown): value is Output {
     case "value":
       return typeof output.summary === "string";
     case "figure":
-      return typeof output.markup === "string";
+      return typeof output.markup === "string" && (output.phoneMarkup === undefined || typeof output.phoneMarkup === "string") && (output.phoneScrolls === undefined || output.phoneScrolls === true);
     case "error":
       return typeof output.name === "string" && typeof output.message === "string" && (output.line === undefined || isCount(output.line));
     case "check":
@@ -126,7 +130,7 @@ export function outputSize(output: Output): number {
     case "value":
       return output.summary.length;
     case "figure":
-      return output.markup.length;
+      return output.markup.length + (output.phoneMarkup?.length ?? 0);
     case "error":
     case "check":
       return output.message.length;

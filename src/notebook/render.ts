@@ -21,7 +21,8 @@ export function renderOutput(output: Output, s: NotebookStrings = enNotebook): s
     case "table":
       return renderTable(output.columns, output.rows);
     case "figure":
-      return `<div class="nb-out nb-out-figure">${output.markup}</div>`;
+      if (output.phoneMarkup === undefined) return `<div class="nb-out nb-out-figure">${output.markup}</div>`;
+      return `<div class="nb-out nb-out-figure nb-out-sized"><div class="nb-figure-wide">${output.markup}</div><div class="nb-figure-phone">${output.phoneScrolls ? renderScrolling(output.phoneMarkup, s) : output.phoneMarkup}</div></div>`;
     case "error": {
       const where = Number.isInteger(output.line) ? ` <span class="nb-error-line">${escapeHtml(s.nbErrorLine({ line: String(output.line) }))}</span>` : "";
       return `<pre class="nb-out nb-out-error" role="alert"><strong>${escapeHtml(output.name)}</strong>${escapeHtml(s.nbLabelSeparator)}${escapeHtml(output.message)}${where}</pre>`;
@@ -36,6 +37,12 @@ export function renderOutput(output: Output, s: NotebookStrings = enNotebook): s
     case "truncated":
       return `<p class="nb-out nb-out-truncated" role="status">${escapeHtml(s.nbTruncated({ shown: String(output.shown), total: String(output.total) }))}</p>`;
   }
+}
+
+/** A diagram's phone copy in a box that scrolls sideways: reachable by keyboard, named, and said in words under it. */
+export function renderScrolling(markup: string, s: NotebookStrings = enNotebook): string {
+  const hint = escapeHtml(s.nbFigureScroll);
+  return `<div class="nb-figure-scroll" tabindex="0" role="region" aria-label="${hint}">${markup}</div><p class="nb-figure-hint">${hint}</p>`;
 }
 
 /**

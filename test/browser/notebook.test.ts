@@ -182,7 +182,8 @@ describe("notebook lab page", () => {
 
 describe("with JavaScript off", () => {
   it("draws a Plot raster when a cell runs in the kernel Worker, as the build saved it", () => lab.visit(async (page) => {
-    const raster = cell(page, 3).locator(".nb-out-figure image");
+    // A chart with axes is saved with a phone copy too (src/notebook/phoneFigure.ts); this screen shows the wide one.
+    const raster = cell(page, 3).locator(".nb-out-figure image >> visible=true");
     const saved = await raster.getAttribute("href");
     await page.locator("nb-toolbar [data-nb-action=run-all]").click(); // cell 3 uses the Plot that cell 1 imports
     // The Worker's PNG has stored, not compressed, blocks: a different file of the same picture, so a changed href is the live run.
@@ -206,7 +207,7 @@ describe("with JavaScript off", () => {
     expect(await cell(page, 1).locator(".nb-output").textContent()).toContain("c = -2, ∂c/∂a = 1, ∂c/∂b = 2");
     expect(await cell(page, 3).locator(".nb-out-table").isVisible()).toBe(true);
     expect(await cell(page, 3).locator(".nb-out-figure svg").first().isVisible()).toBe(true);
-    expect(await cell(page, 3).locator('.nb-out-figure image[href^="data:image/png;base64,"]').count()).toBe(1); // a raster, saved as a PNG
+    expect(await cell(page, 3).locator('.nb-out-figure image[href^="data:image/png;base64,"] >> visible=true').count()).toBe(1); // a raster, saved as a PNG
     expect(await page.locator("nb-training [data-boundary] svg").isVisible()).toBe(true);
     expect(await page.locator("nb-toolbar").isVisible()).toBe(false);
     await noScript.close();

@@ -5,7 +5,7 @@
  * the check, so what was checked is what is inserted.
  */
 import type { GraphOutput, Output } from "../outputs";
-import { orderForDisplay, renderGraphTable, renderOutput } from "../render";
+import { orderForDisplay, renderGraphTable, renderOutput, renderScrolling } from "../render";
 import { allowedAttribute, isAllowedElement } from "../figurePolicy";
 import { pageNotebookStrings } from "../../i18n/notebookStrings";
 
@@ -47,16 +47,38 @@ export function drawOutputs(outputs: readonly Output[]): DocumentFragment {
     if (output.type === "graph") {
       fragment.append(drawGraph(output));
     } else if (output.type === "figure") {
-      const frame = document.createElement("div");
-      frame.className = "nb-out nb-out-figure";
-      frame.append(sanitizeFigure(output.markup));
-      fragment.append(frame);
+      fragment.append(drawFigure(output.markup, output.phoneMarkup, output.phoneScrolls === true));
     } else {
       template.innerHTML = renderOutput(output, pageNotebookStrings()); // escaped text in the page's own markup
       fragment.append(template.content);
     }
   }
   return fragment;
+}
+
+// The same frame render.ts writes at build time: one figure, or its wide and phone copies side by side for notebook.css to pick from.
+function drawFigure(markup: string, phoneMarkup: string | undefined, phoneScrolls: boolean): HTMLElement {
+  const frame = document.createElement("div");
+  frame.className = "nb-out nb-out-figure";
+  if (phoneMarkup === undefined) {
+    frame.append(sanitizeFigure(markup));
+    return frame;
+  }
+  frame.classList.add("nb-out-sized");
+  const wide = Object.assign(document.createElement("div"), { className: "nb-figure-wide" });
+  const phone = Object.assign(document.createElement("div"), { className: "nb-figure-phone" });
+  wide.append(sanitizeFigure(markup));
+  if (phoneScrolls) {
+    // The frame is the page's own markup (render.ts); only the figure inside it comes from the worker.
+    const template = document.createElement("template");
+    template.innerHTML = renderScrolling("", pageNotebookStrings());
+    template.content.querySelector(".nb-figure-scroll")!.append(sanitizeFigure(phoneMarkup));
+    phone.append(template.content);
+  } else {
+    phone.append(sanitizeFigure(phoneMarkup));
+  }
+  frame.append(wide, phone);
+  return frame;
 }
 
 // A graph is data, never markup: the stepper is built from it with textContent, and its code loads now, as the reader has just run the cell.
