@@ -1,9 +1,9 @@
 // A web font that arrives after the first layout makes the browser shape and lay out again every piece of text set in
 // it; on a chapter with hundreds of formulas that is most of the page, several times over. The fonts a page uses
 // on the first screen are preloaded, so they arrive with the page instead of after the parser has reached the first
-// formula. A chapter's sections below its opening (src/build/chapterSections.ts) are not rendered until the reader
+// formula. A chapter's parts below its opening (src/build/chapterSections.ts) are not rendered until the reader
 // nears them, and neither are their fonts fetched: preloading those would only spend a phone's link before it is needed.
-import { SECTION_CLASS } from "./chapterSections.ts";
+import { PART_CLASS } from "./chapterSections.ts";
 
 /** A font file (by the start of its name) and the mark in a page's HTML that says the page uses it. */
 const fontsByUse: { file: string; used: RegExp }[] = [
@@ -13,9 +13,9 @@ const fontsByUse: { file: string; used: RegExp }[] = [
   { file: "jetbrains-mono-latin-wght", used: /<code\b|<nb-cell\b/ },
 ];
 
-/** The page up to its first section rendered only on approach: the whole page when it has none. */
+/** The page up to its first part rendered only on approach: the whole page when it has none. */
 function findFirstScreen(html: string): string {
-  const first = html.indexOf(`<section class="${SECTION_CLASS}"`);
+  const first = html.indexOf(`<div class="${PART_CLASS}"`);
   return first < 0 ? html : html.slice(0, first);
 }
 
