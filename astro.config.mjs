@@ -14,6 +14,8 @@ import { lighterPages, precompressedCopies } from "./src/build/phoneIntegration.
 import { rehypeEditionHeadingIds } from "./src/markdown/editionHeadingIds.ts";
 import { rehypeChineseHeadings } from "./src/markdown/chineseHeadings.ts";
 import { editionsMatch } from "./src/site/editionsIntegration.ts";
+import { rehypeChapterSections } from "./src/build/chapterSections.ts";
+import { readSiteOrigin } from "./src/build/siteOrigin.ts";
 
 // Courses host the book under a sub-path; BASE_PATH=/course/backprop npm run build.
 const base = normalizeBase(process.env.BASE_PATH);
@@ -23,13 +25,15 @@ const remarkPlugins = [remarkMath, remarkEquationNumbers, remarkFailOnBadMath];
 
 export default defineConfig({
   base,
+  // SITE_URL=https://host makes the editions' hreflang links absolute; without it they are left out (see the instructors page).
+  site: readSiteOrigin(process.env.SITE_URL),
   trailingSlash: "ignore",
   outDir: process.env.OUT_DIR ?? "./dist",
   // Styles go inside each page: a phone on a slow link then needs one round trip, not four, before first paint.
   build: { format: "directory", inlineStylesheets: "always" },
   markdown: {
     remarkPlugins,
-    rehypePlugins: [rehypeEditionHeadingIds, rehypeChineseHeadings, [rehypeKatex, { strict: "error", trust: false }], rehypeIndexMathOnce],
+    rehypePlugins: [rehypeEditionHeadingIds, rehypeChineseHeadings, [rehypeKatex, { strict: "error", trust: false }], rehypeIndexMathOnce, rehypeChapterSections],
     syntaxHighlight: "shiki",
     shikiConfig: { themes: { light: "github-light-default", dark: "github-dark-default" } },
   },

@@ -2,7 +2,9 @@
 // would. A measurement, not a test: scores move with the machine's load, so each page is audited three times
 // and the median run is reported, with the audits that cost it most.
 //
-// AUDIT_SITE_DIR=dir reuses a build there (skips building); AUDIT_RUNS=n changes the number of runs;
+// The book is built with SITE_URL set to the origin it is served on, as a host would set it, so its hreflang links
+// are whole URLs. AUDIT_SITE_DIR=dir reuses a build there (skips building; build it with SITE_URL set for the SEO
+// score to count the alternates); AUDIT_RUNS=n changes the number of runs;
 // AUDIT_PAGES=perceptron/,chain-rule/ audits only those pages; AUDIT_JSON=file writes every median report.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
@@ -19,9 +21,9 @@ const runs = Number(process.env.AUDIT_RUNS ?? 3);
 // The flags the browser tests use, headless; never a downloaded browser.
 const chromeFlags = ["--headless=new", ...chromiumFlags];
 
-/** Builds the book under the base path, one build at a time on this shared machine. */
-function build() {
-  const command = `BASE_PATH=${base} OUT_DIR=${siteDir} npx astro build --silent && npx pagefind --site ${siteDir} --silent`;
+/** Builds the book under the base path for `origin`, one build at a time on this shared machine. */
+function build(origin) {
+  const command = `SITE_URL=${origin} BASE_PATH=${base} OUT_DIR=${siteDir} npx astro build --silent && npx pagefind --site ${siteDir} --silent`;
   const result = spawnSync("flock", ["/tmp/build.lock", "sh", "-c", command], { stdio: "inherit" });
   if (result.status !== 0) throw new Error(`build failed (exit ${result.status})`);
 }
@@ -108,10 +110,15 @@ function offenders(lhr) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-if (!process.env.AUDIT_SITE_DIR) build();
+// A free port is taken first, for the build to know its origin; the server then restarts on it to read the build's _headers.
+let server = await startServer({ root: siteDir, base });
+if (!process.env.AUDIT_SITE_DIR) {
+  await server.close();
+  build(server.origin);
+  server = await startServer({ root: siteDir, base, port: Number(new URL(server.origin).port) });
+}
 if (!existsSync(join(siteDir, "index.html"))) throw new Error(`no build in ${siteDir}`);
 const pages = process.env.AUDIT_PAGES ? process.env.AUDIT_PAGES.split(",").map((page) => page.trim()) : findPages(siteDir);
-const server = await startServer({ root: siteDir, base });
 const rows = [];
 const medians = {};
 try {

@@ -1,27 +1,40 @@
 import type { AstroIntegration } from "astro";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { roundSvgNumbers } from "./svgNumbers.ts";
 import { preloadPageFonts } from "./fontPreloads.ts";
 import { compressibleTypes, precompress } from "./precompress.ts";
+import { moveSavedImages } from "./savedImages.ts";
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** After the build: rounds saved figures' coordinates and preloads the fonts each page uses (before the policy hashes any inline script). */
+/**
+ * After the build: rounds saved figures' coordinates, moves large inline pictures to files loaded lazily, and
+ * preloads the fonts each page's first screen uses (before the policy hashes any inline script).
+ */
 export function lighterPages(): AstroIntegration {
+  let base = "/";
   return {
     name: "lighter-pages",
     hooks: {
+      "astro:config:done": ({ config }) => {
+        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+      },
       "astro:build:done": async ({ dir }) => {
-        const files = await listFiles(fileURLToPath(dir));
+        const root = fileURLToPath(dir);
+        const files = await listFiles(root);
+        const assets = join(root, "_astro");
         for (const file of files.filter((path) => path.endsWith(".html"))) {
           const html = await readFile(file, "utf8");
-          const rounded = preloadPageFonts(roundSvgNumbers(html));
-          if (rounded !== html) await writeFile(file, rounded);
+          const { html: moved, images } = moveSavedImages(roundSvgNumbers(html), `${base}_astro/`);
+          if (images.length > 0) await mkdir(assets, { recursive: true });
+          for (const image of images) await writeFile(join(assets, image.name), image.bytes);
+          const lighter = preloadPageFonts(moved);
+          if (lighter !== html) await writeFile(file, lighter);
         }
       },
     },

@@ -19,8 +19,13 @@ export function markScrollableRegions(root: ParentNode, budgetMs = 4): Promise<v
   });
 }
 
+// A block in a part of the chapter the browser has not rendered yet (content-visibility) is measured when the
+// part renders: measuring it now would make the browser lay out the whole part, the work the part exists to skip.
+// Until then it may overflow, so it takes focus: a keyboard reader tabbing into the part can still reach it.
+const isRendered = (block: HTMLElement) => !("checkVisibility" in block) || block.checkVisibility({ contentVisibilityAuto: true });
+
 function mark(block: HTMLElement): void {
-  const overflows = block.scrollWidth > block.clientWidth + 1;
+  const overflows = !isRendered(block) || block.scrollWidth > block.clientWidth + 1;
   if (overflows && !block.hasAttribute("tabindex")) {
     block.tabIndex = 0;
     block.dataset[marker] = "";
@@ -37,6 +42,14 @@ export function watchScrollableRegions(): void {
   const run = () => void markScrollableRegions(main);
   if (document.readyState === "complete") run();
   else addEventListener("load", run, { once: true });
+  // Fired at a content-visibility: auto element when the browser starts (or stops) rendering it; it does not bubble.
+  document.addEventListener(
+    "contentvisibilityautostatechange",
+    (event) => {
+      if (!(event as ContentVisibilityAutoStateChangeEvent).skipped && event.target instanceof Element) void markScrollableRegions(event.target);
+    },
+    { capture: true },
+  );
   let resized: ReturnType<typeof setTimeout> | undefined;
   addEventListener("resize", () => {
     clearTimeout(resized);

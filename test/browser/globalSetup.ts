@@ -3,8 +3,8 @@ import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { startServer } from "./serve.mjs";
 
-/** Where the browser tests build the book, and the sub-path they build it for. */
-export const testSite = { outDir: process.env.TEST_SITE_DIR ?? "test-results/site", base: "/course/backprop/" };
+/** Where the browser tests build the book, the sub-path they build it for, and the host's origin it is told (SITE_URL). */
+export const testSite = { outDir: process.env.TEST_SITE_DIR ?? "test-results/site", base: "/course/backprop/", origin: "https://book.example" };
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -31,7 +31,7 @@ function buildEnvironment(): NodeJS.ProcessEnv {
     if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(name)) continue;
     env[name] = value;
   }
-  return { ...env, BASE_PATH: testSite.base, OUT_DIR: testSite.outDir };
+  return { ...env, BASE_PATH: testSite.base, OUT_DIR: testSite.outDir, SITE_URL: testSite.origin };
 }
 
 /** Builds the book under a base path (as a course would host it), serves it, and stops the server afterwards. */

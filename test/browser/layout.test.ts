@@ -54,7 +54,7 @@ describe.each([
   });
 
   it("keeps every paragraph of prose at its reading measure (at most 42rem)", async () => {
-    const widths = await page.locator(".prose > p").evaluateAll((paragraphs) => paragraphs.map((p) => p.getBoundingClientRect().width));
+    const widths = await page.locator(".prose > p, .prose > .chapter-part > p").evaluateAll((paragraphs) => paragraphs.map((p) => p.getBoundingClientRect().width));
     expect(widths.length).toBeGreaterThan(10);
     expect(Math.max(...widths)).toBeLessThanOrEqual(42 * rem);
   });

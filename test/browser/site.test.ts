@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { gzipSync } from "node:zlib";
 import { basePath, findSeriousViolations, launchBrowser, pageUrl, siteOrigin, watchPage } from "./harness";
 import { countScripts } from "./pageWeight";
+import { testSite } from "./globalSetup";
 
 const chapters = ["perceptron", "error-surface", "gradient-descent", "chain-rule", "backpropagation", "your-own-autograd", "real-data"];
 /** Every page of one edition: "" is the English book, "zh/" the Chinese one (issue #16: both pass every check). */
@@ -63,16 +64,20 @@ describe.each(pages)("page /%s", (path) => {
     }
   });
 
-  it("points every link and asset below the base path", async () => {
-    const outside = await page.evaluate((base) => {
+  it("points every link and asset below the base path (the hreflang links below it on the host the build was given)", async () => {
+    const { outside, alternates } = await page.evaluate((base) => {
       const urls = [
         ...[...document.querySelectorAll<HTMLAnchorElement>("a[href]")].map((a) => a.href),
-        ...[...document.querySelectorAll<HTMLLinkElement>("link[href]")].map((link) => link.href),
+        ...[...document.querySelectorAll<HTMLLinkElement>("link[href]:not([hreflang])")].map((link) => link.href),
         ...[...document.querySelectorAll<HTMLScriptElement>("script[src]")].map((script) => script.src),
       ];
-      return urls.filter((url) => !url.startsWith(location.origin + base));
+      return {
+        outside: urls.filter((url) => !url.startsWith(location.origin + base)),
+        alternates: [...document.querySelectorAll<HTMLLinkElement>("link[hreflang]")].map((link) => link.getAttribute("href")!),
+      };
     }, basePath);
     expect(outside).toEqual([]);
+    expect(alternates.filter((url) => !url.startsWith(testSite.origin + basePath))).toEqual([]);
   });
 
   it.each(["light", "dark"] as const)("has no serious or critical axe violation in the %s theme", async (theme) => {

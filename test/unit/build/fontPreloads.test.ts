@@ -25,4 +25,9 @@ describe("preloadPageFonts", () => {
     const once = preloadPageFonts(`${head}<body><code>x</code></body>`);
     expect(preloadPageFonts(once)).toBe(once);
   });
+
+  it("preloads only what the first screen uses: fonts first used in a part rendered on approach are left to load then", () => {
+    const page = `${head}<body><p>Opening with <em>one</em> word.</p><div class="chapter-part"><code>x</code><span class="katex">w</span></div></body>`;
+    expect(preloads(preloadPageFonts(page))).toEqual(["/b/_astro/source-serif-4-latin-opsz-italic.X4.woff2", "/b/_astro/serif.woff2"]);
+  });
 });

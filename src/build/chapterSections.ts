@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import { dirname, extname, join, resolve, sep } from "node:path";
+import type { Element, ElementContent, Root, RootContent } from "hast";
+import type { VFile } from "vfile";
+import { readImportGraph } from "./importGraph.ts";
+
+// A chapter is one long page: thousands of KaTeX spans and saved figures that a phone would style, lay out and
+// paint before the reader sees the first paragraph. Cut into parts, the page lets the browser skip every part off
+// screen (content-visibility in src/styles/sections.css) until the reader nears it.
+//
+// A part never holds a form field (a text, number or choice input): Chromium styles and lays out at load every
+// skipped subtree that has one (its form scan measures each field), which would undo the skipping. So parts break
+// at each level-2 heading and around each block with a field in it, such as a paragraph with a <Param>.
+
+/** The class of the runs of a chapter's blocks that the stylesheet renders only near the screen. */
+export const PART_CLASS = "chapter-part";
+
+/** Markup that makes a form field Chromium measures at load; radio buttons and check boxes it leaves alone. */
+const FORM_FIELD = /<(?:select|textarea)\b|<input\b(?![^>]*\btype="(?:radio|checkbox|hidden)")/;
+
+/** Blocks of running text; anything else (an equation, a cell, a widget, a figure) counts as one figure-sized block. */
+const TEXT_BLOCKS = new Set(["p", "ul", "ol", "h2", "h3", "h4", "blockquote", "dl"]);
+const CHARACTERS_PER_LINE = 70; // at the 40rem measure; the stylesheet doubles the lines on a phone
+
+/** The parts of MDX's syntax tree this file reads beyond hast's own: JSX elements and module statements. */
+type MdxNode = RootContent & { name?: string | null; value?: string; children?: MdxNode[] };
+
+/** Whether a file is a chapter of either edition: content/<slug>.mdx or content/zh/<slug>.mdx. */
+function isChapter(path: string): boolean {
+  return path.endsWith(".mdx") && path.includes(`${sep}content${sep}`);
+}
+
+const writesFieldByFile = new Map<string, boolean>();
+
+/** Whether an .astro component, or any .astro file it imports, writes a form field. */
+function writesFormField(file: string): boolean {
+  if (!writesFieldByFile.has(file)) {
+    const files = [...readImportGraph([file]).keys()];
+    writesFieldByFile.set(file, files.some((path) => extname(path) === ".astro" && FORM_FIELD.test(readFileSync(path, "utf8"))));
+  }
+  return writesFieldByFile.get(file)!;
+}
+
+/**
+ * The names of the components a chapter uses (imported in it, or given to every chapter by components/mdx.ts)
+ * that write a form field.
+ */
+function findFieldComponents(tree: Root, chapterPath: string): Set<string> {
+  const root = chapterPath.slice(0, chapterPath.lastIndexOf(`${sep}content${sep}`));
+  const shared = join(root, "components", "mdx.ts");
+  const sources = [
+    ...[...readFileSync(shared, "utf8").matchAll(/import (\w+) from "(\.[^"]+\.astro)"/g)].map(([, name, path]) => [name, resolve(dirname(shared), path)]),
+    ...(tree.children as MdxNode[])
+      .filter((node) => node.type === ("mdxjsEsm" as RootContent["type"]))
+      .flatMap((node) => [...(node.value ?? "").matchAll(/import (\w+) from "([^"]+\.astro)"/g)])
+      .map(([, name, path]) => [name, path.startsWith("~/") ? join(root, path.slice(2)) : resolve(dirname(chapterPath), path)]),
+  ];
+  return new Set(sources.filter(([, file]) => writesFormField(file)).map(([name]) => name));
+}
+
+/** Whether a block is or holds a component that writes a form field, or a field written in the chapter itself. */
+function holdsFormField(node: MdxNode, fieldComponents: Set<string>): boolean {
+  if (node.name && fieldComponents.has(node.name)) return true;
+  if (node.type === "element" && ["input", "select", "textarea"].includes(node.tagName)) return true;
+  return (node.children ?? []).some((child) => holdsFormField(child, fieldComponents));
+}
+
+/** The characters a reader sees in a node: KaTeX's glyph spans and MathML are not counted. */
+function countCharacters(node: RootContent | ElementContent): number {
+  if (node.type === "text") return node.value.length;
+  if (node.type !== "element") return 0;
+  const classes = Array.isArray(node.properties?.className) ? node.properties.className.map(String) : [];
+  if (classes.includes("katex-html") || classes.includes("katex-mathml")) return 0;
+  return node.children.reduce((sum, child) => sum + countCharacters(child), 0);
+}
+
+/**
+ * How tall a part will be, roughly, as CSS custom properties: its lines of text at the measure and its other
+ * blocks. The browser reserves that much for a part it has not rendered yet, so the scroll bar, the reading
+ * progress and a jump to an anchor are about right before the parts above are drawn.
+ */
+function estimateSize(part: Element): string {
+  let lines = 0;
+  let blocks = 0;
+  for (const node of part.children) {
+    if (node.type === "element" && TEXT_BLOCKS.has(node.tagName)) lines += Math.ceil(countCharacters(node) / CHARACTERS_PER_LINE) + 1;
+    else if (node.type !== "text" || node.value.trim() !== "") blocks += 1;
+  }
+  return `--part-lines:${lines};--part-blocks:${blocks}`;
+}
+
+/** Groups a chapter's blocks after its opening into parts (`<div class="chapter-part">`) rendered on approach; see above. */
+export function rehypeChapterSections() {
+  return (tree: Root, file: VFile) => {
+    const path = file.history[0] ?? file.path ?? "";
+    if (!isChapter(path)) return;
+    const fieldComponents = findFieldComponents(tree, path);
+    const children: RootContent[] = [];
+    let part: Element | undefined;
+    let started = false;
+    for (const node of tree.children as MdxNode[]) {
+      if (node.type === ("mdxjsEsm" as RootContent["type"])) {
+        children.push(node);
+        continue;
+      }
+      if (node.type === "element" && node.tagName === "h2") {
+        started = true;
+        part = undefined;
+      }
+      if (!started || holdsFormField(node, fieldComponents)) {
+        part = undefined;
+        children.push(node);
+        continue;
+      }
+      if (!part && node.type === "text" && node.value.trim() === "") {
+        children.push(node);
+        continue;
+      }
+      if (!part) {
+        part = { type: "element", tagName: "div", properties: { className: [PART_CLASS] }, children: [] };
+        children.push(part);
+      }
+      part.children.push(node as ElementContent);
+    }
+    for (const node of children) {
+      if (node.type === "element" && node.tagName === "div" && node.properties.className?.toString() === PART_CLASS) {
+        node.properties.style = estimateSize(node);
+      }
+    }
+    tree.children = children;
+  };
+}

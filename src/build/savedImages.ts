@@ -1,0 +1,36 @@
+// A saved picture written into the page as a data: URL (the digits widget's 30 weight images, 57 KB of base64)
+// travels with the HTML, which gzip cannot shrink, before the reader has seen a line of the chapter. Written to a
+// file of its own and fetched at low priority, it no longer holds up the first paint; its width and height stay on
+// the <img>, so the box it fills is the same size before and after it arrives. Not loading="lazy": Chromium never
+// starts a lazy image inside a part rendered on approach (content-visibility), even once it is on screen.
+import { createHash } from "node:crypto";
+
+/** Pictures smaller than this stay inline: a request costs more than the bytes. */
+const INLINE_LIMIT = 8 * 1024;
+
+const DATA_IMAGE = /<img\b([^>]*?)\ssrc="data:image\/(png|jpeg|webp);base64,([A-Za-z0-9+/=]+)"([^>]*)>/g;
+
+/** A picture moved out of a page: its file name (by content, so one picture is stored once) and its bytes. */
+export interface SavedImage {
+  name: string;
+  bytes: Buffer;
+}
+
+/**
+ * Replaces each large data: URL picture of a page's `<img>` elements by a file fetched at low priority under `folderUrl`
+ * (e.g. "/course/backprop/_astro/"); returns the page and the files to write there.
+ */
+export function moveSavedImages(html: string, folderUrl: string): { html: string; images: SavedImage[] } {
+  const images: SavedImage[] = [];
+  const moved = html.replace(DATA_IMAGE, (tag, before: string, type: string, data: string, after: string) => {
+    if (data.length < INLINE_LIMIT) return tag;
+    const bytes = Buffer.from(data, "base64");
+    const name = `saved-${createHash("sha256").update(bytes).digest("hex").slice(0, 12)}.${type === "jpeg" ? "jpg" : type}`;
+    images.push({ name, bytes });
+    const attributes = `${before}${after}`;
+    const priority = /\sfetchpriority=/.test(attributes) ? "" : ' fetchpriority="low"';
+    const decoding = /\sdecoding=/.test(attributes) ? "" : ' decoding="async"';
+    return `<img${before} src="${folderUrl}${name}"${priority}${decoding}${after}>`;
+  });
+  return { html: moved, images };
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { basePath, launchBrowser, pageUrl, watchPage } from "./harness";
+
+// Issue #15: a chapter's parts after its opening (src/build/chapterSections.ts) are rendered only as the reader
+// nears them, and nothing a reader does notices: anchors land, find in page finds, nothing moves, the contents
+// and the progress bar follow, and the fonts of far sections wait until the reader is there.
+const chapters = ["perceptron", "error-surface", "gradient-descent", "chain-rule", "backpropagation", "your-own-autograd", "real-data"];
+const phone = { width: 360, height: 740 };
+
+let context: BrowserContext;
+
+beforeAll(async () => {
+  context = await launchBrowser({ viewport: phone });
+});
+
+afterAll(async () => {
+  await context?.close();
+});
+
+/** Whether each part's content is rendered now (false: skipped by content-visibility), in page order. */
+const renderedParts = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll(".chapter-part")].map((part) => part.firstElementChild!.checkVisibility({ contentVisibilityAuto: true })));
+
+/** Starts summing the page's layout shifts that no input caused, from before its first paint. */
+function recordLayoutShifts() {
+  (window as unknown as { shiftTotal: number }).shiftTotal = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+      if (!entry.hadRecentInput) (window as unknown as { shiftTotal: number }).shiftTotal += entry.value;
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+}
+
+describe.each(chapters.flatMap((slug) => [slug, `zh/${slug}`]))("the parts of /%s/", (path) => {
+  it("hold no form field (Chromium would lay out a skipped part holding one at load), and the ones far below start skipped", async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl(`${path}/`), { waitUntil: "load" });
+    const parts = await renderedParts(page);
+    expect(parts.length).toBeGreaterThan(5);
+    expect(await page.locator(".chapter-part :is(input:not([type=radio], [type=checkbox]), select, textarea)").count()).toBe(0);
+    expect(parts.at(-1)).toBe(false);
+    await page.close();
+  });
+});
+
+describe("a chapter rendered on approach, on a phone", () => {
+  it("renders a part when the reader scrolls to it, without moving what is on screen, down to the end of the page", async () => {
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.addInitScript(recordLayoutShifts);
+    await page.goto(pageUrl("gradient-descent/"), { waitUntil: "networkidle" });
+    expect((await renderedParts(page)).filter((rendered) => !rendered).length).toBeGreaterThan(5);
+    // Down the page a screen at a time, as a reader flicks through it.
+    for (let step = 0; step < 200; step += 1) {
+      const atEnd = await page.evaluate(() => {
+        scrollBy(0, innerHeight * 0.8);
+        return innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
+      });
+      await page.waitForTimeout(60);
+      if (atEnd) break;
+    }
+    await page.waitForTimeout(300);
+    expect((await renderedParts(page)).at(-1)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { shiftTotal: number }).shiftTotal)).toBeLessThan(0.02);
+    // At the end the progress bar is full; back up at a section, the contents mark it.
+    await expect.poll(() => page.locator("reading-progress").evaluate((bar) => Number((bar as HTMLElement).style.getPropertyValue("--progress")))).toBeGreaterThan(0.98);
+    const section = "momentum-remembering-the-last-step";
+    await page.locator(`[id="${section}"]`).evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+    await expect.poll(() => page.locator(`.toc a[aria-current="location"]`).getAttribute("href")).toBe(`#${section}`);
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+
+  it("lands a link to a section far down on its heading, and keeps it there while the section draws", async () => {
+    const page = await context.newPage();
+    const section = "all-the-data-some-of-it-or-one-example-at-a-time";
+    await page.goto(pageUrl(`gradient-descent/#${section}`), { waitUntil: "networkidle" });
+    const heading = page.locator(`[id="${section}"]`);
+    await expect.poll(async () => (await heading.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(-5);
+    await page.waitForTimeout(500);
+    const box = (await heading.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(-5);
+    expect(box.y).toBeLessThan(300);
+    await page.close();
+  });
+
+  it("finds text of a part that is not rendered yet with find in page", async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl("gradient-descent/"), { waitUntil: "load" });
+    expect((await renderedParts(page)).at(-1)).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { find: (text: string) => boolean }).find("Robbins and Sutton Monro"))).toBe(true);
+    await page.close();
+  });
+
+  it("fetches a font used only far down (KaTeX's calligraphic letters) when the reader gets there, not before", async () => {
+    const page = await context.newPage();
+    const fonts: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith(".woff2")) fonts.push(request.url());
+    });
+    await page.goto(pageUrl("gradient-descent/"), { waitUntil: "networkidle" });
+    await page.waitForTimeout(500);
+    expect(fonts.length).toBeGreaterThan(2);
+    expect(fonts.filter((url) => url.includes("KaTeX_Caligraphic"))).toEqual([]);
+    await page.locator('[id="all-the-data-some-of-it-or-one-example-at-a-time"]').scrollIntoViewIfNeeded();
+    await page.locator(".katex .mathcal").first().scrollIntoViewIfNeeded();
+    await expect.poll(() => fonts.filter((url) => url.includes("KaTeX_Caligraphic")).length).toBe(1);
+    await page.close();
+  });
+});
+
+describe("saved pictures", () => {
+  it("the digit widget's weight picture is a same-origin file fetched at low priority, in a box of its final size", async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl("real-data/"), { waitUntil: "load" });
+    const picture = page.locator("img.digits-weights");
+    expect(await picture.getAttribute("src")).toMatch(new RegExp(`^${basePath}_astro/saved-[0-9a-f]{12}\\.png$`));
+    expect(await picture.getAttribute("fetchpriority")).toBe("low");
+    const before = await picture.evaluate((img) => [img.getAttribute("width"), img.getAttribute("height")]);
+    expect(before).toEqual(["178", "148"]);
+    await picture.scrollIntoViewIfNeeded();
+    await expect.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await page.close();
+  });
+});

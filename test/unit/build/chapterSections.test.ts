@@ -1,0 +1,43 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Element, Root, RootContent } from "hast";
+import { VFile } from "vfile";
+import { PART_CLASS, rehypeChapterSections } from "../../../src/build/chapterSections";
+
+const element = (tagName: string, text: string, children: RootContent[] = []): Element => ({
+  type: "element",
+  tagName,
+  properties: {},
+  children: [{ type: "text", value: text }, ...(children as Element[])],
+});
+const param = { type: "mdxJsxTextElement", name: "Param", attributes: [], children: [] } as unknown as RootContent;
+const esm = { type: "mdxjsEsm", value: 'import PerceptronLab from "~/components/perceptron/PerceptronLab.astro";' } as unknown as RootContent;
+const lab = { type: "mdxJsxFlowElement", name: "PerceptronLab", attributes: [], children: [] } as unknown as RootContent;
+
+/** The tree after the plugin, as one line per top-level node: a part lists its children's tags. */
+function outline(children: RootContent[], path = resolve("content/example.mdx")): string[] {
+  const tree: Root = { type: "root", children };
+  rehypeChapterSections()(tree, new VFile({ path }));
+  return tree.children.map((node) => {
+    if (node.type === "element" && node.properties.className?.toString() === PART_CLASS) {
+      return `part[${node.children.map((child) => (child.type === "element" ? child.tagName : child.type)).join(" ")}] ${node.properties.style}`;
+    }
+    return node.type === "element" ? node.tagName : (node as { name?: string }).name ?? node.type;
+  });
+}
+
+describe("rehypeChapterSections", () => {
+  it("leaves the opening alone and puts each level-2 section in a part, with its estimated lines and blocks", () => {
+    const lines = outline([element("p", "Opening."), element("h2", "One"), element("p", "x".repeat(150)), element("pre", "code"), element("h2", "Two"), element("p", "y")]);
+    expect(lines).toEqual(["p", "part[h2 p pre] --part-lines:6;--part-blocks:1", "part[h2 p] --part-lines:4;--part-blocks:0"]);
+  });
+
+  it("keeps blocks holding a form field out of every part: a <Param> in a sentence and a widget that writes a <select>", () => {
+    const lines = outline([esm, element("h2", "One"), element("p", "Before."), element("p", "The rate ", [param as Element]), element("p", "After."), lab, element("p", "End.")]);
+    expect(lines).toEqual(["mdxjsEsm", "part[h2 p] --part-lines:4;--part-blocks:0", "p", "part[p] --part-lines:2;--part-blocks:0", "PerceptronLab", "part[p] --part-lines:2;--part-blocks:0"]);
+  });
+
+  it("changes nothing outside the chapters", () => {
+    expect(outline([element("h2", "One"), element("p", "x")], resolve("src/pages/instructors.mdx"))).toEqual(["h2", "p"]);
+  });
+});
