@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { readFileSync } from "node:fs";
-import { findSeriousViolations, launchBrowser, pageUrl } from "./harness";
+import { findSeriousViolations, launchBrowser, pageUrl, setTheme } from "./harness";
 
 // Issue #15: what Lighthouse's phone audit measures and is the same on every run: nothing moves while a page
 // loads, no serious accessibility problem at phone or desktop width in either theme, no text under 12 px.
-const chapters = ["perceptron/", "error-surface/", "gradient-descent/", "chain-rule/", "backpropagation/"];
+const chapters = ["perceptron/", "error-surface/", "gradient-descent/", "chain-rule/", "backpropagation/", "your-own-autograd/", "real-data/"];
 // Both editions (issue #16); the lab page is a test bench in English only.
 const pages = ["", ...chapters, "notation/", "instructors/", "glossary/", "lab/notebook/", "zh/", ...chapters.map((path) => `zh/${path}`), "zh/notation/", "zh/instructors/", "zh/glossary/"];
 const phone = { width: 360, height: 740 };
@@ -111,17 +111,13 @@ describe.each(pages)("page /%s on a phone", (path) => {
   });
 
   it.each(["light", "dark"] as const)("has no serious or critical axe violation at 360 px in the %s theme", async (theme) => {
-    await page.evaluate((name) => {
-      document.documentElement.dataset.theme = name;
-    }, theme);
+    await setTheme(page, theme);
     expect(await findSeriousViolations(page)).toEqual([]);
   });
 
   it.each(["light", "dark"] as const)("has no serious or critical axe violation at 1440 px in the %s theme", async (theme) => {
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.evaluate((name) => {
-      document.documentElement.dataset.theme = name;
-    }, theme);
+    await setTheme(page, theme);
     try {
       expect(await findSeriousViolations(page)).toEqual([]);
     } finally {

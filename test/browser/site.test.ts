@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { gzipSync } from "node:zlib";
-import { basePath, findSeriousViolations, launchBrowser, pageUrl, siteOrigin, watchPage } from "./harness";
+import { basePath, findSeriousViolations, launchBrowser, pageUrl, siteOrigin, watchPage, setTheme } from "./harness";
 import { countScripts } from "./pageWeight";
 import { testSite } from "./globalSetup";
 
@@ -81,9 +81,7 @@ describe.each(pages)("page /%s", (path) => {
   });
 
   it.each(["light", "dark"] as const)("has no serious or critical axe violation in the %s theme", async (theme) => {
-    await page.evaluate((name) => {
-      document.documentElement.dataset.theme = name;
-    }, theme);
+    await setTheme(page, theme);
     expect(await findSeriousViolations(page)).toEqual([]);
   });
 
