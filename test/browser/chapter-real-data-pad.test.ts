@@ -3,6 +3,7 @@ import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { findSeriousViolations, pageUrl, useChapter } from "./harness";
+import { layoutShifts, recordLayoutShifts, sumShifts } from "./layoutShifts";
 import { parseDigits } from "../../src/data/digits";
 import { decodeDigitWeights } from "../../components/real-data/digitWeights";
 
@@ -133,14 +134,6 @@ function measureChartText(page: Page): Promise<{ size: number; text: string }[]>
   );
 }
 
-/** Every layout shift not caused by the reader, from before the first paint on. */
-function recordLayoutShifts() {
-  const shifts: number[] = [];
-  (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifts.push(entry.value);
-  }).observe({ type: "layout-shift", buffered: true });
-}
 
 describe.each(editions)("chapter 7's charts on a 360 px phone (/$path)", (edition) => {
   it("keep every label and tick at 12 px or more, saved and live, without moving the page", async () => {
@@ -154,8 +147,8 @@ describe.each(editions)("chapter 7's charts on a 360 px phone (/$path)", (editio
     await page.goto(pageUrl(edition.path), { waitUntil: "networkidle" });
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(500);
-    const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
-    expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.02);
+    const shifts = await layoutShifts(page);
+    expect(sumShifts(shifts), JSON.stringify(shifts)).toBeLessThan(0.02);
 
     const saved = await measureChartText(page);
     expect(saved.length).toBeGreaterThan(20); // both curves' ticks, axis labels and line names

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { basePath, launchBrowser, pageUrl, watchPage } from "./harness";
+import { layoutShifts, recordLayoutShifts, sumShifts } from "./layoutShifts";
 
 // Issue #15: a chapter's parts after its opening (src/build/chapterSections.ts) are rendered only as the reader
 // nears them, and nothing a reader does notices: anchors land, find in page finds, nothing moves, the contents
@@ -22,15 +23,6 @@ afterAll(async () => {
 const renderedParts = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll(".chapter-part")].map((part) => part.firstElementChild!.checkVisibility({ contentVisibilityAuto: true })));
 
-/** Starts summing the page's layout shifts that no input caused, from before its first paint. */
-function recordLayoutShifts() {
-  (window as unknown as { shiftTotal: number }).shiftTotal = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-      if (!entry.hadRecentInput) (window as unknown as { shiftTotal: number }).shiftTotal += entry.value;
-    }
-  }).observe({ type: "layout-shift", buffered: true });
-}
 
 describe.each(chapters.flatMap((slug) => [slug, `zh/${slug}`]))("the parts of /%s/", (path) => {
   it("hold no form field (Chromium would lay out a skipped part holding one at load), and the ones far below start skipped", async () => {
@@ -62,7 +54,8 @@ describe("a chapter rendered on approach, on a phone", () => {
     }
     await page.waitForTimeout(300);
     expect((await renderedParts(page)).at(-1)).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { shiftTotal: number }).shiftTotal)).toBeLessThan(0.02);
+    const shifts = await layoutShifts(page);
+    expect(sumShifts(shifts), JSON.stringify(shifts)).toBeLessThan(0.02);
     // At the end the progress bar is full; back up at a section, the contents mark it.
     await expect.poll(() => page.locator("reading-progress").evaluate((bar) => Number((bar as HTMLElement).style.getPropertyValue("--progress")))).toBeGreaterThan(0.98);
     const section = "momentum-remembering-the-last-step";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { launchBrowser, pageUrl, watchPage } from "./harness";
+import { layoutShifts, openSettled, sumShifts } from "./layoutShifts";
 
 // Issue: charts shrank with their box on a phone, so a figure drawn 640 px wide showed its 10 px labels at 5 px.
 // Every chapter in both editions, at 360 × 740: what each figure's text measures on screen (its font size times
@@ -47,14 +48,6 @@ function findTooSmall(texts: ShownText[]): string[] {
   return [...worst.values()].map(({ figure, size, text }) => `${figure}: ${size} px "${text}"`);
 }
 
-/** Every layout shift not caused by the reader, from before the first paint on. */
-function recordLayoutShifts() {
-  const shifts: number[] = [];
-  (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifts.push(entry.value);
-  }).observe({ type: "layout-shift", buffered: true });
-}
 
 let context: BrowserContext;
 
@@ -71,12 +64,9 @@ describe.each(pages)("the figures of /%s on a 360 px phone", (path) => {
   let problems: string[];
 
   beforeAll(async () => {
-    page = await context.newPage();
-    problems = watchPage(page).problems;
-    await page.addInitScript(recordLayoutShifts);
-    await page.goto(pageUrl(path), { waitUntil: "networkidle" });
-    await page.evaluate(() => document.fonts.ready);
-    await page.waitForTimeout(500);
+    page = await openSettled(context, path, (opened) => {
+      problems = watchPage(opened).problems;
+    });
   });
 
   afterAll(async () => {
@@ -90,8 +80,8 @@ describe.each(pages)("the figures of /%s on a 360 px phone", (path) => {
   });
 
   it("does not move while it loads and does not scroll sideways", async () => {
-    const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
-    expect(shifts.reduce((sum, shift) => sum + shift, 0)).toBeLessThan(0.02);
+    const shifts = await layoutShifts(page);
+    expect(sumShifts(shifts), JSON.stringify(shifts)).toBeLessThan(0.02);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
   });
 
