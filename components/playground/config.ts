@@ -179,8 +179,8 @@ export const PARSERS: { readonly [K in AddressSetting]: (raw: string) => Playgro
 export function describeAllowed(key: AddressSetting, s: Strings = en): string {
   switch (key) {
     case "hidden": return s.pgAllowedHidden({ layers: LIMITS.hiddenLayers, units: LIMITS.unitsPerLayer });
-    case "loss": return s.paramOneOf({ choices: PLAYGROUND_LOSSES.join(", ") });
-    case "optimizer": return s.paramOneOf({ choices: PLAYGROUND_OPTIMIZERS.join(", ") });
+    case "loss": return s.paramOneOf({ choices: PLAYGROUND_LOSSES.join(s.paramChoiceSeparator) });
+    case "optimizer": return s.paramOneOf({ choices: PLAYGROUND_OPTIMIZERS.join(s.paramChoiceSeparator) });
     case "momentum": return s.pgAllowedNumber(LIMITS.momentum);
     case "batchSize": return s.pgAllowedWhole(LIMITS.batchSize);
     case "weightDecay": return s.pgAllowedNumber(LIMITS.weightDecay);

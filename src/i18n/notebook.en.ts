@@ -77,6 +77,8 @@ export const enNotebook = {
   kernelUnprintable: "a value that cannot be printed",
   paramDragTitle: "Drag sideways, type, or use the arrow keys",
   paramOneOf: ({ choices }: { choices: string }) => `one of ${choices}`,
+  paramChoice: ({ choice }: { choice: string }) => choice,
+  paramChoiceSeparator: ", ",
   paramRange: ({ min, max }: { min: string; max: string }) => `${min} to ${max}`,
   paramRangeWhole: ({ min, max }: { min: string; max: string }) => `${min} to ${max}, whole numbers`,
   paramRangeStep: ({ min, max, step }: { min: string; max: string; step: string }) => `${min} to ${max}, in steps of ${step}`,

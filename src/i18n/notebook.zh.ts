@@ -3,6 +3,24 @@ import type { NotebookStrings } from "./types";
 
 const count = (n: number, unit: string): string => `${n} ${unit}`;
 
+// What a choice param's menu shows for each value; the value itself stays the same in both editions (cells and
+// the address read it). Names of functions (sigmoid, tanh, relu) and of the XOR data read the same in Chinese.
+const ZH_PARAM_CHOICES: Record<string, string> = {
+  "fan-out": "扇出",
+  neuron: "神经元",
+  loss: "损失",
+  "your own": "你自己的",
+  "squared error": "平方误差",
+  "cross-entropy": "交叉熵",
+  leakyRelu: "leaky ReLU",
+  identity: "恒等函数",
+  circles: "同心圆",
+  moons: "双月",
+  spiral: "螺旋",
+  blobs: "高斯团",
+  custom: "自定义",
+};
+
 /** The notebook's Chinese strings. */
 export const zhNotebook: NotebookStrings = {
   nbRun: "运行",
@@ -74,6 +92,8 @@ export const zhNotebook: NotebookStrings = {
   kernelUnprintable: "一个无法打印的值",
   paramDragTitle: "左右拖动、直接输入，或使用方向键",
   paramOneOf: ({ choices }) => `取值为 ${choices} 之一`,
+  paramChoice: ({ choice }) => ZH_PARAM_CHOICES[choice] ?? choice,
+  paramChoiceSeparator: "、",
   paramRange: ({ min, max }) => `${min} 到 ${max}`,
   paramRangeWhole: ({ min, max }) => `${min} 到 ${max} 之间的整数`,
   paramRangeStep: ({ min, max, step }) => `${min} 到 ${max}，步长 ${step}`,

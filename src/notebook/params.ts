@@ -163,7 +163,7 @@ export function formatParamValue(spec: ParamSpec, value: ParamValue): string {
 
 /** The allowed values in a few words, e.g. "0.1 to 100" or "1 to 8, whole numbers". */
 export function describeAllowed(spec: ParamSpec, s: NotebookStrings = enNotebook): string {
-  if (spec.kind === "choice") return s.paramOneOf({ choices: spec.choices.join(", ") });
+  if (spec.kind === "choice") return s.paramOneOf({ choices: spec.choices.map((choice) => s.paramChoice({ choice })).join(s.paramChoiceSeparator) });
   const range = { min: String(spec.min), max: String(spec.max) };
   if (spec.step === undefined) return s.paramRange(range);
   return spec.step === 1 ? s.paramRangeWhole(range) : s.paramRangeStep({ ...range, step: String(spec.step) });
