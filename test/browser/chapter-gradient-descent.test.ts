@@ -60,6 +60,10 @@ describe("gradient-descent chapter", () => {
     expect(await runtimeScripts(fresh)).toEqual([]);
     const surface = fresh.locator("gd-surface-descent");
     const before = await lines(surface);
+    // A reader clicks in the tab in front: a page behind the describe's shared one gets no animation frames.
+    await fresh.bringToFront();
+    await fresh.evaluate(() => customElements.whenDefined("gd-surface-descent"));
+    expect(await runtimeScripts(fresh)).toEqual([]);
     await clickPlot(fresh, surface.locator("[data-figure]"), 0.8, 0.2);
     await expect.poll(async () => Number(await param(fresh, "startW1").inputValue()), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await surface.getAttribute("data-live")).toBe("ready");

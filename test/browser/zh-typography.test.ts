@@ -35,7 +35,8 @@ describe.each(widths)("Chinese titles at %i px", (width) => {
   it.each(pages)("%s: every title wraps between words, and nothing scrolls sideways", async (path) => {
     const page = await contexts.get(width)!.newPage();
     const watch = watchPage(page);
-    await page.goto(pageUrl(path), { waitUntil: "load" });
+    // Settled before it is read and closed: events arriving for a closed page are unhandled errors in Playwright.
+    await page.goto(pageUrl(path), { waitUntil: "networkidle" });
     const report: TitleReport = await page.evaluate(async (selector) => {
       await document.fonts.ready;
       // The chapter list and the contents start folded on a phone; unfolded, their titles must wrap well too.
