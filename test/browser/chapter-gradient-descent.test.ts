@@ -18,10 +18,11 @@ const runtimeScripts = (page: Page) =>
 
 /** Clicks at fractions (fx, fy) of the plotting area of the first plot in `scope`. */
 async function clickPlot(page: Page, scope: Locator, fx: number, fy: number): Promise<void> {
-  await scope.scrollIntoViewIfNeeded();
-  const box = (await scope.locator("svg").last().boundingBox())!;
-  // The plotting area sits inside the margins (left 40, bottom 34): aim well inside it.
-  await page.mouse.click(box.x + box.width * (0.15 + 0.75 * fx), box.y + box.height * (0.1 + 0.75 * fy));
+  const plot = scope.locator("svg").last();
+  const box = (await plot.boundingBox())!;
+  // The plotting area sits inside the margins (left 40, bottom 34): aim well inside it. Clicking through the
+  // locator waits until the figure stops moving (parts of the chapter render, fonts swap) and hits it, not the page.
+  await plot.click({ position: { x: box.width * (0.15 + 0.75 * fx), y: box.height * (0.1 + 0.75 * fy) } });
 }
 
 describe("gradient-descent chapter", () => {
