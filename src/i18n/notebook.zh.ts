@@ -3,21 +3,24 @@ import type { NotebookStrings } from "./types";
 
 const count = (n: number, unit: string): string => `${n} ${unit}`;
 
+/** The Chinese names of the data sets, shared by the playground's menus (zh.ts) and choice params. */
+export const ZH_DATA_SET_NAMES: Record<string, string> = { circles: "同心圆", moons: "双月", spiral: "螺旋", blobs: "高斯团" };
+/** The Chinese names of the losses, by the engine's names for them. */
+export const ZH_LOSS_NAMES: Record<string, string> = { squaredError: "平方误差", binaryCrossEntropy: "交叉熵" };
+/** The same losses by the names the chapters' prose and params give them. */
+export const ZH_LOSS_WORDS: Record<string, string> = { "squared error": ZH_LOSS_NAMES.squaredError, "cross-entropy": ZH_LOSS_NAMES.binaryCrossEntropy };
+
 // What a choice param's menu shows for each value; the value itself stays the same in both editions (cells and
 // the address read it). Names of functions (sigmoid, tanh, relu) and of the XOR data read the same in Chinese.
 const ZH_PARAM_CHOICES: Record<string, string> = {
+  ...ZH_DATA_SET_NAMES,
+  ...ZH_LOSS_WORDS,
   "fan-out": "扇出",
   neuron: "神经元",
   loss: "损失",
   "your own": "你自己的",
-  "squared error": "平方误差",
-  "cross-entropy": "交叉熵",
   leakyRelu: "leaky ReLU",
   identity: "恒等函数",
-  circles: "同心圆",
-  moons: "双月",
-  spiral: "螺旋",
-  blobs: "高斯团",
   custom: "自定义",
 };
 

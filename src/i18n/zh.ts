@@ -3,7 +3,7 @@
  * Sentences are written for Chinese readers, not word for word; numbers and names keep their slots.
  */
 import type { Strings } from "./types";
-import { zhNotebook } from "./notebook.zh";
+import { ZH_DATA_SET_NAMES, ZH_LOSS_NAMES, ZH_LOSS_WORDS, zhNotebook } from "./notebook.zh";
 
 // Outputs at (0,0), (0,1), (1,0), (1,1) → the logic function's everyday name.
 const ZH_GATES: Record<string, string> = {
@@ -28,8 +28,7 @@ const ZH_GATES: Record<string, string> = {
 // The lab's end states, as the epoch readout names them.
 const ZH_LAB_STATUS: Record<string, string> = { converged: "已收敛", cycling: "循环", limit: "到达上限", diverged: "发散", empty: "无数据", training: "训练中" };
 
-// The error-surface widget's loss names and the shapes of f's centre.
-const ZH_LOSSES: Record<string, string> = { "squared error": "平方误差", "cross-entropy": "交叉熵" };
+// The shapes of f's centre, as the error-surface widget names them.
 const ZH_SHAPES: Record<string, string> = { minimum: "极小值点", valley: "山谷", trough: "槽谷", saddle: "鞍点" };
 
 // How a learning rate moves a descent, as chapter 3's panels name it.
@@ -54,10 +53,7 @@ const ZH_STEPPER_PHRASES: Record<string, string> = {
 };
 
 // The playground's names for its data sets, activations, losses, optimizers and settings.
-const ZH_DATASETS: Record<string, string> = {
-  xor: "XOR", circles: "同心圆", moons: "双月", spiral: "螺旋", blobs: "高斯团", custom: "自定义（点击添加点）",
-};
-const ZH_LOSS_LABELS: Record<string, string> = { squaredError: "平方误差", binaryCrossEntropy: "交叉熵" };
+const ZH_DATASETS: Record<string, string> = { xor: "XOR", ...ZH_DATA_SET_NAMES, custom: "自定义（点击添加点）" };
 const ZH_PLAYGROUND_NAMES: Record<string, string> = {
   "leaky ReLU (slope 0.01 below 0)": "leaky ReLU（0 以下斜率为 0.01）",
   "identity (linear)": "恒等函数（线性）",
@@ -408,8 +404,8 @@ export const zh: Strings = {
   labTraining: "训练中。",
   labEpochEnded: ({ epoch, status }) => `${epoch}（${ZH_LAB_STATUS[status] ?? status}）`,
 
-  esLossName: ({ loss }) => ZH_LOSSES[loss] ?? loss,
-  esLossTitle: ({ loss }) => ZH_LOSSES[loss] ?? loss,
+  esLossName: ({ loss }) => ZH_LOSS_WORDS[loss] ?? loss,
+  esLossTitle: ({ loss }) => ZH_LOSS_WORDS[loss] ?? loss,
   esShapeName: ({ shape }) => ZH_SHAPES[shape] ?? shape,
   esData: ({ points, flipped }) => `${points} 个点，每个标签以 ${flipped} 的概率被翻转`,
   esLossValue: ({ loss, value }) => `${loss} E = ${value}`,
@@ -564,7 +560,7 @@ export const zh: Strings = {
   pgActivation: "激活函数",
   pgActivationName: ({ name }) => ZH_PLAYGROUND_NAMES[name] ?? name,
   pgTraining: "训练",
-  pgLossLabel: ({ loss }) => ZH_LOSS_LABELS[loss] ?? loss,
+  pgLossLabel: ({ loss }) => ZH_LOSS_NAMES[loss] ?? loss,
   pgLossName: ({ name }) => ZH_PLAYGROUND_NAMES[name] ?? name,
   pgOptimizer: "优化器",
   pgOptimizerName: ({ name }) => ZH_PLAYGROUND_NAMES[name] ?? name,

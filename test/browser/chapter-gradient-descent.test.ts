@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { findSeriousViolations, pageUrl, editCell, scrubParam, setTheme, useChapter } from "./harness";
-
+import { fetchSavedPage, findSeriousViolations, pageUrl, editCell, scrubParam, setTheme, useChapter } from "./harness";
 
 const CHAPTER = "gradient-descent/";
 const chapter = useChapter(CHAPTER);
@@ -17,7 +16,7 @@ const runtimeScripts = (page: Page) =>
   page.evaluate(() => performance.getEntriesByType("resource").map((entry) => entry.name.replace(/.*\//, "")).filter((name) => /Runtime\.[\w-]+\.js$/.test(name)));
 
 /** Clicks at fractions (fx, fy) of the plotting area of the first plot in `scope`. */
-async function clickPlot(page: Page, scope: Locator, fx: number, fy: number): Promise<void> {
+async function clickPlot(scope: Locator, fx: number, fy: number): Promise<void> {
   const plot = scope.locator("svg").last();
   const box = (await plot.boundingBox())!;
   // The plotting area sits inside the margins (left 40, bottom 34): aim well inside it. Clicking through the
@@ -30,7 +29,9 @@ describe("gradient-descent chapter", () => {
   chapter.sharePage((shared) => ({ page, problems } = shared));
 
   it("saves every widget's figure and status, and every cell's output, in the page", async () => {
-    const html = await (await fetch(pageUrl(CHAPTER))).text();
+    // The six surfaces are fetched as the reader nears them (src/build/savedFigures.ts): a third of the page, off the first load.
+    const { html, movedFigures } = await fetchSavedPage(CHAPTER);
+    expect(movedFigures).toBe(6);
     for (const name of ["gd-surface-descent", "gd-learning-rates", "gd-momentum-valley", "gd-batch-curves"]) {
       expect(html).toContain(`<${name}`);
     }
@@ -65,7 +66,7 @@ describe("gradient-descent chapter", () => {
     await fresh.bringToFront();
     await fresh.evaluate(() => customElements.whenDefined("gd-surface-descent"));
     expect(await runtimeScripts(fresh)).toEqual([]);
-    await clickPlot(fresh, surface.locator("[data-figure]"), 0.8, 0.2);
+    await clickPlot(surface.locator("[data-figure]"), 0.8, 0.2);
     await expect.poll(async () => Number(await param(fresh, "startW1").inputValue()), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await surface.getAttribute("data-live")).toBe("ready");
     expect(await lines(surface)).not.toBe(before);
@@ -98,7 +99,7 @@ describe("gradient-descent chapter", () => {
     const before = await lines(widget);
     const beforeStatus = await status(widget);
 
-    await clickPlot(page, widget.locator("[data-figure]"), 0.8, 0.2);
+    await clickPlot(widget.locator("[data-figure]"), 0.8, 0.2);
     await expect.poll(() => param(page, "startW1").inputValue()).not.toBe("-6");
     expect(Number(await param(page, "startW1").inputValue())).toBeGreaterThan(0);
     expect(Number(await param(page, "startW2").inputValue())).toBeGreaterThan(0);
@@ -138,7 +139,7 @@ describe("gradient-descent chapter", () => {
 
     // Pointer: a click on a panel moves the shared start point of all four.
     const before = await lines(widget);
-    await clickPlot(page, widget.locator("[data-panel='1'] [data-figure]"), 0.1, 0.9);
+    await clickPlot(widget.locator("[data-panel='1'] [data-figure]"), 0.1, 0.9);
     await expect.poll(async () => Number(await param(page, "valleyW1").inputValue())).toBeLessThan(0);
     expect(Number(await param(page, "valleyW2").inputValue())).toBeLessThan(0);
     await expect.poll(() => lines(widget)).not.toBe(before);
