@@ -16,20 +16,24 @@ const require = createRequire(import.meta.url);
 const outFonts = "src/fonts";
 const outCss = "src/styles/fonts.css";
 
-// The optical-size axis more than doubles a serif file; it is pinned at the body text's size (18 px). Weights
+// The optical-size axis more than doubles a serif file; it is pinned at the body text's size (18 px). The weight
+// axis nearly doubles it again. Upright text is set in every weight from 400 to 700 on every chapter's first load
+// (the header's name at 650, bold words, the questions at 600), so it keeps the axis: one file serves them all.
+// Italic and code are nearly all regular, so each of their weights is a static face of its own, drawn from the
+// same variable font at the same axes, and a page fetches a bolder one only when it shows text in it. Weights
 // below 400 cost a third of a file, and only the home page's large chapter numbers use one (300): they get their
 // own face of ten digits at their size.
-const serifAxes = { opsz: 18, wght: { min: 400, max: 700 } };
+const staticWeights = [400, 600, 700];
 const digits = new Set([..."0123456789"].map((digit) => digit.codePointAt(0)));
 
 /** The faces written: a Fontsource stylesheet, the axes kept, optionally only some characters, files, another family. */
 const families = [
-  { css: "@fontsource-variable/source-serif-4/opsz.css", axes: serifAxes },
-  { css: "@fontsource-variable/source-serif-4/opsz-italic.css", axes: serifAxes },
+  { css: "@fontsource-variable/source-serif-4/opsz.css", axes: { opsz: 18, wght: { min: 400, max: 700 } } },
+  ...staticWeights.map((wght) => ({ css: "@fontsource-variable/source-serif-4/opsz-italic.css", axes: { opsz: 18, wght } })),
   { css: "@fontsource-variable/source-serif-4/opsz.css", axes: { opsz: 36, wght: 300 }, only: digits, suffix: "-light" },
   // Headings (h1, h2: 26-54 px, weight 650) keep their display optical size in a face of their own.
   { css: "@fontsource-variable/source-serif-4/opsz.css", axes: { opsz: 32, wght: 650 }, file: /-latin-opsz/, suffix: "-display", family: "Source Serif 4 Display" },
-  { css: "@fontsource-variable/jetbrains-mono/wght.css", axes: { wght: { min: 400, max: 700 } } },
+  ...staticWeights.map((wght) => ({ css: "@fontsource-variable/jetbrains-mono/wght.css", axes: { wght } })),
 ];
 
 const characters = bookCharacters();
@@ -37,19 +41,19 @@ rmSync(outFonts, { recursive: true, force: true });
 mkdirSync(outFonts, { recursive: true });
 const blocks = [];
 let total = 0;
-for (const { css, axes, only, suffix = "", file, family } of families) {
+for (const { css, axes, only, suffix = typeof axes.wght === "number" && axes.wght !== 400 ? `-${axes.wght}` : "", file, family } of families) {
   for (const face of parseFaces(require.resolve(css))) {
     if (file && !file.test(face.file)) continue;
     const inFace = (point) => face.range.some(([from, to]) => point >= from && point <= to) && (!only || only.has(point));
     const kept = [...characters].filter(inFace);
     if (kept.length === 0) continue;
     const name = face.file.split("/").pop().replace(".woff2", `${suffix}.woff2`);
+    const weight = typeof axes.wght === "number" ? axes.wght : `${axes.wght.min} ${axes.wght.max}`;
     const font = await subsetFont(readFileSync(face.file), String.fromCodePoint(...kept), { targetFormat: "woff2", variationAxes: axes });
     writeFileSync(join(outFonts, name), font);
     total += font.length;
-    const weight = typeof axes.wght === "number" ? axes.wght : `${axes.wght.min} ${axes.wght.max}`;
     blocks.push(
-      `@font-face {\n  font-family: "${family ?? face.family}";\n  font-style: ${face.style};\n  font-display: swap;\n  font-weight: ${weight};\n` +
+      `@font-face {\n  font-family: "${family ?? face.family.replace(/ Variable$/, "")}";\n  font-style: ${face.style};\n  font-display: swap;\n  font-weight: ${weight};\n` +
         `  src: url(../fonts/${name}) format("woff2");\n  unicode-range: ${formatRange(kept)};\n}`,
     );
     console.log(`${name}: ${kept.length} characters, ${(font.length / 1024).toFixed(1)} KiB`);
