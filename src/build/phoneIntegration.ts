@@ -6,6 +6,7 @@ import { roundSvgNumbers } from "./svgNumbers.ts";
 import { preloadPageFonts } from "./fontPreloads.ts";
 import { compressibleTypes, precompress } from "./precompress.ts";
 import { moveSavedImages } from "./savedImages.ts";
+import { moveSavedFigures } from "./savedFigures.ts";
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
@@ -13,8 +14,9 @@ async function listFiles(folder: string): Promise<string[]> {
 }
 
 /**
- * After the build: rounds saved figures' coordinates, moves large inline pictures to files loaded lazily, and
- * preloads the fonts each page's first screen uses (before the policy hashes any inline script).
+ * After the build: rounds saved figures' coordinates, moves large inline pictures and widget figures to files
+ * fetched when the reader nears them, and preloads the fonts each page's first screen uses (before the policy
+ * hashes any inline script).
  */
 export function lighterPages(): AstroIntegration {
   let base = "/";
@@ -30,9 +32,11 @@ export function lighterPages(): AstroIntegration {
         const assets = join(root, "_astro");
         for (const file of files.filter((path) => path.endsWith(".html"))) {
           const html = await readFile(file, "utf8");
-          const { html: moved, images } = moveSavedImages(roundSvgNumbers(html), `${base}_astro/`);
-          if (images.length > 0) await mkdir(assets, { recursive: true });
+          const { html: withoutFigures, figures } = moveSavedFigures(roundSvgNumbers(html), `${base}_astro/`);
+          const { html: moved, images } = moveSavedImages(withoutFigures, `${base}_astro/`);
+          if (images.length + figures.length > 0) await mkdir(assets, { recursive: true });
           for (const image of images) await writeFile(join(assets, image.name), image.bytes);
+          for (const figure of figures) await writeFile(join(assets, figure.name), figure.text);
           const lighter = preloadPageFonts(moved);
           if (lighter !== html) await writeFile(file, lighter);
         }

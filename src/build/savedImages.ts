@@ -1,8 +1,9 @@
 // A saved picture written into the page as a data: URL (the digits widget's 30 weight images, 57 KB of base64)
-// travels with the HTML, which gzip cannot shrink, before the reader has seen a line of the chapter. Written to a
-// file of its own and fetched at low priority, it no longer holds up the first paint; its width and height stay on
-// the <img>, so the box it fills is the same size before and after it arrives. Not loading="lazy": Chromium never
-// starts a lazy image inside a part rendered on approach (content-visibility), even once it is on screen.
+// travels with the HTML, which gzip cannot shrink, before the reader has seen a line of the chapter. It is written
+// to a file of its own and fetched only when the reader comes near it (src/site/savedPictures.ts), so a phone on a
+// slow connection spends nothing on it at load; its width and height stay on the <img>, so the box it fills is the
+// same size before and after it arrives. Not loading="lazy": Chromium never starts a lazy image inside a part
+// rendered on approach (content-visibility), even once it is on screen. Without scripts, a <noscript> copy shows it.
 import { createHash } from "node:crypto";
 
 /** Pictures smaller than this stay inline: a request costs more than the bytes. */
@@ -17,8 +18,9 @@ export interface SavedImage {
 }
 
 /**
- * Replaces each large data: URL picture of a page's `<img>` elements by a file fetched at low priority under `folderUrl`
- * (e.g. "/course/backprop/_astro/"); returns the page and the files to write there.
+ * Replaces each large data: URL picture of a page's `<img>` elements by a file under `folderUrl` (e.g.
+ * "/course/backprop/_astro/") named in `data-saved-src`, fetched when the reader nears it, at low priority;
+ * returns the page and the files to write there.
  */
 export function moveSavedImages(html: string, folderUrl: string): { html: string; images: SavedImage[] } {
   const images: SavedImage[] = [];
@@ -30,7 +32,8 @@ export function moveSavedImages(html: string, folderUrl: string): { html: string
     const attributes = `${before}${after}`;
     const priority = /\sfetchpriority=/.test(attributes) ? "" : ' fetchpriority="low"';
     const decoding = /\sdecoding=/.test(attributes) ? "" : ' decoding="async"';
-    return `<img${before} src="${folderUrl}${name}"${priority}${decoding}${after}>`;
+    const url = `${folderUrl}${name}`;
+    return `<img${before} data-saved-src="${url}"${priority}${decoding}${after}><noscript><img${before} src="${url}"${decoding}${after}></noscript>`;
   });
   return { html: moved, images };
 }

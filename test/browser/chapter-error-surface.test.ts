@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { findSeriousViolations, pageUrl, editCell, setTheme, useChapter } from "./harness";
+import { fetchSavedPage, findSeriousViolations, flickTo, editCell, setTheme, useChapter } from "./harness";
 
 const CHAPTER = "error-surface/";
 const chapter = useChapter(CHAPTER);
@@ -38,7 +38,9 @@ describe("error-surface chapter", () => {
   chapter.sharePage((shared) => ({ page, problems } = shared));
 
   it("saves a picture of every widget and every cell's output in the page", async () => {
-    const html = await (await fetch(pageUrl(CHAPTER))).text();
+    // The four largest surfaces are fetched as the reader nears them (src/build/savedFigures.ts).
+    const { html, movedFigures } = await fetchSavedPage(CHAPTER);
+    expect(movedFigures).toBe(4);
     expect(html.match(/<error-surface-widget/g)?.length).toBe(3);
     // Build-time figures are the live ones (the raster as an inline PNG), with the readouts and status the browser computes.
     expect(html).toMatch(/data-es-value="E"[^>]*>0\.\d+</);
@@ -54,8 +56,9 @@ describe("error-surface chapter", () => {
     const explorer = widget(fresh, "explorer");
     expect(await runtimeScripts(fresh)).toEqual([]);
     expect(await explorer.getAttribute("data-runtime")).toBeNull();
-    // The saved figure already shows the ring where the live one will.
-    expect(await explorer.locator(".es-marker circle").count()).toBe(2);
+    // The saved figure, fetched as the reader comes to it, already shows the ring where the live one will.
+    await flickTo(fresh, explorer.locator("[data-es-surface]"));
+    await expect.poll(() => explorer.locator(".es-marker circle").count()).toBe(2);
     await drag(fresh, explorer.locator("[data-es-surface]"), [0.5, 0.5], [0.85, 0.2]);
     await expect.poll(() => number(explorer, "w1"), { timeout: 15_000 }).toBeGreaterThan(3);
     expect(await number(explorer, "w2")).toBeGreaterThan(3);

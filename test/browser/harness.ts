@@ -252,3 +252,34 @@ export async function setTheme(page: Page, theme: "light" | "dark"): Promise<voi
     document.documentElement.dataset.theme = name;
   }, theme);
 }
+
+/**
+ * A page's HTML as a reader sees it once its saved figures have arrived: each figure the build moved to a file of
+ * its own (src/build/savedFigures.ts) put back in its empty <svg>. Also returns how many there were.
+ */
+export async function fetchSavedPage(path: string): Promise<{ html: string; movedFigures: number }> {
+  const html = await (await fetch(pageUrl(path))).text();
+  const moved = [...html.matchAll(/<svg\b([^>]*)\sdata-saved-src="([^"]+)"><\/svg>/g)];
+  let whole = html;
+  for (const [tag, attributes, url] of moved) {
+    const file = await (await fetch(`${siteOrigin()}${url}`)).text();
+    const inside = file.slice(file.indexOf(">") + 1, file.lastIndexOf("</svg>"));
+    whole = whole.replace(tag, `<svg${attributes}>${inside}</svg>`);
+  }
+  return { html: whole, movedFigures: moved.length };
+}
+
+/** Scrolls down a screen at a time, as a reader flicks through a chapter, until `target` is on screen. */
+export async function flickTo(page: Page, target: Locator): Promise<void> {
+  for (let step = 0; step < 200; step += 1) {
+    const onScreen = await target.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      if (element.checkVisibility({ contentVisibilityAuto: true }) && box.bottom > 0 && box.top < innerHeight) return true;
+      scrollBy(0, Math.sign(box.top) * Math.min(Math.abs(box.top), innerHeight * 0.8));
+      return false;
+    });
+    if (onScreen) return;
+    await page.waitForTimeout(60);
+  }
+  throw new Error("flickTo: the target never came on screen");
+}

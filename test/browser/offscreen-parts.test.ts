@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { basePath, launchBrowser, pageUrl, watchPage } from "./harness";
+import { basePath, flickTo, launchBrowser, pageUrl, watchPage } from "./harness";
 import { layoutShifts, recordLayoutShifts, sumShifts } from "./layoutShifts";
 
 // Issue #15: a chapter's parts after its opening (src/build/chapterSections.ts) are rendered only as the reader
@@ -104,16 +104,56 @@ describe("a chapter rendered on approach, on a phone", () => {
 });
 
 describe("saved pictures", () => {
-  it("the digit widget's weight picture is a same-origin file fetched at low priority, in a box of its final size", async () => {
+  it("the digit widget's weight picture is a same-origin file fetched only when the reader nears it, in a box of its final size", async () => {
     const page = await context.newPage();
-    await page.goto(pageUrl("real-data/"), { waitUntil: "load" });
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(request.url()));
+    await page.goto(pageUrl("real-data/"), { waitUntil: "networkidle" });
     const picture = page.locator("img.digits-weights");
-    expect(await picture.getAttribute("src")).toMatch(new RegExp(`^${basePath}_astro/saved-[0-9a-f]{12}\\.png$`));
+    expect(await picture.getAttribute("data-saved-src")).toMatch(new RegExp(`^${basePath}_astro/saved-[0-9a-f]{12}\\.png$`));
     expect(await picture.getAttribute("fetchpriority")).toBe("low");
-    const before = await picture.evaluate((img) => [img.getAttribute("width"), img.getAttribute("height")]);
-    expect(before).toEqual(["178", "148"]);
-    await picture.scrollIntoViewIfNeeded();
+    expect(await picture.getAttribute("src")).toBeNull();
+    expect(fetched.filter((url) => /saved-[0-9a-f]{12}\.png$/.test(url))).toEqual([]);
+    const before = await picture.evaluate((img) => [img.getAttribute("width"), img.getAttribute("height"), img.getBoundingClientRect().height]);
+    expect(before.slice(0, 2)).toEqual(["178", "148"]);
+    await flickTo(page, picture);
     await expect.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(fetched.filter((url) => /saved-[0-9a-f]{12}\.png$/.test(url))).toHaveLength(1);
+    expect(await picture.evaluate((img) => img.getBoundingClientRect().height)).toBe(before[2]);
     await page.close();
+  });
+
+  it("a widget's large saved figure is fetched only when the reader nears it, and fills its box without moving it", async () => {
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    const fetched: string[] = [];
+    page.on("request", (request) => fetched.push(request.url()));
+    await page.goto(pageUrl("gradient-descent/"), { waitUntil: "networkidle" });
+    const figure = page.locator("gd-surface-descent [data-figure] > svg");
+    expect(await figure.getAttribute("data-saved-src")).toMatch(new RegExp(`^${basePath}_astro/figure-[0-9a-f]{12}\\.svg$`));
+    expect(await figure.evaluate((svg) => svg.childElementCount)).toBe(0);
+    expect(fetched.filter((url) => url.endsWith(".svg") && url.includes("/figure-"))).toEqual([]);
+    await flickTo(page, figure);
+    const before = await figure.evaluate((svg) => svg.getBoundingClientRect().height);
+    expect(before).toBeGreaterThan(150);
+    await expect.poll(() => figure.locator(".gd-path-line path").count()).toBeGreaterThan(0);
+    expect(await figure.locator("image").count()).toBe(1);
+    expect(await figure.evaluate((svg) => svg.getBoundingClientRect().height)).toBe(before);
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the saved figure without scripts, from the same file", async () => {
+    const still = await launchBrowser({ viewport: phone, javaScriptEnabled: false });
+    const page = await still.newPage();
+    await page.goto(pageUrl("gradient-descent/"), { waitUntil: "load" });
+    const box = page.locator("gd-surface-descent [data-figure]");
+    expect(await box.locator("svg[data-saved-src]").evaluate((svg) => getComputedStyle(svg).display)).toBe("none");
+    const picture = box.locator("noscript img");
+    const width = Number(await box.locator("svg[data-saved-src]").getAttribute("width"));
+    await picture.scrollIntoViewIfNeeded();
+    await expect.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(width);
+    expect(await picture.getAttribute("alt")).toMatch(/surface/i);
+    await still.close();
   });
 });

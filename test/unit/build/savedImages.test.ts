@@ -5,13 +5,17 @@ const large = Buffer.alloc(9000, 7).toString("base64");
 const small = Buffer.alloc(100, 7).toString("base64");
 
 describe("moveSavedImages", () => {
-  it("moves a large data: picture to a file named by its content, fetched at low priority, keeping its size and text", () => {
+  it("moves a large data: picture to a file named by its content, fetched on approach at low priority, keeping its size and text, with a copy for readers without scripts", () => {
     const page = `<p><img class="w" src="data:image/png;base64,${large}" width="178" height="148" alt="Weights"></p>`;
     const { html, images } = moveSavedImages(page, "/course/backprop/_astro/");
     expect(images).toHaveLength(1);
     expect(images[0].bytes).toEqual(Buffer.alloc(9000, 7));
     expect(images[0].name).toMatch(/^saved-[0-9a-f]{12}\.png$/);
-    expect(html).toBe(`<p><img class="w" src="/course/backprop/_astro/${images[0].name}" fetchpriority="low" decoding="async" width="178" height="148" alt="Weights"></p>`);
+    const url = `/course/backprop/_astro/${images[0].name}`;
+    expect(html).toBe(
+      `<p><img class="w" data-saved-src="${url}" fetchpriority="low" decoding="async" width="178" height="148" alt="Weights">` +
+        `<noscript><img class="w" src="${url}" decoding="async" width="178" height="148" alt="Weights"></noscript></p>`,
+    );
   });
 
   it("leaves small pictures, pictures inside SVG and a page without pictures as they are", () => {
@@ -23,7 +27,7 @@ describe("moveSavedImages", () => {
     const tag = `<img src="data:image/png;base64,${large}" fetchpriority="high" alt="">`;
     const { html, images } = moveSavedImages(tag + tag, "/_astro/");
     expect(new Set(images.map((image) => image.name)).size).toBe(1);
-    expect(html.match(/fetchpriority=/g)).toHaveLength(2);
+    expect(html.match(/fetchpriority=/g)).toHaveLength(4);
     expect(html).not.toContain('"low"');
   });
 });

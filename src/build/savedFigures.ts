@@ -1,0 +1,41 @@
+// A widget's saved figure is written into the page so a reader sees it before any script runs. Chapter 3 saves six
+// error surfaces of 30 KB each: a third of the chapter's compressed HTML, all of it below the first screen, and all
+// of it on the phone's link before the first paragraph can be drawn. A large one keeps its <svg> element in the page
+// (its size, viewBox, class and label, so its box is the same from the first paint) and moves what is drawn inside
+// it to a file of its own, fetched when the reader comes near it (src/site/savedPictures.ts). Without scripts, a
+// <noscript> picture shows the same file.
+import { createHash } from "node:crypto";
+
+/** Figures smaller than this stay whole in the page: a request costs more than the bytes. */
+const FIGURE_LIMIT = 12 * 1024;
+
+// A widget's figure box (class widget-figure, data-figure) holding exactly one <svg> and nothing else.
+const WIDGET_FIGURE = /(<div\b[^>]*\bclass="[^"]*\bwidget-figure\b[^"]*"[^>]*\bdata-figure\b[^>]*>)<svg\b([^>]*)>((?:(?!<svg\b|<\/svg>)[\s\S])*)<\/svg><\/div>/g;
+
+/** A figure moved out of a page: its file name (by content, so one figure is stored once) and its text. */
+export interface SavedFigure {
+  name: string;
+  text: string;
+}
+
+const attribute = (attributes: string, name: string) => attributes.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+
+/**
+ * Empties each large saved figure of a page's widgets, naming in `data-saved-src` the standalone SVG file under
+ * `folderUrl` (e.g. "/course/backprop/_astro/") that holds it; returns the page and the files to write there.
+ */
+export function moveSavedFigures(html: string, folderUrl: string): { html: string; figures: SavedFigure[] } {
+  const figures: SavedFigure[] = [];
+  const moved = html.replace(WIDGET_FIGURE, (whole, box: string, attributes: string, inside: string) => {
+    if (inside.length < FIGURE_LIMIT) return whole;
+    const standalone = /\sxmlns=/.test(attributes) ? attributes : ` xmlns="http://www.w3.org/2000/svg"${attributes}`;
+    const text = `<svg${standalone}>${inside}</svg>`;
+    const name = `figure-${createHash("sha256").update(text).digest("hex").slice(0, 12)}.svg`;
+    figures.push({ name, text });
+    const url = `${folderUrl}${name}`;
+    const size = ["width", "height"].map((key) => (attribute(attributes, key) ? ` ${key}="${attribute(attributes, key)}"` : "")).join("");
+    const label = attribute(attributes, "aria-label") ?? "";
+    return `${box}<svg${attributes} data-saved-src="${url}"></svg><noscript><img src="${url}"${size} alt="${label}"></noscript></div>`;
+  });
+  return { html: moved, figures };
+}

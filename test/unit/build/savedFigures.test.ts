@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { moveSavedFigures } from "../../../src/build/savedFigures";
+
+const drawing = `<style>:where(.plot-1) { display: block; }</style>${'<path d="M0,0L10,10" />'.repeat(800)}`;
+const box = `<div class="widget-figure" data-figure tabindex="0" role="application" aria-label="Surface">`;
+const svg = (inside: string) => `<svg role="img" aria-label="Error surface" viewBox="0 0 260 240" width="260" height="240" fill="currentColor" class="plot-1">${inside}</svg>`;
+
+describe("moveSavedFigures", () => {
+  it("keeps a large widget figure's <svg> (size, class, label) in the page, empty, and moves its drawing to a standalone file", () => {
+    const { html, figures } = moveSavedFigures(`<p>Before</p>${box}${svg(drawing)}</div><p>After</p>`, "/course/backprop/_astro/");
+    expect(figures).toHaveLength(1);
+    expect(figures[0].name).toMatch(/^figure-[0-9a-f]{12}\.svg$/);
+    expect(figures[0].text).toBe(
+      `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Error surface" viewBox="0 0 260 240" width="260" height="240" fill="currentColor" class="plot-1">${drawing}</svg>`,
+    );
+    const url = `/course/backprop/_astro/${figures[0].name}`;
+    expect(html).toBe(
+      `<p>Before</p>${box}<svg role="img" aria-label="Error surface" viewBox="0 0 260 240" width="260" height="240" fill="currentColor" class="plot-1" data-saved-src="${url}"></svg>` +
+        `<noscript><img src="${url}" width="260" height="240" alt="Error surface"></noscript></div><p>After</p>`,
+    );
+  });
+
+  it("leaves small figures, figures that are not a widget's, and boxes holding more than one drawing as they are", () => {
+    const small = `${box}${svg("<path d='M0,0' />")}</div>`;
+    const notWidget = `<div class="nb-out">${svg(drawing)}</div>`;
+    const twoSizes = `${box}${svg(drawing)}${svg(drawing)}</div>`;
+    const nested = `${box}${svg(`${drawing}<svg><rect /></svg>`)}</div>`;
+    for (const page of [small, notWidget, twoSizes, nested]) expect(moveSavedFigures(page, "/_astro/")).toEqual({ html: page, figures: [] });
+  });
+
+  it("stores one drawing once however often pages show it", () => {
+    const page = `${box}${svg(drawing)}</div>`;
+    const first = moveSavedFigures(page, "/_astro/");
+    const second = moveSavedFigures(page + page, "/_astro/");
+    expect(new Set(second.figures.map((figure) => figure.name))).toEqual(new Set([first.figures[0].name]));
+  });
+});
