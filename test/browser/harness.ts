@@ -72,10 +72,18 @@ export function watchPage(page: Page, options: { allowStatus?: number[] } = {}):
       (window as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation?.(`${event.violatedDirective} blocked ${event.blockedURI}`);
     }),
   );
+  // A page that navigates away cancels what its old document was still fetching (a figure fetched on approach):
+  // the browser's own doing, not a failure. Each request remembers how many navigations had begun when it started.
+  let navigations = 0;
+  const startedAfter = new WeakMap<object, number>();
   page.on("requestfailed", (request) => {
-    watch.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+    const errorText = request.failure()?.errorText;
+    if (errorText === "net::ERR_ABORTED" && navigations > (startedAfter.get(request) ?? navigations)) return;
+    watch.problems.push(`request failed: ${request.url()} (${errorText})`);
   });
   page.on("request", (request) => {
+    startedAfter.set(request, navigations);
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
     const url = request.url();
     if (url.startsWith("data:") || url.startsWith("blob:")) return;
     if (!url.startsWith(allowed)) watch.problems.push(`request outside ${allowed}: ${url}`);
