@@ -65,9 +65,12 @@ function holdsFormField(node: MdxNode, fieldComponents: Set<string>): boolean {
   return (node.children ?? []).some((child) => holdsFormField(child, fieldComponents));
 }
 
-/** The characters a reader sees in a node: KaTeX's glyph spans and MathML are not counted. */
+// A Chinese character (or full-width punctuation) is as wide as two Latin letters, so a line holds half as many.
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/g;
+
+/** The characters a reader sees in a node, in Latin letters' widths: KaTeX's glyph spans and MathML are not counted. */
 function countCharacters(node: RootContent | ElementContent): number {
-  if (node.type === "text") return node.value.length;
+  if (node.type === "text") return node.value.length + (node.value.match(WIDE)?.length ?? 0);
   if (node.type !== "element") return 0;
   const classes = Array.isArray(node.properties?.className) ? node.properties.className.map(String) : [];
   if (classes.includes("katex-html") || classes.includes("katex-mathml")) return 0;

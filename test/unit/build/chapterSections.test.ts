@@ -32,6 +32,11 @@ describe("rehypeChapterSections", () => {
     expect(lines).toEqual(["p", "part[h2 p pre] --part-lines:6;--part-blocks:1", "part[h2 p] --part-lines:4;--part-blocks:0"]);
   });
 
+  it("counts a Chinese character as two Latin letters' width, as a line holds half as many", () => {
+    const lines = outline([element("p", "Opening."), element("h2", "一"), element("p", "梯".repeat(75))], resolve("content/zh/example.mdx"));
+    expect(lines).toEqual(["p", "part[h2 p] --part-lines:6;--part-blocks:0"]);
+  });
+
   it("keeps blocks holding a form field out of every part: a <Param> in a sentence and a widget that writes a <select>", () => {
     const lines = outline([esm, element("h2", "One"), element("p", "Before."), element("p", "The rate ", [param as Element]), element("p", "After."), lab, element("p", "End.")]);
     expect(lines).toEqual(["mdxjsEsm", "part[h2 p] --part-lines:4;--part-blocks:0", "p", "part[p] --part-lines:2;--part-blocks:0", "PerceptronLab", "part[p] --part-lines:2;--part-blocks:0"]);
