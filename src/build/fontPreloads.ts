@@ -6,11 +6,13 @@
 import { PART_CLASS } from "./chapterSections.ts";
 
 /** A font file (by the start of its name) and the mark in a page's HTML that says the page uses it. */
-const fontsByUse: { file: string; used: RegExp }[] = [
-  { file: "KaTeX_Main-Regular", used: /class="katex"/ },
-  { file: "KaTeX_Math-Italic", used: /class="[^"]*\bmathnormal\b/ },
-  { file: "source-serif-4-latin-opsz-italic", used: /<em>/ },
-  { file: "jetbrains-mono-latin-wght", used: /<code\b|<nb-cell\b/ },
+const fontsByUse: { file: string; used: RegExp; unusedIn?: RegExp }[] = [
+  { file: "KaTeX_Main-Regular-subset", used: /class="katex"/ },
+  { file: "KaTeX_Math-Italic-subset", used: /class="[^"]*\bmathnormal\b/ },
+  // The Chinese edition sets emphasis upright and bold (i18n.css), so <em> there needs no italic.
+  { file: "source-serif-4-latin-opsz-italic", used: /<em>/, unusedIn: /<html[^>]*\slang="zh/ },
+  // A param's number in a sentence is set in the code face too.
+  { file: "jetbrains-mono-latin-wght-normal", used: /<code\b|<nb-cell\b|<nb-param\b/ },
 ];
 
 /** The page up to its first part rendered only on approach: the whole page when it has none. */
@@ -25,8 +27,9 @@ export function preloadPageFonts(html: string): string {
   if (anchor < 0) return html;
   const firstScreen = findFirstScreen(html);
   const links = fontsByUse
-    .filter(({ used }) => used.test(firstScreen))
-    .map(({ file }) => html.match(new RegExp(`url\\(([^)]*/${file}[^)/]*\\.woff2)\\)`))?.[1])
+    .filter(({ used, unusedIn }) => used.test(firstScreen) && !unusedIn?.test(html))
+    // The regular face only: "…-italic.<hash>.woff2", not "…-italic-700.<hash>.woff2".
+    .map(({ file }) => html.match(new RegExp(`url\\(([^)]*/${file}\\.[\\w-]+\\.woff2)\\)`))?.[1])
     .filter((url): url is string => url !== undefined && !html.includes(`<link rel="preload" href="${url}"`))
     .map((url) => `<link rel="preload" href="${url}" as="font" type="font/woff2" crossorigin>`);
   return html.slice(0, anchor) + links.join("") + html.slice(anchor);

@@ -19,6 +19,17 @@ describe("preloadPageFonts", () => {
     ]);
   });
 
+  it("preloads the code face for a param's number in a sentence, and the regular face of a family, not a bolder one", () => {
+    const bolder = "<style>@font-face{src:url(/b/_astro/jetbrains-mono-latin-wght-normal-700.Y1.woff2)}</style>";
+    const page = `<head><link rel="preload" href="/b/_astro/serif.woff2" as="font" type="font/woff2" crossorigin>${bolder}${css}</head><body><p>A rate <nb-param></nb-param>.</p></body>`;
+    expect(preloads(preloadPageFonts(page))).toEqual(["/b/_astro/jetbrains-mono-latin-wght-normal.X3.woff2", "/b/_astro/serif.woff2"]);
+  });
+
+  it("preloads no italic for emphasis on a Chinese page, which sets it upright and bold", () => {
+    const page = `<html lang="zh-CN">${head}<body><p>强调<em>这里</em>，代码 <code>x</code></p></body></html>`;
+    expect(preloads(preloadPageFonts(page))).toEqual(["/b/_astro/jetbrains-mono-latin-wght-normal.X3.woff2", "/b/_astro/serif.woff2"]);
+  });
+
   it("preloads nothing a page does not use, and nothing twice", () => {
     const page = `${head}<body><p>Plain text.</p></body>`;
     expect(preloadPageFonts(page)).toBe(page);
