@@ -9,8 +9,12 @@ import { createHash } from "node:crypto";
 /** Figures smaller than this stay whole in the page: a request costs more than the bytes. */
 const FIGURE_LIMIT = 12 * 1024;
 
-// A widget's figure box (class widget-figure, data-figure) holding exactly one <svg> and nothing else.
-const WIDGET_FIGURE = /(<div\b[^>]*\bclass="[^"]*\bwidget-figure\b[^"]*"[^>]*\bdata-figure\b[^>]*>)<svg\b([^>]*)>((?:(?!<svg\b|<\/svg>)[\s\S])*)<\/svg><\/div>/g;
+// A widget's figure box (class widget-figure, data-figure) holding exactly one <svg> and nothing else, and a box
+// holding a figure drawn at two sizes (class widget-two-sizes: one <svg> for a wide column, one for a phone).
+const ONE_SVG = "<svg\\b[^>]*>(?:(?!<svg\\b|<\\/svg>)[\\s\\S])*<\\/svg>";
+const WIDGET_FIGURE = new RegExp(`(<div\\b[^>]*\\bclass="[^"]*\\bwidget-figure\\b[^"]*"[^>]*\\bdata-figure\\b[^>]*>)(${ONE_SVG})<\\/div>`, "g");
+const TWO_SIZES = new RegExp(`(<div\\b[^>]*\\bclass="[^"]*\\bwidget-two-sizes\\b[^"]*"[^>]*>)((?:${ONE_SVG})+)<\\/div>`, "g");
+const SVG_PARTS = /^<svg\b([^>]*)>([\s\S]*)<\/svg>$/;
 
 /** A figure moved out of a page: its file name (by content, so one figure is stored once) and its text. */
 export interface SavedFigure {
@@ -26,8 +30,9 @@ const attribute = (attributes: string, name: string) => attributes.match(new Reg
  */
 export function moveSavedFigures(html: string, folderUrl: string): { html: string; figures: SavedFigure[] } {
   const figures: SavedFigure[] = [];
-  const moved = html.replace(WIDGET_FIGURE, (whole, box: string, attributes: string, inside: string) => {
-    if (inside.length < FIGURE_LIMIT) return whole;
+  const move = (svg: string): string => {
+    const [, attributes, inside] = svg.match(SVG_PARTS)!;
+    if (inside.length < FIGURE_LIMIT) return svg;
     const standalone = /\sxmlns=/.test(attributes) ? attributes : ` xmlns="http://www.w3.org/2000/svg"${attributes}`;
     const text = `<svg${standalone}>${inside}</svg>`;
     const name = `figure-${createHash("sha256").update(text).digest("hex").slice(0, 12)}.svg`;
@@ -35,7 +40,12 @@ export function moveSavedFigures(html: string, folderUrl: string): { html: strin
     const url = `${folderUrl}${name}`;
     const size = ["width", "height"].map((key) => (attribute(attributes, key) ? ` ${key}="${attribute(attributes, key)}"` : "")).join("");
     const label = attribute(attributes, "aria-label") ?? "";
-    return `${box}<svg${attributes} data-saved-src="${url}"></svg><noscript><img src="${url}"${size} alt="${label}"></noscript></div>`;
-  });
+    // The <noscript> takes the figure's classes, so a box that shows one size of two shows the same one without scripts.
+    const classes = attribute(attributes, "class");
+    return `<svg${attributes} data-saved-src="${url}"></svg><noscript${classes ? ` class="${classes}"` : ""}><img src="${url}"${size} alt="${label}"></noscript>`;
+  };
+  const moved = html
+    .replace(WIDGET_FIGURE, (_, box: string, svg: string) => `${box}${move(svg)}</div>`)
+    .replace(TWO_SIZES, (_, box: string, svgs: string) => `${box}${svgs.match(new RegExp(ONE_SVG, "g"))!.map(move).join("")}</div>`);
   return { html: moved, figures };
 }

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { findSeriousViolations, launchBrowser, pageUrl, watchPage, type PageWatch } from "./harness";
+import { findSeriousViolations, flickTo, launchBrowser, pageUrl, watchPage, type PageWatch } from "./harness";
 
 
 const chapter = "backpropagation/";
@@ -87,8 +87,10 @@ describe("the training playground", () => {
     await playground.scrollIntoViewIfNeeded();
     expect(scripts.filter((url) => /playgroundRuntime|katex/.test(url))).toEqual([]);
     expect(await playground.getAttribute("data-runtime")).toBeNull();
-    // The saved view: the heatmap as shaded cells, a square per hidden unit, the untrained network's status.
-    expect(await playground.locator("[data-heatmap] path.pg-shade-1").count()).toBeGreaterThan(0);
+    // The saved view: the heatmap as shaded cells (fetched as the reader comes to it), a square per hidden unit,
+    // the untrained network's status.
+    await flickTo(page, playground.locator("[data-heatmap]"));
+    await expect.poll(() => playground.locator("[data-heatmap] path.pg-shade-1").count()).toBeGreaterThan(0);
     expect(await playground.locator("[data-units] svg.pg-unit").count()).toBe(8);
     expect(await status()).toMatch(/^Ready: .*step 0 · train loss/);
     const boxes = () =>

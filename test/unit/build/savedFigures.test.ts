@@ -16,16 +16,28 @@ describe("moveSavedFigures", () => {
     const url = `/course/backprop/_astro/${figures[0].name}`;
     expect(html).toBe(
       `<p>Before</p>${box}<svg role="img" aria-label="Error surface" viewBox="0 0 260 240" width="260" height="240" fill="currentColor" class="plot-1" data-saved-src="${url}"></svg>` +
-        `<noscript><img src="${url}" width="260" height="240" alt="Error surface"></noscript></div><p>After</p>`,
+        `<noscript class="plot-1"><img src="${url}" width="260" height="240" alt="Error surface"></noscript></div><p>After</p>`,
     );
   });
 
-  it("leaves small figures, figures that are not a widget's, and boxes holding more than one drawing as they are", () => {
+  it("moves each large drawing of a figure saved at two sizes, and its <noscript> copy keeps the size's class", () => {
+    const sized = (size: string, inside: string) => `<svg class="figure-${size}" width="${size === "wide" ? 440 : 320}" height="300">${inside}</svg>`;
+    const page = `<div class="pg-heatmap widget-two-sizes" data-heatmap>${sized("wide", drawing)}${sized("phone", drawing + "<rect />")}</div>`;
+    const { html, figures } = moveSavedFigures(page, "/_astro/");
+    expect(figures).toHaveLength(2);
+    expect(html).toBe(
+      `<div class="pg-heatmap widget-two-sizes" data-heatmap>` +
+        `<svg class="figure-wide" width="440" height="300" data-saved-src="/_astro/${figures[0].name}"></svg><noscript class="figure-wide"><img src="/_astro/${figures[0].name}" width="440" height="300" alt=""></noscript>` +
+        `<svg class="figure-phone" width="320" height="300" data-saved-src="/_astro/${figures[1].name}"></svg><noscript class="figure-phone"><img src="/_astro/${figures[1].name}" width="320" height="300" alt=""></noscript></div>`,
+    );
+  });
+
+  it("leaves small figures, figures that are not a widget's, a widget box holding more than one drawing, and nested drawings as they are", () => {
     const small = `${box}${svg("<path d='M0,0' />")}</div>`;
     const notWidget = `<div class="nb-out">${svg(drawing)}</div>`;
-    const twoSizes = `${box}${svg(drawing)}${svg(drawing)}</div>`;
+    const twoInOneBox = `${box}${svg(drawing)}${svg(drawing)}</div>`;
     const nested = `${box}${svg(`${drawing}<svg><rect /></svg>`)}</div>`;
-    for (const page of [small, notWidget, twoSizes, nested]) expect(moveSavedFigures(page, "/_astro/")).toEqual({ html: page, figures: [] });
+    for (const page of [small, notWidget, twoInOneBox, nested]) expect(moveSavedFigures(page, "/_astro/")).toEqual({ html: page, figures: [] });
   });
 
   it("stores one drawing once however often pages show it", () => {
