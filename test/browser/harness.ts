@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Locator, type Page, type Request } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { chromiumFlags } from "./chromiumFlags.mjs";
 
@@ -73,17 +73,26 @@ export function watchPage(page: Page, options: { allowStatus?: number[] } = {}):
     }),
   );
   // A page that navigates away cancels what its old document was still fetching (a figure fetched on approach):
-  // the browser's own doing, not a failure. Each request remembers how many navigations had begun when it started.
+  // the browser's own doing, not a failure. Such a request is aborted while the navigation that replaces its
+  // document is under way (from its request until its page has arrived), or after one began.
   let navigations = 0;
+  const navigating = new Set<object>();
   const startedAfter = new WeakMap<object, number>();
+  const isPageLoad = (request: Request) => request.isNavigationRequest() && request.frame() === page.mainFrame();
+  page.on("requestfinished", (request) => navigating.delete(request));
   page.on("requestfailed", (request) => {
+    navigating.delete(request);
     const errorText = request.failure()?.errorText;
-    if (errorText === "net::ERR_ABORTED" && navigations > (startedAfter.get(request) ?? navigations)) return;
+    const leaving = navigating.size > 0 || navigations > (startedAfter.get(request) ?? navigations);
+    if (errorText === "net::ERR_ABORTED" && !isPageLoad(request) && leaving) return;
     watch.problems.push(`request failed: ${request.url()} (${errorText})`);
   });
   page.on("request", (request) => {
     startedAfter.set(request, navigations);
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations += 1;
+    if (isPageLoad(request)) {
+      navigations += 1;
+      navigating.add(request);
+    }
     const url = request.url();
     if (url.startsWith("data:") || url.startsWith("blob:")) return;
     if (!url.startsWith(allowed)) watch.problems.push(`request outside ${allowed}: ${url}`);
