@@ -4,7 +4,7 @@
 // (its size, viewBox, class and label, so its box is the same from the first paint) and moves what is drawn inside
 // it to a file of its own, fetched when the reader comes near it (src/site/savedPictures.ts). Without scripts, a
 // <noscript> picture shows the same file.
-import { createHash } from "node:crypto";
+import { contentName } from "./contentName.ts";
 
 /** Figures smaller than this stay whole in the page: a request costs more than the bytes. */
 const FIGURE_LIMIT = 12 * 1024;
@@ -35,7 +35,7 @@ export function moveSavedFigures(html: string, folderUrl: string): { html: strin
     if (inside.length < FIGURE_LIMIT) return svg;
     const standalone = /\sxmlns=/.test(attributes) ? attributes : ` xmlns="http://www.w3.org/2000/svg"${attributes}`;
     const text = `<svg${standalone}>${inside}</svg>`;
-    const name = `figure-${createHash("sha256").update(text).digest("hex").slice(0, 12)}.svg`;
+    const name = contentName("figure", text, "svg");
     figures.push({ name, text });
     const url = `${folderUrl}${name}`;
     const size = ["width", "height"].map((key) => (attribute(attributes, key) ? ` ${key}="${attribute(attributes, key)}"` : "")).join("");

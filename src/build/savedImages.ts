@@ -4,7 +4,7 @@
 // slow connection spends nothing on it at load; its width and height stay on the <img>, so the box it fills is the
 // same size before and after it arrives. Not loading="lazy": Chromium never starts a lazy image inside a part
 // rendered on approach (content-visibility), even once it is on screen. Without scripts, a <noscript> copy shows it.
-import { createHash } from "node:crypto";
+import { contentName } from "./contentName.ts";
 
 /** Pictures smaller than this stay inline: a request costs more than the bytes. */
 const INLINE_LIMIT = 8 * 1024;
@@ -27,7 +27,7 @@ export function moveSavedImages(html: string, folderUrl: string): { html: string
   const moved = html.replace(DATA_IMAGE, (tag, before: string, type: string, data: string, after: string) => {
     if (data.length < INLINE_LIMIT) return tag;
     const bytes = Buffer.from(data, "base64");
-    const name = `saved-${createHash("sha256").update(bytes).digest("hex").slice(0, 12)}.${type === "jpeg" ? "jpg" : type}`;
+    const name = contentName("saved", bytes, type === "jpeg" ? "jpg" : type);
     images.push({ name, bytes });
     const attributes = `${before}${after}`;
     const priority = /\sfetchpriority=/.test(attributes) ? "" : ' fetchpriority="low"';
