@@ -8,6 +8,7 @@ import { compressibleTypes, precompress } from "./precompress.ts";
 import { moveSavedImages } from "./savedImages.ts";
 import { moveSavedFigures } from "./savedFigures.ts";
 import { classifyCodeColours } from "./codeColours.ts";
+import { deferModuleScripts } from "./deferredScripts.ts";
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
@@ -16,8 +17,8 @@ async function listFiles(folder: string): Promise<string[]> {
 
 /**
  * After the build: rounds saved figures' coordinates, moves large inline pictures and widget figures to files
- * fetched when the reader nears them, colours code by class, and preloads the fonts each page's first screen uses
- * (before the policy hashes any inline script).
+ * fetched when the reader nears them, colours code by class, preloads the fonts each page's first screen uses, and
+ * loads the module scripts after the first paint (before the policy hashes any inline script).
  */
 export function lighterPages(): AstroIntegration {
   let base = "/";
@@ -38,7 +39,7 @@ export function lighterPages(): AstroIntegration {
           if (images.length + figures.length > 0) await mkdir(assets, { recursive: true });
           for (const image of images) await writeFile(join(assets, image.name), image.bytes);
           for (const figure of figures) await writeFile(join(assets, figure.name), figure.text);
-          const lighter = preloadPageFonts(classifyCodeColours(moved));
+          const lighter = deferModuleScripts(preloadPageFonts(classifyCodeColours(moved)));
           if (lighter !== html) await writeFile(file, lighter);
         }
       },

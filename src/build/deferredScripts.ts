@@ -1,0 +1,61 @@
+// A chapter's module scripts (the header's search, the cells, the widgets' shells: 15 to 20 files, about 40 KB)
+// were fetched as the page was parsed, sharing a slow phone link with the HTML and the first screen's fonts, though
+// nothing they do is needed to read the first screen. After the build, each page's <script type="module" src> tags
+// become one list that a small inline loader fetches once the browser reports the first contentful paint, at once
+// when the reader touches the page sooner, and in any case soon after load. The files, and their order of running,
+// are the same; only the moment changes. A click on a button whose element has not been defined yet is held and
+// replayed once the scripts have run, so nothing the reader does in that moment is lost.
+
+const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
+
+/**
+ * The loader, the same text on every page so the policy allows it by one hash. `data-modules` on its own tag lists
+ * the files. Each is preloaded at once and then imported in page order, as the tags ran. A hidden page never
+ * paints, so it loads at once; a browser without paint timing waits for load.
+ */
+export const LOADER = `(() => {
+  const modules = JSON.parse(document.currentScript.dataset.modules);
+  const held = [];
+  let started = false;
+  const hold = (event) => {
+    const button = event.target instanceof Element ? event.target.closest("button") : null;
+    if (!button || !button.closest(":not(:defined)")) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    held.push(button);
+    start();
+  };
+  const start = async () => {
+    if (started) return;
+    started = true;
+    for (const src of modules) {
+      const link = document.createElement("link");
+      link.rel = "modulepreload";
+      link.href = src;
+      document.head.append(link);
+    }
+    for (const src of modules) await import(src).catch((error) => console.error(error));
+    removeEventListener("click", hold, true);
+    for (const button of held) button.click();
+  };
+  addEventListener("click", hold, true);
+  for (const type of ["pointerdown", "keydown", "touchstart", "focusin", "scroll", "visibilitychange"]) addEventListener(type, start, { once: true, passive: true, capture: true });
+  addEventListener("load", () => setTimeout(start, 2000), { once: true });
+  const paints = typeof PerformanceObserver === "function" && (PerformanceObserver.supportedEntryTypes || []).includes("paint");
+  if (!paints) addEventListener("load", start, { once: true });
+  else if (document.visibilityState === "hidden" || performance.getEntriesByType("paint").length > 0) start();
+  else new PerformanceObserver((list, observer) => { observer.disconnect(); start(); }).observe({ type: "paint" });
+})();`;
+
+/** Replaces a page's module script tags by the loader (just before </body>) listing them in page order; a page without any is returned as it was. */
+export function deferModuleScripts(html: string): string {
+  const modules = [...html.matchAll(MODULE_SCRIPT)].map((match) => match[1]);
+  if (modules.length === 0) return html;
+  const unique = [...new Set(modules)];
+  const list = JSON.stringify(unique).replace(/&/g, "&amp;").replace(/'/g, "&#39;");
+  const loader = `<script data-modules='${list}'>${LOADER}</script>`;
+  const without = html.replace(MODULE_SCRIPT, "");
+  const end = without.lastIndexOf("</body>");
+  if (end < 0) throw new Error("deferModuleScripts: the page has no </body>");
+  return `${without.slice(0, end)}${loader}${without.slice(end)}`;
+}
