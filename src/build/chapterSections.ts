@@ -25,9 +25,12 @@ const CHARACTERS_PER_LINE = 70; // at the 40rem measure; the stylesheet doubles 
 /** The parts of MDX's syntax tree this file reads beyond hast's own: JSX elements and module statements. */
 type MdxNode = RootContent & { name?: string | null; value?: string; children?: MdxNode[] };
 
-/** Whether a file is a chapter of either edition: content/<slug>.mdx or content/zh/<slug>.mdx. */
+/**
+ * Whether a file is a long page of either edition: a chapter (content/<slug>.mdx, content/zh/<slug>.mdx) or the
+ * notation page (src/pages/notation.mdx, src/pages/zh/notation.mdx), whose tables of formulas are as heavy.
+ */
 function isChapter(path: string): boolean {
-  return path.endsWith(".mdx") && path.includes(`${sep}content${sep}`);
+  return path.endsWith(".mdx") && (path.includes(`${sep}content${sep}`) || /[\\/]pages[\\/](zh[\\/])?notation\.mdx$/.test(path));
 }
 
 const writesFieldByFile = new Map<string, boolean>();
@@ -46,7 +49,7 @@ function writesFormField(file: string): boolean {
  * that write a form field.
  */
 function findFieldComponents(tree: Root, chapterPath: string): Set<string> {
-  const root = chapterPath.slice(0, chapterPath.lastIndexOf(`${sep}content${sep}`));
+  const root = chapterPath.slice(0, Math.max(chapterPath.lastIndexOf(`${sep}content${sep}`), chapterPath.lastIndexOf(`${sep}src${sep}pages${sep}`)));
   const shared = join(root, "components", "mdx.ts");
   const sources = [
     ...[...readFileSync(shared, "utf8").matchAll(/import (\w+) from "(\.[^"]+\.astro)"/g)].map(([, name, path]) => [name, resolve(dirname(shared), path)]),
@@ -71,7 +74,8 @@ const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/g;
 /** The characters a reader sees in a node, in Latin letters' widths: KaTeX's glyph spans and MathML are not counted. */
 function countCharacters(node: RootContent | ElementContent): number {
   if (node.type === "text") return node.value.length + (node.value.match(WIDE)?.length ?? 0);
-  if (node.type !== "element") return 0;
+  // A block written as JSX (<h2 id="…">) holds its text as an element does.
+  if (node.type !== "element") return ((node as MdxNode).children ?? []).reduce((sum, child) => sum + countCharacters(child as ElementContent), 0);
   const classes = Array.isArray(node.properties?.className) ? node.properties.className.map(String) : [];
   if (classes.includes("katex-html") || classes.includes("katex-mathml")) return 0;
   return node.children.reduce((sum, child) => sum + countCharacters(child), 0);
@@ -86,7 +90,8 @@ function estimateSize(part: Element): string {
   let lines = 0;
   let blocks = 0;
   for (const node of part.children) {
-    if (node.type === "element" && TEXT_BLOCKS.has(node.tagName)) lines += Math.ceil(countCharacters(node) / CHARACTERS_PER_LINE) + 1;
+    const tag = node.type === "element" ? node.tagName : (node as MdxNode).name;
+    if (tag && TEXT_BLOCKS.has(tag)) lines += Math.ceil(countCharacters(node) / CHARACTERS_PER_LINE) + 1;
     else if (node.type !== "text" || node.value.trim() !== "") blocks += 1;
   }
   return `--part-lines:${lines};--part-blocks:${blocks}`;
@@ -106,7 +111,8 @@ export function rehypeChapterSections() {
         children.push(node);
         continue;
       }
-      if (node.type === "element" && node.tagName === "h2") {
+      // A heading written as JSX (<h2 id="…"> in the Chinese notation page) starts a section as "##" does.
+      if ((node.type === "element" && node.tagName === "h2") || node.name === "h2") {
         started = true;
         part = undefined;
       }

@@ -32,6 +32,15 @@ describe("rehypeChapterSections", () => {
     expect(lines).toEqual(["p", "part[h2 p pre] --part-lines:6;--part-blocks:1", "part[h2 p] --part-lines:4;--part-blocks:0"]);
   });
 
+  it("cuts the notation page of either edition into parts too, a heading written as JSX starting a section as ## does, and leaves other pages whole", () => {
+    const heading = { type: "mdxJsxFlowElement", name: "h2", attributes: [], children: [{ type: "text", value: "One" }] } as unknown as RootContent;
+    const page = () => [element("p", "Opening."), heading, element("table", "x".repeat(10)), element("h2", "Two"), element("p", "y")];
+    const parted = ["p", "part[mdxJsxFlowElement table] --part-lines:2;--part-blocks:1", "part[h2 p] --part-lines:4;--part-blocks:0"];
+    expect(outline(page(), resolve("src/pages/notation.mdx"))).toEqual(parted);
+    expect(outline(page(), resolve("src/pages/zh/notation.mdx"))).toEqual(parted);
+    expect(outline(page(), resolve("src/pages/instructors.mdx"))).toEqual(["p", "h2", "table", "h2", "p"]);
+  });
+
   it("counts a Chinese character as two Latin letters' width, as a line holds half as many", () => {
     const lines = outline([element("p", "Opening."), element("h2", "一"), element("p", "梯".repeat(75))], resolve("content/zh/example.mdx"));
     expect(lines).toEqual(["p", "part[h2 p] --part-lines:6;--part-blocks:0"]);
