@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { dirname, extname, join, resolve, sep } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import type { VFile } from "vfile";
 import { readImportGraph } from "./importGraph.ts";
@@ -26,12 +26,11 @@ const CHARACTERS_PER_LINE = 70; // at the 40rem measure; the stylesheet doubles 
 type MdxNode = RootContent & { name?: string | null; value?: string; children?: MdxNode[] };
 
 /**
- * Whether a file is a long page of either edition: a chapter (content/<slug>.mdx, content/zh/<slug>.mdx) or the
- * notation page (src/pages/notation.mdx, src/pages/zh/notation.mdx), whose tables of formulas are as heavy.
+ * The long pages of either edition, cut into parts: the chapters (content/<slug>.mdx, content/zh/<slug>.mdx) and the
+ * notation page (src/pages/notation.mdx, src/pages/zh/notation.mdx), whose tables of formulas are as heavy. The
+ * first group is the project's folder.
  */
-function isChapter(path: string): boolean {
-  return path.endsWith(".mdx") && (path.includes(`${sep}content${sep}`) || /[\\/]pages[\\/](zh[\\/])?notation\.mdx$/.test(path));
-}
+const PARTED_PAGE = /^(.*)[\\/](?:content[\\/](?:zh[\\/])?[^\\/]+|src[\\/]pages[\\/](?:zh[\\/])?notation)\.mdx$/;
 
 const writesFieldByFile = new Map<string, boolean>();
 
@@ -48,8 +47,7 @@ function writesFormField(file: string): boolean {
  * The names of the components a chapter uses (imported in it, or given to every chapter by components/mdx.ts)
  * that write a form field.
  */
-function findFieldComponents(tree: Root, chapterPath: string): Set<string> {
-  const root = chapterPath.slice(0, Math.max(chapterPath.lastIndexOf(`${sep}content${sep}`), chapterPath.lastIndexOf(`${sep}src${sep}pages${sep}`)));
+function findFieldComponents(tree: Root, chapterPath: string, root: string): Set<string> {
   const shared = join(root, "components", "mdx.ts");
   const sources = [
     ...[...readFileSync(shared, "utf8").matchAll(/import (\w+) from "(\.[^"]+\.astro)"/g)].map(([, name, path]) => [name, resolve(dirname(shared), path)]),
@@ -101,8 +99,9 @@ function estimateSize(part: Element): string {
 export function rehypeChapterSections() {
   return (tree: Root, file: VFile) => {
     const path = file.history[0] ?? file.path ?? "";
-    if (!isChapter(path)) return;
-    const fieldComponents = findFieldComponents(tree, path);
+    const root = path.match(PARTED_PAGE)?.[1];
+    if (root === undefined) return;
+    const fieldComponents = findFieldComponents(tree, path, root);
     const children: RootContent[] = [];
     let part: Element | undefined;
     let started = false;

@@ -40,10 +40,10 @@ export const LOADER = `(() => {
   };
   addEventListener("click", hold, true);
   for (const type of ["pointerdown", "keydown", "touchstart", "focusin", "scroll", "visibilitychange"]) addEventListener(type, start, { once: true, passive: true, capture: true });
-  addEventListener("load", () => setTimeout(start, 2000), { once: true });
   const paints = typeof PerformanceObserver === "function" && (PerformanceObserver.supportedEntryTypes || []).includes("paint");
-  if (!paints) addEventListener("load", start, { once: true });
-  else if (document.visibilityState === "hidden" || performance.getEntriesByType("paint").length > 0) start();
+  addEventListener("load", () => setTimeout(start, paints ? 2000 : 0), { once: true });
+  if (!paints) return;
+  if (document.visibilityState === "hidden" || performance.getEntriesByType("paint").length > 0) start();
   else new PerformanceObserver((list, observer) => { observer.disconnect(); start(); }).observe({ type: "paint" });
 })();`;
 
