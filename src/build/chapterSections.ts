@@ -8,6 +8,10 @@ import { readImportGraph } from "./importGraph.ts";
 // paint before the reader sees the first paragraph. Cut into parts, the page lets the browser skip every part off
 // screen (content-visibility in src/styles/sections.css) until the reader nears it.
 //
+// A part is also cut between two paragraphs once it holds about a phone's screen of text: the browser renders at
+// load every part within a screen or so of the first one, so the smaller the part after the opening, the less it
+// lays out before the reader sees anything.
+//
 // A part never holds a form field (a text, number or choice input): Chromium styles and lays out at load every
 // skipped subtree that has one (its form scan measures each field), which would undo the skipping. So parts break
 // at each level-2 heading and around each block with a field in it, such as a paragraph with a <Param>.
@@ -21,6 +25,8 @@ const FORM_FIELD = /<(?:select|textarea)\b|<input\b(?![^>]*\btype="(?:radio|chec
 /** Blocks of running text; anything else (an equation, a cell, a widget, a figure) counts as one figure-sized block. */
 const TEXT_BLOCKS = new Set(["p", "ul", "ol", "h2", "h3", "h4", "blockquote", "dl"]);
 const CHARACTERS_PER_LINE = 70; // at the 40rem measure; the stylesheet doubles the lines on a phone
+/** Lines of text at the measure (twice as many on a phone, about a screen) after which a part ends between two paragraphs. */
+const LINES_PER_PART = 12;
 
 /** The parts of MDX's syntax tree this file reads beyond hast's own: JSX elements and module statements. */
 type MdxNode = RootContent & { name?: string | null; value?: string; children?: MdxNode[] };
@@ -79,6 +85,12 @@ function countCharacters(node: RootContent | ElementContent): number {
   return node.children.reduce((sum, child) => sum + countCharacters(child), 0);
 }
 
+/** The lines of text a block takes at the measure: none for a block that is not running text. */
+function countLines(node: MdxNode): number {
+  const tag = node.type === "element" ? node.tagName : node.name;
+  return tag && TEXT_BLOCKS.has(tag) ? Math.ceil(countCharacters(node) / CHARACTERS_PER_LINE) + 1 : 0;
+}
+
 /**
  * How tall a part will be, roughly, as CSS custom properties: its lines of text at the measure and its other
  * blocks. The browser reserves that much for a part it has not rendered yet, so the scroll bar, the reading
@@ -89,7 +101,7 @@ function estimateSize(part: Element): string {
   let blocks = 0;
   for (const node of part.children) {
     const tag = node.type === "element" ? node.tagName : (node as MdxNode).name;
-    if (tag && TEXT_BLOCKS.has(tag)) lines += Math.ceil(countCharacters(node) / CHARACTERS_PER_LINE) + 1;
+    if (tag && TEXT_BLOCKS.has(tag)) lines += countLines(node as MdxNode);
     else if (node.type !== "text" || node.value.trim() !== "") blocks += 1;
   }
   return `--part-lines:${lines};--part-blocks:${blocks}`;
@@ -104,6 +116,8 @@ export function rehypeChapterSections() {
     const fieldComponents = findFieldComponents(tree, path, root);
     const children: RootContent[] = [];
     let part: Element | undefined;
+    let partLines = 0;
+    let lastBlock: MdxNode | undefined;
     let started = false;
     for (const node of tree.children as MdxNode[]) {
       if (node.type === ("mdxjsEsm" as RootContent["type"])) {
@@ -120,6 +134,8 @@ export function rehypeChapterSections() {
         children.push(node);
         continue;
       }
+      const isParagraph = node.type === "element" && node.tagName === "p";
+      if (part && isParagraph && lastBlock?.type === "element" && lastBlock.tagName === "p" && partLines >= LINES_PER_PART) part = undefined;
       if (!part && node.type === "text" && node.value.trim() === "") {
         children.push(node);
         continue;
@@ -127,8 +143,13 @@ export function rehypeChapterSections() {
       if (!part) {
         part = { type: "element", tagName: "div", properties: { className: [PART_CLASS] }, children: [] };
         children.push(part);
+        partLines = 0;
       }
       part.children.push(node as ElementContent);
+      if (node.type !== "text") {
+        lastBlock = node;
+        partLines += countLines(node);
+      }
     }
     for (const node of children) {
       if (node.type === "element" && node.tagName === "div" && node.properties.className?.toString() === PART_CLASS) {

@@ -36,6 +36,31 @@ describe.each(chapters.flatMap((slug) => [slug, `zh/${slug}`]))("the parts of /%
   });
 });
 
+describe("a section cut into parts between two paragraphs", () => {
+  it("keeps the gap between the two paragraphs the same as between two paragraphs inside a part", async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl("gradient-descent/"), { waitUntil: "load" });
+    const gaps = await page.evaluate(async () => {
+      const gap = (upper: Element, lower: Element) => lower.getBoundingClientRect().top - upper.getBoundingClientRect().bottom;
+      const parts = [...document.querySelectorAll(".chapter-part")];
+      const cut = parts.find((part) => part.previousElementSibling?.classList.contains("chapter-part") && part.firstElementChild?.tagName === "P" && part.previousElementSibling.lastElementChild?.tagName === "P")!;
+      const upper = cut.previousElementSibling!.lastElementChild!;
+      const inside = document.querySelector(".chapter-part > p + p")!;
+      const draw = async (element: Element) => {
+        element.scrollIntoView();
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      };
+      await draw(upper);
+      const across = gap(upper, cut.firstElementChild!);
+      await draw(inside);
+      return { across, inside: gap(inside.previousElementSibling!, inside) };
+    });
+    expect(gaps.inside).toBeGreaterThan(10);
+    expect(Math.abs(gaps.across - gaps.inside)).toBeLessThan(0.5);
+    await page.close();
+  });
+});
+
 describe("a chapter rendered on approach, on a phone", () => {
   it("renders a part when the reader scrolls to it, without moving what is on screen, down to the end of the page", async () => {
     const page = await context.newPage();

@@ -41,6 +41,13 @@ describe("rehypeChapterSections", () => {
     expect(outline(page(), resolve("src/pages/instructors.mdx"))).toEqual(["p", "h2", "table", "h2", "p"]);
   });
 
+  it("ends a part between two paragraphs once it holds a phone's screen of text, and never between a paragraph and its equation", () => {
+    // 700 characters: 10 lines of text and one of space.
+    const long = () => element("p", "x".repeat(700));
+    const lines = outline([element("p", "Opening."), element("h2", "One"), long(), element("pre", "code"), long(), long(), element("pre", "code"), long()]);
+    expect(lines).toEqual(["p", "part[h2 p pre p] --part-lines:24;--part-blocks:1", "part[p pre p] --part-lines:22;--part-blocks:1"]);
+  });
+
   it("counts a Chinese character as two Latin letters' width, as a line holds half as many", () => {
     const lines = outline([element("p", "Opening."), element("h2", "一"), element("p", "梯".repeat(75))], resolve("content/zh/example.mdx"));
     expect(lines).toEqual(["p", "part[h2 p] --part-lines:6;--part-blocks:0"]);
