@@ -82,7 +82,7 @@ describe.each(pages)("page /%s on a phone", (path) => {
           const box = part.getBoundingClientRect();
           return box.right > number.left + 0.5 && box.left < number.right - 0.5 && box.bottom > number.top && box.top < number.bottom;
         });
-        return touches ? [`${tag.textContent}: ${(display.querySelector(".katex-mathml annotation")?.textContent ?? "").slice(0, 60)}`] : [];
+        return touches ? [`${tag.textContent}: ${(display.querySelector(".katex-mathml")?.textContent ?? "").slice(0, 60)}`] : [];
       }),
     );
     expect(overlaps).toEqual([]);

@@ -62,10 +62,13 @@ describe("bad TeX", () => {
 });
 
 describe("math in the search index", () => {
-  it("hides the TeX annotation and the glyphs from Pagefind, keeping the MathML once", async () => {
-    const html = await renderMarkdown("Inline $\\eta$ here.");
-    expect(html).toMatch(/<annotation[^>]*data-pagefind-ignore="all"/);
+  it("hides the glyphs from Pagefind, keeping the MathML once, and writes no TeX annotation", async () => {
+    const html = await renderMarkdown("Inline $\\eta$ and $\\frac{a}{b}$ here.");
     expect(html).toMatch(/class="katex-html"[^>]*data-pagefind-ignore="all"/);
     expect(html).not.toMatch(/<math[^>]*data-pagefind-ignore/);
+    expect(html.match(/<math\b[^>]*><semantics><mrow><mi>η<\/mi><\/mrow><\/semantics><\/math>/)).not.toBeNull();
+    expect(html).toMatch(/<mfrac><mi>a<\/mi><mi>b<\/mi><\/mfrac>/);
+    expect(html).not.toContain("<annotation");
+    expect(html).not.toContain("\\frac");
   });
 });
