@@ -282,14 +282,26 @@ describe("the training playground", () => {
   it("adds a point where the reader clicks, of the other class with Shift", async () => {
     await open("?pgData=custom");
     expect(readStep(await status())).toBe(-1); // no points yet: nothing to train
-    // Where (0, 0) and (0.3, 0) are on screen, from the plot's own scales.
-    const [centre, right] = await page.evaluate(() => {
-      const plot = (document.querySelector("training-playground") as unknown as Live).controller.view.decisionPlot;
-      const rect = plot.getBoundingClientRect();
-      const k = rect.width / Number(plot.getAttribute("width"));
-      const at = (x1: number, x2: number) => ({ x: rect.left + plot.scale("x").apply(x1) * k, y: rect.top + plot.scale("y").apply(x2) * k });
-      return [at(0, 0), at(0.3, 0)];
-    });
+    // Where (0, 0) and (0.3, 0) are on screen, from the plot's own scales, once the page has settled: the sections
+    // above the playground are drawn as it comes into view, and the plot is the thing under both points.
+    const locate = () =>
+      page.evaluate(() => {
+        const plot = (document.querySelector("training-playground") as unknown as Live).controller.view.decisionPlot;
+        const rect = plot.getBoundingClientRect();
+        const k = rect.width / Number(plot.getAttribute("width"));
+        const at = (x1: number, x2: number) => ({ x: rect.left + plot.scale("x").apply(x1) * k, y: rect.top + plot.scale("y").apply(x2) * k });
+        const points = [at(0, 0), at(0.3, 0)];
+        return { points, onPlot: points.every(({ x, y }) => plot.contains(document.elementFromPoint(x, y))) };
+      });
+    let located = await locate();
+    await expect
+      .poll(async () => {
+        const previous = JSON.stringify(located.points);
+        located = await locate();
+        return located.onPlot && JSON.stringify(located.points) === previous;
+      })
+      .toBe(true);
+    const [centre, right] = located.points;
     await page.mouse.click(centre.x, centre.y);
     await expect.poll(() => page.locator("training-playground [data-decision-plot] .pg-train-1 circle").count()).toBe(1);
     await page.keyboard.down("Shift");
