@@ -10,13 +10,11 @@ const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
 
 /**
  * The loader, the same text on every page so the policy allows it by one hash. `data-modules` on its own tag lists
- * the files, `data-preloads` files they will import later by a dynamic import. Each is preloaded at once and the
- * modules are then imported in page order, as the tags ran. A hidden page never paints, so it loads at once; a
- * browser without paint timing waits for load.
+ * the files. Each is preloaded at once and then imported in page order, as the tags ran. A hidden page never
+ * paints, so it loads at once; a browser without paint timing waits for load.
  */
 export const LOADER = `(() => {
   const modules = JSON.parse(document.currentScript.dataset.modules);
-  const preloads = JSON.parse(document.currentScript.dataset.preloads || "[]");
   const held = [];
   let started = false;
   const hold = (event) => {
@@ -30,7 +28,7 @@ export const LOADER = `(() => {
   const start = async () => {
     if (started) return;
     started = true;
-    for (const src of [...modules, ...preloads]) {
+    for (const src of modules) {
       const link = document.createElement("link");
       link.rel = "modulepreload";
       link.href = src;
@@ -49,20 +47,13 @@ export const LOADER = `(() => {
   else new PerformanceObserver((list, observer) => { observer.disconnect(); start(); }).observe({ type: "paint" });
 })();`;
 
-/** A list of URLs as the value of a single-quoted attribute. */
-const listAttribute = (urls: readonly string[]) => JSON.stringify(urls).replace(/&/g, "&amp;").replace(/'/g, "&#39;");
-
-/**
- * Replaces a page's module script tags by the loader (just before </body>) listing them in page order; a page without
- * any is returned as it was. `findPreloads` names, from those modules, what they will import later (for example the
- * page's notebook table, notebookTablePreload.ts).
- */
-export function deferModuleScripts(html: string, findPreloads: (modules: string[]) => string[] = () => []): string {
+/** Replaces a page's module script tags by the loader (just before </body>) listing them in page order; a page without any is returned as it was. */
+export function deferModuleScripts(html: string): string {
   const modules = [...html.matchAll(MODULE_SCRIPT)].map((match) => match[1]);
   if (modules.length === 0) return html;
   const unique = [...new Set(modules)];
-  const preloads = findPreloads(unique);
-  const loader = `<script data-modules='${listAttribute(unique)}'${preloads.length > 0 ? ` data-preloads='${listAttribute(preloads)}'` : ""}>${LOADER}</script>`;
+  const list = JSON.stringify(unique).replace(/&/g, "&amp;").replace(/'/g, "&#39;");
+  const loader = `<script data-modules='${list}'>${LOADER}</script>`;
   const without = html.replace(MODULE_SCRIPT, "");
   const end = without.lastIndexOf("</body>");
   if (end < 0) throw new Error("deferModuleScripts: the page has no </body>");

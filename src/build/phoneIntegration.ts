@@ -9,7 +9,6 @@ import { moveSavedImages } from "./savedImages.ts";
 import { moveSavedFigures } from "./savedFigures.ts";
 import { classifyCodeColours } from "./codeColours.ts";
 import { deferModuleScripts } from "./deferredScripts.ts";
-import { findNotebookTable } from "./notebookTablePreload.ts";
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
@@ -19,8 +18,7 @@ async function listFiles(folder: string): Promise<string[]> {
 /**
  * After the build: rounds saved figures' coordinates, moves large inline pictures and widget figures to files
  * fetched when the reader nears them, colours code by class, preloads the fonts each page's first screen uses, and
- * loads the module scripts (with the page's edition of the notebook's words) after the first paint, before the
- * policy hashes any inline script.
+ * loads the module scripts after the first paint (before the policy hashes any inline script).
  */
 export function lighterPages(): AstroIntegration {
   let base = "/";
@@ -34,8 +32,6 @@ export function lighterPages(): AstroIntegration {
         const root = fileURLToPath(dir);
         const files = await listFiles(root);
         const assets = join(root, "_astro");
-        const chunks = new Map<string, string>();
-        for (const file of files.filter((path) => path.startsWith(assets) && path.endsWith(".js"))) chunks.set(file.slice(assets.length + 1), await readFile(file, "utf8"));
         for (const file of files.filter((path) => path.endsWith(".html"))) {
           const html = await readFile(file, "utf8");
           const { html: withoutFigures, figures } = moveSavedFigures(roundSvgNumbers(html), `${base}_astro/`);
@@ -43,10 +39,7 @@ export function lighterPages(): AstroIntegration {
           if (images.length + figures.length > 0) await mkdir(assets, { recursive: true });
           for (const image of images) await writeFile(join(assets, image.name), image.bytes);
           for (const figure of figures) await writeFile(join(assets, figure.name), figure.text);
-          const lighter = deferModuleScripts(preloadPageFonts(classifyCodeColours(moved)), (modules) => {
-            const table = findNotebookTable(html, modules, `${base}_astro/`, chunks);
-            return table ? [table] : [];
-          });
+          const lighter = deferModuleScripts(preloadPageFonts(classifyCodeColours(moved)));
           if (lighter !== html) await writeFile(file, lighter);
         }
       },

@@ -2,7 +2,7 @@
  * Which earlier cells must run before a cell, and how to say so. Pure functions of the names each
  * cell defines and uses (found at build time by cellNames.ts), so they test in Node.
  */
-import { pageNotebookStrings } from "../i18n/notebookStrings";
+import { enNotebook } from "../i18n/notebook.en";
 import type { NotebookStrings } from "../i18n/types";
 
 /** What planning needs to know about a cell. */
@@ -38,18 +38,18 @@ export function findProvider(cells: readonly CellDependencyInfo[], name: string,
 }
 
 /** "cell 2", "cells 1 and 3", "cells 1, 2 and 4" (numbers from 1). */
-export function describeCells(numbers: readonly number[], s: NotebookStrings = pageNotebookStrings()): string {
+export function describeCells(numbers: readonly number[], s: NotebookStrings = enNotebook): string {
   if (numbers.length === 1) return s.nbCellList({ first: String(numbers[0]), last: "" });
   return s.nbCellList({ first: numbers.slice(0, -1).join(s.nbListSeparator), last: String(numbers[numbers.length - 1]) });
 }
 
 /** The line a cell shows when it ran others first, e.g. "Ran cells 1 and 3 first." */
-export function describeRanFirst(numbers: readonly number[], s: NotebookStrings = pageNotebookStrings()): string {
+export function describeRanFirst(numbers: readonly number[], s: NotebookStrings = enNotebook): string {
   return s.nbRanFirst({ cells: describeCells(numbers, s) });
 }
 
 /** For a ReferenceError's message: which cell would define the name, or undefined when none does. */
-export function explainMissingName(cells: readonly CellDependencyInfo[], name: string, index: number, s: NotebookStrings = pageNotebookStrings()): string | undefined {
+export function explainMissingName(cells: readonly CellDependencyInfo[], name: string, index: number, s: NotebookStrings = enNotebook): string | undefined {
   const definers = cells.filter((cell) => cell.index !== index && cell.defines.includes(name));
   if (definers.length === 0) return undefined;
   const later = definers.find((cell) => cell.index > index);

@@ -11,7 +11,7 @@
 import type { RunRequest, RunResult } from "./kernel";
 import type { DigitSet } from "../data/digits";
 import { parseKernelReply, replyId, type PageMessage } from "./protocol";
-import { pageNotebookStrings } from "../i18n/notebookStrings";
+import { enNotebook } from "../i18n/notebook.en";
 import type { NotebookStrings } from "../i18n/types";
 
 /** The part of a Worker the client uses. */
@@ -81,7 +81,7 @@ interface Job {
 
 /** A client whose worker is created on the first run, never before. */
 export function createKernelClient(options: KernelClientOptions): KernelClient {
-  const s = options.strings ?? pageNotebookStrings();
+  const s = options.strings ?? enNotebook;
   const timeLimit = options.timeLimit ?? 5000;
   const bootLimit = options.bootLimit ?? 30_000;
   const strayLimit = options.strayLimit ?? 20;

@@ -3,7 +3,7 @@
  * query that carries their values. Pure functions of strings and specs, so they test in Node.
  */
 import type { ParamValue } from "./kernel";
-import { pageNotebookStrings } from "../i18n/notebookStrings";
+import { enNotebook } from "../i18n/notebook.en";
 import type { NotebookStrings } from "../i18n/types";
 
 /** A number the reader drags, types or steps; `step` makes it an integer or a grid, `log` steps by ratios. */
@@ -101,7 +101,7 @@ export interface ParsedParams {
 const MAX_QUERY_VALUE_LENGTH = 40; // no real value is longer; a longer one is junk or an attack
 
 /** Reads values from a query string like "?lr=0.1&hidden=8"; a bad value keeps its default and earns a notice. */
-export function parseParamQuery(search: string, specs: readonly ParamSpec[], s: NotebookStrings = pageNotebookStrings()): ParsedParams {
+export function parseParamQuery(search: string, specs: readonly ParamSpec[], s: NotebookStrings = enNotebook): ParsedParams {
   const query = new URLSearchParams(search);
   const values: Record<string, ParamValue> = {};
   const notices: string[] = [];
@@ -162,7 +162,7 @@ export function formatParamValue(spec: ParamSpec, value: ParamValue): string {
 }
 
 /** The allowed values in a few words, e.g. "0.1 to 100" or "1 to 8, whole numbers". */
-export function describeAllowed(spec: ParamSpec, s: NotebookStrings = pageNotebookStrings()): string {
+export function describeAllowed(spec: ParamSpec, s: NotebookStrings = enNotebook): string {
   if (spec.kind === "choice") return s.paramOneOf({ choices: spec.choices.map((choice) => s.paramChoice({ choice })).join(s.paramChoiceSeparator) });
   const range = { min: String(spec.min), max: String(spec.max) };
   if (spec.step === undefined) return s.paramRange(range);
@@ -185,7 +185,7 @@ export interface TypedParamValue {
  * outside the range or off the step grid is moved to the nearest allowed one; anything else is
  * refused. Every change and refusal comes with a short notice naming the allowed range.
  */
-export function readTypedParamValue(spec: NumberParamSpec, text: string, s: NotebookStrings = pageNotebookStrings()): TypedParamValue {
+export function readTypedParamValue(spec: NumberParamSpec, text: string, s: NotebookStrings = enNotebook): TypedParamValue {
   const trimmed = text.trim();
   const normalised = /^[-+−]?\d*,\d+(?:e[-+]?\d+)?$/i.test(trimmed) ? trimmed.replace(",", ".") : trimmed;
   const typed = Number(normalised.replace("−", "-"));
@@ -205,7 +205,7 @@ export function readTypedParamValue(spec: NumberParamSpec, text: string, s: Note
 }
 
 /** The notice when a key cannot move a number further, e.g. "Already at the maximum, 100 (0.1 to 100)." */
-export function describeLimit(spec: NumberParamSpec, value: number, steps: number, s: NotebookStrings = pageNotebookStrings()): string | undefined {
+export function describeLimit(spec: NumberParamSpec, value: number, steps: number, s: NotebookStrings = enNotebook): string | undefined {
   if (steps > 0 && value >= spec.max) return s.paramAtMax({ value: formatParamValue(spec, spec.max), allowed: describeAllowed(spec, s) });
   if (steps < 0 && value <= spec.min) return s.paramAtMin({ value: formatParamValue(spec, spec.min), allowed: describeAllowed(spec, s) });
   return undefined;

@@ -3,7 +3,7 @@
  * browser (fresh outputs), so a cell looks the same before and after it is re-run.
  */
 import type { GraphOutput, Output } from "./outputs";
-import { pageNotebookStrings } from "../i18n/notebookStrings";
+import { enNotebook } from "../i18n/notebook.en";
 import type { NotebookStrings } from "../i18n/types";
 
 /** Escapes text for HTML element content and double-quoted attributes. */
@@ -12,7 +12,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** One output as HTML; figure markup is passed through as is (the page cleans it with figurePolicy.ts first). */
-export function renderOutput(output: Output, s: NotebookStrings = pageNotebookStrings()): string {
+export function renderOutput(output: Output, s: NotebookStrings = enNotebook): string {
   switch (output.type) {
     case "text":
       return `<pre class="nb-out nb-out-text">${escapeHtml(output.text)}</pre>`;
@@ -40,7 +40,7 @@ export function renderOutput(output: Output, s: NotebookStrings = pageNotebookSt
 }
 
 /** A diagram's phone copy in a box that scrolls sideways: reachable by keyboard, named, and said in words under it. */
-export function renderScrolling(markup: string, s: NotebookStrings = pageNotebookStrings()): string {
+export function renderScrolling(markup: string, s: NotebookStrings = enNotebook): string {
   const hint = escapeHtml(s.nbFigureScroll);
   return `<div class="nb-figure-scroll" tabindex="0" role="region" aria-label="${hint}">${markup}</div><p class="nb-figure-hint">${hint}</p>`;
 }
@@ -54,12 +54,12 @@ export function orderForDisplay(outputs: readonly Output[]): Output[] {
 }
 
 /** A cell's whole output area: the verdict, then each output in order. */
-export function renderOutputs(outputs: readonly Output[], s: NotebookStrings = pageNotebookStrings()): string {
+export function renderOutputs(outputs: readonly Output[], s: NotebookStrings = enNotebook): string {
   return orderForDisplay(outputs).map((output) => renderOutput(output, s)).join("");
 }
 
 /** A graph as a table of its nodes: the saved, static form of the stepper a fresh run draws. */
-export function renderGraphTable(output: GraphOutput, s: NotebookStrings = pageNotebookStrings()): string {
+export function renderGraphTable(output: GraphOutput, s: NotebookStrings = enNotebook): string {
   const rows = output.graph.nodes.map((node, id) => [node.label, node.op, node.data, node.grad, output.ownGrads[id]]);
   const table = renderTable([s.nbGraphNode, s.nbGraphOperation, s.nbGraphValue, s.nbGraphChainGradient, s.nbGraphYourGradient], rows);
   return `<div class="nb-out nb-out-graph"><p class="nb-graph-title">${escapeHtml(s.nbGraphTitle({ title: output.title }))}</p>${table}</div>`;

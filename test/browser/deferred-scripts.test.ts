@@ -54,32 +54,4 @@ describe("module scripts load after the first paint (src/build/deferredScripts.t
     expect(problems).toEqual([]);
     await page.close();
   });
-
-  it.each([
-    ["perceptron/", "en", "zh"],
-    ["zh/backpropagation/", "zh", "en"],
-  ])("on /%s fetches the notebook's words in its own edition only, preloaded with the scripts rather than found after them", async (path, own, other) => {
-    const page = await chapter.context().newPage();
-    await page.bringToFront();
-    const { problems } = watchPage(page);
-    const tables: string[] = [];
-    page.on("request", (request) => {
-      const name = request.url().split("/").pop()!;
-      if (/^notebook\.(en|zh)\./.test(name)) tables.push(name);
-    });
-    await page.goto(pageUrl(path), { waitUntil: "networkidle" });
-    expect(tables).toHaveLength(1);
-    expect(tables[0]).toMatch(new RegExp(`^notebook\\.${own}\\.`));
-    expect(tables.some((name) => name.startsWith(`notebook.${other}.`))).toBe(false);
-    expect(await page.locator(`link[rel="modulepreload"][href*="/notebook.${own}."]`).count()).toBe(1);
-    // The words arrived and are the page's: what a param says of a number it cannot read is written by its script.
-    const param = page.locator("nb-param.nb-param-number").first();
-    await param.locator("input").fill("abc");
-    await param.locator("input").press("Enter");
-    await expect.poll(() => param.locator(".nb-param-note").textContent()).not.toBe("");
-    const note = (await param.locator(".nb-param-note").textContent()) ?? "";
-    expect(/[\u4e00-\u9fff]/.test(note), note).toBe(own === "zh");
-    expect(problems).toEqual([]);
-    await page.close();
-  });
 });

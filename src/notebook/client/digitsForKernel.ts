@@ -5,11 +5,12 @@
 import type { DigitSet } from "../../data/digits";
 import type { DigitProgress } from "../../data/fetchDigits";
 import { loadPageDigits } from "../../data/pageDigits";
+import { enNotebook } from "../../i18n/notebook.en";
 import { pageNotebookStrings } from "../../i18n/notebookStrings";
 import type { NotebookStrings } from "../../i18n/types";
 
 /** A download's progress as the cell shows it, e.g. "Loading the handwritten digits: 0.8 of 1.6 MB (50%)…". */
-export function describeDigitProgress({ loaded, total }: DigitProgress, s: NotebookStrings = pageNotebookStrings()): string {
+export function describeDigitProgress({ loaded, total }: DigitProgress, s: NotebookStrings = enNotebook): string {
   const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
   if (total === null || total === 0) return s.digitsLoadingSoFar({ loaded: megabytes(loaded) });
   return s.digitsLoadingOf({ loaded: megabytes(loaded), total: megabytes(total), percent: Math.round((100 * loaded) / total) });

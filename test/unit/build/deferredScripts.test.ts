@@ -15,18 +15,6 @@ describe("deferModuleScripts", () => {
     );
   });
 
-  it("lists, beside the modules, what they will import later, from the modules it is given", () => {
-    const page = `<html><body>${tag("/b/_astro/Cell.js")}</body></html>`;
-    const seen: string[][] = [];
-    const deferred = deferModuleScripts(page, (modules) => {
-      seen.push(modules);
-      return ["/b/_astro/notebook.zh.x1.js"];
-    });
-    expect(seen).toEqual([["/b/_astro/Cell.js"]]);
-    expect(deferred).toContain(`<script data-modules='["/b/_astro/Cell.js"]' data-preloads='["/b/_astro/notebook.zh.x1.js"]'>${LOADER}</script>`);
-    expect(deferModuleScripts(page, () => [])).not.toContain("data-preloads");
-  });
-
   it("leaves inline module scripts, other scripts and a page without module files as they were", () => {
     const page = `<html><head><script>theme()</script><script type="module">toc()</script><script type="application/json">{}</script></head><body></body></html>`;
     expect(deferModuleScripts(page)).toBe(page);
