@@ -404,7 +404,7 @@ describe("break 7: edits are never lost silently", () => {
   });
 });
 
-describe("break 9: a Content-Security-Policy in every response and page", () => {
+describe("break 9: a Content-Security-Policy with every page and frame", () => {
   it("sends the policy as a header and a <meta>, and the kernel's frame a sandboxed policy with no connection", async () => {
     const page = await context.newPage();
     const response = await page.goto(pageUrl(LAB), { waitUntil: "networkidle" });
@@ -415,6 +415,11 @@ describe("break 9: a Content-Security-Policy in every response and page", () => 
     const frame = await page.request.get(pageUrl("notebook-kernel.html"));
     expect(frame.headers()["content-security-policy"]).toContain("sandbox allow-scripts");
     expect(frame.headers()["content-security-policy"]).toContain("connect-src 'none'");
+    // The build's scripts and fonts, which no policy governs, carry none, but keep the other headers.
+    const script = await page.request.get(await page.evaluate(() => new URL(JSON.parse(document.querySelector<HTMLScriptElement>("script[data-modules]")!.dataset.modules!)[0], location.href).href));
+    expect(script.ok()).toBe(true);
+    expect(script.headers()["content-security-policy"]).toBeUndefined();
+    expect(script.headers()["x-content-type-options"]).toBe("nosniff");
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { findInlineCode, insertPolicyMeta, kernelFramePolicy, pagePolicy, scriptHash } from "../../../src/site/contentSecurityPolicy";
+import { findInlineCode, headersFile, insertPolicyMeta, kernelFramePolicy, nginxSnippet, pagePolicy, scriptHash } from "../../../src/site/contentSecurityPolicy";
+import { headersFor, parseHeadersFile } from "../../../test/browser/serve.mjs";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
@@ -32,5 +33,21 @@ describe("the Content-Security-Policy", () => {
     const twice = insertPolicyMeta(once, "default-src 'none'");
     expect(twice.match(/Content-Security-Policy/g)).toHaveLength(1);
     expect(twice).toContain(`<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'">`);
+  });
+
+  it("sends the page's policy with every page and file but the build's own scripts, fonts and figures, which keep the other headers", () => {
+    const rules = parseHeadersFile(headersFile("/book/", "default-src 'self'", "default-src 'none'"));
+    const policy = (path: string) => headersFor(rules, path)["content-security-policy"];
+    expect(policy("/book/perceptron/")).toBe("default-src 'self'");
+    expect(policy("/book/data/digits-test.bin")).toBe("default-src 'self'");
+    expect(policy("/book/notebook-kernel.html")).toBe("default-src 'none'");
+    for (const file of ["/book/_astro/Cell.astro_astro_type_script_index_0_lang.x1.js", "/book/_astro/KaTeX_Main-Regular-subset.x2.woff2"]) {
+      expect(policy(file)).toBeUndefined();
+      expect(headersFor(rules, file)["x-content-type-options"]).toBe("nosniff");
+    }
+    const nginx = nginxSnippet("/book/", "default-src 'self'", "default-src 'none'");
+    const assets = nginx.slice(nginx.indexOf("location /book/_astro/ {"));
+    expect(assets.slice(0, assets.indexOf("}"))).toContain('add_header X-Content-Type-Options "nosniff" always;');
+    expect(assets.slice(0, assets.indexOf("}"))).not.toContain("Content-Security-Policy");
   });
 });
