@@ -9,11 +9,11 @@ import { readImportGraph } from "./importGraph.ts";
 // screen (content-visibility in src/styles/sections.css) until the reader nears it.
 //
 // A part is also cut between two paragraphs once it holds about a phone's screen of text: the browser renders at
-// load every part within a screen or so of the first one, so the smaller the part after the opening, the less it
-// lays out before the reader sees anything.
+// load every part near the viewport, so the smaller the part after the opening, the less it lays out before the
+// reader sees anything.
 //
-// A part never holds a form field (a text, number or choice input): Chromium styles and lays out at load every
-// skipped subtree that has one (its form scan measures each field), which would undo the skipping. So parts break
+// A part never holds a form field (a text, number or choice input): Chromium lays out at load every skipped subtree
+// that has one, even a hidden field or one a script adds later, which would undo the skipping. So parts break
 // at each level-2 heading and around each block with a field in it, such as a paragraph with a <Param>.
 
 /** The class of the runs of a chapter's blocks that the stylesheet renders only near the screen. */
