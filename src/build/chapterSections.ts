@@ -85,7 +85,9 @@ function countCharacters(node: RootContent | ElementContent): number {
   return node.children.reduce((sum, child) => sum + countCharacters(child), 0);
 }
 
-/** The lines of text a block takes at the measure: none for a block that is not running text. */
+const isParagraph = (node: MdxNode | undefined) => node?.type === "element" && node.tagName === "p";
+
+/** The lines of text a block takes at the measure (at least one): none for a block that is not running text. */
 function countLines(node: MdxNode): number {
   const tag = node.type === "element" ? node.tagName : node.name;
   return tag && TEXT_BLOCKS.has(tag) ? Math.ceil(countCharacters(node) / CHARACTERS_PER_LINE) + 1 : 0;
@@ -100,8 +102,8 @@ function estimateSize(part: Element): string {
   let lines = 0;
   let blocks = 0;
   for (const node of part.children) {
-    const tag = node.type === "element" ? node.tagName : (node as MdxNode).name;
-    if (tag && TEXT_BLOCKS.has(tag)) lines += countLines(node as MdxNode);
+    const textLines = countLines(node as MdxNode);
+    if (textLines > 0) lines += textLines;
     else if (node.type !== "text" || node.value.trim() !== "") blocks += 1;
   }
   return `--part-lines:${lines};--part-blocks:${blocks}`;
@@ -134,8 +136,7 @@ export function rehypeChapterSections() {
         children.push(node);
         continue;
       }
-      const isParagraph = node.type === "element" && node.tagName === "p";
-      if (part && isParagraph && lastBlock?.type === "element" && lastBlock.tagName === "p" && partLines >= LINES_PER_PART) part = undefined;
+      if (part && isParagraph(node) && isParagraph(lastBlock) && partLines >= LINES_PER_PART) part = undefined;
       if (!part && node.type === "text" && node.value.trim() === "") {
         children.push(node);
         continue;

@@ -22,23 +22,25 @@ async function listFiles(folder: string): Promise<string[]> {
  */
 export function lighterPages(): AstroIntegration {
   let base = "/";
+  let assets = "_astro";
   return {
     name: "lighter-pages",
     hooks: {
       "astro:config:done": ({ config }) => {
         base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        assets = config.build.assets;
       },
       "astro:build:done": async ({ dir }) => {
         const root = fileURLToPath(dir);
         const files = await listFiles(root);
-        const assets = join(root, "_astro");
+        const assetsFolder = join(root, assets);
         for (const file of files.filter((path) => path.endsWith(".html"))) {
           const html = await readFile(file, "utf8");
-          const { html: withoutFigures, figures } = moveSavedFigures(roundSvgNumbers(html), `${base}_astro/`);
-          const { html: moved, images } = moveSavedImages(withoutFigures, `${base}_astro/`);
-          if (images.length + figures.length > 0) await mkdir(assets, { recursive: true });
-          for (const image of images) await writeFile(join(assets, image.name), image.bytes);
-          for (const figure of figures) await writeFile(join(assets, figure.name), figure.text);
+          const { html: withoutFigures, figures } = moveSavedFigures(roundSvgNumbers(html), `${base}${assets}/`);
+          const { html: moved, images } = moveSavedImages(withoutFigures, `${base}${assets}/`);
+          if (images.length + figures.length > 0) await mkdir(assetsFolder, { recursive: true });
+          for (const image of images) await writeFile(join(assetsFolder, image.name), image.bytes);
+          for (const figure of figures) await writeFile(join(assetsFolder, figure.name), figure.text);
           const lighter = deferModuleScripts(preloadPageFonts(classifyCodeColours(moved)));
           if (lighter !== html) await writeFile(file, lighter);
         }

@@ -17,11 +17,13 @@ async function htmlFiles(dir: string): Promise<string[]> {
 /** The integration; add it last, after everything that writes HTML. */
 export function contentSecurityPolicy(): AstroIntegration {
   let base = "/";
+  let assets = "_astro";
   return {
     name: "backprop-content-security-policy",
     hooks: {
       "astro:config:done": ({ config }) => {
         base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        assets = config.build.assets;
       },
       "astro:build:done": async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
@@ -42,8 +44,8 @@ export function contentSecurityPolicy(): AstroIntegration {
         }
         const pageHeader = pagePolicy(site, { header: true });
         const frameHeader = kernelFramePolicy(frameCode, { header: true });
-        await writeFile(join(root, "_headers"), headersFile(base, pageHeader, frameHeader));
-        await writeFile(join(root, "csp-nginx.conf"), nginxSnippet(base, pageHeader, frameHeader));
+        await writeFile(join(root, "_headers"), headersFile(base, pageHeader, frameHeader, assets));
+        await writeFile(join(root, "csp-nginx.conf"), nginxSnippet(base, pageHeader, frameHeader, assets));
         const shown = [...pages.keys()].map((file) => relative(root, file).split(sep).join("/"));
         logger.info(`Content-Security-Policy written into ${shown.length} pages; ${new Set(site.scripts).size} inline scripts and ${new Set(site.handlers).size} inline handlers allowed by hash.`);
       },

@@ -36,7 +36,7 @@ describe("the Content-Security-Policy", () => {
   });
 
   it("sends the page's policy with every page and file but the build's own scripts, fonts and figures, which keep the other headers", () => {
-    const rules = parseHeadersFile(headersFile("/book/", "default-src 'self'", "default-src 'none'"));
+    const rules = parseHeadersFile(headersFile("/book/", "default-src 'self'", "default-src 'none'", "_astro"));
     const policy = (path: string) => headersFor(rules, path)["content-security-policy"];
     expect(policy("/book/perceptron/")).toBe("default-src 'self'");
     expect(policy("/book/data/digits-test.bin")).toBe("default-src 'self'");
@@ -45,7 +45,7 @@ describe("the Content-Security-Policy", () => {
       expect(policy(file)).toBeUndefined();
       expect(headersFor(rules, file)["x-content-type-options"]).toBe("nosniff");
     }
-    const nginx = nginxSnippet("/book/", "default-src 'self'", "default-src 'none'");
+    const nginx = nginxSnippet("/book/", "default-src 'self'", "default-src 'none'", "_astro");
     const assets = nginx.slice(nginx.indexOf("location /book/_astro/ {"));
     expect(assets.slice(0, assets.indexOf("}"))).toContain('add_header X-Content-Type-Options "nosniff" always;');
     expect(assets.slice(0, assets.indexOf("}"))).not.toContain("Content-Security-Policy");
