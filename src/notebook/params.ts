@@ -161,6 +161,11 @@ export function formatParamValue(spec: ParamSpec, value: ParamValue): string {
   return String(Number(value.toPrecision(6)));
 }
 
+/** How many characters wide a number's field is drawn for `text`: its length, from 2 to 12 (longer text scrolls in the field). */
+export function paramChars(text: string): number {
+  return Math.max(2, Math.min(12, text.length));
+}
+
 /** The allowed values in a few words, e.g. "0.1 to 100" or "1 to 8, whole numbers". */
 export function describeAllowed(spec: ParamSpec, s: NotebookStrings = enNotebook): string {
   if (spec.kind === "choice") return s.paramOneOf({ choices: spec.choices.map((choice) => s.paramChoice({ choice })).join(s.paramChoiceSeparator) });

@@ -1,3 +1,5 @@
+import { isDrawn } from "./whenDrawn";
+
 // Wide equations and tables scroll sideways on a narrow screen; a keyboard reader can scroll only what can take
 // focus, so each block that actually overflows gets tabindex="0" (and loses it when a wider screen fits it).
 const wideBlocks = ".equation, .katex-display, .prose table";
@@ -19,13 +21,11 @@ export function markScrollableRegions(root: ParentNode, budgetMs = 4): Promise<v
   });
 }
 
-// A block in a part of the chapter the browser has not rendered yet (content-visibility) is measured when the
-// part renders: measuring it now would make the browser lay out the whole part, the work the part exists to skip.
+// A block in a part of the chapter the browser has not drawn yet (content-visibility) is measured when the part
+// is drawn: measuring it now would make the browser lay out the whole part, the work the part exists to skip.
 // Until then it may overflow, so it takes focus: a keyboard reader tabbing into the part can still reach it.
-const isRendered = (block: HTMLElement) => !("checkVisibility" in block) || block.checkVisibility({ contentVisibilityAuto: true });
-
 function mark(block: HTMLElement): void {
-  const overflows = !isRendered(block) || block.scrollWidth > block.clientWidth + 1;
+  const overflows = !isDrawn(block) || block.scrollWidth > block.clientWidth + 1;
   if (overflows && !block.hasAttribute("tabindex")) {
     block.tabIndex = 0;
     block.dataset[marker] = "";

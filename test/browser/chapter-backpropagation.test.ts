@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { findSeriousViolations, launchBrowser, pageUrl, replaceCellSource, setTheme, useChapter } from "./harness";
+import { findSeriousViolations, launchBrowser, numberParam, pageUrl, replaceCellSource, setTheme, useChapter } from "./harness";
 
 const CHAPTER = "backpropagation/";
 const chapter = useChapter(CHAPTER);
@@ -9,7 +9,6 @@ const chapter = useChapter(CHAPTER);
 const prose = (page: Page, name: string) => page.locator(`bp-number[data-name="${name}"] .widget-tip-value`).first().textContent();
 /** The value part of a line of the diagram, e.g. "E" or "param-w5". */
 const diagram = (page: Page, key: string) => page.locator(`bp-diagram text[data-key="${key}"] .bp-line-value`).textContent();
-const param = (page: Page, name: string) => page.locator(`nb-param input[name="${name}"]`);
 const exercise = (page: Page) => page.locator('nb-cell[data-check="denseBackward"]');
 
 /** Replaces the exercise cell's source and runs it. */
@@ -55,7 +54,7 @@ describe("the worked example", () => {
     const chartBefore = await chart();
     await page.locator("bp-diagram [data-action=step]").click();
     await expect.poll(() => diagram(page, "E")).toBe("0.291027774");
-    expect(Number(await param(page, "w5").getAttribute("aria-valuenow"))).toBeCloseTo(0.35891648, 8);
+    expect(Number(await (await numberParam(page, "w5")).getAttribute("aria-valuenow"))).toBeCloseTo(0.35891648, 8);
     expect(await prose(page, "E")).toBe("0.291027774");
     expect(await page.locator("bp-diagram [data-status]").textContent()).toContain("after 1 applied update");
     await expect.poll(() => page.locator("bp-error-table [data-status]").textContent(), { timeout: 15_000 }).toContain("Retrained");
@@ -70,7 +69,7 @@ describe("the worked example", () => {
     await page.locator('bp-diagram text[data-key="param-w5"]').focus();
     await page.keyboard.press("ArrowUp");
     await expect.poll(() => diagram(page, "param-w5")).toBe("0.41");
-    expect(await param(page, "w5").inputValue()).toBe("0.41");
+    expect(await (await numberParam(page, "w5")).inputValue()).toBe("0.41");
     expect(new URL(page.url()).searchParams.get("w5")).toBe("0.41");
     expect(await prose(page, "delta_h1")).not.toBe(before);
     expect(await page.locator('bp-number[data-name="delta_h1"]').first().getAttribute("data-changed")).not.toBeNull();
@@ -80,7 +79,7 @@ describe("the worked example", () => {
   }));
 
   it("recomputes from a learning rate typed into the sentence", () => chapter.visit(async (page) => {
-    const eta = param(page, "eta");
+    const eta = await numberParam(page, "eta");
     await eta.fill("0.1");
     await eta.press("Enter");
     // w5⁺ = 0.4 − 0.1 · 0.0821670406
@@ -101,7 +100,7 @@ describe("the delta-flow chart", () => {
     const chart = () => flow.locator("[data-flow-chart]").innerHTML();
     const before = await chart();
     expect(await flow.locator("[data-flow-rows] tr").count()).toBe(7);
-    await param(page, "flowDepth").focus();
+    await (await numberParam(page, "flowDepth")).focus();
     await page.keyboard.press("ArrowUp");
     await expect.poll(() => flow.locator("[data-flow-rows] tr").count()).toBe(8);
     expect(await flow.locator("[data-flow=depth]").textContent()).toBe("7");

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { fetchSavedPage, findSeriousViolations, pageUrl, editCell, scrubParam, setTheme, useChapter } from "./harness";
+import { fetchSavedPage, findSeriousViolations, pageUrl, editCell, numberParam, scrollIntoViewSettled, scrubParam, setTheme, useChapter } from "./harness";
 
 const CHAPTER = "gradient-descent/";
 const chapter = useChapter(CHAPTER);
 const open = chapter.open;
 
-const param = (page: Page, name: string) => page.locator(`nb-param input[name=${name}]`);
 const status = (widget: Locator) => widget.locator("[data-status]").textContent();
 /** The drawn paths of a widget's plots: the `d` of every line, which changes when a descent does. */
 const lines = (widget: Locator) => widget.locator(".gd-path-line path").evaluateAll((paths) => paths.map((path) => path.getAttribute("d")).join("|"));
@@ -18,9 +17,11 @@ const runtimeScripts = (page: Page) =>
 /** Clicks at fractions (fx, fy) of the plotting area of the first plot in `scope`. */
 async function clickPlot(scope: Locator, fx: number, fy: number): Promise<void> {
   const plot = scope.locator("svg").last();
+  // Parts of the chapter drawn as the figure comes into view move it: the click waits until it is still.
+  await scrollIntoViewSettled(plot);
   const box = (await plot.boundingBox())!;
   // The plotting area sits inside the margins (left 40, bottom 34): aim well inside it. Clicking through the
-  // locator waits until the figure stops moving (parts of the chapter render, fonts swap) and hits it, not the page.
+  // locator hits the figure, not the page.
   await plot.click({ position: { x: box.width * (0.15 + 0.75 * fx), y: box.height * (0.1 + 0.75 * fy) } });
 }
 
@@ -60,6 +61,7 @@ describe("gradient-descent chapter", () => {
   it("loads no drawing code before a touch; a click or a key made before it has loaded still moves the start", async () => {
     const { page: fresh, problems: freshProblems } = await open();
     expect(await runtimeScripts(fresh)).toEqual([]);
+    const startW1 = await numberParam(fresh, "startW1");
     const surface = fresh.locator("gd-surface-descent");
     const before = await lines(surface);
     // A reader clicks in the tab in front: a page behind the describe's shared one gets no animation frames.
@@ -67,15 +69,16 @@ describe("gradient-descent chapter", () => {
     await fresh.evaluate(() => customElements.whenDefined("gd-surface-descent"));
     expect(await runtimeScripts(fresh)).toEqual([]);
     await clickPlot(surface.locator("[data-figure]"), 0.8, 0.2);
-    await expect.poll(async () => Number(await param(fresh, "startW1").inputValue()), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await startW1.inputValue()), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await surface.getAttribute("data-live")).toBe("ready");
     expect(await lines(surface)).not.toBe(before);
 
     const valley = fresh.locator("gd-momentum-valley");
-    const w1 = Number(await param(fresh, "valleyW1").inputValue());
+    const valleyW1 = await numberParam(fresh, "valleyW1");
+    const w1 = Number(await valleyW1.inputValue());
     await valley.locator("[data-figure]").focus();
     await fresh.keyboard.press("ArrowRight");
-    await expect.poll(async () => Number(await param(fresh, "valleyW1").inputValue()), { timeout: 15_000 }).toBeCloseTo(w1 + 0.1, 6);
+    await expect.poll(async () => Number(await valleyW1.inputValue()), { timeout: 15_000 }).toBeCloseTo(w1 + 0.1, 6);
     expect((await runtimeScripts(fresh)).sort()).toEqual([expect.stringMatching(/^surfaceDescentRuntime\./), expect.stringMatching(/^valleyRuntime\./)]);
     expect(await fresh.locator("gd-batch-curves").getAttribute("data-runtime")).toBeNull();
     await fresh.close();
@@ -93,6 +96,7 @@ describe("gradient-descent chapter", () => {
   });
 
   it("surface: a click and the arrow keys move the start, and the learning rate Param changes the path", async () => {
+    const [startW1, startW2, lr] = [await numberParam(page, "startW1"), await numberParam(page, "startW2"), await numberParam(page, "lr")];
     const widget = page.locator("gd-surface-descent");
     await widget.hover();
     await expect.poll(() => widget.getAttribute("data-live"), { timeout: 15_000 }).toBe("ready");
@@ -100,27 +104,28 @@ describe("gradient-descent chapter", () => {
     const beforeStatus = await status(widget);
 
     await clickPlot(widget.locator("[data-figure]"), 0.8, 0.2);
-    await expect.poll(() => param(page, "startW1").inputValue()).not.toBe("-6");
-    expect(Number(await param(page, "startW1").inputValue())).toBeGreaterThan(0);
-    expect(Number(await param(page, "startW2").inputValue())).toBeGreaterThan(0);
+    await expect.poll(() => startW1.inputValue()).not.toBe("-6");
+    expect(Number(await startW1.inputValue())).toBeGreaterThan(0);
+    expect(Number(await startW2.inputValue())).toBeGreaterThan(0);
     expect(await status(widget)).not.toBe(beforeStatus);
     expect(await lines(widget)).not.toBe(before);
 
-    const w1 = Number(await param(page, "startW1").inputValue());
+    const w1 = Number(await startW1.inputValue());
     const afterClick = await lines(widget);
     await widget.locator("[data-figure]").focus();
     await page.keyboard.press("ArrowLeft");
-    await expect.poll(async () => Number(await param(page, "startW1").inputValue())).toBeCloseTo(w1 - 0.5, 6);
+    await expect.poll(async () => Number(await startW1.inputValue())).toBeCloseTo(w1 - 0.5, 6);
     await expect.poll(() => lines(widget)).not.toBe(afterClick);
 
     const afterKeys = await lines(widget);
-    await param(page, "lr").focus();
+    await lr.focus();
     await page.keyboard.press("ArrowUp");
     await expect.poll(() => status(widget)).not.toContain("η = 5:");
     expect(await lines(widget)).not.toBe(afterKeys);
   });
 
   it("learning rates: the diverging panel is caught and named, and lowering its η below 2/c₁ makes it converge", async () => {
+    const [valleyW1, valleyW2] = [await numberParam(page, "valleyW1"), await numberParam(page, "valleyW2")];
     const widget = page.locator("gd-learning-rates");
     const blowup = widget.locator("[data-panel='3']");
     await expect.poll(() => blowup.getAttribute("data-diverged")).toBe("true");
@@ -130,7 +135,7 @@ describe("gradient-descent chapter", () => {
     expect(await widget.locator("[data-panel='2']").getAttribute("data-regime")).toBe("oscillating");
 
     // Keyboard: type a new learning rate into the sentence.
-    const input = param(page, "lrBlowup");
+    const input = await numberParam(page, "lrBlowup");
     await input.fill("0.4");
     await input.press("Enter");
     await expect.poll(() => blowup.getAttribute("data-diverged")).toBe("false");
@@ -140,16 +145,17 @@ describe("gradient-descent chapter", () => {
     // Pointer: a click on a panel moves the shared start point of all four.
     const before = await lines(widget);
     await clickPlot(widget.locator("[data-panel='1'] [data-figure]"), 0.1, 0.9);
-    await expect.poll(async () => Number(await param(page, "valleyW1").inputValue())).toBeLessThan(0);
-    expect(Number(await param(page, "valleyW2").inputValue())).toBeLessThan(0);
+    await expect.poll(async () => Number(await valleyW1.inputValue())).toBeLessThan(0);
+    expect(Number(await valleyW2.inputValue())).toBeLessThan(0);
     await expect.poll(() => lines(widget)).not.toBe(before);
   });
 
   it("momentum: dragging α in the sentence and pressing arrow keys on the valley change both descents", async () => {
+    const valleyW1 = await numberParam(page, "valleyW1");
     const widget = page.locator("gd-momentum-valley");
     await expect.poll(() => status(widget)).toContain("is below 2/c₁ = 0.5");
     const before = await lines(widget);
-    const alpha = param(page, "alpha");
+    const alpha = await numberParam(page, "alpha");
     await scrubParam(page, alpha, 60);
     await expect.poll(async () => Number(await alpha.inputValue())).toBeGreaterThan(0.5);
     await expect.poll(() => status(widget)).toContain(`momentum α = ${await alpha.inputValue()}`);
@@ -159,15 +165,15 @@ describe("gradient-descent chapter", () => {
     expect(await widget.locator("[data-shrink-plain]").allTextContents()).toEqual(["0.6", "0.9"]);
     await expect.poll(() => lines(widget)).not.toBe(before);
 
-    const w1 = Number(await param(page, "valleyW1").inputValue());
+    const w1 = Number(await valleyW1.inputValue());
     const afterDrag = await lines(widget);
     await widget.locator("[data-figure]").focus();
     await page.keyboard.press("ArrowRight");
-    await expect.poll(async () => Number(await param(page, "valleyW1").inputValue())).toBeCloseTo(w1 + 0.1, 6);
+    await expect.poll(async () => Number(await valleyW1.inputValue())).toBeCloseTo(w1 + 0.1, 6);
     await expect.poll(() => lines(widget)).not.toBe(afterDrag);
 
     // Above the limit, the widget says so.
-    const rate = param(page, "valleyLr");
+    const rate = await numberParam(page, "valleyLr");
     await rate.fill("0.6");
     await rate.press("Enter");
     await expect.poll(() => status(widget)).toContain("is not below 2/c₁ = 0.5, so plain descent cannot converge");
@@ -179,7 +185,7 @@ describe("gradient-descent chapter", () => {
     const play = widget.locator("[data-action=play]");
     expect(await play.getAttribute("aria-pressed")).toBe("false");
     // A Param change restarts training live; 300 epochs leave time to pause it midway.
-    const epochs = param(page, "epochs");
+    const epochs = await numberParam(page, "epochs");
     await epochs.fill("300");
     await epochs.press("Enter");
     await expect.poll(() => widget.getAttribute("data-live")).toBe("live");
@@ -202,7 +208,7 @@ describe("gradient-descent chapter", () => {
     // Play from epoch 1 runs on; a mini-batch size change restarts the runs with the new batches.
     await play.click();
     await expect.poll(async () => Number(await widget.getAttribute("data-epoch"))).toBeGreaterThan(1);
-    const rate = param(page, "batchSize");
+    const rate = await numberParam(page, "batchSize");
     await rate.fill("50");
     await rate.press("Enter");
     await expect.poll(() => status(widget), { timeout: 15_000 }).toContain("mini-batch of 50");

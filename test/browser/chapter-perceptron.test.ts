@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { pageUrl, replaceCellSource, useChapter, watchPage } from "./harness";
+import { numberParam, pageUrl, replaceCellSource, useChapter, watchPage } from "./harness";
 
 const chapter = useChapter("perceptron/");
 
@@ -64,7 +64,7 @@ describe("drawing code on demand", () => {
     await page.keyboard.press("ArrowLeft");
     await expect.poll(() => widget.getAttribute("data-runtime")).toBe("loaded");
     await expect.poll(() => widget.locator('[data-dl="w1"]').textContent()).toBe("0.8");
-    expect(await page.locator('nb-param input[name="w1"]').inputValue()).toBe("0.8");
+    expect(await (await numberParam(page, "w1")).inputValue()).toBe("0.8");
     expect(await widget.locator(".dl-handle-focus").count()).toBe(1);
     const loaded = scripts.slice(onLoad);
     expect(loaded.some((name) => name.startsWith("decisionLineRuntime"))).toBe(true);
@@ -100,8 +100,8 @@ describe("DecisionLine", () => {
   });
 
   it("follows the inline bias param: b from −1.5 to −0.5 turns AND into OR and moves the line", async () => {
+    const bias = await numberParam(page, "b");
     const before = await boundaryOf(widget);
-    const bias = page.locator('nb-param input[name="b"]');
     await bias.focus();
     await page.keyboard.press("PageUp"); // ten steps of 0.1
     await expect.poll(() => widget.locator('[data-dl="gate"]').textContent()).toBe("OR");
@@ -116,7 +116,7 @@ describe("DecisionLine", () => {
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("ArrowLeft");
     await expect.poll(() => widget.locator('[data-dl="w1"]').textContent()).toBe("0.8");
-    expect(await page.locator('nb-param input[name="w1"]').inputValue()).toBe("0.8");
+    expect(await (await numberParam(page, "w1")).inputValue()).toBe("0.8");
     expect(await boundaryOf(widget)).not.toBe(before);
     expect(page.url()).toContain("w1=0.8");
   });
@@ -217,7 +217,7 @@ describe("PerceptronLab", () => {
   });
 
   it("reads the learning rate from the inline param", async () => {
-    const eta = page.locator('nb-param input[name="lr"]');
+    const eta = await numberParam(page, "lr");
     await eta.fill("0.5");
     await eta.press("Enter");
     await expect.poll(() => lab.locator('[data-pl="eta"]').textContent()).toBe("0.5");

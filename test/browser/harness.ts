@@ -126,7 +126,15 @@ export async function findSeriousViolations(page: Page, include?: string[]): Pro
   const violations = await page.evaluate(async (selectors) => {
     type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
     const axe = (window as unknown as { axe: { run(context?: unknown): Promise<Result> } }).axe;
-    const result = await (selectors ? axe.run({ include: selectors.map((selector) => [selector]) }) : axe.run());
+    // Every part of a chapter drawn, as a reader scrolling through sees it: axe measures the colours behind text
+    // where it is drawn, and a part the browser skips (content-visibility) has nothing there yet.
+    const drawAll = new CSSStyleSheet();
+    drawAll.replaceSync(".chapter-part { content-visibility: visible !important; }");
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, drawAll];
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const result = await (selectors ? axe.run({ include: selectors.map((selector) => [selector]) }) : axe.run()).finally(() => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== drawAll);
+    });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
@@ -214,6 +222,38 @@ export interface SharedPage {
 
 /** What a test does with a page that `visit` opened for it. */
 export type PageTest = (page: Page) => Promise<void>;
+
+/**
+ * Scrolls `target` into view and waits until it stops moving: the parts of a chapter above it are drawn as it comes
+ * into view (content-visibility), and each one drawn may move it by the difference from its estimated height.
+ */
+export async function scrollIntoViewSettled(target: Locator): Promise<void> {
+  await target.scrollIntoViewIfNeeded();
+  let previous = "";
+  await expect
+    .poll(
+      async () => {
+        const box = JSON.stringify(await target.boundingBox());
+        const settled = box === previous;
+        previous = box;
+        return settled;
+      },
+      { interval: 100 },
+    )
+    .toBe(true);
+}
+
+/**
+ * The text field of the number <Param> `name`. Its part of the chapter writes it only once drawn (components/Param.astro),
+ * so the page is scrolled to it first, as a reader's would be.
+ */
+export async function numberParam(page: Page, name: string): Promise<Locator> {
+  const host = page.locator(`nb-param[data-name="${name}"]`);
+  await host.scrollIntoViewIfNeeded();
+  const field = host.locator("input");
+  await field.waitFor({ state: "attached" });
+  return field;
+}
 
 /** Drags a number param sideways with the pointer from its middle, `dx` pixels in `steps` moves, as a reader scrubs it. */
 export async function scrubParam(page: Page, input: Locator, dx: number, steps = 6): Promise<void> {

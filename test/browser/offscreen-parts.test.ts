@@ -25,13 +25,74 @@ const renderedParts = (page: Page) =>
 
 
 describe.each(chapters.flatMap((slug) => [slug, `zh/${slug}`]))("the parts of /%s/", (path) => {
-  it("hold no form field (Chromium would lay out a skipped part holding one at load), and the ones far below start skipped", async () => {
+  it("hold no form field while skipped (Chromium would lay out a skipped part holding one at load), and the ones far below start skipped", async () => {
     const page = await context.newPage();
     await page.goto(pageUrl(`${path}/`), { waitUntil: "load" });
     const parts = await renderedParts(page);
     expect(parts.length).toBeGreaterThan(5);
-    expect(await page.locator(".chapter-part :is(input:not([type=radio], [type=checkbox]), select, textarea)").count()).toBe(0);
+    const fieldsInSkippedParts = await page.evaluate(
+      () =>
+        [...document.querySelectorAll(".chapter-part")]
+          .filter((part) => !part.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }))
+          .flatMap((part) => [...part.querySelectorAll("input:not([type=radio], [type=checkbox]), select, textarea")]).length,
+    );
+    expect(fieldsInSkippedParts).toBe(0);
     expect(parts.at(-1)).toBe(false);
+    await page.close();
+  });
+});
+
+describe("a number <Param> in a part", () => {
+  // Back-propagation's worked example: a paragraph with twelve numbers, far down the page.
+  const value = (page: Page) => page.locator('nb-param[data-name="x1"] .nb-param-value');
+  const field = (page: Page) => page.locator('nb-param[data-name="x1"] input');
+
+  it("shows its value, with the field's name and limits, until its part is drawn; then writes its field in the same box", async () => {
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(pageUrl("backpropagation/?x1=0.125"), { waitUntil: "networkidle" });
+    expect(await page.locator(".chapter-part nb-param .nb-param-value").count()).toBeGreaterThan(10);
+    expect(await field(page).count()).toBe(0);
+    // The value is the one in the address, and a screen reader hears a spin button with its name.
+    expect(await value(page).textContent()).toBe("0.125");
+    expect(await value(page).evaluate((span) => [span.getAttribute("role"), span.getAttribute("aria-label"), span.getAttribute("aria-valuenow"), span.tabIndex])).toEqual(["spinbutton", "input x1", "0.125", 0]);
+    const before = await value(page).evaluate((span) => {
+      const box = span.getBoundingClientRect();
+      return { x: box.x, width: box.width, height: box.height };
+    });
+    expect(before.width).toBeGreaterThan(20);
+    await flickTo(page, page.locator('nb-param[data-name="x1"]'));
+    await field(page).waitFor();
+    expect(await value(page).count()).toBe(0);
+    expect(await field(page).inputValue()).toBe("0.125");
+    expect(await field(page).getAttribute("aria-label")).toBe("input x1");
+    const after = await field(page).evaluate((input) => {
+      const box = input.getBoundingClientRect();
+      return { x: box.x, width: box.width, height: box.height };
+    });
+    expect(Math.abs(after.x - before.x)).toBeLessThan(0.5);
+    expect(Math.abs(after.width - before.width)).toBeLessThan(0.5);
+    expect(Math.abs(after.height - before.height)).toBeLessThan(0.5);
+    // The field works: an arrow key steps the value, and it widens as the reader types a longer number.
+    await field(page).focus();
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => field(page).getAttribute("aria-valuenow")).not.toBe("0.125");
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.type("0.12345678");
+    expect(await field(page).evaluate((input) => input.getBoundingClientRect().width)).toBeGreaterThan(before.width * 1.5);
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+
+  it("writes its field at once, with the focus in it, when a keyboard reader reaches the value before its part is drawn", async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl("backpropagation/"), { waitUntil: "networkidle" });
+    expect(await field(page).count()).toBe(0);
+    await value(page).focus();
+    await field(page).waitFor();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("x1");
+    await page.keyboard.press("End");
+    await expect.poll(() => field(page).getAttribute("aria-valuenow")).toBe("2");
     await page.close();
   });
 });

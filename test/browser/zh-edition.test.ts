@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { basePath, launchBrowser, pageUrl, watchPage } from "./harness";
+import { basePath, launchBrowser, numberParam, pageUrl, watchPage } from "./harness";
 import { testSite } from "./globalSetup";
 
 // Issue #16: the Simplified Chinese edition under <base>/zh/, and switching between the two editions.
@@ -52,7 +52,9 @@ describe("switching languages", () => {
     const watch = watchPage(page);
     const section = "momentum-remembering-the-last-step";
     await page.goto(pageUrl(`gradient-descent/?lr=12#${section}`), { waitUntil: "networkidle" });
-    const lr = page.locator("nb-param input[name=lr]");
+    // The value the page shows, and its field once drawn, say the address's 12.
+    expect(await page.locator("nb-param[data-name=lr] [role=spinbutton]").getAttribute("aria-valuenow")).toBe("12");
+    const lr = await numberParam(page, "lr");
     expect(await lr.getAttribute("aria-valuenow")).toBe("12");
     // A setting changed on the page (it goes into the address) travels too.
     await lr.fill("20");
@@ -66,7 +68,7 @@ describe("switching languages", () => {
     expect(url.hash).toBe(`#${section}`);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
     // The saved page shows the default until its scripts, loaded after the first paint, read the address.
-    await expect.poll(() => page.locator("nb-param input[name=lr]").getAttribute("aria-valuenow")).toBe("20");
+    await expect.poll(() => page.locator("nb-param[data-name=lr] [role=spinbutton]").getAttribute("aria-valuenow")).toBe("20");
     const heading = page.locator(`[id="${section}"]`);
     expect(await heading.textContent()).toMatch(/动量/);
     await expect.poll(async () => (await heading.boundingBox())?.y ?? -1).toBeLessThan(300);

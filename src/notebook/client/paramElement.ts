@@ -3,11 +3,13 @@
  * the ends), a horizontal drag scrubs (a fixed distance per decade on a log scale), and typing
  * applies as the reader pauses, on Enter or on blur; all go through the store. A value that was
  * clamped, snapped or refused, and a key pressed at a limit, get a short notice beside the number.
+ * A number's text field is written once its part of the chapter is drawn; until then the page shows its value.
  */
 import { registerParam, setParam, watchParams } from "./paramStore";
-import { describeLimit, dragParamValue, formatParamValue, readTypedParamValue, stepParamValue, type ParamSpec, type NumberParamSpec } from "../params";
+import { describeLimit, dragParamValue, formatParamValue, paramChars, readTypedParamValue, stepParamValue, type ParamSpec, type NumberParamSpec } from "../params";
 import type { ParamValue } from "../kernel";
 import { pageNotebookStrings } from "../../i18n/notebookStrings";
+import { whenDrawn } from "../../site/whenDrawn";
 
 const DRAG_THRESHOLD_PIXELS = 4; // below this a press is a click that starts typing, not a drag
 const TYPING_PAUSE_MS = 500; // a typed value applies once the reader pauses this long
@@ -28,21 +30,46 @@ class ParamElement extends HTMLElement {
     });
     const select = this.querySelector("select");
     if (select) select.addEventListener("change", () => setParam(this.spec.name, select.value));
-    const input = this.querySelector("input");
-    if (input && this.spec.kind === "number") this.bindNumber(input, this.spec);
+    const spec = this.spec;
+    const valueText = this.querySelector<HTMLElement>(".nb-param-value");
+    if (valueText && spec.kind === "number") whenDrawn(valueText, () => this.writeNumberField(valueText, spec));
+  }
+
+  /** Puts the text field where the page showed the value (see Param.astro), with the same label, limits and value. */
+  private writeNumberField(valueText: HTMLElement, spec: NumberParamSpec): void {
+    const input = document.createElement("input");
+    input.className = "nb-param-number";
+    input.type = "text";
+    input.inputMode = "decimal";
+    input.name = spec.name;
+    for (const name of ["role", "aria-label", "aria-valuenow", "aria-valuemin", "aria-valuemax", "title"]) {
+      const value = valueText.getAttribute(name);
+      if (value !== null) input.setAttribute(name, value);
+    }
+    input.value = valueText.textContent ?? "";
+    const focused = document.activeElement === valueText;
+    valueText.replaceWith(input);
+    this.bindNumber(input, spec);
+    if (focused) input.focus();
   }
 
   private show(value: ParamValue): void {
     const select = this.querySelector("select");
     if (select) select.value = String(value);
+    if (this.spec.kind !== "number") return;
+    const text = formatParamValue(this.spec, value);
+    const valueText = this.querySelector<HTMLElement>(".nb-param-value");
+    if (valueText) {
+      valueText.textContent = text;
+      valueText.setAttribute("aria-valuenow", String(value));
+    }
     const input = this.querySelector("input");
     if (input) {
-      const text = formatParamValue(this.spec, value);
       // While the reader types, their text stays; it is tidied on Enter or blur.
       if (document.activeElement !== input) input.value = text;
-      input.size = Math.max(2, Math.min(12, input.value.length));
       input.setAttribute("aria-valuenow", String(value));
     }
+    this.style.setProperty("--param-chars", String(paramChars(input?.value ?? text)));
   }
 
   private notify(text: string | undefined): void {
@@ -80,6 +107,8 @@ class ParamElement extends HTMLElement {
       }
     });
     input.addEventListener("input", () => {
+      // The field widens as the reader types, so the whole number stays in sight.
+      this.style.setProperty("--param-chars", String(paramChars(input.value)));
       clearTimeout(this.typingTimer);
       this.typingTimer = setTimeout(() => this.applyTyped(input, spec, false), TYPING_PAUSE_MS);
     });

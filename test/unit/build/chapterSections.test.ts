@@ -10,7 +10,13 @@ const element = (tagName: string, text: string, children: RootContent[] = []): E
   properties: {},
   children: [{ type: "text", value: text }, ...(children as Element[])],
 });
-const param = { type: "mdxJsxTextElement", name: "Param", attributes: [], children: [] } as unknown as RootContent;
+const param = { type: "mdxJsxTextElement", name: "Param", attributes: [{ type: "mdxJsxAttribute", name: "name", value: "lr" }], children: [] } as unknown as RootContent;
+const choiceParam = {
+  type: "mdxJsxTextElement",
+  name: "Param",
+  attributes: [{ type: "mdxJsxAttribute", name: "choices", value: { type: "mdxJsxAttributeValueExpression", value: '["tanh", "relu"]' } }],
+  children: [],
+} as unknown as RootContent;
 const esm = { type: "mdxjsEsm", value: 'import PerceptronLab from "~/components/perceptron/PerceptronLab.astro";' } as unknown as RootContent;
 const lab = { type: "mdxJsxFlowElement", name: "PerceptronLab", attributes: [], children: [] } as unknown as RootContent;
 
@@ -53,9 +59,14 @@ describe("rehypeChapterSections", () => {
     expect(lines).toEqual(["p", "part[h2 p] --part-lines:6;--part-blocks:0"]);
   });
 
-  it("keeps blocks holding a form field out of every part: a <Param> in a sentence and a widget that writes a <select>", () => {
-    const lines = outline([esm, element("h2", "One"), element("p", "Before."), element("p", "The rate ", [param as Element]), element("p", "After."), lab, element("p", "End.")]);
+  it("keeps blocks holding a form field out of every part: a choice <Param> in a sentence and a widget that writes a <select>", () => {
+    const lines = outline([esm, element("h2", "One"), element("p", "Before."), element("p", "The activation ", [choiceParam as Element]), element("p", "After."), lab, element("p", "End.")]);
     expect(lines).toEqual(["mdxjsEsm", "part[h2 p] --part-lines:4;--part-blocks:0", "p", "part[p] --part-lines:2;--part-blocks:0", "PerceptronLab", "part[p] --part-lines:2;--part-blocks:0"]);
+  });
+
+  it("lets a sentence with a number <Param> join its part, as the number's field is written only once the part is drawn", () => {
+    const lines = outline([element("p", "Opening."), element("h2", "One"), element("p", "Before."), element("p", "The rate ", [param as Element]), element("p", "After.")]);
+    expect(lines).toEqual(["p", "part[h2 p p p] --part-lines:8;--part-blocks:0"]);
   });
 
   it("changes nothing outside the chapters", () => {

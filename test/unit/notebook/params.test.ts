@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toParamSpec, mergeParamSpecs, parseParamQuery, formatParamQuery, stepParamValue, readTypedParamValue, describeLimit, dragParamValue, DRAG_PIXELS_PER_DECADE, DRAG_PIXELS_PER_RANGE, type ParamSpec, type NumberParamSpec } from "../../../src/notebook/params";
+import { toParamSpec, mergeParamSpecs, parseParamQuery, formatParamQuery, stepParamValue, readTypedParamValue, paramChars, describeLimit, dragParamValue, DRAG_PIXELS_PER_DECADE, DRAG_PIXELS_PER_RANGE, type ParamSpec, type NumberParamSpec } from "../../../src/notebook/params";
 
 const lr = toParamSpec({ name: "lr", value: 0.03, min: 0.0001, max: 10, scale: "log" });
 const hidden = toParamSpec({ name: "hidden", value: 4, min: 1, max: 32, step: 1 });
@@ -117,5 +117,11 @@ describe("dragging a number", () => {
     const layers = toParamSpec({ name: "layers", value: 2, min: 1, max: 8, step: 1 }) as NumberParamSpec;
     expect(dragParamValue(layers, 2, 7)).toBe(2);
     expect(dragParamValue(layers, 2, DRAG_PIXELS_PER_RANGE)).toBe(8);
+  });
+});
+
+describe("paramChars", () => {
+  it("draws a number's field as wide as its text, from 2 to 12 characters", () => {
+    expect(["5", "0.05", "0.000123", "123456789.123456"].map(paramChars)).toEqual([2, 4, 8, 12]);
   });
 });
