@@ -7,6 +7,7 @@ import rehypeKatex from "rehype-katex";
 import { remarkEquationNumbers } from "./src/markdown/equationNumbers.ts";
 import { remarkFailOnBadMath } from "./src/markdown/mathErrors.ts";
 import { rehypeIndexMathOnce } from "./src/markdown/mathSearch.ts";
+import { rehypeKeepPunctuation } from "./src/markdown/keepPunctuation.ts";
 import { normalizeBase } from "./src/site/base.ts";
 import { remarkNotebookCells } from "./src/notebook/remarkCells.ts";
 import { contentSecurityPolicy } from "./src/site/cspIntegration.ts";
@@ -33,7 +34,7 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "always" },
   markdown: {
     remarkPlugins,
-    rehypePlugins: [rehypeEditionHeadingIds, rehypeChineseHeadings, [rehypeKatex, { strict: "error", trust: false }], rehypeIndexMathOnce, rehypeChapterSections],
+    rehypePlugins: [rehypeEditionHeadingIds, rehypeChineseHeadings, [rehypeKatex, { strict: "error", trust: false }], rehypeIndexMathOnce, rehypeKeepPunctuation, rehypeChapterSections],
     syntaxHighlight: "shiki",
     shikiConfig: { themes: { light: "github-light-default", dark: "github-dark-default" } },
   },

@@ -88,6 +88,38 @@ describe.each(pages)("page /%s on a phone", (path) => {
     expect(overlaps).toEqual([]);
   });
 
+  it("starts no line with the punctuation after a short inline formula or an inline number at 360 px", async () => {
+    const { count, stranded } = await page.evaluate(() => {
+      // Every part drawn, as a reader scrolling through sees it: a part the browser skips has no lines yet.
+      const drawAll = new CSSStyleSheet();
+      drawAll.replaceSync(".chapter-part { content-visibility: visible !important; }");
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, drawAll];
+      try {
+        const tails = [...document.querySelectorAll(".with-punctuation")];
+        const found = tails.flatMap((tail) => {
+          // The last glyph box of a formula, or the last box of a component (a number's field).
+          const before = tail.firstElementChild;
+          const boxes = before?.classList.contains("katex") ? [...before.querySelectorAll(".katex-html > .base")].map((base) => base.getBoundingClientRect()) : [...(before?.getClientRects() ?? [])];
+          const glyphs = boxes.at(-1);
+          const punctuation = tail.lastChild;
+          if (!glyphs || punctuation?.nodeType !== Node.TEXT_NODE) return [`${tail.textContent}: no formula or no punctuation`];
+          const range = document.createRange();
+          range.setStart(punctuation, 0);
+          range.setEnd(punctuation, 1);
+          const mark = range.getBoundingClientRect();
+          const sameLine = mark.top < glyphs.bottom && mark.bottom > glyphs.top;
+          return sameLine ? [] : [`${tail.querySelector(".katex-mathml")?.textContent ?? before?.textContent}${punctuation.textContent}`];
+        });
+        return { count: tails.length, stranded: found };
+      } finally {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== drawAll);
+      }
+    });
+    if (/perceptron|descent|surface|rule|propagation|autograd|real-data|notation/.test(path)) expect(count).toBeGreaterThan(20);
+    if (/gradient-descent/.test(path)) expect(await page.locator(".with-punctuation > nb-param").count()).toBeGreaterThan(3);
+    expect(stranded).toEqual([]);
+  });
+
   it("shows no visible text under 12 px at 360 px", async () => {
     // Text in HTML elements. SVG figures scale with the screen, so their labels' computed size is not what shows;
     // math follows TeX's script sizes.

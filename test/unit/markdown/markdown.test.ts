@@ -9,8 +9,11 @@ import { VFile } from "vfile";
 import { remarkEquationNumbers } from "../../../src/markdown/equationNumbers";
 import { remarkFailOnBadMath } from "../../../src/markdown/mathErrors";
 import { rehypeIndexMathOnce } from "../../../src/markdown/mathSearch";
+import { rehypeKeepPunctuation } from "../../../src/markdown/keepPunctuation";
+import { parseHTML } from "linkedom";
+import type { Root } from "hast";
 
-async function renderMarkdown(markdown: string): Promise<string> {
+async function renderMarkdown(markdown: string, { punctuation = false } = {}): Promise<string> {
   const file = new VFile({ path: "content/example.mdx", value: markdown });
   const result = await unified()
     .use(remarkParse)
@@ -20,6 +23,7 @@ async function renderMarkdown(markdown: string): Promise<string> {
     .use(remarkRehype)
     .use(rehypeKatex)
     .use(rehypeIndexMathOnce)
+    .use(punctuation ? rehypeKeepPunctuation : [])
     .use(rehypeStringify)
     .process(file);
   return String(result);
@@ -70,5 +74,51 @@ describe("math in the search index", () => {
     expect(html).toMatch(/<mfrac><mi>a<\/mi><mi>b<\/mi><\/mfrac>/);
     expect(html).not.toContain("<annotation");
     expect(html).not.toContain("\\frac");
+  });
+});
+
+describe("punctuation after an inline formula or component", () => {
+  const render = (markdown: string) => renderMarkdown(markdown, { punctuation: true });
+  /** What each with-punctuation span holds after its formula, and the text that follows the span. */
+  const tails = (html: string) =>
+    [...parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`).document.querySelectorAll(".with-punctuation")].map((tail) => {
+      expect(tail.firstElementChild?.className).toBe("katex");
+      return [tail.lastChild?.textContent, tail.nextSibling?.textContent ?? ""];
+    });
+
+  it("keeps a short formula and the punctuation after it in one span that does not wrap, the rest of the text outside", async () => {
+    const html = await render("The weight runs to $h_2$. Then $x$, and $\\eta$) ends.");
+    expect(tails(html)).toEqual([
+      [".", " Then "],
+      [",", " and "],
+      [")", " ends."],
+    ]);
+  });
+
+  it("does the same for Chinese punctuation", async () => {
+    const html = await render("权重 $w_5$，学习率 $\\eta$。");
+    expect(tails(html)).toEqual([
+      ["，", "学习率 "],
+      ["。", ""],
+    ]);
+  });
+
+  it("keeps an inline component (a <Param> in a sentence) with the punctuation after it", () => {
+    const param = { type: "mdxJsxTextElement", name: "Param", attributes: [], children: [] };
+    const paragraph = { type: "element", tagName: "p", properties: {}, children: [{ type: "text", value: "the rate " }, param, { type: "text", value: ", then more" }] };
+    const tree = { type: "root", children: [paragraph] } as unknown as Root;
+    rehypeKeepPunctuation()(tree);
+    expect(paragraph.children).toEqual([
+      { type: "text", value: "the rate " },
+      { type: "element", tagName: "span", properties: { className: ["with-punctuation"] }, children: [param, { type: "text", value: "," }] },
+      { type: "text", value: " then more" },
+    ]);
+  });
+
+  it("leaves alone a formula followed by a word, a display formula, and a formula too long to keep on one line", async () => {
+    const long = "$\\|\\tilde w + \\eta s \\tilde x\\|^2 = \\|\\tilde w\\|^2 + 2 \\eta s (\\tilde w \\cdot \\tilde x) + \\eta^2 \\|\\tilde x\\|^2$.";
+    const html = await render(["Take $x$ and go.", "", "$$", "a = b", "$$", "", long].join("\n"));
+    expect(html).not.toContain("with-punctuation");
+    expect(html).toContain("katex-display");
   });
 });
