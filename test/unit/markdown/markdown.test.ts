@@ -15,17 +15,9 @@ import type { Root } from "hast";
 
 async function renderMarkdown(markdown: string, { punctuation = false } = {}): Promise<string> {
   const file = new VFile({ path: "content/example.mdx", value: markdown });
-  const result = await unified()
-    .use(remarkParse)
-    .use(remarkMath)
-    .use(remarkEquationNumbers)
-    .use(remarkFailOnBadMath)
-    .use(remarkRehype)
-    .use(rehypeKatex)
-    .use(rehypeIndexMathOnce)
-    .use(punctuation ? rehypeKeepPunctuation : [])
-    .use(rehypeStringify)
-    .process(file);
+  const processor = unified().use(remarkParse).use(remarkMath).use(remarkEquationNumbers).use(remarkFailOnBadMath).use(remarkRehype).use(rehypeKatex).use(rehypeIndexMathOnce);
+  if (punctuation) processor.use(rehypeKeepPunctuation);
+  const result = await processor.use(rehypeStringify).process(file);
   return String(result);
 }
 
