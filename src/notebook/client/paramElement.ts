@@ -69,7 +69,13 @@ class ParamElement extends HTMLElement {
       if (document.activeElement !== input) input.value = text;
       input.setAttribute("aria-valuenow", String(value));
     }
-    this.style.setProperty("--param-chars", String(paramChars(input?.value ?? text)));
+    this.setChars(input?.value ?? text);
+  }
+
+  // The page wrote the width for the default; setting it again would restyle a skipped part at load for nothing.
+  private setChars(text: string): void {
+    const chars = String(paramChars(text));
+    if (this.style.getPropertyValue("--param-chars").trim() !== chars) this.style.setProperty("--param-chars", chars);
   }
 
   private notify(text: string | undefined): void {
@@ -108,7 +114,7 @@ class ParamElement extends HTMLElement {
     });
     input.addEventListener("input", () => {
       // The field widens as the reader types, so the whole number stays in sight.
-      this.style.setProperty("--param-chars", String(paramChars(input.value)));
+      this.setChars(input.value);
       clearTimeout(this.typingTimer);
       this.typingTimer = setTimeout(() => this.applyTyped(input, spec, false), TYPING_PAUSE_MS);
     });
