@@ -69,13 +69,7 @@ class ParamElement extends HTMLElement {
       if (document.activeElement !== input) input.value = text;
       input.setAttribute("aria-valuenow", String(value));
     }
-    this.setChars(input?.value ?? text);
-  }
-
-  // The page wrote the width for the default; setting it again would restyle a skipped part at load for nothing.
-  private setChars(text: string): void {
-    const chars = String(paramChars(text));
-    if (this.style.getPropertyValue("--param-chars").trim() !== chars) this.style.setProperty("--param-chars", chars);
+    this.style.setProperty("--param-chars", String(paramChars(input?.value ?? text)));
   }
 
   private notify(text: string | undefined): void {
@@ -114,7 +108,7 @@ class ParamElement extends HTMLElement {
     });
     input.addEventListener("input", () => {
       // The field widens as the reader types, so the whole number stays in sight.
-      this.setChars(input.value);
+      this.style.setProperty("--param-chars", String(paramChars(input.value)));
       clearTimeout(this.typingTimer);
       this.typingTimer = setTimeout(() => this.applyTyped(input, spec, false), TYPING_PAUSE_MS);
     });
