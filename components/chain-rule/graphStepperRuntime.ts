@@ -81,11 +81,18 @@ class GraphStepperController {
     return chosen === "your own" || isExpressionName(chosen) ? chosen : this.expression;
   }
 
+  /** The form for the reader's own expression, written from its template (GraphStepper.astro) the first time it is `wanted`. */
+  private ownForm(wanted: boolean): HTMLFormElement | null {
+    const template = this.element.querySelector<HTMLTemplateElement>("template[data-gs-own-template]");
+    if (wanted && template) template.replaceWith(template.content.cloneNode(true));
+    return this.element.querySelector<HTMLFormElement>("form[data-gs-own]");
+  }
+
   /** Re-reads the params (and the typed expression) and redraws. */
   rebuild(reason: "start" | "params" | "typed"): void {
     const expression = this.readChoice();
     const inputs = readInputs(this.params.values());
-    const form = this.element.querySelector<HTMLFormElement>("[data-gs-own]");
+    const form = this.ownForm(expression === "your own");
     if (form) form.hidden = expression !== "your own";
     let graph: TracedGraph;
     let description: { formula: string; model: string; activation: string; loss: string; inputs: InputName[] };

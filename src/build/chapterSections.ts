@@ -15,13 +15,16 @@ import { readImportGraph } from "./importGraph.ts";
 // A part never holds a form field (a text, number or choice input): Chromium lays out at load every skipped subtree
 // that has one, even a hidden field or one a script adds later, which would undo the skipping. So parts break
 // at each level-2 heading and around each block with a field in it, such as a widget's settings or a choice
-// <Param>. A number <Param> is shown as text until its part is drawn, and only then writes its field.
+// <Param>. A number <Param> is shown as text until its part is drawn, and only then writes its field; a field
+// kept in a <template> until the reader asks for it (the graph stepper's own expression) does not count.
 
 /** The class of the runs of a chapter's blocks that the stylesheet renders only near the screen. */
 export const PART_CLASS = "chapter-part";
 
 /** Markup that makes a form field Chromium measures at load; radio buttons and check boxes it leaves alone. */
 const FORM_FIELD = /<(?:select|textarea)\b|<input\b(?![^>]*\btype="(?:radio|checkbox|hidden)")/;
+/** A <template>'s markup is not in the page until a script writes it, which a widget does once the reader asks for it. */
+const TEMPLATE = /<template\b[\s\S]*?<\/template>/g;
 
 /** Blocks of running text; anything else (an equation, a cell, a widget, a figure) counts as one figure-sized block. */
 const TEXT_BLOCKS = new Set(["p", "ul", "ol", "h2", "h3", "h4", "blockquote", "dl"]);
@@ -45,7 +48,7 @@ const writesFieldByFile = new Map<string, boolean>();
 function writesFormField(file: string): boolean {
   if (!writesFieldByFile.has(file)) {
     const files = [...readImportGraph([file]).keys()];
-    writesFieldByFile.set(file, files.some((path) => extname(path) === ".astro" && FORM_FIELD.test(readFileSync(path, "utf8"))));
+    writesFieldByFile.set(file, files.some((path) => extname(path) === ".astro" && FORM_FIELD.test(readFileSync(path, "utf8").replace(TEMPLATE, ""))));
   }
   return writesFieldByFile.get(file)!;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { replaceCellSource, scrubParam, useChapter } from "./harness";
+import { numberParam, replaceCellSource, scrubParam, useChapter } from "./harness";
 import { traceGraph } from "../../src/engine/index";
 import { buildExpression, type Inputs } from "../../components/chain-rule/expressions";
 import { parseExpression } from "../../components/chain-rule/parseExpression";
@@ -93,7 +93,8 @@ describe("GraphStepper", () => {
     const defaults = await pageInputs(page);
     const stepper = page.locator('graph-stepper[data-follows="true"]');
     const field = stepper.locator("[data-gs-own] input");
-    expect(await field.isVisible()).toBe(false);
+    // The field is written only when the reader picks their own expression (a <template> until then).
+    expect(await field.count()).toBe(0);
     await page.locator("nb-param select[name=graph]").selectOption("your own");
     await expect.poll(() => field.isVisible()).toBe(true);
 
@@ -114,10 +115,19 @@ describe("GraphStepper", () => {
     expect(await figureMarkup(stepper)).toBe(before);
   }));
 
+  it("opens a link that picks the reader's own expression with its field written and its graph drawn", () => chapter.visit("?graph=your%20own", async (page) => {
+    const stepper = page.locator('graph-stepper[data-follows="true"]');
+    const field = stepper.locator("[data-gs-own] input");
+    await expect.poll(() => field.isVisible()).toBe(true);
+    expect(await stepper.locator("template").count()).toBe(0);
+    const own = await field.inputValue();
+    await expect.poll(() => stepper.locator("[data-gs-formula]").textContent()).toBe(`f = ${own}`);
+  }));
+
   it("follows a weight dragged with the pointer in the neuron's sentence, and ends on the engine's gradients", () => chapter.visit(async (page) => {
     const defaults = await pageInputs(page);
     const stepper = page.locator('graph-stepper[data-expression="loss"]');
-    const w1 = page.locator("nb-param input[name=w1]");
+    const w1 = await numberParam(page, "w1");
     await scrubParam(page, w1, 40, 8);
     const w1Value = Number(await w1.getAttribute("aria-valuenow"));
     expect(w1Value).toBeGreaterThan(defaults.w1!);

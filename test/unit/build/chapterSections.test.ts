@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Element, Root, RootContent } from "hast";
@@ -67,6 +68,14 @@ describe("rehypeChapterSections", () => {
   it("lets a sentence with a number <Param> join its part, as the number's field is written only once the part is drawn", () => {
     const lines = outline([element("p", "Opening."), element("h2", "One"), element("p", "Before."), element("p", "The rate ", [param as Element]), element("p", "After.")]);
     expect(lines).toEqual(["p", "part[h2 p p p] --part-lines:8;--part-blocks:0"]);
+  });
+
+  it("lets a widget whose only field waits in a <template> join its part: the graph stepper writes its expression field when the reader asks", () => {
+    const stepperImport = { type: "mdxjsEsm", value: 'import GraphStepper from "~/components/chain-rule/GraphStepper.astro";' } as unknown as RootContent;
+    const stepper = { type: "mdxJsxFlowElement", name: "GraphStepper", attributes: [], children: [] } as unknown as RootContent;
+    expect(readFileSync("components/chain-rule/GraphStepper.astro", "utf8")).toMatch(/<template[^>]*>\s*<form[\s\S]*<input type="text"[\s\S]*<\/template>/);
+    const lines = outline([stepperImport, element("h2", "One"), element("p", "Before."), stepper, element("p", "After.")]);
+    expect(lines).toEqual(["mdxjsEsm", "part[h2 p mdxJsxFlowElement p] --part-lines:6;--part-blocks:1"]);
   });
 
   it("changes nothing outside the chapters", () => {
