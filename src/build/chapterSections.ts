@@ -14,9 +14,9 @@ import { readImportGraph } from "./importGraph.ts";
 //
 // A part never holds a form field (a text, number or choice input): Chromium lays out at load every skipped subtree
 // that has one, even a hidden field or one a script adds later, which would undo the skipping. So parts break
-// at each level-2 heading and around each block with a field in it, such as a widget's settings or a choice
-// <Param>. A number <Param> is shown as text until its part is drawn, and only then writes its field; a field
-// kept in a <template> until the reader asks for it (the graph stepper's own expression) does not count.
+// at each level-2 heading and around each block with a field in it, such as a widget's settings. A <Param> is
+// shown as text until its part is drawn, and only then writes its field (components/Param.astro writes none); a
+// field kept in a <template> until the reader asks for it (the graph stepper's own expression) does not count.
 
 /** The class of the runs of a chapter's blocks that the stylesheet renders only near the screen. */
 export const PART_CLASS = "chapter-part";
@@ -69,13 +69,9 @@ function findFieldComponents(tree: Root, chapterPath: string, root: string): Set
   return new Set(sources.filter(([, file]) => writesFormField(file)).map(([name]) => name));
 }
 
-/** A number <Param> writes its text field only once its part is drawn (components/Param.astro); a choice writes a <select>. */
-const writesFieldWhenDrawn = (node: MdxNode & { attributes?: { name?: string }[] }) =>
-  node.name === "Param" && !(node.attributes ?? []).some((attribute) => attribute.name === "choices");
-
 /** Whether a block is or holds a component that writes a form field, or a field written in the chapter itself. */
 function holdsFormField(node: MdxNode, fieldComponents: Set<string>): boolean {
-  if (node.name && fieldComponents.has(node.name) && !writesFieldWhenDrawn(node)) return true;
+  if (node.name && fieldComponents.has(node.name)) return true;
   if (node.type === "element" && ["input", "select", "textarea"].includes(node.tagName)) return true;
   return (node.children ?? []).some((child) => holdsFormField(child, fieldComponents));
 }

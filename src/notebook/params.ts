@@ -166,6 +166,14 @@ export function paramChars(text: string): number {
   return Math.max(2, Math.min(12, text.length));
 }
 
+// A Chinese character (or full-width form) takes about two of the monospaced font's Latin letters.
+const WIDE_CHARACTER = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/g;
+
+/** How many characters wide a choice is drawn: its longest label's, a Chinese character counting two, so every choice fits one box. */
+export function choiceChars(labels: string[]): number {
+  return Math.max(2, ...labels.map((label) => label.length + (label.match(WIDE_CHARACTER)?.length ?? 0)));
+}
+
 /** The allowed values in a few words, e.g. "0.1 to 100" or "1 to 8, whole numbers". */
 export function describeAllowed(spec: ParamSpec, s: NotebookStrings = enNotebook): string {
   if (spec.kind === "choice") return s.paramOneOf({ choices: spec.choices.map((choice) => s.paramChoice({ choice })).join(s.paramChoiceSeparator) });

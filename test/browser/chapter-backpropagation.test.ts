@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { findSeriousViolations, launchBrowser, numberParam, pageUrl, replaceCellSource, setTheme, useChapter } from "./harness";
+import { choiceParam, findSeriousViolations, launchBrowser, numberParam, pageUrl, replaceCellSource, setTheme, useChapter } from "./harness";
 
 const CHAPTER = "backpropagation/";
 const chapter = useChapter(CHAPTER);
@@ -105,7 +105,7 @@ describe("the delta-flow chart", () => {
     await expect.poll(() => flow.locator("[data-flow-rows] tr").count()).toBe(8);
     expect(await flow.locator("[data-flow=depth]").textContent()).toBe("7");
     expect(await chart()).not.toBe(before);
-    await page.locator('nb-param select[name="flowActivation"]').selectOption("relu");
+    await (await choiceParam(page, "flowActivation")).selectOption("relu");
     await expect.poll(() => flow.locator("[data-flow=activation]").textContent()).toBe("relu");
   }));
 

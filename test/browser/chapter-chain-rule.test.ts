@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { numberParam, replaceCellSource, scrubParam, useChapter } from "./harness";
+import { choiceParam, numberParam, replaceCellSource, scrubParam, useChapter } from "./harness";
 import { traceGraph } from "../../src/engine/index";
 import { buildExpression, type Inputs } from "../../components/chain-rule/expressions";
 import { parseExpression } from "../../components/chain-rule/parseExpression";
@@ -73,7 +73,7 @@ describe("GraphStepper", () => {
   it("redraws when the reader changes an input or the expression in the sentence", () => chapter.visit(async (page) => {
     const defaults = await pageInputs(page);
     const stepper = page.locator('graph-stepper[data-follows="true"]');
-    const u = page.locator("nb-param input[name=u]");
+    const u = await numberParam(page, "u");
     const before = await figureMarkup(stepper);
     await u.focus();
     await page.keyboard.press("ArrowUp");
@@ -82,7 +82,7 @@ describe("GraphStepper", () => {
     expect(await stepper.locator("[data-gs-status]").textContent()).toContain(`f = ${changed.nodes.at(-1)!.data}`);
     expect(await figureMarkup(stepper)).not.toBe(before);
 
-    await page.locator("nb-param select[name=graph]").selectOption("neuron");
+    await (await choiceParam(page, "graph")).selectOption("neuron");
     await expect.poll(() => stepper.locator("[data-gs-formula]").textContent()).toContain("σ");
     expect(await stepper.locator("[data-gs-model]").textContent()).toContain("Activation: sigmoid");
     const neuron = traceGraph(buildExpression("neuron", { ...defaults }));
@@ -95,7 +95,7 @@ describe("GraphStepper", () => {
     const field = stepper.locator("[data-gs-own] input");
     // The field is written only when the reader picks their own expression (a <template> until then).
     expect(await field.count()).toBe(0);
-    await page.locator("nb-param select[name=graph]").selectOption("your own");
+    await (await choiceParam(page, "graph")).selectOption("your own");
     await expect.poll(() => field.isVisible()).toBe(true);
 
     await field.fill("u * u + v");

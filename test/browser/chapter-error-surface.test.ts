@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { fetchSavedPage, findSeriousViolations, flickTo, editCell, setTheme, useChapter } from "./harness";
+import { choiceParam, editCell, fetchSavedPage, findSeriousViolations, flickTo, setTheme, useChapter } from "./harness";
 
 const CHAPTER = "error-surface/";
 const chapter = useChapter(CHAPTER);
@@ -132,7 +132,7 @@ describe("error-surface chapter", () => {
     const squared = await number(explorer, "E");
     const surfaceBefore = await explorer.locator("[data-es-surface]").innerHTML();
     const before = await generation(explorer);
-    await page.locator("nb-param select[name=loss]").selectOption("cross-entropy");
+    await (await choiceParam(page, "loss")).selectOption("cross-entropy");
     await ready(explorer, before);
     expect(await readout(explorer, "loss")).toBe("cross-entropy");
     expect(await explorer.locator("[data-es-legend]").textContent()).toContain("cross-entropy");

@@ -243,17 +243,20 @@ export async function scrollIntoViewSettled(target: Locator): Promise<void> {
     .toBe(true);
 }
 
-/**
- * The text field of the number <Param> `name`. Its part of the chapter writes it only once drawn (components/Param.astro),
- * so the page is scrolled to it first, as a reader's would be.
- */
-export async function numberParam(page: Page, name: string): Promise<Locator> {
+/** The field of the <Param> `name`, scrolled to first as a reader's page would be: its part writes it only once drawn (components/Param.astro). */
+async function paramField(page: Page, name: string, tag: "input" | "select"): Promise<Locator> {
   const host = page.locator(`nb-param[data-name="${name}"]`);
   await host.scrollIntoViewIfNeeded();
-  const field = host.locator("input");
+  const field = host.locator(tag);
   await field.waitFor({ state: "attached" });
   return field;
 }
+
+/** The text field of the number <Param> `name` (see paramField). */
+export const numberParam = (page: Page, name: string): Promise<Locator> => paramField(page, name, "input");
+
+/** The menu of the choice <Param> `name` (see paramField). */
+export const choiceParam = (page: Page, name: string): Promise<Locator> => paramField(page, name, "select");
 
 /** Drags a number param sideways with the pointer from its middle, `dx` pixels in `steps` moves, as a reader scrubs it. */
 export async function scrubParam(page: Page, input: Locator, dx: number, steps = 6): Promise<void> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import { countFrames, launchBrowser, measureFrameRate, pageUrl, replaceCellSource, useChapter } from "./harness";
+import { choiceParam, countFrames, launchBrowser, measureFrameRate, pageUrl, replaceCellSource, useChapter } from "./harness";
 
 const LAB = "lab/notebook/";
 const lab = useChapter(LAB);
@@ -129,7 +129,7 @@ describe("notebook lab page", () => {
     await page.keyboard.press("PageUp");
     expect(await hidden.getAttribute("aria-valuenow")).toBe("15");
     expect(new URL(page.url()).searchParams.get("hidden")).toBe("15");
-    await page.locator("nb-param select[name=activation]").selectOption("relu");
+    await (await choiceParam(page, "activation")).selectOption("relu");
     expect(new URL(page.url()).searchParams.get("activation")).toBe("relu");
     const lr = page.locator("nb-param input[name=lr]");
     await lr.fill("0.25");

@@ -97,6 +97,82 @@ describe("a number <Param> in a part", () => {
   });
 });
 
+describe("the <Param>s in parts the browser skips", () => {
+  it("are left as the page wrote them while they upgrade at load: no text or width rewritten, which would lay their parts out again", async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const changed: string[] = [];
+      (window as unknown as { paramChanges: string[] }).paramChanges = changed;
+      const observer = new MutationObserver((records) => {
+        for (const record of records) {
+          const host = (record.target instanceof Element ? record.target : record.target.parentElement)?.closest("nb-param");
+          if (host) changed.push(`${host.getAttribute("data-name")} ${record.type} ${record.attributeName ?? ""}`);
+        }
+      });
+      // From the end of parsing, when the page's scripts start: the parser's own writing is not a change.
+      document.addEventListener("readystatechange", () => {
+        if (document.readyState === "interactive") observer.observe(document, { subtree: true, childList: true, characterData: true, attributeFilter: ["style", "aria-valuenow"] });
+      });
+    });
+    await page.goto(pageUrl("backpropagation/"), { waitUntil: "networkidle" });
+    expect(await page.locator("nb-param").count()).toBeGreaterThan(10);
+    const skipped = await page.evaluate(() => [...document.querySelectorAll("nb-param")].filter((host) => !host.checkVisibility({ contentVisibilityAuto: true })).map((host) => host.getAttribute("data-name")));
+    expect(skipped).toEqual(expect.arrayContaining(["x1", "flowActivation"]));
+    const changes = await page.evaluate(() => (window as unknown as { paramChanges: string[] }).paramChanges);
+    expect(changes.filter((change) => skipped.includes(change.split(" ")[0]))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("a choice <Param> in a part", () => {
+  // Back-propagation's delta-flow sentence, far down the page.
+  const shown = (page: Page) => page.locator('nb-param[data-name="flowActivation"] .nb-param-choice');
+  const menu = (page: Page) => page.locator('nb-param[data-name="flowActivation"] select');
+  const box = (locator: ReturnType<typeof menu>) => locator.evaluate((element) => {
+    const { x, width, height } = element.getBoundingClientRect();
+    return { x, width, height };
+  });
+
+  it("shows its choice, with the menu's role and name, until its part is drawn; then writes its menu in the same box", async () => {
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(pageUrl("backpropagation/?flowActivation=tanh"), { waitUntil: "networkidle" });
+    expect(await menu(page).count()).toBe(0);
+    expect(await shown(page).textContent()).toBe("tanh");
+    expect(await shown(page).evaluate((span) => [span.getAttribute("role"), span.getAttribute("aria-label"), span.getAttribute("aria-expanded"), span.tabIndex])).toEqual(["combobox", "hidden activation", "false", 0]);
+    const sentenceHeight = () => page.locator('nb-param[data-name="flowActivation"]').evaluate((host) => host.closest("p")!.getBoundingClientRect().height);
+    const before = await box(shown(page));
+    const sentenceBefore = await sentenceHeight();
+    await flickTo(page, page.locator('nb-param[data-name="flowActivation"]'));
+    await menu(page).waitFor();
+    const after = await box(menu(page));
+    expect(await sentenceHeight()).toBeCloseTo(sentenceBefore, 1);
+    expect(await shown(page).count()).toBe(0);
+    expect(await menu(page).inputValue()).toBe("tanh");
+    expect(await menu(page).getAttribute("aria-label")).toBe("hidden activation");
+    expect(await menu(page).evaluate((select: HTMLSelectElement) => [...select.options].map((option) => option.value))).toEqual(["sigmoid", "tanh", "relu"]);
+    expect(Math.abs(after.x - before.x)).toBeLessThan(0.5);
+    expect(Math.abs(after.width - before.width)).toBeLessThan(0.5);
+    expect(Math.abs(after.height - before.height)).toBeLessThan(0.5);
+    await menu(page).selectOption("relu");
+    await expect.poll(() => new URL(page.url()).searchParams.get("flowActivation")).toBe("relu");
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+
+  it("writes its menu at once, with the focus in it, when a keyboard reader reaches the choice before its part is drawn", async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl("backpropagation/"), { waitUntil: "networkidle" });
+    expect(await menu(page).count()).toBe(0);
+    await shown(page).focus();
+    await menu(page).waitFor();
+    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name)).toBe("flowActivation");
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => new URL(page.url()).searchParams.get("flowActivation")).toBe("tanh");
+    await page.close();
+  });
+});
+
 describe("a section cut into parts between two paragraphs", () => {
   it("keeps the gap between the two paragraphs the same as between two paragraphs inside a part", async () => {
     const page = await context.newPage();

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { findSeriousViolations, flickTo, launchBrowser, pageUrl, watchPage, type PageWatch } from "./harness";
+import { findSeriousViolations, flickTo, launchBrowser, numberParam, pageUrl, watchPage, type PageWatch } from "./harness";
 
 
 const chapter = "backpropagation/";
@@ -136,7 +136,7 @@ describe("the training playground", () => {
     page = await context.newPage();
     watch = watchPage(page);
     await page.goto(pageUrl(chapter), { waitUntil: "networkidle" });
-    const inline = page.locator('nb-param input[name="pgLr"]');
+    const inline = await numberParam(page, "pgLr");
     await inline.fill("0.05");
     await inline.press("Enter");
     await expect.poll(() => page.locator("training-playground").getAttribute("data-runtime")).toBe("loaded");
@@ -321,8 +321,8 @@ describe("the training playground", () => {
 
   it("follows the inline params in the prose", async () => {
     await open();
-    const inline = page.locator('nb-param input[name="pgLr"]');
-    if ((await inline.count()) === 0) throw new Error("the chapter has no inline pgLr param beside the playground");
+    expect(await page.locator('nb-param[data-name="pgLr"]').count(), "the chapter's inline pgLr param beside the playground").toBe(1);
+    const inline = await numberParam(page, "pgLr");
     await inline.fill("0.05");
     await inline.press("Enter");
     await expect.poll(() => control("learningRate").inputValue()).toBe("0.05");

@@ -3,10 +3,11 @@
  * the ends), a horizontal drag scrubs (a fixed distance per decade on a log scale), and typing
  * applies as the reader pauses, on Enter or on blur; all go through the store. A value that was
  * clamped, snapped or refused, and a key pressed at a limit, get a short notice beside the number.
- * A number's text field is written once its part of the chapter is drawn; until then the page shows its value.
+ * Its field (a number's text field, a choice's <select>) is written once its part of the chapter is drawn; until
+ * then the page shows its value in the same box.
  */
 import { registerParam, setParam, watchParams } from "./paramStore";
-import { describeLimit, dragParamValue, formatParamValue, paramChars, readTypedParamValue, stepParamValue, type ParamSpec, type NumberParamSpec } from "../params";
+import { describeLimit, dragParamValue, formatParamValue, paramChars, readTypedParamValue, stepParamValue, type ChoiceParamSpec, type ParamSpec, type NumberParamSpec } from "../params";
 import type { ParamValue } from "../kernel";
 import { pageNotebookStrings } from "../../i18n/notebookStrings";
 import { whenDrawn } from "../../site/whenDrawn";
@@ -28,11 +29,26 @@ class ParamElement extends HTMLElement {
     watchParams((name, values) => {
       if (name === this.spec.name) this.show(values[name]);
     });
-    const select = this.querySelector("select");
-    if (select) select.addEventListener("change", () => setParam(this.spec.name, select.value));
     const spec = this.spec;
     const valueText = this.querySelector<HTMLElement>(".nb-param-value");
     if (valueText && spec.kind === "number") whenDrawn(valueText, () => this.writeNumberField(valueText, spec));
+    const choiceText = this.querySelector<HTMLElement>(".nb-param-choice");
+    if (choiceText && spec.kind === "choice") whenDrawn(choiceText, () => this.writeSelect(choiceText, spec));
+  }
+
+  /** Puts the <select> where the page showed the choice (see Param.astro), with the same label and the value in use. */
+  private writeSelect(choiceText: HTMLElement, spec: ChoiceParamSpec): void {
+    const strings = pageNotebookStrings();
+    const select = document.createElement("select");
+    select.className = "nb-param-select";
+    select.name = spec.name;
+    select.setAttribute("aria-label", choiceText.getAttribute("aria-label") ?? spec.name);
+    for (const choice of spec.choices) select.add(new Option(strings.paramChoice({ choice }), choice));
+    select.value = choiceText.dataset.value ?? String(spec.value);
+    select.addEventListener("change", () => setParam(spec.name, select.value));
+    const focused = document.activeElement === choiceText;
+    choiceText.replaceWith(select);
+    if (focused) select.focus();
   }
 
   /** Puts the text field where the page showed the value (see Param.astro), with the same label, limits and value. */
@@ -54,14 +70,21 @@ class ParamElement extends HTMLElement {
   }
 
   private show(value: ParamValue): void {
-    const select = this.querySelector("select");
-    if (select) select.value = String(value);
-    if (this.spec.kind !== "number") return;
+    if (this.spec.kind === "choice") {
+      const select = this.querySelector("select");
+      if (select) select.value = String(value);
+      const choiceText = this.querySelector<HTMLElement>(".nb-param-choice");
+      if (choiceText) {
+        setText(choiceText, pageNotebookStrings().paramChoice({ choice: String(value) }));
+        choiceText.dataset.value = String(value);
+      }
+      return;
+    }
     const text = formatParamValue(this.spec, value);
     const valueText = this.querySelector<HTMLElement>(".nb-param-value");
     if (valueText) {
-      valueText.textContent = text;
-      valueText.setAttribute("aria-valuenow", String(value));
+      setText(valueText, text);
+      if (valueText.getAttribute("aria-valuenow") !== String(value)) valueText.setAttribute("aria-valuenow", String(value));
     }
     const input = this.querySelector("input");
     if (input) {
@@ -69,7 +92,13 @@ class ParamElement extends HTMLElement {
       if (document.activeElement !== input) input.value = text;
       input.setAttribute("aria-valuenow", String(value));
     }
-    this.style.setProperty("--param-chars", String(paramChars(input?.value ?? text)));
+    this.setChars(input?.value ?? text);
+  }
+
+  // The page wrote the width for the value it shows; setting it again would restyle a skipped part at load for nothing.
+  private setChars(text: string): void {
+    const chars = String(paramChars(text));
+    if (this.style.getPropertyValue("--param-chars").trim() !== chars) this.style.setProperty("--param-chars", chars);
   }
 
   private notify(text: string | undefined): void {
@@ -108,7 +137,7 @@ class ParamElement extends HTMLElement {
     });
     input.addEventListener("input", () => {
       // The field widens as the reader types, so the whole number stays in sight.
-      this.style.setProperty("--param-chars", String(paramChars(input.value)));
+      this.setChars(input.value);
       clearTimeout(this.typingTimer);
       this.typingTimer = setTimeout(() => this.applyTyped(input, spec, false), TYPING_PAUSE_MS);
     });
@@ -153,6 +182,11 @@ class ParamElement extends HTMLElement {
       input.removeAttribute("aria-invalid");
     }
   }
+}
+
+/** Writes `text` into `element` only if it differs: rewriting the same text would lay a skipped part out again at load. */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }
 
 if (!customElements.get("nb-param")) customElements.define("nb-param", ParamElement);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toParamSpec, mergeParamSpecs, parseParamQuery, formatParamQuery, stepParamValue, readTypedParamValue, paramChars, describeLimit, dragParamValue, DRAG_PIXELS_PER_DECADE, DRAG_PIXELS_PER_RANGE, type ParamSpec, type NumberParamSpec } from "../../../src/notebook/params";
+import { toParamSpec, mergeParamSpecs, parseParamQuery, formatParamQuery, stepParamValue, readTypedParamValue, paramChars, choiceChars, describeLimit, dragParamValue, DRAG_PIXELS_PER_DECADE, DRAG_PIXELS_PER_RANGE, type ParamSpec, type NumberParamSpec } from "../../../src/notebook/params";
 
 const lr = toParamSpec({ name: "lr", value: 0.03, min: 0.0001, max: 10, scale: "log" });
 const hidden = toParamSpec({ name: "hidden", value: 4, min: 1, max: 32, step: 1 });
@@ -123,5 +123,13 @@ describe("dragging a number", () => {
 describe("paramChars", () => {
   it("draws a number's field as wide as its text, from 2 to 12 characters", () => {
     expect(["5", "0.05", "0.000123", "123456789.123456"].map(paramChars)).toEqual([2, 4, 8, 12]);
+  });
+});
+
+describe("choiceChars", () => {
+  it("draws a choice as wide as its longest label, a Chinese character counting two letters", () => {
+    expect(choiceChars(["tanh", "sigmoid", "leaky ReLU"])).toBe(10);
+    expect(choiceChars(["扇出", "神经元", "你自己的"])).toBe(8);
+    expect(choiceChars(["x"])).toBe(2);
   });
 });
