@@ -133,7 +133,9 @@ describe("the graded cells, typed into the real page", () => {
     const text = await running;
     const seconds = (Date.now() - started) / 1000;
     console.log(`frames the page painted in 0.5 s while the program trained: ${frames}`);
-    expect(frames).toBeGreaterThan(15);
+    // Training on the page's own thread would paint 0 to 2 frames here; 15 of a possible 30 was too close to a busy
+    // two-core machine's rate (14 seen while the whole suite ran), so the bar is a steady 16 frames a second.
+    expect(frames).toBeGreaterThan(8);
     console.log(`chapter 7's whole program (cells it needs first, the digits' first load, 2 epochs, the check) took ${seconds.toFixed(1)} s in the page`);
     expect(await program.locator(".nb-check-pass").count()).toBe(1);
     expect(text).toMatch(/reads \d+ of the 2000 test digits right \(9\d\.\d%\) after 2 epochs/);

@@ -41,18 +41,11 @@ export async function holdFontsUntilFirstPaint(page: Page): Promise<void> {
   });
 }
 
-/**
- * Whether a page's layout shift is measured with its web fonts held until the first paint. The Chinese edition's
- * are not yet: its lines break between any two characters, so a fallback that matches Source Serif's average
- * letter still moves a line's end, and its paragraphs shift by 0.03 to 0.19 when the fonts arrive late (issue #15).
- */
-export const holdsFonts = (path: string): boolean => !path.startsWith("zh/");
-
-/** Opens a page recording its layout shifts (its fonts held until it first paints, see holdsFonts), and waits until it has settled: loaded, fonts in, widgets started. */
+/** Opens a page recording its layout shifts, its fonts held until it first paints, and waits until it has settled: loaded, fonts in, widgets started. */
 export async function openSettled(context: BrowserContext, path: string, prepare?: (page: Page) => void): Promise<Page> {
   const page = await context.newPage();
   prepare?.(page);
-  if (holdsFonts(path)) await holdFontsUntilFirstPaint(page);
+  await holdFontsUntilFirstPaint(page);
   await page.addInitScript(recordLayoutShifts);
   await page.goto(pageUrl(path), { waitUntil: "networkidle" });
   await page.evaluate(() => document.fonts.ready);

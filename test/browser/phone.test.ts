@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { findSeriousViolations, launchBrowser, setTheme } from "./harness";
-import { holdsFonts, layoutShifts, openSettled, sumShifts } from "./layoutShifts";
+import { layoutShifts, openSettled, sumShifts } from "./layoutShifts";
 
 // Issue #15: what Lighthouse's phone audit measures and is the same on every run: nothing moves while a page
 // loads, no serious accessibility problem at phone or desktop width in either theme, no text under 12 px.
@@ -66,16 +66,14 @@ describe.each(pages)("page /%s on a phone", (path) => {
     expect(fallback.filter((character) => !isChineseText(character))).toEqual([]);
   });
 
-  it(`does not move while it loads${holdsFonts(path) ? ", its web fonts arriving after the first paint" : ""}: cumulative layout shift below 0.02 at 360 px`, async () => {
-    if (holdsFonts(path)) {
-      const { paint, fontsDone } = await page.evaluate(() => ({
-        paint: performance.getEntriesByName("first-paint")[0]!.startTime,
-        fontsDone: (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => entry.name.endsWith(".woff2")).map((entry) => entry.responseEnd),
-      }));
-      // The case a slow connection makes: the first screen drawn in the fallback faces, then the web fonts swapped in.
-      expect(fontsDone.length).toBeGreaterThan(0);
-      expect(Math.min(...fontsDone)).toBeGreaterThan(paint);
-    }
+  it("does not move while it loads, its web fonts arriving after the first paint: cumulative layout shift below 0.02 at 360 px", async () => {
+    const { paint, fontsDone } = await page.evaluate(() => ({
+      paint: performance.getEntriesByName("first-paint")[0]!.startTime,
+      fontsDone: (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => entry.name.endsWith(".woff2")).map((entry) => entry.responseEnd),
+    }));
+    // The case a slow connection makes: the first screen drawn in the fallback faces, then the web fonts swapped in.
+    expect(fontsDone.length).toBeGreaterThan(0);
+    expect(Math.min(...fontsDone)).toBeGreaterThan(paint);
     const shifts = await layoutShifts(page);
     expect(sumShifts(shifts), JSON.stringify(shifts)).toBeLessThan(0.02);
   });
