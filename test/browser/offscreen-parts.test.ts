@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { basePath, flickTo, launchBrowser, pageUrl, watchPage } from "./harness";
 import { layoutShifts, recordLayoutShifts, sumShifts } from "./layoutShifts";
 
@@ -23,6 +23,20 @@ afterAll(async () => {
 const renderedParts = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll(".chapter-part")].map((part) => part.firstElementChild!.checkVisibility({ contentVisibilityAuto: true })));
 
+
+/** Where an element sits across its line, and its size. */
+const boxOf = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const { x, width, height } = element.getBoundingClientRect();
+    return { x, width, height };
+  });
+
+/** A field written in place of the value the page showed takes its box: the same x, width and height to half a pixel. */
+function expectSameBox(after: { x: number; width: number; height: number }, before: { x: number; width: number; height: number }): void {
+  expect(Math.abs(after.x - before.x)).toBeLessThan(0.5);
+  expect(Math.abs(after.width - before.width)).toBeLessThan(0.5);
+  expect(Math.abs(after.height - before.height)).toBeLessThan(0.5);
+}
 
 describe.each(chapters.flatMap((slug) => [slug, `zh/${slug}`]))("the parts of /%s/", (path) => {
   it("hold no form field while skipped (Chromium would lay out a skipped part holding one at load), and the ones far below start skipped", async () => {
@@ -56,23 +70,14 @@ describe("a number <Param> in a part", () => {
     // The value is the one in the address, and a screen reader hears a spin button with its name.
     expect(await value(page).textContent()).toBe("0.125");
     expect(await value(page).evaluate((span) => [span.getAttribute("role"), span.getAttribute("aria-label"), span.getAttribute("aria-valuenow"), span.tabIndex])).toEqual(["spinbutton", "input x1", "0.125", 0]);
-    const before = await value(page).evaluate((span) => {
-      const box = span.getBoundingClientRect();
-      return { x: box.x, width: box.width, height: box.height };
-    });
+    const before = await boxOf(value(page));
     expect(before.width).toBeGreaterThan(20);
     await flickTo(page, page.locator('nb-param[data-name="x1"]'));
     await field(page).waitFor();
     expect(await value(page).count()).toBe(0);
     expect(await field(page).inputValue()).toBe("0.125");
     expect(await field(page).getAttribute("aria-label")).toBe("input x1");
-    const after = await field(page).evaluate((input) => {
-      const box = input.getBoundingClientRect();
-      return { x: box.x, width: box.width, height: box.height };
-    });
-    expect(Math.abs(after.x - before.x)).toBeLessThan(0.5);
-    expect(Math.abs(after.width - before.width)).toBeLessThan(0.5);
-    expect(Math.abs(after.height - before.height)).toBeLessThan(0.5);
+    expectSameBox(await boxOf(field(page)), before);
     // The field works: an arrow key steps the value, and it widens as the reader types a longer number.
     await field(page).focus();
     await page.keyboard.press("ArrowUp");
@@ -128,10 +133,6 @@ describe("a choice <Param> in a part", () => {
   // Back-propagation's delta-flow sentence, far down the page.
   const shown = (page: Page) => page.locator('nb-param[data-name="flowActivation"] .nb-param-choice');
   const menu = (page: Page) => page.locator('nb-param[data-name="flowActivation"] select');
-  const box = (locator: ReturnType<typeof menu>) => locator.evaluate((element) => {
-    const { x, width, height } = element.getBoundingClientRect();
-    return { x, width, height };
-  });
 
   it("shows its choice, with the menu's role and name, until its part is drawn; then writes its menu in the same box", async () => {
     const page = await context.newPage();
@@ -141,19 +142,17 @@ describe("a choice <Param> in a part", () => {
     expect(await shown(page).textContent()).toBe("tanh");
     expect(await shown(page).evaluate((span) => [span.getAttribute("role"), span.getAttribute("aria-label"), span.getAttribute("aria-expanded"), span.tabIndex])).toEqual(["combobox", "hidden activation", "false", 0]);
     const sentenceHeight = () => page.locator('nb-param[data-name="flowActivation"]').evaluate((host) => host.closest("p")!.getBoundingClientRect().height);
-    const before = await box(shown(page));
+    const before = await boxOf(shown(page));
     const sentenceBefore = await sentenceHeight();
     await flickTo(page, page.locator('nb-param[data-name="flowActivation"]'));
     await menu(page).waitFor();
-    const after = await box(menu(page));
+    const after = await boxOf(menu(page));
     expect(await sentenceHeight()).toBeCloseTo(sentenceBefore, 1);
     expect(await shown(page).count()).toBe(0);
     expect(await menu(page).inputValue()).toBe("tanh");
     expect(await menu(page).getAttribute("aria-label")).toBe("hidden activation");
     expect(await menu(page).evaluate((select: HTMLSelectElement) => [...select.options].map((option) => option.value))).toEqual(["sigmoid", "tanh", "relu"]);
-    expect(Math.abs(after.x - before.x)).toBeLessThan(0.5);
-    expect(Math.abs(after.width - before.width)).toBeLessThan(0.5);
-    expect(Math.abs(after.height - before.height)).toBeLessThan(0.5);
+    expectSameBox(after, before);
     await menu(page).selectOption("relu");
     await expect.poll(() => new URL(page.url()).searchParams.get("flowActivation")).toBe("relu");
     expect(watch.problems).toEqual([]);
