@@ -3,8 +3,9 @@
 // nothing they do is needed to read the first screen. After the build, each page's <script type="module" src> tags
 // become one list that a small inline loader fetches once the browser reports the first contentful paint, at once
 // when the reader touches the page sooner, and in any case soon after load. The files, and their order of running,
-// are the same; only the moment changes. A click on a button whose element has not been defined yet is held and
-// replayed once the scripts have run, so nothing the reader does in that moment is lost.
+// are the same; only the moment changes. A click on a button, or on a cell's code (which opens its editor), inside
+// an element that has not been defined yet is held and replayed once the scripts have run, so nothing the reader
+// does in that moment is lost.
 
 const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
 
@@ -18,11 +19,11 @@ export const LOADER = `(() => {
   const held = [];
   let started = false;
   const hold = (event) => {
-    const button = event.target instanceof Element ? event.target.closest("button") : null;
-    if (!button || !button.closest(":not(:defined)")) return;
+    const control = event.target instanceof Element ? event.target.closest("button, [data-nb-input]") : null;
+    if (!control || !control.closest(":not(:defined)")) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    held.push(button);
+    held.push(control);
     start();
   };
   const start = async () => {
@@ -36,7 +37,7 @@ export const LOADER = `(() => {
     }
     for (const src of modules) await import(src).catch((error) => console.error(error));
     removeEventListener("click", hold, true);
-    for (const button of held) button.click();
+    for (const control of held) control.click();
   };
   addEventListener("click", hold, true);
   for (const type of ["pointerdown", "keydown", "touchstart", "focusin", "scroll", "visibilitychange"]) addEventListener(type, start, { once: true, passive: true, capture: true });

@@ -54,4 +54,29 @@ describe("module scripts load after the first paint (src/build/deferredScripts.t
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it("keeps a click on a cell's code made before the cell's script has arrived, and opens the editor when it does", async () => {
+    const page = await chapter.context().newPage();
+    await page.bringToFront();
+    const { problems } = watchPage(page);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: Route[] = [];
+    await page.route(/\/Cell\.astro_astro_type_script[^/]*\.js$/, async (route) => {
+      held.push(route);
+      await released;
+      await route.continue();
+    });
+    await page.goto(pageUrl("perceptron/"), { waitUntil: "load" });
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => customElements.get("nb-cell") === undefined)).toBe(true);
+    const cell = page.locator("nb-cell").first();
+    await cell.locator("[data-nb-input]").click();
+    await page.waitForTimeout(200);
+    expect(await cell.locator(".cm-content").count()).toBe(0);
+    release();
+    await expect.poll(() => cell.locator(".cm-content").evaluate((editor) => editor.contains(document.activeElement)).catch(() => false)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
