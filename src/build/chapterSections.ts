@@ -3,6 +3,7 @@ import { dirname, extname, join, resolve } from "node:path";
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import type { VFile } from "vfile";
 import { readImportGraph } from "./importGraph.ts";
+import { latinWidths } from "../site/latinWidths.ts";
 
 // A chapter is one long page: thousands of KaTeX spans and saved figures that a phone would style, lay out and
 // paint before the reader sees the first paragraph. Cut into parts, the page lets the browser skip every part off
@@ -76,12 +77,9 @@ function holdsFormField(node: MdxNode, fieldComponents: Set<string>): boolean {
   return (node.children ?? []).some((child) => holdsFormField(child, fieldComponents));
 }
 
-// A Chinese character (or full-width punctuation) is as wide as two Latin letters, so a line holds half as many.
-const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/g;
-
 /** The characters a reader sees in a node, in Latin letters' widths: KaTeX's glyph spans and MathML are not counted. */
 function countCharacters(node: RootContent | ElementContent): number {
-  if (node.type === "text") return node.value.length + (node.value.match(WIDE)?.length ?? 0);
+  if (node.type === "text") return latinWidths(node.value);
   // A block written as JSX (<h2 id="…">) holds its text as an element does.
   if (node.type !== "element") return ((node as MdxNode).children ?? []).reduce((sum, child) => sum + countCharacters(child as ElementContent), 0);
   const classes = Array.isArray(node.properties?.className) ? node.properties.className.map(String) : [];

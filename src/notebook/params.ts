@@ -5,6 +5,7 @@
 import type { ParamValue } from "./kernel";
 import { enNotebook } from "../i18n/notebook.en";
 import type { NotebookStrings } from "../i18n/types";
+import { latinWidths } from "../site/latinWidths";
 
 /** A number the reader drags, types or steps; `step` makes it an integer or a grid, `log` steps by ratios. */
 export interface NumberParamSpec {
@@ -166,12 +167,9 @@ export function paramChars(text: string): number {
   return Math.max(2, Math.min(12, text.length));
 }
 
-// A Chinese character (or full-width form) takes about two of the monospaced font's Latin letters.
-const WIDE_CHARACTER = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/g;
-
 /** How many characters wide a choice is drawn: its longest label's, a Chinese character counting two, so every choice fits one box. */
 export function choiceChars(labels: string[]): number {
-  return Math.max(2, ...labels.map((label) => label.length + (label.match(WIDE_CHARACTER)?.length ?? 0)));
+  return Math.max(2, ...labels.map(latinWidths));
 }
 
 /** The allowed values in a few words, e.g. "0.1 to 100" or "1 to 8, whole numbers". */

@@ -34,7 +34,7 @@ export const sumShifts = (shifts: LayoutShift[]): number => shifts.reduce((sum, 
  * Holds back every web font the page asks for until it has painted once, as on a phone's slow connection, where the
  * first screen is drawn in the fallback faces: the worst case for layout shift, made the same on every run.
  */
-export async function holdFontsUntilFirstPaint(page: Page): Promise<void> {
+async function holdFontsUntilFirstPaint(page: Page): Promise<void> {
   await page.route(/\.woff2(?:\?|$)/, async (route) => {
     await page.waitForFunction(() => performance.getEntriesByName("first-paint").length > 0, undefined, { polling: 20 });
     await route.continue();
