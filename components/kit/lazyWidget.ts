@@ -5,13 +5,15 @@
  * queued and replayed in order: clicks on `[data-action]` buttons, presses and drags on
  * `[data-figure]`, its arrow keys, and changes of its bound params. A failed import is reported
  * in the status line and retried on the next touch. This keeps a chapter's JavaScript before any
- * interaction small (issue #4: at most 100 KiB gzip), whatever its widgets weigh.
+ * interaction small (issue #4: at most 100 KiB gzip), whatever its widgets weigh. Fields kept in a
+ * FieldWhenDrawn are written once the widget is drawn, so the widget can sit in a chapter's parts.
  */
 import { addressHas } from "../../src/notebook/client/paramStore";
 import { readBoundParams, type BoundParams } from "./boundParams";
 import { claimOnce } from "./onceOnly";
 import { createRuntimeLoader } from "./runtimeLoader";
 import { FIGURE_KEYS, followDrag } from "./pointer";
+import { writeFields, writeFieldsWhenDrawn } from "./fieldsWhenDrawn";
 import type { ParamValue } from "../../src/notebook/kernel";
 import { pageNotebookStrings } from "../../src/i18n/notebookStrings";
 
@@ -69,7 +71,12 @@ export function defineLazyWidget<R extends string = string>(tag: string, options
 function connectWidget<R extends string>(element: HTMLElement, options: LazyWidgetOptions<R>): void {
   const params = readBoundParams<R>(element);
   const loader = createRuntimeLoader(
-    () => options.runtime().then((runtime) => runtime.start(element, { params })),
+    () =>
+      options.runtime().then((runtime) => {
+        // A runtime may look its fields up; a widget started from a link may not be drawn yet.
+        writeFields(element);
+        return runtime.start(element, { params });
+      }),
     (state, error) => report(element, state, error),
   );
   // Controls that only work with JavaScript are in the saved page but hidden (or a disabled fieldset) until now.
@@ -77,6 +84,7 @@ function connectWidget<R extends string>(element: HTMLElement, options: LazyWidg
     controls.hidden = false;
     if (controls instanceof HTMLFieldSetElement) controls.disabled = false;
   }
+  writeFieldsWhenDrawn(element);
   const status = element.querySelector<HTMLElement>("[role=status][data-ready]");
   if (status) status.textContent = status.dataset.ready!;
   const touch = () => void loader.load().catch(() => undefined);

@@ -26,12 +26,14 @@ function isPreset(name: string): name is LabPreset {
 /** Takes over the element; the saved view stays until the first redraw. */
 export function start(element: HTMLElement, { params }: WidgetContext<LabRole>): WidgetController<LabRole> {
   const lab = new PerceptronLabController(element, params);
-  const preset = element.querySelector<HTMLSelectElement>('[data-pl="preset"]')!;
-  preset.addEventListener("change", () => lab.choosePreset(preset.value));
   // A press and release in (nearly) one place edits; a drag does nothing.
   let press: { start: Point; last: Point; shift: boolean } | undefined;
   return {
     action: (name) => lab.act(name),
+    // Through the kit, so a preset chosen while the runtime was still loading is applied once it has.
+    changed(control, value) {
+      if (control.dataset.pl === "preset") lab.choosePreset(value);
+    },
     pick(clientX, clientY, _figure, shift) {
       if (press) press.last = [clientX, clientY];
       else press = { start: [clientX, clientY], last: [clientX, clientY], shift };

@@ -17,15 +17,19 @@ import { latinWidths } from "../site/latinWidths.ts";
 // that has one, even a hidden field or one a script adds later, which would undo the skipping. So parts break
 // at each level-2 heading and around each block with a field in it, such as a widget's settings. A <Param> is
 // shown as text until its part is drawn, and only then writes its field (components/Param.astro writes none); a
-// field kept in a <template> until the reader asks for it (the graph stepper's own expression) does not count.
+// field kept in a <template> until the reader asks for it (the graph stepper's own expression), or until its widget
+// is drawn (components/kit/FieldWhenDrawn.astro), does not count.
 
 /** The class of the runs of a chapter's blocks that the stylesheet renders only near the screen. */
 export const PART_CLASS = "chapter-part";
 
 /** Markup that makes a form field Chromium measures at load; radio buttons and check boxes it leaves alone. */
 const FORM_FIELD = /<(?:select|textarea)\b|<input\b(?![^>]*\btype="(?:radio|checkbox|hidden)")/;
-/** A <template>'s markup is not in the page until a script writes it, which a widget does once the reader asks for it. */
-const TEMPLATE = /<template\b[\s\S]*?<\/template>/g;
+/**
+ * Markup kept out of the page until a script writes it: a <template>'s (a widget writes it once the reader asks for
+ * it) and a <FieldWhenDrawn>'s (components/kit/FieldWhenDrawn.astro: a template the widget writes once drawn).
+ */
+const TEMPLATE = /<(template|FieldWhenDrawn)\b[\s\S]*?<\/\1>/g;
 
 /** Blocks of running text; anything else (an equation, a cell, a widget, a figure) counts as one figure-sized block. */
 const TEXT_BLOCKS = new Set(["p", "ul", "ol", "h2", "h3", "h4", "blockquote", "dl"]);

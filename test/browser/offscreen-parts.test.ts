@@ -172,6 +172,56 @@ describe("a choice <Param> in a part", () => {
   });
 });
 
+describe.each(["perceptron", "zh/perceptron"])("the perceptron lab's menus on /%s/", (path) => {
+  const lab = (page: Page) => page.locator("perceptron-lab");
+  const slots = (page: Page) => lab(page).locator(".widget-field-slot");
+
+  it("wait in their slots while the lab's part is skipped, then are written in the same boxes when it is drawn, and work", async () => {
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(pageUrl(`${path}/`), { waitUntil: "networkidle" });
+    await page.waitForFunction(() => customElements.get("perceptron-lab") !== undefined && !document.querySelector<HTMLElement>("perceptron-lab .pl-toolbar")!.hidden);
+    // The lab sits in a part far below the first screen, skipped, and holds no field yet.
+    expect(await lab(page).evaluate((element) => element.closest(".chapter-part") !== null && !element.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+    expect(await lab(page).locator("select").count()).toBe(0);
+    expect(await slots(page).count()).toBe(2);
+    const before = await Promise.all([0, 1].map((i) => boxOf(slots(page).nth(i))));
+    for (const box of before) expect(box.width).toBeGreaterThan(40);
+    await flickTo(page, lab(page));
+    await expect.poll(() => lab(page).locator("select").count()).toBe(2);
+    for (const i of [0, 1]) {
+      const menu = slots(page).nth(i).locator("select");
+      expectSameBox(await boxOf(slots(page).nth(i)), before[i]);
+      expectSameBox(await boxOf(menu), before[i]);
+      // As wide as the menu would make itself for its longest label, or at most a little wider: no label cut.
+      const ownWidth = await menu.evaluate((select) => {
+        select.style.width = "auto";
+        const width = select.getBoundingClientRect().width;
+        select.style.width = "";
+        return width;
+      });
+      expect(ownWidth).toBeLessThanOrEqual(before[i].width + 0.5);
+      expect(ownWidth).toBeGreaterThan(before[i].width - 12);
+    }
+    await lab(page).locator('[data-pl="preset"]').selectOption("xor");
+    await expect.poll(() => lab(page).locator('[data-pl="status"]').textContent()).toContain("XOR");
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+
+  it("are written before the lab starts when a link sets its learning rate, though its part is not drawn yet", async () => {
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(pageUrl(`${path}/?lr=0.5`), { waitUntil: "networkidle" });
+    await expect.poll(() => lab(page).getAttribute("data-runtime")).toBe("loaded");
+    expect(await lab(page).evaluate((element) => element.checkVisibility({ contentVisibilityAuto: true }))).toBe(false);
+    expect(await lab(page).locator("select").count()).toBe(2);
+    expect(await lab(page).locator('[data-pl="eta"]').textContent()).toBe("0.5");
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("a section cut into parts between two paragraphs", () => {
   it("keeps the gap between the two paragraphs the same as between two paragraphs inside a part", async () => {
     const page = await context.newPage();

@@ -18,8 +18,8 @@ const choiceParam = {
   attributes: [{ type: "mdxJsxAttribute", name: "choices", value: { type: "mdxJsxAttributeValueExpression", value: '["tanh", "relu"]' } }],
   children: [],
 } as unknown as RootContent;
-const esm = { type: "mdxjsEsm", value: 'import PerceptronLab from "~/components/perceptron/PerceptronLab.astro";' } as unknown as RootContent;
-const lab = { type: "mdxJsxFlowElement", name: "PerceptronLab", attributes: [], children: [] } as unknown as RootContent;
+const esm = { type: "mdxjsEsm", value: 'import Playground from "~/components/playground/Playground.astro";' } as unknown as RootContent;
+const playground = { type: "mdxJsxFlowElement", name: "Playground", attributes: [], children: [] } as unknown as RootContent;
 
 /** The tree after the plugin, as one line per top-level node: a part lists its children's tags. */
 function outline(children: RootContent[], path = resolve("content/example.mdx")): string[] {
@@ -61,8 +61,19 @@ describe("rehypeChapterSections", () => {
   });
 
   it("keeps a block holding a form field out of every part: a widget that writes a <select>", () => {
-    const lines = outline([esm, element("h2", "One"), element("p", "Before."), lab, element("p", "End.")]);
-    expect(lines).toEqual(["mdxjsEsm", "part[h2 p] --part-lines:4;--part-blocks:0", "PerceptronLab", "part[p] --part-lines:2;--part-blocks:0"]);
+    expect(readFileSync("components/playground/Playground.astro", "utf8")).toMatch(/<select\b/);
+    const lines = outline([esm, element("h2", "One"), element("p", "Before."), playground, element("p", "End.")]);
+    expect(lines).toEqual(["mdxjsEsm", "part[h2 p] --part-lines:4;--part-blocks:0", "Playground", "part[p] --part-lines:2;--part-blocks:0"]);
+  });
+
+  it("lets a widget whose fields wait in a <FieldWhenDrawn> join its part: the perceptron lab writes its menus once drawn", () => {
+    const labImport = { type: "mdxjsEsm", value: 'import PerceptronLab from "~/components/perceptron/PerceptronLab.astro";' } as unknown as RootContent;
+    const lab = { type: "mdxJsxFlowElement", name: "PerceptronLab", attributes: [], children: [] } as unknown as RootContent;
+    const source = readFileSync("components/perceptron/PerceptronLab.astro", "utf8");
+    expect(source.match(/<select\b/g)).toHaveLength(2);
+    expect(source.match(/<FieldWhenDrawn\b(?:=>|[^>])*>\s*<select\b/g)).toHaveLength(2);
+    const lines = outline([labImport, element("h2", "One"), element("p", "Before."), lab, element("p", "After.")]);
+    expect(lines).toEqual(["mdxjsEsm", "part[h2 p mdxJsxFlowElement p] --part-lines:6;--part-blocks:1"]);
   });
 
   it("lets a sentence with a number or a choice <Param> join its part, as a Param's field is written only once its part is drawn", () => {
