@@ -13,8 +13,8 @@ import { latinWidths } from "../site/latinWidths.ts";
 // load every part near the viewport, so the smaller the part after the opening, the less it lays out before the
 // reader sees anything.
 //
-// A part never holds a form field (a text, number or choice input): Chromium lays out at load every skipped subtree
-// that has one, even a hidden field or one a script adds later, which would undo the skipping. So parts break
+// A part never holds a form field (a text, number or choice input) or a form: Chromium lays out at load every skipped
+// subtree that has one, even a hidden field or one a script adds later, which would undo the skipping. So parts break
 // at each level-2 heading and around each block with a field in it, such as a widget's settings. A <Param> is
 // shown as text until its part is drawn, and only then writes its field (components/Param.astro writes none); a
 // field kept in a <template> until the reader asks for it (the graph stepper's own expression), or until its widget
@@ -23,8 +23,11 @@ import { latinWidths } from "../site/latinWidths.ts";
 /** The class of the runs of a chapter's blocks that the stylesheet renders only near the screen. */
 export const PART_CLASS = "chapter-part";
 
-/** Markup that makes a form field Chromium measures at load; radio buttons and check boxes it leaves alone. */
-const FORM_FIELD = /<(?:select|textarea)\b|<input\b(?![^>]*\btype="(?:radio|checkbox|hidden)")/;
+/**
+ * Markup that makes a form field Chromium measures at load: radio buttons, check boxes and buttons it leaves alone,
+ * unless they are in a <form>.
+ */
+const FORM_FIELD = /<(?:select|textarea|form)\b|<input\b(?![^>]*\btype="(?:radio|checkbox|hidden)")/;
 /**
  * Markup kept out of the page until a script writes it: a <template>'s (a widget writes it once the reader asks for
  * it) and a <FieldWhenDrawn>'s (components/kit/FieldWhenDrawn.astro: a template the widget writes once drawn).
@@ -77,7 +80,7 @@ function findFieldComponents(tree: Root, chapterPath: string, root: string): Set
 /** Whether a block is or holds a component that writes a form field, or a field written in the chapter itself. */
 function holdsFormField(node: MdxNode, fieldComponents: Set<string>): boolean {
   if (node.name && fieldComponents.has(node.name)) return true;
-  if (node.type === "element" && ["input", "select", "textarea"].includes(node.tagName)) return true;
+  if (node.type === "element" && ["input", "select", "textarea", "form"].includes(node.tagName)) return true;
   return (node.children ?? []).some((child) => holdsFormField(child, fieldComponents));
 }
 

@@ -48,7 +48,7 @@ describe.each(chapters.flatMap((slug) => [slug, `zh/${slug}`]))("the parts of /%
       () =>
         [...document.querySelectorAll(".chapter-part")]
           .filter((part) => !part.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }))
-          .flatMap((part) => [...part.querySelectorAll("input:not([type=radio], [type=checkbox]), select, textarea")]).length,
+          .flatMap((part) => [...part.querySelectorAll("input:not([type=radio], [type=checkbox]), select, textarea, form")]).length,
     );
     expect(fieldsInSkippedParts).toBe(0);
     expect(parts.at(-1)).toBe(false);
@@ -219,6 +219,47 @@ describe.each(["perceptron", "zh/perceptron"])("the perceptron lab's menus on /%
     expect(await lab(page).locator('[data-pl="eta"]').textContent()).toBe("0.5");
     expect(watch.problems).toEqual([]);
     await page.close();
+  });
+});
+
+describe("the playground's settings on /backpropagation/", () => {
+  const playground = (page: Page) => page.locator("training-playground");
+  const slots = (page: Page) => playground(page).locator(".widget-field-slot");
+  const fields = (page: Page) => playground(page).locator("select, input:not([type=radio])");
+
+  it("wait in their slots while its part is skipped, then are written in the same boxes when it is drawn, and work", async () => {
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto(pageUrl("backpropagation/"), { waitUntil: "networkidle" });
+    await page.waitForFunction(() => customElements.get("training-playground") !== undefined);
+    expect(await playground(page).evaluate((element) => element.closest(".chapter-part") !== null && !element.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+    expect(await fields(page).count()).toBe(0);
+    const count = await slots(page).count();
+    // Four menus, seven numbers and one per hidden layer.
+    expect(count).toBeGreaterThanOrEqual(12);
+    const before = await Promise.all(Array.from({ length: count }, (_, i) => boxOf(slots(page).nth(i))));
+    await flickTo(page, playground(page).locator(".pg-controls"));
+    await expect.poll(() => fields(page).count()).toBe(count);
+    for (let i = 0; i < count; i += 1) {
+      expectSameBox(await boxOf(slots(page).nth(i)), before[i]);
+      expectSameBox(await boxOf(slots(page).nth(i).locator("select, input")), before[i]);
+    }
+    await playground(page).locator('[data-control="learningRate"]').fill("0.05");
+    await playground(page).locator('[data-control="learningRate"]').press("Enter");
+    await expect.poll(() => playground(page).locator("[data-model]").textContent()).toContain("η = 0.05");
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+
+  it("are shown without scripts, each in its slot", async () => {
+    const still = await launchBrowser({ viewport: phone, javaScriptEnabled: false });
+    const page = await still.newPage();
+    await page.goto(pageUrl("backpropagation/"), { waitUntil: "load" });
+    const count = await slots(page).count();
+    expect(count).toBeGreaterThanOrEqual(12);
+    expect(await playground(page).locator(".widget-field-slot > noscript > :is(select, input)").count()).toBe(count);
+    expect(await playground(page).locator('[data-control="activation"]').inputValue()).toBe("tanh");
+    await still.close();
   });
 });
 

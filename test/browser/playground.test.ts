@@ -125,6 +125,10 @@ describe("the training playground", () => {
     page = await context.newPage();
     watch = watchPage(page);
     await page.goto(pageUrl(chapter), { waitUntil: "networkidle" });
+    // As a reader comes to it: the playground's settings are written once it is drawn, its runtime still not loaded.
+    await flickTo(page, page.locator("training-playground .pg-controls"));
+    await control("activation").waitFor();
+    expect(await page.locator("training-playground").getAttribute("data-runtime")).toBeNull();
     await control("activation").selectOption("sigmoid");
     await button("step").click();
     await expect.poll(status).toMatch(/^step 1 · train loss/);

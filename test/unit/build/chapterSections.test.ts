@@ -18,8 +18,8 @@ const choiceParam = {
   attributes: [{ type: "mdxJsxAttribute", name: "choices", value: { type: "mdxJsxAttributeValueExpression", value: '["tanh", "relu"]' } }],
   children: [],
 } as unknown as RootContent;
-const esm = { type: "mdxjsEsm", value: 'import Playground from "~/components/playground/Playground.astro";' } as unknown as RootContent;
-const playground = { type: "mdxJsxFlowElement", name: "Playground", attributes: [], children: [] } as unknown as RootContent;
+const esm = { type: "mdxjsEsm", value: 'import MenuWidget from "~/test/unit/build/fixtures/MenuWidget.astro";' } as unknown as RootContent;
+const menuWidget = { type: "mdxJsxFlowElement", name: "MenuWidget", attributes: [], children: [] } as unknown as RootContent;
 
 /** The tree after the plugin, as one line per top-level node: a part lists its children's tags. */
 function outline(children: RootContent[], path = resolve("content/example.mdx")): string[] {
@@ -61,9 +61,29 @@ describe("rehypeChapterSections", () => {
   });
 
   it("keeps a block holding a form field out of every part: a widget that writes a <select>", () => {
-    expect(readFileSync("components/playground/Playground.astro", "utf8")).toMatch(/<select\b/);
-    const lines = outline([esm, element("h2", "One"), element("p", "Before."), playground, element("p", "End.")]);
-    expect(lines).toEqual(["mdxjsEsm", "part[h2 p] --part-lines:4;--part-blocks:0", "Playground", "part[p] --part-lines:2;--part-blocks:0"]);
+    const lines = outline([esm, element("h2", "One"), element("p", "Before."), menuWidget, element("p", "End.")]);
+    expect(lines).toEqual(["mdxjsEsm", "part[h2 p] --part-lines:4;--part-blocks:0", "MenuWidget", "part[p] --part-lines:2;--part-blocks:0"]);
+  });
+
+  it("keeps a widget with a <form> out of every part, though the form holds only buttons and radio buttons", () => {
+    const formImport = { type: "mdxjsEsm", value: 'import FormWidget from "~/test/unit/build/fixtures/FormWidget.astro";' } as unknown as RootContent;
+    const formWidget = { type: "mdxJsxFlowElement", name: "FormWidget", attributes: [], children: [] } as unknown as RootContent;
+    const lines = outline([formImport, element("h2", "One"), element("p", "Before."), formWidget, element("p", "End.")]);
+    expect(lines).toEqual(["mdxjsEsm", "part[h2 p] --part-lines:4;--part-blocks:0", "FormWidget", "part[p] --part-lines:2;--part-blocks:0"]);
+  });
+
+  it("keeps a field written in the chapter itself out of every part", () => {
+    const lines = outline([element("p", "Opening."), element("h2", "One"), element("p", "Before."), element("form", "", [element("input", "")]), element("p", "End.")]);
+    expect(lines).toEqual(["p", "part[h2 p] --part-lines:4;--part-blocks:0", "form", "part[p] --part-lines:2;--part-blocks:0"]);
+  });
+
+  it("lets the playground, whose menus and number fields all wait in <FieldWhenDrawn>s, join its part", () => {
+    const playgroundImport = { type: "mdxjsEsm", value: 'import Playground from "~/components/playground/Playground.astro";' } as unknown as RootContent;
+    const playground = { type: "mdxJsxFlowElement", name: "Playground", attributes: [], children: [] } as unknown as RootContent;
+    const source = readFileSync("components/playground/Playground.astro", "utf8");
+    expect(source.match(/<FieldWhenDrawn\b(?:=>|[^>])*>\s*<(?:select|input)\b/g)).toHaveLength(12);
+    const lines = outline([playgroundImport, element("h2", "One"), element("p", "Before."), playground, element("p", "After.")]);
+    expect(lines).toEqual(["mdxjsEsm", "part[h2 p mdxJsxFlowElement p] --part-lines:6;--part-blocks:1"]);
   });
 
   it("lets a widget whose fields wait in a <FieldWhenDrawn> join its part: the perceptron lab writes its menus once drawn", () => {
