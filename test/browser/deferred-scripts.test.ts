@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Route } from "playwright-core";
+import type { Page, Route } from "playwright-core";
 import { pageUrl, useChapter, watchPage } from "./harness";
 
 const chapter = useChapter("perceptron/", { viewport: { width: 360, height: 740 } });
@@ -31,21 +31,27 @@ describe("module scripts load after the first paint (src/build/deferredScripts.t
     await page.close();
   });
 
-  it("keeps a click on a button made before its element's script has arrived, and acts on it when it does", async () => {
+  /** Opens the chapter with `script` (a component's script file) held back; `release` lets it through. */
+  async function openWithScriptHeld(script: RegExp, tag: string): Promise<{ page: Page; problems: string[]; release: () => void }> {
     const page = await chapter.context().newPage();
     await page.bringToFront();
     const { problems } = watchPage(page);
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     const held: Route[] = [];
-    await page.route(/\/Search\.astro_astro_type_script[^/]*\.js$/, async (route) => {
+    await page.route(script, async (route) => {
       held.push(route);
       await released;
       await route.continue();
     });
     await page.goto(pageUrl("perceptron/"), { waitUntil: "load" });
     await expect.poll(() => held.length).toBeGreaterThan(0);
-    expect(await page.evaluate(() => customElements.get("site-search") === undefined)).toBe(true);
+    expect(await page.evaluate((name) => customElements.get(name) === undefined, tag)).toBe(true);
+    return { page, problems, release };
+  }
+
+  it("keeps a click on a button made before its element's script has arrived, and acts on it when it does", async () => {
+    const { page, problems, release } = await openWithScriptHeld(/\/Search\.astro_astro_type_script[^/]*\.js$/, "site-search");
     await page.locator("site-search .search-open").click();
     await page.waitForTimeout(200);
     expect(await page.locator("dialog.search-dialog").evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
@@ -56,20 +62,7 @@ describe("module scripts load after the first paint (src/build/deferredScripts.t
   });
 
   it("keeps a click on a cell's code made before the cell's script has arrived, and opens the editor when it does", async () => {
-    const page = await chapter.context().newPage();
-    await page.bringToFront();
-    const { problems } = watchPage(page);
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const held: Route[] = [];
-    await page.route(/\/Cell\.astro_astro_type_script[^/]*\.js$/, async (route) => {
-      held.push(route);
-      await released;
-      await route.continue();
-    });
-    await page.goto(pageUrl("perceptron/"), { waitUntil: "load" });
-    await expect.poll(() => held.length).toBeGreaterThan(0);
-    expect(await page.evaluate(() => customElements.get("nb-cell") === undefined)).toBe(true);
+    const { page, problems, release } = await openWithScriptHeld(/\/Cell\.astro_astro_type_script[^/]*\.js$/, "nb-cell");
     const cell = page.locator("nb-cell").first();
     await cell.locator("[data-nb-input]").click();
     await page.waitForTimeout(200);

@@ -172,36 +172,49 @@ describe("a choice <Param> in a part", () => {
   });
 });
 
+/**
+ * Checks that a widget's fields wait in their FieldWhenDrawn slots while its part is skipped, then flicks to `target`
+ * and checks that each field is written in its slot, the slot and the field in the slot's box from before; returns
+ * those boxes.
+ */
+async function expectFieldsWrittenInTheirSlots(page: Page, widget: Locator, target: Locator): Promise<{ x: number; width: number; height: number }[]> {
+  const slots = widget.locator(".widget-field-slot");
+  const fields = widget.locator("select, input:not([type=radio])");
+  expect(await widget.evaluate((element) => element.closest(".chapter-part") !== null && !element.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+  expect(await fields.count()).toBe(0);
+  const count = await slots.count();
+  const before = await Promise.all(Array.from({ length: count }, (_, i) => boxOf(slots.nth(i))));
+  await flickTo(page, target);
+  await expect.poll(() => fields.count()).toBe(count);
+  for (let i = 0; i < count; i += 1) {
+    expectSameBox(await boxOf(slots.nth(i)), before[i]);
+    expectSameBox(await boxOf(slots.nth(i).locator("select, input")), before[i]);
+  }
+  return before;
+}
+
 describe.each(["perceptron", "zh/perceptron"])("the perceptron lab's menus on /%s/", (path) => {
   const lab = (page: Page) => page.locator("perceptron-lab");
-  const slots = (page: Page) => lab(page).locator(".widget-field-slot");
 
   it("wait in their slots while the lab's part is skipped, then are written in the same boxes when it is drawn, and work", async () => {
     const page = await context.newPage();
     const watch = watchPage(page);
     await page.goto(pageUrl(`${path}/`), { waitUntil: "networkidle" });
     await page.waitForFunction(() => customElements.get("perceptron-lab") !== undefined && !document.querySelector<HTMLElement>("perceptron-lab .pl-toolbar")!.hidden);
-    // The lab sits in a part far below the first screen, skipped, and holds no field yet.
-    expect(await lab(page).evaluate((element) => element.closest(".chapter-part") !== null && !element.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
-    expect(await lab(page).locator("select").count()).toBe(0);
-    expect(await slots(page).count()).toBe(2);
-    const before = await Promise.all([0, 1].map((i) => boxOf(slots(page).nth(i))));
-    for (const box of before) expect(box.width).toBeGreaterThan(40);
-    await flickTo(page, lab(page));
-    await expect.poll(() => lab(page).locator("select").count()).toBe(2);
-    for (const i of [0, 1]) {
-      const menu = slots(page).nth(i).locator("select");
-      expectSameBox(await boxOf(slots(page).nth(i)), before[i]);
-      expectSameBox(await boxOf(menu), before[i]);
+    // The lab sits in a part far below the first screen, skipped, and holds no field until it is drawn.
+    const before = await expectFieldsWrittenInTheirSlots(page, lab(page), lab(page));
+    expect(before).toHaveLength(2);
+    for (const [i, box] of before.entries()) {
+      expect(box.width).toBeGreaterThan(40);
       // As wide as the menu would make itself for its longest label, or at most a little wider: no label cut.
-      const ownWidth = await menu.evaluate((select) => {
+      const ownWidth = await lab(page).locator(".widget-field-slot select").nth(i).evaluate((select) => {
         select.style.width = "auto";
         const width = select.getBoundingClientRect().width;
         select.style.width = "";
         return width;
       });
-      expect(ownWidth).toBeLessThanOrEqual(before[i].width + 0.5);
-      expect(ownWidth).toBeGreaterThan(before[i].width - 12);
+      expect(ownWidth).toBeLessThanOrEqual(box.width + 0.5);
+      expect(ownWidth).toBeGreaterThan(box.width - 12);
     }
     await lab(page).locator('[data-pl="preset"]').selectOption("xor");
     await expect.poll(() => lab(page).locator('[data-pl="status"]').textContent()).toContain("XOR");
@@ -225,25 +238,15 @@ describe.each(["perceptron", "zh/perceptron"])("the perceptron lab's menus on /%
 describe("the playground's settings on /backpropagation/", () => {
   const playground = (page: Page) => page.locator("training-playground");
   const slots = (page: Page) => playground(page).locator(".widget-field-slot");
-  const fields = (page: Page) => playground(page).locator("select, input:not([type=radio])");
 
   it("wait in their slots while its part is skipped, then are written in the same boxes when it is drawn, and work", async () => {
     const page = await context.newPage();
     const watch = watchPage(page);
     await page.goto(pageUrl("backpropagation/"), { waitUntil: "networkidle" });
     await page.waitForFunction(() => customElements.get("training-playground") !== undefined);
-    expect(await playground(page).evaluate((element) => element.closest(".chapter-part") !== null && !element.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
-    expect(await fields(page).count()).toBe(0);
-    const count = await slots(page).count();
+    const before = await expectFieldsWrittenInTheirSlots(page, playground(page), playground(page).locator(".pg-controls"));
     // Four menus, seven numbers and one per hidden layer.
-    expect(count).toBeGreaterThanOrEqual(12);
-    const before = await Promise.all(Array.from({ length: count }, (_, i) => boxOf(slots(page).nth(i))));
-    await flickTo(page, playground(page).locator(".pg-controls"));
-    await expect.poll(() => fields(page).count()).toBe(count);
-    for (let i = 0; i < count; i += 1) {
-      expectSameBox(await boxOf(slots(page).nth(i)), before[i]);
-      expectSameBox(await boxOf(slots(page).nth(i).locator("select, input")), before[i]);
-    }
+    expect(before.length).toBeGreaterThanOrEqual(12);
     await playground(page).locator('[data-control="learningRate"]').fill("0.05");
     await playground(page).locator('[data-control="learningRate"]').press("Enter");
     await expect.poll(() => playground(page).locator("[data-model]").textContent()).toContain("η = 0.05");
