@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { gzipSync } from "node:zlib";
-import { basePath, findSeriousViolations, launchBrowser, pageUrl, siteOrigin, watchPage, setTheme } from "./harness";
+import { basePath, findSeriousViolations, launchBrowser, pageUrl, scrollIntoViewSettled, siteOrigin, watchPage, setTheme } from "./harness";
 import { countScripts } from "./pageWeight";
 import { testSite } from "./globalSetup";
 
@@ -112,12 +112,16 @@ describe("chapter navigation", () => {
 
   it("follows previous and next links in reading order", async () => {
     const { page } = await open("error-surface/");
-    await page.locator('.pager a[rel="next"]').click();
-    await page.waitForURL(pageUrl("gradient-descent/"));
-    await page.locator('.pager a[rel="prev"]').click();
-    await page.waitForURL(pageUrl("error-surface/"));
-    await page.locator('.pager a[rel="prev"]').click();
-    await page.waitForURL(pageUrl("perceptron/"));
+    // The pager ends a long page: parts drawn as it comes into view move it, so a click waits until it stays put.
+    const follow = async (rel: "prev" | "next", path: string) => {
+      const link = page.locator(`.pager a[rel="${rel}"]`);
+      await scrollIntoViewSettled(link);
+      await link.click();
+      await page.waitForURL(pageUrl(path));
+    };
+    await follow("next", "gradient-descent/");
+    await follow("prev", "error-surface/");
+    await follow("prev", "perceptron/");
     expect(await page.locator('.pager a[rel="prev"]').count()).toBe(0);
     await page.close();
   });
