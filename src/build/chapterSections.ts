@@ -23,11 +23,24 @@ import { latinWidths } from "../site/latinWidths.ts";
 /** The class of the runs of a chapter's blocks that the stylesheet renders only near the screen. */
 export const PART_CLASS = "chapter-part";
 
-/**
- * Markup that makes a form field Chromium measures at load: radio buttons, check boxes and buttons it leaves alone,
- * unless they are in a <form>.
- */
-const FORM_FIELD = /<(?:select|textarea|form)\b|<input\b(?![^>]*\btype="(?:radio|checkbox|hidden)")/;
+/** Elements Chromium measures at load as form fields, whatever their type. */
+const FIELD_TAGS = new Set(["select", "textarea", "form"]);
+/** Inputs it leaves alone: radio buttons and check boxes (as it does buttons), unless they are in a <form>. */
+const UNMEASURED_INPUT_TYPES = new Set(["radio", "checkbox", "hidden"]);
+
+/** Whether an element, by its tag and its `type` attribute, is a form field that Chromium measures at load. */
+function isMeasuredField(tagName: string, type: string | undefined): boolean {
+  return FIELD_TAGS.has(tagName) || (tagName === "input" && !UNMEASURED_INPUT_TYPES.has(type ?? "text"));
+}
+
+/** Whether markup (an .astro file's, outside its templates) writes a form field that Chromium measures at load. */
+function writesMeasuredField(markup: string): boolean {
+  // An attribute's arrow function (`onclick={() => …}`) holds a ">" that does not end the tag.
+  return [...markup.matchAll(/<(select|textarea|form|input)\b((?:=>|[^>])*)>/g)].some(([, tagName, attributes]) =>
+    isMeasuredField(tagName, /\btype=["']([^"']*)["']/.exec(attributes)?.[1]),
+  );
+}
+
 /**
  * Markup kept out of the page until a script writes it: a <template>'s (a widget writes it once the reader asks for
  * it) and a <FieldWhenDrawn>'s (components/kit/FieldWhenDrawn.astro: a template the widget writes once drawn).
@@ -56,7 +69,7 @@ const writesFieldByFile = new Map<string, boolean>();
 function writesFormField(file: string): boolean {
   if (!writesFieldByFile.has(file)) {
     const files = [...readImportGraph([file]).keys()];
-    writesFieldByFile.set(file, files.some((path) => extname(path) === ".astro" && FORM_FIELD.test(readFileSync(path, "utf8").replace(TEMPLATE, ""))));
+    writesFieldByFile.set(file, files.some((path) => extname(path) === ".astro" && writesMeasuredField(readFileSync(path, "utf8").replace(TEMPLATE, ""))));
   }
   return writesFieldByFile.get(file)!;
 }
@@ -80,7 +93,7 @@ function findFieldComponents(tree: Root, chapterPath: string, root: string): Set
 /** Whether a block is or holds a component that writes a form field, or a field written in the chapter itself. */
 function holdsFormField(node: MdxNode, fieldComponents: Set<string>): boolean {
   if (node.name && fieldComponents.has(node.name)) return true;
-  if (node.type === "element" && ["input", "select", "textarea", "form"].includes(node.tagName)) return true;
+  if (node.type === "element" && isMeasuredField(node.tagName, node.properties?.type?.toString())) return true;
   return (node.children ?? []).some((child) => holdsFormField(child, fieldComponents));
 }
 

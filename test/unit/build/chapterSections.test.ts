@@ -77,6 +77,22 @@ describe("rehypeChapterSections", () => {
     expect(lines).toEqual(["p", "part[h2 p] --part-lines:4;--part-blocks:0", "form", "part[p] --part-lines:2;--part-blocks:0"]);
   });
 
+  it("lets a widget whose radio buttons, check box and button stand outside any form join its part", () => {
+    const radioImport = { type: "mdxjsEsm", value: 'import RadioWidget from "~/test/unit/build/fixtures/RadioWidget.astro";' } as unknown as RootContent;
+    const radioWidget = { type: "mdxJsxFlowElement", name: "RadioWidget", attributes: [], children: [] } as unknown as RootContent;
+    const lines = outline([radioImport, element("h2", "One"), element("p", "Before."), radioWidget, element("p", "After.")]);
+    expect(lines).toEqual(["mdxjsEsm", "part[h2 p mdxJsxFlowElement p] --part-lines:6;--part-blocks:1"]);
+  });
+
+  it("judges a field written in the chapter by the same rule as a component's: a radio button joins its part, a text field and a form stay out", () => {
+    const input = (type: string): Element => ({ type: "element", tagName: "input", properties: { type }, children: [] });
+    const chapter = (field: Element) => outline([element("p", "Opening."), element("h2", "One"), element("p", "Before.", [field]), element("p", "After.")]);
+    expect(chapter(input("radio"))).toEqual(["p", "part[h2 p p] --part-lines:6;--part-blocks:0"]);
+    expect(chapter(input("checkbox"))).toEqual(["p", "part[h2 p p] --part-lines:6;--part-blocks:0"]);
+    expect(chapter(input("text"))).toEqual(["p", "part[h2] --part-lines:2;--part-blocks:0", "p", "part[p] --part-lines:2;--part-blocks:0"]);
+    expect(chapter(element("form", "", [input("radio")]))).toEqual(["p", "part[h2] --part-lines:2;--part-blocks:0", "p", "part[p] --part-lines:2;--part-blocks:0"]);
+  });
+
   it("lets the playground, whose menus and number fields all wait in <FieldWhenDrawn>s, join its part", () => {
     const playgroundImport = { type: "mdxjsEsm", value: 'import Playground from "~/components/playground/Playground.astro";' } as unknown as RootContent;
     const playground = { type: "mdxJsxFlowElement", name: "Playground", attributes: [], children: [] } as unknown as RootContent;
