@@ -72,4 +72,17 @@ describe("module scripts load after the first paint (src/build/deferredScripts.t
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it("keeps a tap on a param made before its script has arrived: the field written when it does takes the focus", async () => {
+    const { page, problems, release } = await openWithScriptHeld(/\/Param\.astro_astro_type_script[^/]*\.js$/, "nb-param");
+    const param = page.locator("nb-param.nb-param-number").first();
+    await param.scrollIntoViewIfNeeded();
+    await param.locator(".nb-param-value").click();
+    await page.waitForTimeout(200);
+    expect(await param.locator("input").count()).toBe(0);
+    release();
+    await expect.poll(() => param.locator("input").evaluate((input) => input === document.activeElement).catch(() => false)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

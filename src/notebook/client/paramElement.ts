@@ -6,7 +6,7 @@
  * Its field (a number's text field, a choice's <select>) is written once its part of the chapter is drawn; until
  * then the page shows its value in the same box.
  */
-import { registerParam, setParam, watchParams } from "./paramStore";
+import { readParams, registerParam, setParam, watchParams } from "./paramStore";
 import { describeLimit, dragParamValue, formatParamValue, paramChars, readTypedParamValue, stepParamValue, type ChoiceParamSpec, type ParamSpec, type NumberParamSpec } from "../params";
 import type { ParamValue } from "../kernel";
 import { pageNotebookStrings } from "../../i18n/notebookStrings";
@@ -44,7 +44,7 @@ class ParamElement extends HTMLElement {
     select.name = spec.name;
     select.setAttribute("aria-label", choiceText.getAttribute("aria-label") ?? spec.name);
     for (const choice of spec.choices) select.add(new Option(strings.paramChoice({ choice }), choice));
-    select.value = choiceText.dataset.value ?? String(spec.value);
+    select.value = String(readParams()[spec.name]);
     select.addEventListener("change", () => setParam(spec.name, select.value));
     const focused = document.activeElement === choiceText;
     choiceText.replaceWith(select);
@@ -74,17 +74,14 @@ class ParamElement extends HTMLElement {
       const select = this.querySelector("select");
       if (select) select.value = String(value);
       const choiceText = this.querySelector<HTMLElement>(".nb-param-choice");
-      if (choiceText) {
-        setText(choiceText, pageNotebookStrings().paramChoice({ choice: String(value) }));
-        choiceText.dataset.value = String(value);
-      }
+      if (choiceText) setText(choiceText, pageNotebookStrings().paramChoice({ choice: String(value) }));
       return;
     }
     const text = formatParamValue(this.spec, value);
     const valueText = this.querySelector<HTMLElement>(".nb-param-value");
     if (valueText) {
       setText(valueText, text);
-      if (valueText.getAttribute("aria-valuenow") !== String(value)) valueText.setAttribute("aria-valuenow", String(value));
+      setAttribute(valueText, "aria-valuenow", String(value));
     }
     const input = this.querySelector("input");
     if (input) {
@@ -184,9 +181,16 @@ class ParamElement extends HTMLElement {
   }
 }
 
-/** Writes `text` into `element` only if it differs: rewriting the same text would lay a skipped part out again at load. */
+// Both write only what differs: rewriting the same text or attribute would lay a skipped part out again at load.
+
+/** Writes `text` into `element` if it differs from what it holds. */
 function setText(element: HTMLElement, text: string): void {
   if (element.textContent !== text) element.textContent = text;
+}
+
+/** Sets attribute `name` of `element` to `value` if it differs. */
+function setAttribute(element: HTMLElement, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
 if (!customElements.get("nb-param")) customElements.define("nb-param", ParamElement);
