@@ -117,31 +117,46 @@ export interface AxeViolation {
 }
 
 /**
+ * Runs `measure` with every part of a chapter drawn, as a reader scrolling through sees them: a part the browser
+ * skips (content-visibility) has no lines, boxes or colours yet. The page is as it was afterwards.
+ */
+export async function withEveryPartDrawn<T>(page: Page, measure: () => Promise<T>): Promise<T> {
+  await page.evaluate(async () => {
+    const drawAll = new CSSStyleSheet();
+    drawAll.replaceSync(".chapter-part { content-visibility: visible !important; }");
+    (window as unknown as { everyPartDrawn: CSSStyleSheet }).everyPartDrawn = drawAll;
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, drawAll];
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+  try {
+    return await measure();
+  } finally {
+    await page.evaluate(() => {
+      const drawAll = (window as unknown as { everyPartDrawn: CSSStyleSheet }).everyPartDrawn;
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== drawAll);
+    });
+  }
+}
+
+/**
  * Runs axe-core on the page, or only inside the elements matching `include` (a widget's own tests check just
  * the widget; site.test.ts checks whole pages), and returns its serious and critical violations.
  */
 export async function findSeriousViolations(page: Page, include?: string[]): Promise<AxeViolation[]> {
   // Evaluated over the DevTools protocol: an inline <script> tag would be refused by the book's policy.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(`${axeSource}\n;undefined`);
-  const violations = await page.evaluate(async (selectors) => {
+  // Axe measures the colours behind text where it is drawn, and a part the browser skips has nothing there yet.
+  const violations = await withEveryPartDrawn(page, () => page.evaluate(async (selectors) => {
     type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
     const axe = (window as unknown as { axe: { run(context?: unknown): Promise<Result> } }).axe;
-    // Every part of a chapter drawn, as a reader scrolling through sees it: axe measures the colours behind text
-    // where it is drawn, and a part the browser skips (content-visibility) has nothing there yet.
-    const drawAll = new CSSStyleSheet();
-    drawAll.replaceSync(".chapter-part { content-visibility: visible !important; }");
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, drawAll];
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const result = await (selectors ? axe.run({ include: selectors.map((selector) => [selector]) }) : axe.run()).finally(() => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== drawAll);
-    });
+    const result = await (selectors ? axe.run({ include: selectors.map((selector) => [selector]) }) : axe.run());
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")),
     }));
-  }, include ?? null);
+  }, include ?? null));
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
 }
 

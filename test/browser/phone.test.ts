@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { readFileSync } from "node:fs";
-import { findSeriousViolations, launchBrowser, setTheme } from "./harness";
+import { findSeriousViolations, launchBrowser, setTheme, withEveryPartDrawn } from "./harness";
 import { layoutShifts, openSettled, sumShifts } from "./layoutShifts";
 
 // Issue #15: what Lighthouse's phone audit measures and is the same on every run: nothing moves while a page
@@ -96,12 +96,8 @@ describe.each(pages)("page /%s on a phone", (path) => {
   });
 
   it("starts no line with the punctuation after a short inline formula or an inline number at 360 px", async () => {
-    const { count, stranded } = await page.evaluate(() => {
-      // Every part drawn, as a reader scrolling through sees it: a part the browser skips has no lines yet.
-      const drawAll = new CSSStyleSheet();
-      drawAll.replaceSync(".chapter-part { content-visibility: visible !important; }");
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, drawAll];
-      try {
+    const { count, stranded } = await withEveryPartDrawn(page, () =>
+      page.evaluate(() => {
         const tails = [...document.querySelectorAll(".with-punctuation")];
         const found = tails.flatMap((tail) => {
           // The last glyph box of a formula, or the last box of a component (a number's field).
@@ -118,10 +114,8 @@ describe.each(pages)("page /%s on a phone", (path) => {
           return sameLine ? [] : [`${tail.querySelector(".katex-mathml")?.textContent ?? before?.textContent}${punctuation.textContent}`];
         });
         return { count: tails.length, stranded: found };
-      } finally {
-        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== drawAll);
-      }
-    });
+      }),
+    );
     if (/perceptron|descent|surface|rule|propagation|autograd|real-data|notation/.test(path)) expect(count).toBeGreaterThan(20);
     if (/gradient-descent/.test(path)) expect(await page.locator(".with-punctuation > nb-param").count()).toBeGreaterThan(3);
     expect(stranded).toEqual([]);
