@@ -162,6 +162,12 @@ for (const { row } of rows) {
   console.log(`| ${cells.join(" | ")} |`);
 }
 console.log("\nCPU index: Lighthouse's benchmark of the machine during the runs (higher is faster); TBT and LCP grow as it falls.");
+// Lighthouse's docs (throttling.md, "Calibrating the CPU slowdown") place a high-end desktop at 1,500-2,000, the host
+// its fixed 4x slowdown turns into a mid-tier phone; on a slower host the same 4x stands for a slower phone.
+const slowest = Math.min(...rows.map(({ row }) => row.benchmarkIndex));
+if (slowest < 1500) {
+  console.log(`The lowest CPU index above, ${Math.round(slowest)}, is below the 1,500-2,000 that Lighthouse's 4x CPU slowdown assumes: on that page TBT is a slower phone's than a mid-tier one's.`);
+}
 console.log("\nWorst offenders (median run of each page):");
 for (const { row, offenders: lines } of rows) {
   console.log(`\n${row.page}`);
