@@ -33,10 +33,12 @@ function isMeasuredField(tagName: string, type: string | undefined): boolean {
   return FIELD_TAGS.has(tagName) || (tagName === "input" && !UNMEASURED_INPUT_TYPES.has(type ?? "text"));
 }
 
+/** An opening tag of a field or an input, with its attributes; an arrow function's ">" (`x={() => …}`) does not end it. */
+const FIELD_TAG = new RegExp(`<(${[...FIELD_TAGS, "input"].join("|")})\\b((?:=>|[^>])*)>`, "g");
+
 /** Whether markup (an .astro file's, outside its templates) writes a form field that Chromium measures at load. */
 function writesMeasuredField(markup: string): boolean {
-  // An attribute's arrow function (`onclick={() => …}`) holds a ">" that does not end the tag.
-  return [...markup.matchAll(/<(select|textarea|form|input)\b((?:=>|[^>])*)>/g)].some(([, tagName, attributes]) =>
+  return [...markup.matchAll(FIELD_TAG)].some(([, tagName, attributes]) =>
     isMeasuredField(tagName, /\btype=["']([^"']*)["']/.exec(attributes)?.[1]),
   );
 }
