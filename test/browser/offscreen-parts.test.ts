@@ -159,6 +159,47 @@ describe("a choice <Param> in a part", () => {
     await page.close();
   });
 
+  it("is one box, centred on its line as the sentence's number fields are, before and after its menu is written: its wrapper draws no box of its own, and its text is the numbers' size", async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl("backpropagation/"), { waitUntil: "networkidle" });
+    const host = page.locator('nb-param[data-name="flowActivation"]');
+    const number = page.locator('nb-param[data-name="flowDepth"]');
+    /** How far the middle of a Param's control sits below the middle of the text right after the Param (its line's letters). */
+    const dropBelowText = (param: Locator) =>
+      param.evaluate((element) => {
+        const control = element.querySelector("select, input, span[tabindex]")!.getBoundingClientRect();
+        const after = document.createRange();
+        after.setStart(element.nextSibling!, 0);
+        after.setEnd(element.nextSibling!, 1);
+        const text = after.getBoundingClientRect();
+        return (control.top + control.bottom) / 2 - (text.top + text.bottom) / 2;
+      });
+    /** The wrapper's own drawing (its line and its fill), and the control's text size and place against the number's. */
+    const look = (control: Locator, numberControl: Locator) =>
+      Promise.all([
+        host.evaluate((element) => {
+          const style = getComputedStyle(element);
+          return [style.display, style.borderBottomStyle, style.backgroundColor];
+        }),
+        control.evaluate((element) => getComputedStyle(element).fontSize),
+        numberControl.evaluate((element) => getComputedStyle(element).fontSize),
+        dropBelowText(host),
+        dropBelowText(number),
+      ]);
+    const expectOneBox = ([wrapper, controlFont, numberFont, menuDrop, numberDrop]: Awaited<ReturnType<typeof look>>) => {
+      expect(wrapper).toEqual(["inline", "none", "rgba(0, 0, 0, 0)"]);
+      expect(controlFont).toBe(numberFont);
+      // The menu used to sit on the line by its bottom edge, about 9 px higher than the numbers.
+      expect(Math.abs(menuDrop - numberDrop)).toBeLessThan(1.5);
+    };
+    expectOneBox(await look(shown(page), number.locator(".nb-param-value")));
+    await flickTo(page, host);
+    await menu(page).waitFor();
+    await number.locator("input").waitFor();
+    expectOneBox(await look(menu(page), number.locator("input")));
+    await page.close();
+  });
+
   it("writes its menu at once, with the focus in it, when a keyboard reader reaches the choice before its part is drawn", async () => {
     const page = await context.newPage();
     await page.goto(pageUrl("backpropagation/"), { waitUntil: "networkidle" });
