@@ -155,3 +155,46 @@ describe.each(pages)("page /%s on a phone", (path) => {
     }
   });
 });
+
+describe.each([
+  ["a table", "notation/", ":is(.prose, .chapter-part) > table"],
+  ["a table", "zh/notation/", ":is(.prose, .chapter-part) > table"],
+  // Its formula fits; the room kept for its number, (1), does not.
+  ["a numbered formula", "gradient-descent/", "#eq-one-step-decrease > .katex-display"],
+])("%s on /%s wider than a phone", (_, path, selector) => {
+  it.each(["light", "dark"] as const)("shows a shadow on the side where some of it is hidden, in the %s theme: the right at first, the left once scrolled to the end", async (theme) => {
+    const page = await openSettled(context, path);
+    await setTheme(page, theme);
+    // With the text hidden, an edge's pixels are the block's background (and a table's rules).
+    await page.addStyleTag({ content: ".prose :is(table, .katex-display) * { color: transparent !important; }" });
+    const block = page.locator(selector).first();
+    await block.scrollIntoViewIfNeeded();
+    expect(await block.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeGreaterThan(20);
+    /** How far the middle pixel of the column one pixel in from each side is from the middle column's, in R+G+B. */
+    const edges = async () => {
+      const png = await block.screenshot();
+      return page.evaluate(async (bytes) => {
+        const image = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: "image/png" }));
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const drawing = canvas.getContext("2d")!;
+        drawing.drawImage(image, 0, 0);
+        const column = (x: number) => {
+          const { data } = drawing.getImageData(x, 0, 1, image.height);
+          const sums: number[] = [];
+          for (let i = 0; i < data.length; i += 4) sums.push(data[i] + data[i + 1] + data[i + 2]);
+          return sums.sort((a, b) => a - b)[sums.length >> 1];
+        };
+        const paper = column(image.width >> 1);
+        return { left: Math.abs(column(1) - paper), right: Math.abs(column(image.width - 2) - paper) };
+      }, [...png]);
+    };
+    const start = await edges();
+    expect(start.right).toBeGreaterThan(30);
+    expect(start.left).toBeLessThan(6);
+    await block.evaluate((element) => element.scrollTo({ left: element.scrollWidth, behavior: "instant" }));
+    const end = await edges();
+    expect(end.left).toBeGreaterThan(30);
+    expect(end.right).toBeLessThan(6);
+    await page.close();
+  });
+});
