@@ -9,6 +9,7 @@ import { moveSavedImages } from "./savedImages.ts";
 import { moveSavedFigures } from "./savedFigures.ts";
 import { classifyCodeColours } from "./codeColours.ts";
 import { deferModuleScripts } from "./deferredScripts.ts";
+import { escapeNonAscii } from "./asciiMarkup.ts";
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
@@ -18,7 +19,8 @@ async function listFiles(folder: string): Promise<string[]> {
 /**
  * After the build: rounds saved figures' coordinates, moves large inline pictures and widget figures to files
  * fetched when the reader nears them, colours code by class, preloads the fonts each page's first screen uses, and
- * loads the module scripts after the first paint (before the policy hashes any inline script).
+ * loads the module scripts after the first paint, and writes each page in ASCII for the browser's fast decoder (all
+ * before the policy hashes any inline script).
  */
 export function lighterPages(): AstroIntegration {
   let base = "/";
@@ -41,7 +43,7 @@ export function lighterPages(): AstroIntegration {
           if (images.length + figures.length > 0) await mkdir(assetsFolder, { recursive: true });
           for (const image of images) await writeFile(join(assetsFolder, image.name), image.bytes);
           for (const figure of figures) await writeFile(join(assetsFolder, figure.name), figure.text);
-          const lighter = deferModuleScripts(preloadPageFonts(classifyCodeColours(moved)));
+          const lighter = escapeNonAscii(deferModuleScripts(preloadPageFonts(classifyCodeColours(moved))));
           if (lighter !== html) await writeFile(file, lighter);
         }
       },

@@ -330,10 +330,12 @@ export async function setTheme(page: Page, theme: "light" | "dark"): Promise<voi
 
 /**
  * A page's HTML as a reader sees it once its saved figures have arrived: each figure the build moved to a file of
- * its own (src/build/savedFigures.ts) put back in its empty <svg>. Also returns how many there were.
+ * its own (src/build/savedFigures.ts) put back in its empty <svg>, and each character the build wrote as a reference
+ * (src/build/asciiMarkup.ts) read back as the parser reads it. Also returns how many figures there were.
  */
 export async function fetchSavedPage(path: string): Promise<{ html: string; movedFigures: number }> {
-  const html = await (await fetch(pageUrl(path))).text();
+  const ascii = await (await fetch(pageUrl(path))).text();
+  const html = ascii.replace(/&#x([0-9a-f]+);/g, (reference, hex: string) => (parseInt(hex, 16) > 0x7f ? String.fromCodePoint(parseInt(hex, 16)) : reference));
   const moved = [...html.matchAll(/<svg\b([^>]*)\sdata-saved-src="([^"]+)"><\/svg>/g)];
   let whole = html;
   for (const [tag, attributes, url] of moved) {

@@ -64,6 +64,16 @@ describe.each(pages)("page /%s", (path) => {
     }
   });
 
+  it("is sent in ASCII, which the browser reads back as the characters the book is written in", async () => {
+    // src/build/asciiMarkup.ts writes every other character as a reference, for the decoder's fast path.
+    const bytes = new Uint8Array(await (await fetch(pageUrl(path))).arrayBuffer());
+    expect(bytes.findIndex((byte) => byte > 0x7f)).toBe(-1);
+    const { title, text } = await page.evaluate(() => ({ title: document.title, text: document.body.innerText }));
+    expect(text).not.toMatch(/&#x[0-9a-f]+;/i);
+    if (path.replace(/^zh\//, "") !== "") expect(title).toMatch(/ \u00b7 Backprop Notebook$/);
+    if (path.startsWith("zh/")) expect(title + text).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it("points every link and asset below the base path (the hreflang links below it on the host the build was given)", async () => {
     const { outside, alternates } = await page.evaluate((base) => {
       const urls = [
