@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { deferModuleScripts, LOADER } from "../../../src/build/deferredScripts";
 import { findInlineCode } from "../../../src/site/contentSecurityPolicy";
 
@@ -34,5 +34,33 @@ describe("deferModuleScripts", () => {
 
   it("refuses a page with module scripts but no </body> rather than lose them", () => {
     expect(() => deferModuleScripts(tag("/a.js"))).toThrow(/no <\/body>/);
+  });
+});
+
+describe("LOADER", () => {
+  it("asks for one preload a task, so twenty files never hold the main thread in one long task", async () => {
+    const listeners = new Map<string, () => void>();
+    const appended: string[] = [];
+    const modules = ["/b/_astro/Search.js", "/b/_astro/Sidebar.js", "/b/_astro/Cell.js", "/b/_astro/Param.js"];
+    vi.stubGlobal("document", {
+      currentScript: { dataset: { modules: JSON.stringify(modules) } },
+      createElement: () => ({}),
+      head: { append: (link: { href: string }) => appended.push(link.href) },
+    });
+    vi.stubGlobal("addEventListener", (type: string, listener: () => void) => listeners.set(type, listener));
+    vi.stubGlobal("removeEventListener", () => undefined);
+    vi.stubGlobal("PerformanceObserver", undefined);
+    // new Function has no module loader for import(); the loader reports each failed import, which is not under test.
+    const reported = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      new Function(LOADER)();
+      listeners.get("pointerdown")!();
+      expect(appended).toEqual(modules.slice(0, 1));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(appended).toEqual(modules);
+    } finally {
+      reported.mockRestore();
+      vi.unstubAllGlobals();
+    }
   });
 });
