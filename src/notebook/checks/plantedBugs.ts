@@ -84,7 +84,7 @@ const NAMES = { W1: "∂E/∂W¹ (gradients.W1)", b1: "∂E/∂b¹ (gradients.b1
 /** Names what is wrong with one gradient array, or undefined when it matches the engine. */
 function judgeArray(key: keyof TwoLayerParams, value: unknown, c: BugCase, s: Strings): string | undefined {
   const expected = c.gradients[key];
-  const [n0, n1, n2] = c.sizes;
+  const [, n1, n2] = c.sizes;
   if (!(value instanceof Float64Array) && !Array.isArray(value)) return s.pbNotArray({ name: NAMES[key], yours: value === undefined ? s.bdMissing : typeof value });
   if (value.length !== expected.length) return s.pbLength({ name: NAMES[key], length: value.length, expected: expected.length });
   if (same(value, expected)) return undefined;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
 import { computeExample, createExampleTrainer, trainExample, TABLE_STEPS } from "../../../../components/backpropagation/workedExample";
 import { readDefaultSetup, readSetup, SETUP_ROLES } from "../../../../components/backpropagation/workedExampleSetup";
 import { MAZUR_SETUP as DEFAULT_SETUP } from "./mazurSetup";

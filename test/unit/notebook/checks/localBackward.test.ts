@@ -20,13 +20,13 @@ describe("the chain-rule exercise checker (localBackward)", () => {
   });
 
   it.each([
-    ["used x instead of y", (x: number, y: number, g: number) => [g * x, g * x], "should use y, you used x"],
+    ["used x instead of y", (x: number, _y: number, g: number) => [g * x, g * x], "should use y, you used x"],
     ["forgot outGrad", (x: number, y: number) => [y, x], "forgot to multiply by the gradient flowing in"],
     ["swapped", (x: number, y: number, g: number) => [g * x, g * y], "swapped"],
     ["flipped sign", (x: number, y: number, g: number) => [-g * y, -g * x], "sign is flipped"],
-    ["treated as addition", (x: number, y: number, g: number) => [g, g], "as an addition would"],
+    ["treated as addition", (_x: number, _y: number, g: number) => [g, g], "as an addition would"],
     ["returned nothing useful", () => [0, 0], "By the chain rule"],
-    ["returned a number", (x: number, y: number, g: number) => g * y, "return an array of two numbers"],
+    ["returned a number", (_x: number, y: number, g: number) => g * y, "return an array of two numbers"],
   ])("names the mistake when mulBackward %s", (_, mulBackward, words) => {
     const verdict = judge(mulBackward);
     expect(verdict.passed).toBe(false);
