@@ -1,5 +1,5 @@
 import type { AstroIntegration } from "astro";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { roundSvgNumbers } from "./svgNumbers.ts";
@@ -10,11 +10,7 @@ import { moveSavedFigures } from "./savedFigures.ts";
 import { classifyCodeColours } from "./codeColours.ts";
 import { deferModuleScripts } from "./deferredScripts.ts";
 import { escapeNonAscii } from "./asciiMarkup.ts";
-
-async function listFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
+import { listBuiltFiles, readSitePaths } from "./builtSite.ts";
 
 /**
  * After the build: rounds saved figures' coordinates, moves large inline pictures and widget figures to files
@@ -23,18 +19,17 @@ async function listFiles(folder: string): Promise<string[]> {
  * before the policy hashes any inline script).
  */
 export function lighterPages(): AstroIntegration {
-  let base = "/";
-  let assets = "_astro";
+  let paths = { base: "/", assets: "_astro" };
   return {
     name: "lighter-pages",
     hooks: {
       "astro:config:done": ({ config }) => {
-        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
-        assets = config.build.assets;
+        paths = readSitePaths(config);
       },
       "astro:build:done": async ({ dir }) => {
         const root = fileURLToPath(dir);
-        const files = await listFiles(root);
+        const { base, assets } = paths;
+        const files = await listBuiltFiles(root);
         const assetsFolder = join(root, assets);
         for (const file of files.filter((path) => path.endsWith(".html"))) {
           const html = await readFile(file, "utf8");
@@ -61,7 +56,7 @@ export function precompressedCopies(): AstroIntegration {
     hooks: {
       "astro:build:done": async ({ dir }) => {
         if (process.env.PRECOMPRESS !== "1") return;
-        const files = await listFiles(fileURLToPath(dir));
+        const files = await listBuiltFiles(fileURLToPath(dir));
         for (const file of files.filter((path) => compressibleTypes.includes(extname(path)))) await precompress(file);
       },
     },

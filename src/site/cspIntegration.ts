@@ -4,31 +4,26 @@
  * inline code the build actually produced, so a new inline script cannot be forgotten.
  */
 import type { AstroIntegration } from "astro";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
+import { listBuiltFiles, readSitePaths } from "../build/builtSite.ts";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findInlineCode, headersFile, insertPolicyMeta, kernelFramePolicy, KERNEL_FRAME, nginxSnippet, pagePolicy, type InlineCode } from "./contentSecurityPolicy";
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".html")).map((entry) => join(entry.parentPath, entry.name));
-}
-
 /** The integration; add it last, after everything that writes HTML. */
 export function contentSecurityPolicy(): AstroIntegration {
-  let base = "/";
-  let assets = "_astro";
+  let paths = { base: "/", assets: "_astro" };
   return {
     name: "backprop-content-security-policy",
     hooks: {
       "astro:config:done": ({ config }) => {
-        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
-        assets = config.build.assets;
+        paths = readSitePaths(config);
       },
       "astro:build:done": async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        const { base, assets } = paths;
         const pages = new Map<string, string>();
-        for (const file of await htmlFiles(root)) pages.set(file, await readFile(file, "utf8"));
+        for (const file of (await listBuiltFiles(root)).filter((path) => path.endsWith(".html"))) pages.set(file, await readFile(file, "utf8"));
         const frameFile = join(root, KERNEL_FRAME);
         const site: InlineCode = { scripts: [], handlers: [] };
         for (const [file, html] of pages) {

@@ -1,0 +1,30 @@
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AstroConfig } from "astro";
+import { describe, expect, it } from "vitest";
+import { listBuiltFiles, readSitePaths } from "../../../src/build/builtSite";
+
+const config = (base: string, assets: string) => ({ base, build: { assets } }) as unknown as AstroConfig;
+
+describe("readSitePaths", () => {
+  it("ends the base path with one slash, whether or not the config wrote it", () => {
+    expect(readSitePaths(config("/course/backprop", "_astro"))).toEqual({ base: "/course/backprop/", assets: "_astro" });
+    expect(readSitePaths(config("/course/backprop/", "files"))).toEqual({ base: "/course/backprop/", assets: "files" });
+    expect(readSitePaths(config("/", "_astro")).base).toBe("/");
+  });
+});
+
+describe("listBuiltFiles", () => {
+  it("lists every file at any depth, and no folder", async () => {
+    const root = await mkdtemp(join(tmpdir(), "built-"));
+    try {
+      await mkdir(join(root, "zh", "perceptron"), { recursive: true });
+      await writeFile(join(root, "index.html"), "");
+      await writeFile(join(root, "zh", "perceptron", "index.html"), "");
+      expect((await listBuiltFiles(root)).sort()).toEqual([join(root, "index.html"), join(root, "zh", "perceptron", "index.html")]);
+    } finally {
+      await rm(root, { recursive: true });
+    }
+  });
+});
