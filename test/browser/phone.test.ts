@@ -66,6 +66,17 @@ describe.each(pages)("page /%s on a phone", (path) => {
     expect(fallback.filter((character) => !isChineseText(character))).toEqual([]);
   });
 
+  it("lays out KaTeX's screen-reader MathML in the letters it is written in, not the mathematical italic alphabet no font on the page has", async () => {
+    // Each such letter cost a fallback-font lookup at load (src/styles/global.css, .katex-mathml mi).
+    const { drawn, written, laidOut } = await page.evaluate(() => {
+      const astral = (text: string) => [...text].filter((character) => character.codePointAt(0)! > 0xffff).join("");
+      const copies = [...document.querySelectorAll<HTMLElement>(".katex-mathml")].filter((math) => math.checkVisibility({ contentVisibilityAuto: true }));
+      return { drawn: copies.length, written: astral(copies.map((math) => math.textContent).join("")), laidOut: astral(copies.map((math) => math.innerText).join("")) };
+    });
+    if (path === "gradient-descent/") expect(drawn).toBeGreaterThan(0);
+    expect(laidOut).toBe(written);
+  });
+
   it("does not move while it loads, its web fonts arriving after the first paint: cumulative layout shift below 0.02 at 360 px", async () => {
     const { paint, fontsDone } = await page.evaluate(() => ({
       paint: performance.getEntriesByName("first-paint")[0]!.startTime,
