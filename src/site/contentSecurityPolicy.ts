@@ -35,9 +35,16 @@ export function findInlineCode(html: string): InlineCode {
   return { scripts, handlers };
 }
 
-// Attribute values are hashed as the browser sees them, after entity decoding.
+/** The references the build writes in attributes: Astro's named ones, and src/build/asciiMarkup.ts's &#xHEX; for every character past ASCII. */
+const REFERENCE = /&(?:#x([0-9a-f]+)|#([0-9]+)|(quot|lt|gt|amp));/gi;
+const NAMED: Record<string, string> = { quot: '"', lt: "<", gt: ">", amp: "&" };
+
+// Attribute values are hashed as the browser sees them, after references are decoded; in one pass, so "&amp;lt;"
+// stays "&lt;" as the browser reads it.
 function decodeEntities(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text.replace(REFERENCE, (reference, hex?: string, decimal?: string, name?: string) =>
+    name ? NAMED[name.toLowerCase()] : String.fromCodePoint(hex ? parseInt(hex, 16) : parseInt(decimal!, 10)),
+  );
 }
 
 /** The directives of the book's pages; `frameAncestors` only for a header (a <meta> may not carry it). */

@@ -2,11 +2,20 @@ import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { findInlineCode, headersFile, insertPolicyMeta, kernelFramePolicy, nginxSnippet, pagePolicy, scriptHash } from "../../../src/site/contentSecurityPolicy";
 import { headersFor, parseHeadersFile } from "../../../test/browser/serve.mjs";
+import { escapeNonAscii } from "../../../src/build/asciiMarkup";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
 describe("the Content-Security-Policy", () => {
   const page = `<!doctype html><html><head><meta charset="utf-8"><script>theme()</script><script type="module">toc()</script><script type="module" src="/a.js"></script><script type="application/ld+json">{"x":1}</script></head><body><form onsubmit="return false"></form></body></html>`;
+
+  it("hashes a handler as the browser reads it, once the build has written its characters as references", () => {
+    const handler = `say("η = 0.1 ‘x’ & y")`;
+    const written = `<body><button onclick="${handler.replace(/"/g, "&quot;").replace(/&(?!quot;)/g, "&amp;")}"></button></body>`;
+    expect(findInlineCode(escapeNonAscii(written)).handlers).toEqual([handler]);
+    expect(findInlineCode(`<a onclick="f('&amp;lt;')"></a>`).handlers).toEqual(["f('&lt;')"]);
+    expect(findInlineCode(`<a onclick="f(&#39;a&#39;, &#955;)"></a>`).handlers).toEqual(["f('a', λ)"]);
+  });
 
   it("allows exactly the inline scripts and handlers the build wrote, by hash", () => {
     const code = findInlineCode(page);
