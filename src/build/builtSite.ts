@@ -18,3 +18,8 @@ export async function listBuiltFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 }
+
+/** Every page (.html file) below a built site's folder, as full paths. */
+export async function listBuiltPages(folder: string): Promise<string[]> {
+  return (await listBuiltFiles(folder)).filter((path) => path.endsWith(".html"));
+}

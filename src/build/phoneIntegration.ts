@@ -10,7 +10,7 @@ import { moveSavedFigures } from "./savedFigures.ts";
 import { classifyCodeColours } from "./codeColours.ts";
 import { deferModuleScripts } from "./deferredScripts.ts";
 import { escapeNonAscii } from "./asciiMarkup.ts";
-import { listBuiltFiles, readSitePaths } from "./builtSite.ts";
+import { listBuiltFiles, listBuiltPages, readSitePaths } from "./builtSite.ts";
 
 /**
  * After the build: rounds saved figures' coordinates, moves large inline pictures and widget figures to files
@@ -29,9 +29,8 @@ export function lighterPages(): AstroIntegration {
       "astro:build:done": async ({ dir }) => {
         const root = fileURLToPath(dir);
         const { base, assets } = paths;
-        const files = await listBuiltFiles(root);
         const assetsFolder = join(root, assets);
-        for (const file of files.filter((path) => path.endsWith(".html"))) {
+        for (const file of await listBuiltPages(root)) {
           const html = await readFile(file, "utf8");
           const { html: withoutFigures, figures } = moveSavedFigures(roundSvgNumbers(html), `${base}${assets}/`);
           const { html: moved, images } = moveSavedImages(withoutFigures, `${base}${assets}/`);

@@ -5,9 +5,9 @@
  */
 import type { AstroIntegration } from "astro";
 import { readFile, writeFile } from "node:fs/promises";
-import { listBuiltFiles, readSitePaths } from "../build/builtSite.ts";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { listBuiltPages, readSitePaths } from "../build/builtSite.ts";
 import { findInlineCode, headersFile, insertPolicyMeta, kernelFramePolicy, KERNEL_FRAME, nginxSnippet, pagePolicy, type InlineCode } from "./contentSecurityPolicy";
 
 /** The integration; add it last, after everything that writes HTML. */
@@ -23,7 +23,7 @@ export function contentSecurityPolicy(): AstroIntegration {
         const root = fileURLToPath(dir);
         const { base, assets } = paths;
         const pages = new Map<string, string>();
-        for (const file of (await listBuiltFiles(root)).filter((path) => path.endsWith(".html"))) pages.set(file, await readFile(file, "utf8"));
+        for (const file of await listBuiltPages(root)) pages.set(file, await readFile(file, "utf8"));
         const frameFile = join(root, KERNEL_FRAME);
         const site: InlineCode = { scripts: [], handlers: [] };
         for (const [file, html] of pages) {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AstroConfig } from "astro";
 import { describe, expect, it } from "vitest";
-import { listBuiltFiles, readSitePaths } from "../../../src/build/builtSite";
+import { listBuiltFiles, listBuiltPages, readSitePaths } from "../../../src/build/builtSite";
 
 const config = (base: string, assets: string) => ({ base, build: { assets } }) as unknown as AstroConfig;
 
@@ -16,13 +16,15 @@ describe("readSitePaths", () => {
 });
 
 describe("listBuiltFiles", () => {
-  it("lists every file at any depth, and no folder", async () => {
+  it("lists every file at any depth, and no folder; the pages are its .html files", async () => {
     const root = await mkdtemp(join(tmpdir(), "built-"));
     try {
       await mkdir(join(root, "zh", "perceptron"), { recursive: true });
       await writeFile(join(root, "index.html"), "");
       await writeFile(join(root, "zh", "perceptron", "index.html"), "");
-      expect((await listBuiltFiles(root)).sort()).toEqual([join(root, "index.html"), join(root, "zh", "perceptron", "index.html")]);
+      await writeFile(join(root, "zh", "perceptron", "figure.svg"), "");
+      expect((await listBuiltFiles(root)).sort()).toEqual([join(root, "index.html"), join(root, "zh", "perceptron", "figure.svg"), join(root, "zh", "perceptron", "index.html")]);
+      expect((await listBuiltPages(root)).sort()).toEqual([join(root, "index.html"), join(root, "zh", "perceptron", "index.html")]);
     } finally {
       await rm(root, { recursive: true });
     }
