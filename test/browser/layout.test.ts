@@ -95,3 +95,31 @@ describe("a chapter at 360 px", () => {
     await page.close();
   });
 });
+
+// A cell's badges (reactive, your turn, modified) sit in the gutter beside its code; a badge broken over two lines,
+// or poking out of the gutter, is what a reader saw in both languages when the gutter was narrower than the words.
+describe.each([
+  ["perceptron/", 700],
+  ["perceptron/", 1440],
+  ["zh/perceptron/", 700],
+  ["zh/perceptron/", 1440],
+])("the cell badges of %s at %i px", (path, width) => {
+  it("each fit on one line inside the cell's gutter", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(pageUrl(path), { waitUntil: "networkidle" });
+    const badges = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("nb-cell .nb-badge")].map((badge) => {
+        // The "modified" badge appears once the reader edits; show it to measure it.
+        badge.hidden = false;
+        const box = badge.getBoundingClientRect();
+        const gutter = badge.closest(".nb-gutter")!.getBoundingClientRect();
+        const lineHeight = parseFloat(getComputedStyle(badge).fontSize) * 1.5;
+        return { text: badge.textContent, oneLine: box.height < lineHeight + 2, inside: box.left >= gutter.left - 0.5 && box.right <= gutter.right + 0.5 };
+      }),
+    );
+    expect(new Set(badges.map((badge) => badge.text)).size).toBeGreaterThanOrEqual(3);
+    expect(badges.filter((badge) => !badge.oneLine || !badge.inside)).toEqual([]);
+    await page.close();
+  });
+});
