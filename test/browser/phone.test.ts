@@ -89,6 +89,16 @@ describe.each(pages)("page /%s on a phone", (path) => {
     expect(sumShifts(shifts), JSON.stringify(shifts)).toBeLessThan(0.02);
   });
 
+  // The build preloads what a chapter's opening and first two parts use (src/build/fontPreloads.ts); the notation
+  // page's parts are short tables, several of which render at once, so only chapters are held to this.
+  if (chapters.some((chapter) => path.endsWith(chapter))) it("fetches at load only web fonts it preloads, as a chapter: a font found late by layout makes the browser resolve the page's fonts again after the first paint", async () => {
+    const fonts = await page.evaluate(() =>
+      (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => entry.name.endsWith(".woff2")).map((entry) => ({ file: entry.name.split("/").pop(), by: entry.initiatorType })),
+    );
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((font) => font.by !== "link")).toEqual([]);
+  });
+
   it("keeps every equation's number clear of its formula at 360 px", async () => {
     // KaTeX pins the number to the right edge; on a phone a wide formula ran under it.
     const overlaps = await page.evaluate(() =>

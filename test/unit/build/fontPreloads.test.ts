@@ -37,8 +37,31 @@ describe("preloadPageFonts", () => {
     expect(preloadPageFonts(once)).toBe(once);
   });
 
-  it("preloads only what the first screen uses: fonts first used in a part rendered on approach are left to load then", () => {
-    const page = `${head}<body><p>Opening with <em>one</em> word.</p><div class="chapter-part"><code>x</code><span class="katex">w</span></div></body>`;
-    expect(preloads(preloadPageFonts(page))).toEqual(["/b/_astro/source-serif-4-latin-opsz-italic.X4.woff2", "/b/_astro/serif.woff2"]);
+  it("preloads what the opening and the first two parts use, which the browser renders at load; fonts first used in a later part are left to load on approach", () => {
+    const page = `${head}<body><p>Opening with <em>one</em> word.</p><div class="chapter-part"><span class="katex">w</span></div><div class="chapter-part"><span class="katex">x</span></div><div class="chapter-part"><code>x</code></div></body>`;
+    expect(preloads(preloadPageFonts(page))).toEqual(["/b/_astro/KaTeX_Main-Regular-subset.X1.woff2", "/b/_astro/source-serif-4-latin-opsz-italic.X4.woff2", "/b/_astro/serif.woff2"]);
+  });
+
+  it("preloads KaTeX's delimiter and operator sizes by the classes its stylesheet sets in them", () => {
+    const sizes = "<style>@font-face{src:url(/b/_astro/KaTeX_Size1-Regular-subset.S1.woff2)}@font-face{src:url(/b/_astro/KaTeX_Size2-Regular-subset.S2.woff2)}@font-face{src:url(/b/_astro/KaTeX_Size4-Regular-subset.S4.woff2)}</style>";
+    const page = (math: string) => `<head><link rel="preload" href="/b/_astro/serif.woff2" as="font" type="font/woff2" crossorigin>${sizes}</head><body>${math}</body>`;
+    expect(preloads(preloadPageFonts(page('<span class="mopen delimsizing size1">(</span>')))).toEqual(["/b/_astro/KaTeX_Size1-Regular-subset.S1.woff2", "/b/_astro/serif.woff2"]);
+    expect(preloads(preloadPageFonts(page('<span class="mop op-symbol large-op">∑</span>')))).toEqual(["/b/_astro/KaTeX_Size2-Regular-subset.S2.woff2", "/b/_astro/serif.woff2"]);
+    expect(preloads(preloadPageFonts(page('<span class="delimsizing mult"><span class="delim-size4">⎛</span></span>')))).toEqual(["/b/_astro/KaTeX_Size4-Regular-subset.S4.woff2", "/b/_astro/serif.woff2"]);
+    // "sizing reset-size6 size3" is a font size, not the Size3 delimiter font.
+    expect(preloads(preloadPageFonts(page('<span class="sizing reset-size6 size3">x</span>')))).toEqual(["/b/_astro/serif.woff2"]);
+  });
+
+  it("preloads the Greek of the face a Greek letter is set in: prose or code, not math, which KaTeX sets in its own fonts", () => {
+    const greek = "<style>@font-face{src:url(/b/_astro/source-serif-4-greek-opsz-normal.G1.woff2)}@font-face{src:url(/b/_astro/jetbrains-mono-greek-wght-normal.G2.woff2)}</style>";
+    const page = (body: string) => `<head><title>η</title><link rel="preload" href="/b/_astro/serif.woff2" as="font" type="font/woff2" crossorigin>${greek}</head><body>${body}</body>`;
+    const serifGreek = "/b/_astro/source-serif-4-greek-opsz-normal.G1.woff2";
+    const monoGreek = "/b/_astro/jetbrains-mono-greek-wght-normal.G2.woff2";
+    expect(preloads(preloadPageFonts(page("<p>The rate η sets the step.</p>")))).toEqual([serifGreek, "/b/_astro/serif.woff2"]);
+    expect(preloads(preloadPageFonts(page("<p>A rate <code>η = 0.1</code>.</p>")))).toContain(monoGreek);
+    expect(preloads(preloadPageFonts(page("<p>A rate <code>η = 0.1</code>.</p>")))).not.toContain(serifGreek);
+    const math = '<p>A rate <span class="katex"><span class="katex-mathml"><math><mi>η</mi></math></span><span class="katex-html"><span class="mord">η</span></span></span> here.</p>';
+    expect(preloads(preloadPageFonts(page(math)))).not.toContain(serifGreek);
+    expect(preloads(preloadPageFonts(page(`${math}<p>and ε after it</p>`)))).toContain(serifGreek);
   });
 });
