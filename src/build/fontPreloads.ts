@@ -3,7 +3,8 @@
 // pass after the first paint). The fonts a page uses at load are preloaded, so they arrive with the page instead of
 // after the parser has reached the first formula. A chapter's parts (src/build/chapterSections.ts) are rendered as the
 // reader nears them, and the browser's "near" is generous: at load on a phone it renders the first part, and often
-// the second (which parts is measured by test/browser/phone.test.ts), so their fonts are loaded with the opening's.
+// the second (test/browser/phone.test.ts holds each chapter to fetching no font it did not preload), so their
+// fonts are loaded with the opening's.
 // The parts after them are left to load their fonts on approach.
 import { PART_CLASS } from "./chapterSections.ts";
 
@@ -51,7 +52,7 @@ function findFirstScreen(html: string): FirstScreen {
   let end = html.indexOf(part);
   for (let count = 0; count < PARTS_AT_LOAD && end >= 0; count++) end = html.indexOf(part, end + 1);
   if (end < 0) end = html.length;
-  const body = html.slice(html.indexOf("<body"), end);
+  const body = html.slice(Math.max(0, html.indexOf("<body")), end);
   const withoutMath = removeElements(body, "span", '<span class="katex">');
   const codeBlocks = /<(code|pre|nb-cell)\b[\s\S]*?<\/\1>/g;
   const text = (markup: string) => markup.replace(/<[^>]*>/g, "");
