@@ -1,6 +1,7 @@
-import type { AstroConfig } from "astro";
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from "astro";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** Where a built site's pages and assets sit: its base path (ending in "/") and its assets folder below it. */
 export interface SitePaths {
@@ -11,6 +12,26 @@ export interface SitePaths {
 /** The paths the integrations rewrite pages against, from Astro's resolved config (`base` may lack its final "/"). */
 export function readSitePaths(config: AstroConfig): SitePaths {
   return { base: config.base.endsWith("/") ? config.base : `${config.base}/`, assets: config.build.assets };
+}
+
+/** A built site: the folder it was written to, and the paths its pages are served under. */
+export interface BuiltSite extends SitePaths {
+  root: string;
+}
+
+/** An integration that, once Astro has written the site, hands `rewrite` the built folder and its paths. */
+export function afterBuild(name: string, rewrite: (site: BuiltSite, logger: AstroIntegrationLogger) => Promise<void>): AstroIntegration {
+  // The paths are known when the config is resolved, the folder only when the build is done.
+  let paths: SitePaths = { base: "/", assets: "_astro" };
+  return {
+    name,
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        paths = readSitePaths(config);
+      },
+      "astro:build:done": ({ dir, logger }) => rewrite({ root: fileURLToPath(dir), ...paths }, logger),
+    },
+  };
 }
 
 /** Every file below a built site's folder, as full paths. */

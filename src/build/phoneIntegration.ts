@@ -1,7 +1,6 @@
 import type { AstroIntegration } from "astro";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { roundSvgNumbers } from "./svgNumbers.ts";
 import { preloadPageFonts } from "./fontPreloads.ts";
 import { compressibleTypes, precompress } from "./precompress.ts";
@@ -10,7 +9,7 @@ import { moveSavedFigures } from "./savedFigures.ts";
 import { classifyCodeColours } from "./codeColours.ts";
 import { deferModuleScripts } from "./deferredScripts.ts";
 import { escapeNonAscii } from "./asciiMarkup.ts";
-import { listBuiltFiles, listBuiltPages, readSitePaths } from "./builtSite.ts";
+import { afterBuild, listBuiltFiles, listBuiltPages } from "./builtSite.ts";
 
 /**
  * After the build: rounds saved figures' coordinates, moves large inline pictures and widget figures to files
@@ -19,30 +18,19 @@ import { listBuiltFiles, listBuiltPages, readSitePaths } from "./builtSite.ts";
  * before the policy hashes any inline script).
  */
 export function lighterPages(): AstroIntegration {
-  let paths = { base: "/", assets: "_astro" };
-  return {
-    name: "lighter-pages",
-    hooks: {
-      "astro:config:done": ({ config }) => {
-        paths = readSitePaths(config);
-      },
-      "astro:build:done": async ({ dir }) => {
-        const root = fileURLToPath(dir);
-        const { base, assets } = paths;
-        const assetsFolder = join(root, assets);
-        for (const file of await listBuiltPages(root)) {
-          const html = await readFile(file, "utf8");
-          const { html: withoutFigures, figures } = moveSavedFigures(roundSvgNumbers(html), `${base}${assets}/`);
-          const { html: moved, images } = moveSavedImages(withoutFigures, `${base}${assets}/`);
-          if (images.length + figures.length > 0) await mkdir(assetsFolder, { recursive: true });
-          for (const image of images) await writeFile(join(assetsFolder, image.name), image.bytes);
-          for (const figure of figures) await writeFile(join(assetsFolder, figure.name), figure.text);
-          const lighter = escapeNonAscii(deferModuleScripts(preloadPageFonts(classifyCodeColours(moved))));
-          if (lighter !== html) await writeFile(file, lighter);
-        }
-      },
-    },
-  };
+  return afterBuild("lighter-pages", async ({ root, base, assets }) => {
+    const assetsFolder = join(root, assets);
+    for (const file of await listBuiltPages(root)) {
+      const html = await readFile(file, "utf8");
+      const { html: withoutFigures, figures } = moveSavedFigures(roundSvgNumbers(html), `${base}${assets}/`);
+      const { html: moved, images } = moveSavedImages(withoutFigures, `${base}${assets}/`);
+      if (images.length + figures.length > 0) await mkdir(assetsFolder, { recursive: true });
+      for (const image of images) await writeFile(join(assetsFolder, image.name), image.bytes);
+      for (const figure of figures) await writeFile(join(assetsFolder, figure.name), figure.text);
+      const lighter = escapeNonAscii(deferModuleScripts(preloadPageFonts(classifyCodeColours(moved))));
+      if (lighter !== html) await writeFile(file, lighter);
+    }
+  });
 }
 
 /**
@@ -50,14 +38,9 @@ export function lighterPages(): AstroIntegration {
  * instructors page). Listed last among the integrations, so the copies hold the pages as finally written.
  */
 export function precompressedCopies(): AstroIntegration {
-  return {
-    name: "precompressed-copies",
-    hooks: {
-      "astro:build:done": async ({ dir }) => {
-        if (process.env.PRECOMPRESS !== "1") return;
-        const files = await listBuiltFiles(fileURLToPath(dir));
-        for (const file of files.filter((path) => compressibleTypes.includes(extname(path)))) await precompress(file);
-      },
-    },
-  };
+  return afterBuild("precompressed-copies", async ({ root }) => {
+    if (process.env.PRECOMPRESS !== "1") return;
+    const files = await listBuiltFiles(root);
+    for (const file of files.filter((path) => compressibleTypes.includes(extname(path)))) await precompress(file);
+  });
 }
