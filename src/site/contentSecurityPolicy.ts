@@ -42,7 +42,7 @@ const NAMED: Record<string, string> = { quot: '"', lt: "<", gt: ">", amp: "&" };
 // Attribute values are hashed as the browser sees them, after references are decoded; in one pass, so "&amp;lt;"
 // stays "&lt;" as the browser reads it.
 function decodeEntities(text: string): string {
-  return text.replace(REFERENCE, (reference, hex?: string, decimal?: string, name?: string) =>
+  return text.replace(REFERENCE, (_reference, hex?: string, decimal?: string, name?: string) =>
     name ? NAMED[name.toLowerCase()] : String.fromCodePoint(hex ? parseInt(hex, 16) : parseInt(decimal!, 10)),
   );
 }

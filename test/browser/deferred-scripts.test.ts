@@ -75,7 +75,7 @@ describe("module scripts load after the first paint (src/build/deferredScripts.t
 
   it("keeps a tap on a param made before its script has arrived: the field written when it does takes the focus", async () => {
     const { page, problems, release } = await openWithScriptHeld(/\/Param\.astro_astro_type_script[^/]*\.js$/, "nb-param");
-    const param = page.locator("nb-param.nb-param-number").first();
+    const param = page.locator("nb-param.nb-param-kind-number").first();
     await param.scrollIntoViewIfNeeded();
     await param.locator(".nb-param-value").click();
     await page.waitForTimeout(200);
