@@ -127,7 +127,9 @@ try {
     for (let run = 0; run < runs; run += 1) {
       const lhr = await audit(`${server.origin}${base}${page}`);
       reports.push(lhr);
-      process.stderr.write(`${page || "home"} run ${run + 1}: performance ${score(lhr, "performance")}\n`);
+      // TBT and LCP of each run too: the median alone hides how far one page's runs spread on a busy machine.
+      const timing = `TBT ${Math.round(value(lhr, "total-blocking-time"))} ms, LCP ${(value(lhr, "largest-contentful-paint") / 1000).toFixed(2)} s`;
+      process.stderr.write(`${page || "home"} run ${run + 1}: performance ${score(lhr, "performance")}, ${timing}\n`);
     }
     // The median run by performance score stands for the page, so its offenders match its numbers.
     const middle = [...reports].sort((a, b) => score(a, "performance") - score(b, "performance"))[Math.floor(runs / 2)];
