@@ -2,10 +2,13 @@
 // it, and resolve the page's fonts afresh (on gradient-descent a 3 KB delimiter font arriving late cost a 60 ms style
 // pass after the first paint). The fonts a page uses at load are preloaded, so they arrive with the page instead of
 // after the parser has reached the first formula. A chapter's parts (src/build/chapterSections.ts) are rendered as the
-// reader nears them, and the browser's "near" is generous: at load on a phone it renders the first part, and often
-// the second (test/browser/phone.test.ts holds each chapter to fetching no font it did not preload), so their
-// fonts are loaded with the opening's.
-// The parts after them are left to load their fonts on approach.
+// reader nears them, and the browser's "near" is generous: at load it renders every part whose top is within 2.5
+// screens, which on a phone is the first part (test/browser/phone.test.ts holds each chapter to fetching no font it
+// did not preload), so its fonts are loaded with the opening's.
+// The second part is within that reach only on a few chapters, and only on taller phones (412 x 823, not 360 x 740);
+// preloading its fonts on every chapter fetched 15-30 KB of fonts that most chapters did not use at load, all of it on
+// the slow link before the first screen's own fonts (real-data's 29 KB of KaTeX held its first paint past 2 s in
+// Lighthouse). So it and the parts after it load their fonts on approach.
 import { PART_CLASS } from "./chapterSections.ts";
 
 /** A font file (by the start of its name) and the mark in a page's first screen that says the page uses it. */
@@ -36,8 +39,8 @@ const fontsByUse: { file: string; used: RegExp | ((screen: FirstScreen) => boole
 /** The Greek letters Source Serif 4's and JetBrains Mono's Greek files hold (src/styles/fonts.css). */
 const GREEK = /[\u0391-\u03a9\u03b1-\u03c9]/;
 
-/** How many of a chapter's parts the browser renders at load on a phone, at most. */
-const PARTS_AT_LOAD = 2;
+/** How many of a chapter's parts the browser renders at load on every phone. */
+const PARTS_AT_LOAD = 1;
 
 /** A page's markup up to its parts rendered later, and that markup's text set in the code face and in the prose face. */
 interface FirstScreen {

@@ -89,7 +89,7 @@ describe.each(pages)("page /%s on a phone", (path) => {
     expect(sumShifts(shifts), JSON.stringify(shifts)).toBeLessThan(0.02);
   });
 
-  // The build preloads what a chapter's opening and first two parts use (src/build/fontPreloads.ts); the notation
+  // The build preloads what a chapter's opening and first part use (src/build/fontPreloads.ts); the notation
   // page's parts are short tables, several of which render at once, so only chapters are held to this.
   if (chapters.some((chapter) => path.endsWith(chapter))) it("fetches at load only web fonts it preloads, as a chapter: a font found late by layout makes the browser resolve the page's fonts again after the first paint", async () => {
     const fonts = await page.evaluate(() =>
