@@ -7,8 +7,8 @@
 // did not preload), so its fonts are loaded with the opening's.
 // The second part is within that reach only on a few chapters, and only on taller phones (412 x 823, not 360 x 740);
 // preloading its fonts on every chapter fetched 15-30 KB of fonts that most chapters did not use at load, all of it on
-// the slow link before the first screen's own fonts (real-data's 29 KB of KaTeX held its first paint past 2 s in
-// Lighthouse). So it and the parts after it load their fonts on approach.
+// the slow link beside the first screen's own fonts (real-data's 29 KB of KaTeX put its largest contentful paint past
+// 2 s in Lighthouse's simulation). So it and the parts after it load their fonts on approach.
 import { PART_CLASS } from "./chapterSections.ts";
 
 /** A font file (by the start of its name) and the mark in a page's first screen that says the page uses it. */
