@@ -182,12 +182,16 @@ describe.each([
   ["a table", "zh/notation/", ":is(.prose, .chapter-part) > table"],
   // Its formula fits; the room kept for its number, (1), does not.
   ["a numbered formula", "gradient-descent/", "#eq-one-step-decrease > .katex-display"],
+  // Code keeps its theme's paper (white, or github-dark-default's), not the page's: the covers must match it.
+  ["a code block", "backpropagation/", ".chapter-part > pre.astro-code"],
+  ["a cell's code", "your-own-autograd/", ".nb-input pre.astro-code"],
 ])("%s on /%s wider than a phone", (_, path, selector) => {
   it.each(["light", "dark"] as const)("shows a shadow on the side where some of it is hidden, in the %s theme: the right at first, the left once scrolled to the end", async (theme) => {
     const page = await openSettled(context, path);
     await setTheme(page, theme);
-    // With the text hidden, an edge's pixels are the block's background (and a table's rules).
-    await page.addStyleTag({ content: ".prose :is(table, .katex-display) * { color: transparent !important; }" });
+    // With the text hidden, an edge's pixels are the block's background (and a table's rules). Code's tokens are
+    // hidden, not made transparent: the dark theme sets their colour with !important.
+    await page.addStyleTag({ content: ".prose :is(table, .katex-display) * { color: transparent !important; } .prose pre * { visibility: hidden; }" });
     const block = page.locator(selector).first();
     await block.scrollIntoViewIfNeeded();
     expect(await block.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeGreaterThan(20);

@@ -298,6 +298,30 @@ describe("keyboard and print", () => {
     expect(await page.locator("article.chapter h1").isVisible()).toBe(true);
     await page.close();
   });
+
+  it("prints every code block whole, in the light theme's colours, even for a reader in the dark theme", async () => {
+    const { page } = await open("real-data/");
+    // About an A4 page's width inside the margins, at 96 dpi.
+    await page.setViewportSize({ width: 720, height: 1000 });
+    await setTheme(page, "dark");
+    await page.emulateMedia({ media: "print" });
+    const blocks = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("pre.astro-code")]
+        .filter((pre) => pre.getClientRects().length > 0)
+        .map((pre) => {
+          // A token's class names its colours: c-<light>-<dark> (src/build/codeColours.ts).
+          const token = pre.querySelector<HTMLElement>("span[class^='c-']")!;
+          const light = token.className.split("-")[1];
+          const rgb = [0, 2, 4].map((at) => parseInt(light.slice(at, at + 2), 16)).join(", ");
+          return { hidden: pre.scrollWidth - pre.clientWidth, colour: getComputedStyle(token).color, light: `rgb(${rgb})` };
+        }),
+    );
+    // Real-data has the book's longest lines of code: on screen, at this width, most of its blocks scroll sideways.
+    expect(blocks.length).toBeGreaterThan(8);
+    expect(blocks.filter(({ hidden }) => hidden > 1)).toEqual([]);
+    expect(blocks.map(({ colour }) => colour)).toEqual(blocks.map(({ light }) => light));
+    await page.close();
+  });
 });
 
 describe("static hosting", () => {
