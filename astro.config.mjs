@@ -6,7 +6,7 @@ import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { remarkEquationNumbers } from "./src/markdown/equationNumbers.ts";
 import { remarkFailOnBadMath } from "./src/markdown/mathErrors.ts";
-import { rehypeIndexMathOnce } from "./src/markdown/mathSearch.ts";
+import { rehypeIndexMathOnce } from "./src/markdown/indexMathOnce.ts";
 import { rehypeKeepPunctuation } from "./src/markdown/keepPunctuation.ts";
 import { normalizeBase } from "./src/site/base.ts";
 import { remarkNotebookCells } from "./src/notebook/remarkCells.ts";

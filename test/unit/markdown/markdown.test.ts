@@ -8,7 +8,7 @@ import rehypeStringify from "rehype-stringify";
 import { VFile } from "vfile";
 import { remarkEquationNumbers } from "../../../src/markdown/equationNumbers";
 import { remarkFailOnBadMath } from "../../../src/markdown/mathErrors";
-import { rehypeIndexMathOnce } from "../../../src/markdown/mathSearch";
+import { rehypeIndexMathOnce } from "../../../src/markdown/indexMathOnce";
 import { rehypeKeepPunctuation } from "../../../src/markdown/keepPunctuation";
 import { parseHTML } from "linkedom";
 import type { Root } from "hast";
