@@ -42,7 +42,7 @@ export function renderOutput(output: Output, s: NotebookStrings = enNotebook): s
 /** A diagram's phone copy in a box that scrolls sideways: reachable by keyboard, named, and said in words under it. */
 export function renderScrolling(markup: string, s: NotebookStrings = enNotebook): string {
   const hint = escapeHtml(s.nbFigureScroll);
-  return `<div class="nb-figure-scroll" tabindex="0" role="region" aria-label="${hint}">${markup}</div><p class="nb-figure-hint">${hint}</p>`;
+  return `<div class="nb-figure-scroll edge-shadows" tabindex="0" role="region" aria-label="${hint}">${markup}</div><p class="nb-figure-hint">${hint}</p>`;
 }
 
 /**
@@ -70,7 +70,7 @@ function renderTable(columns: string[], rows: (string | number | boolean | null)
   const body = rows
     .map((row) => `<tr>${row.map((cell) => `<td${typeof cell === "number" ? ' class="nb-num"' : ""}>${escapeHtml(formatCell(cell))}</td>`).join("")}</tr>`)
     .join("");
-  return `<div class="nb-out nb-out-table"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return `<div class="nb-out nb-out-table"><table class="edge-shadows"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function formatCell(cell: string | number | boolean | null): string {

@@ -185,6 +185,10 @@ describe.each([
   // Code keeps its theme's paper (white, or github-dark-default's), not the page's: the covers must match it.
   ["a code block", "backpropagation/", ".chapter-part > pre.astro-code"],
   ["a cell's code", "your-own-autograd/", ".nb-input pre.astro-code"],
+  // A cell's table of numbers, on the page's paper; a widget's table and diagram, on the widget's raised paper.
+  ["a cell's table", "real-data/", ".nb-out-table > table"],
+  ["a widget's table", "backpropagation/", "bp-error-table .widget-numbers"],
+  ["the network diagram", "backpropagation/", ".bp-diagram-scroll"],
 ])("%s on /%s wider than a phone", (_, path, selector) => {
   it.each(["light", "dark"] as const)("shows a shadow on the side where some of it is hidden, in the %s theme: the right at first, the left once scrolled to the end", async (theme) => {
     const page = await openSettled(context, path);

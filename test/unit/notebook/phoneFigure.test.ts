@@ -58,7 +58,7 @@ describe("a diagram's phone copy", () => {
     expect(phone.getAttribute("width")).toBe("640");
     expect(phone.querySelector("[font-size='10']")).toBeNull();
     const html = renderOutput(output);
-    expect(html).toContain(`<div class="nb-figure-scroll" tabindex="0" role="region" aria-label="A diagram wider than the screen: scroll it sideways to see all of it.">`);
+    expect(html).toContain(`<div class="nb-figure-scroll edge-shadows" tabindex="0" role="region" aria-label="A diagram wider than the screen: scroll it sideways to see all of it.">`);
     expect(html).toContain(`<p class="nb-figure-hint">`);
   });
 });

@@ -42,7 +42,7 @@ describe("rendering", () => {
       '<p class="nb-out nb-out-check nb-check-fail" role="status"><strong>✗ Not yet</strong>: v is &lt;wrong&gt;</p>' +
         '<pre class="nb-out nb-out-text">&lt;b&gt;</pre>' +
         '<pre class="nb-out nb-out-value">&quot;&amp;&quot;</pre>' +
-        '<div class="nb-out nb-out-table"><table><thead><tr><th scope="col">&lt;x&gt;</th></tr></thead><tbody><tr><td class="nb-num">0.123457</td></tr></tbody></table></div>' +
+        '<div class="nb-out nb-out-table"><table class="edge-shadows"><thead><tr><th scope="col">&lt;x&gt;</th></tr></thead><tbody><tr><td class="nb-num">0.123457</td></tr></tbody></table></div>' +
         '<pre class="nb-out nb-out-error" role="alert"><strong>TypeError</strong>: &lt;oops&gt; <span class="nb-error-line">(line 3)</span></pre>',
     );
   });
