@@ -4,8 +4,9 @@
  * with text in it is also drawn at PHONE_FIGURE_WIDTH with text of at least PHONE_FONT_SIZE, and the
  * page shows that copy, at its own size, in a box too narrow for the wide one (notebook.css). The wide
  * figure stays what wide screens see. Both are drawn from the cell's own options, so they say the same.
- * A diagram (no axis on either side: its marks are placed by the cell, in pixels) would not survive a
- * narrower drawing, so its copy keeps the width, gets the larger text, and scrolls sideways in its box.
+ * A diagram (no axis on either side: its marks are sized by the cell, in pixels) would not survive a
+ * narrower drawing, nor larger text in the same circles, so its copy is the same drawing scaled whole until
+ * its smallest text is PHONE_FONT_SIZE, and scrolls sideways in its box.
  */
 
 /** The width the phone copy is drawn at: it fits the output box of a 360 px screen (328 px) unscaled. */
@@ -43,13 +44,34 @@ export function drawWithPhoneCopy<O extends SizedOptions, T extends object>(opti
   const width = typeof options.width === "number" ? options.width : 640; // Plot's default width
   if (width <= PHONE_FIGURE_WIDTH || !(figure as unknown as DrawnFigure).querySelector("text")) return figure;
   const scrolls = isDiagram(options);
-  const phone = draw({ ...options, width: scrolls ? width : PHONE_FIGURE_WIDTH, style: withFontFloor(options.style) as O["style"] }) as unknown as DrawnFigure;
-  for (const element of [phone, ...phone.querySelectorAll("[font-size]")]) {
+  const phone = scrolls ? scaledToFontFloor(draw(options) as unknown as DrawnFigure) : withTextFloor(draw({ ...options, width: PHONE_FIGURE_WIDTH, style: withFontFloor(options.style) as O["style"] }) as unknown as DrawnFigure);
+  phoneCopies.set(figure, { figure: phone, scrolls });
+  return figure;
+}
+
+function withTextFloor(chart: DrawnFigure): DrawnFigure {
+  for (const element of textSized(chart)) {
     const size = Number.parseFloat(element.getAttribute("font-size") ?? "");
     if (!Number.isNaN(size) && size < PHONE_FONT_SIZE) element.setAttribute("font-size", String(PHONE_FONT_SIZE));
   }
-  phoneCopies.set(figure, { figure: phone, scrolls });
-  return figure;
+  return chart;
+}
+
+// The viewBox keeps the drawing's own coordinates; only the size it is shown at grows.
+function scaledToFontFloor(diagram: DrawnFigure): DrawnFigure {
+  const sizes = textSized(diagram).map((element) => Number.parseFloat(element.getAttribute("font-size") ?? "")).filter((size) => size > 0);
+  const scale = Math.max(1, PHONE_FONT_SIZE / Math.min(...sizes));
+  const width = Number.parseFloat(diagram.getAttribute("width") ?? "");
+  const height = Number.parseFloat(diagram.getAttribute("height") ?? "");
+  if (scale === 1 || !(width > 0 && height > 0)) return diagram;
+  if (diagram.getAttribute("viewBox") === null) diagram.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  diagram.setAttribute("width", String(Math.ceil(width * scale)));
+  diagram.setAttribute("height", String(Math.ceil(height * scale)));
+  return diagram;
+}
+
+function textSized(figure: DrawnFigure): Sized[] {
+  return [figure, ...figure.querySelectorAll("[font-size]")];
 }
 
 /** The phone copy drawn with a figure, if it has one. */

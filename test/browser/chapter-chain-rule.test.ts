@@ -189,3 +189,36 @@ describe("Your turn: mulBackward and tanhBackward", () => {
     expect(await cell.locator(".nb-check-pass").count()).toBe(1);
   }));
 });
+
+describe("the graph a cell draws of the neuron's error", () => {
+  // Each node's three lines (name, value, ∂ gradient) must sit inside its circle: on a wide screen, and in the phone
+  // copy, which is the same drawing scaled until its text is 12 px (src/notebook/phoneFigure.ts).
+  it.each([
+    [1440, ".nb-figure-wide svg"],
+    [360, ".nb-figure-scroll svg"],
+  ])("keeps every line of a node's label inside its circle at %i px", (width, selector) => chapter.visit(async (page) => {
+    await page.setViewportSize({ width, height: 900 });
+    const figure = page.locator(`.nb-out-sized:has(.nb-figure-scroll) ${selector}`).first();
+    await figure.scrollIntoViewIfNeeded();
+    const { circles, labels, outside } = await figure.evaluate((svg) => {
+      const circles = [...svg.querySelectorAll("circle")].map((circle) => circle.getBoundingClientRect());
+      const labels = [...svg.querySelectorAll("text")];
+      // A line fits where the circle's chord at the line's middle height is at least as wide as the line.
+      const outside = labels.flatMap((label, index) => {
+        const circle = circles[index];
+        const radius = circle.width / 2;
+        const centre = { x: circle.x + radius, y: circle.y + circle.height / 2 };
+        return [...label.querySelectorAll("tspan")].flatMap((line) => {
+          const box = line.getBoundingClientRect();
+          const half = Math.sqrt(radius * radius - (box.y + box.height / 2 - centre.y) ** 2);
+          const fits = box.left >= centre.x - half - 0.5 && box.right <= centre.x + half + 0.5;
+          return fits ? [] : [`${line.textContent} (${Math.round(box.width)} px wide, chord ${Math.round(2 * half)} px)`];
+        });
+      });
+      return { circles: circles.length, labels: labels.length, outside };
+    });
+    expect(circles).toBeGreaterThan(10);
+    expect(labels).toBe(circles);
+    expect(outside).toEqual([]);
+  }));
+});

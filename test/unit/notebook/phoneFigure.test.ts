@@ -51,12 +51,16 @@ describe("a cell's chart drawn again for a phone", () => {
 });
 
 describe("a diagram's phone copy", () => {
-  it("keeps the wide width with text at least 12 px, and scrolls sideways in a named, focusable box", async () => {
-    const [output] = (await runCell(`display(Plot.plot({ x: { axis: null }, y: { axis: null }, marks: [Plot.text([[0, 0], [1, 1]], { text: ["a", "b"], fontSize: 10 })] }))`)) as FigureOutput[];
+  it("is the same drawing scaled whole, circles with their text, until its smallest text is 12 px, and scrolls sideways in a named, focusable box", async () => {
+    const [output] = (await runCell(`display(Plot.plot({ height: 200, x: { axis: null }, y: { axis: null }, marks: [Plot.dot([[0, 0], [1, 1]], { r: 20 }), Plot.text([[0, 0], [1, 1]], { text: ["a", "b"], fontSize: 10 })] }))`)) as FigureOutput[];
     expect(output.phoneScrolls).toBe(true);
+    const wide = parse(output.markup).querySelector("svg")!;
     const phone = parse(output.phoneMarkup!).querySelector("svg")!;
-    expect(phone.getAttribute("width")).toBe("640");
-    expect(phone.querySelector("[font-size='10']")).toBeNull();
+    // The drawing is the wide one's, to the mark; it is shown 12/10 as large.
+    expect(phone.innerHTML).toBe(wide.innerHTML);
+    expect(phone.getAttribute("viewBox")).toBe("0 0 640 200");
+    expect([phone.getAttribute("width"), phone.getAttribute("height")]).toEqual(["768", "240"]);
+    expect(phone.querySelector("[font-size='10']")).not.toBeNull();
     const html = renderOutput(output);
     expect(html).toContain(`<div class="nb-figure-scroll edge-shadows" tabindex="0" role="region" aria-label="A diagram wider than the screen: scroll it sideways to see all of it.">`);
     expect(html).toContain(`<p class="nb-figure-hint">`);
