@@ -299,6 +299,22 @@ describe("keyboard and print", () => {
     await page.close();
   });
 
+  it("shows code and a cell's output as the characters a reader types: JetBrains Mono joins none of => === ++ != <=", async () => {
+    const { page } = await open("real-data/");
+    for (const selector of ["pre.astro-code code", "pre.nb-out"]) {
+      const block = page.locator(selector).first();
+      await block.scrollIntoViewIfNeeded();
+      await block.evaluate((element) => {
+        element.textContent = "(d) => n === 0 && i++ != j <= k -> // x";
+      });
+      const asStyled = await block.screenshot();
+      // The reference: the same text with every ligature and contextual alternate turned off on the element itself.
+      await block.evaluate((element) => element.style.setProperty("font-variant-ligatures", "none", "important"));
+      expect(asStyled.equals(await block.screenshot()), selector).toBe(true);
+    }
+    await page.close();
+  });
+
   it("prints every code block whole, in the light theme's colours, even for a reader in the dark theme", async () => {
     const { page } = await open("real-data/");
     // About an A4 page's width inside the margins, at 96 dpi.
