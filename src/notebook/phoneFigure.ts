@@ -44,6 +44,8 @@ export function drawWithPhoneCopy<O extends SizedOptions, T extends object>(opti
   const width = typeof options.width === "number" ? options.width : 640; // Plot's default width
   if (width <= PHONE_FIGURE_WIDTH || !(figure as unknown as DrawnFigure).querySelector("text")) return figure;
   const scrolls = isDiagram(options);
+  // A diagram's copy is drawn again, not cloned: Plot numbers its clip paths and patterns per drawing, and a clone's
+  // url(#…) would point into the wide copy, which a phone does not show.
   const phone = scrolls ? scaledToFontFloor(draw(options) as unknown as DrawnFigure) : withTextFloor(draw({ ...options, width: PHONE_FIGURE_WIDTH, style: withFontFloor(options.style) as O["style"] }) as unknown as DrawnFigure);
   phoneCopies.set(figure, { figure: phone, scrolls });
   return figure;
