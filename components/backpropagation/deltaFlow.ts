@@ -6,7 +6,7 @@ import { en } from "../../src/i18n/en";
 import type { Strings } from "../../src/i18n/types";
 import * as Plot from "@observablehq/plot";
 import { backward, createNetwork, createRandom, forward, makeDataset } from "../../src/engine/index.ts";
-import { asImage, logTicks } from "../kit/charts";
+import { asImage, logAxis } from "../kit/charts";
 
 /** The hidden activations the chart offers. */
 export const FLOW_ACTIVATIONS = ["sigmoid", "tanh", "relu"] as const;
@@ -78,7 +78,7 @@ export function plotDeltaFlow(layers: readonly FlowLayer[], document?: Document,
     marginBottom: 42,
     style: { background: "transparent", color: "currentColor", fontSize: "12px" },
     x: { label: s.bpFlowX({ last }), domain: [0.5, last + 0.5], ticks: layers.map((row) => row.layer), tickFormat: "d" },
-    y: { type: "log", label: s.bpFlowY, grid: true, ticks: logTicks(rows.map((row) => row.value)), tickFormat: "~e" },
+    y: { type: "log", label: s.bpFlowY, grid: true, ...logAxis(rows.map((row) => row.value)), tickFormat: "~e" },
     color: { domain: ["mean |δ|", "mean |∂E/∂w|"], range: ["var(--accent)", "var(--warm)"], legend: true },
     marks: [
       Plot.line(rows, { x: "layer", y: "value", stroke: "measure", strokeWidth: 2 }),

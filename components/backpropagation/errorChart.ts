@@ -3,7 +3,7 @@ import { en } from "../../src/i18n/en";
 import type { Strings } from "../../src/i18n/types";
 import * as Plot from "@observablehq/plot";
 import type { TrainingCheckpoint } from "./workedExample";
-import { asImage, logTicks } from "../kit/charts";
+import { asImage, logAxis } from "../kit/charts";
 import { formatNumber } from "../kit/formatNumber";
 
 /** The chart's width on a wide screen. */
@@ -22,7 +22,7 @@ export function plotErrorCurve(checkpoints: readonly TrainingCheckpoint[], docum
     marginBottom: 40,
     style: { background: "transparent", color: "currentColor", fontSize: "12px" },
     x: { type: "log", label: s.bpErrorChartX, domain: [1, 10000], grid: true },
-    y: { type: "log", label: s.bpErrorChartY, grid: true, ticks: logTicks(points.map((point) => point.error)), tickFormat: "~e" },
+    y: { type: "log", label: s.bpErrorChartY, grid: true, ...logAxis(points.map((point) => point.error)), tickFormat: "~e" },
     marks: [
       Plot.line(points, { x: "step", y: "error", stroke: "var(--accent)", strokeWidth: 2 }),
       Plot.dot(points.filter((point) => Number.isInteger(Math.log10(point.step))), { x: "step", y: "error", fill: "var(--warm)", r: 4 }),

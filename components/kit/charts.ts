@@ -15,16 +15,22 @@ export function asImage<T extends Element>(figure: T, description?: string): T {
   return figure;
 }
 
-/** The powers of ten that span `values`, for log axes with one tick and one grid line per decade (at most about eight labels). */
-export function logTicks(values: readonly number[]): number[] {
+/**
+ * A log axis over `values` that runs from decade to decade, 10^⌊log₁₀ min⌋ to 10^⌈log₁₀ max⌉, with one tick and grid
+ * line per decade (every other one or more past eight decades). The domain is set with the ticks: left to the data's
+ * own extent, the outer decades fell off the frame, over the title or beyond the figure's edge.
+ */
+export function logAxis(values: readonly number[]): { domain?: [number, number]; ticks: number[] } {
   const positive = values.filter((value) => value > 0 && Number.isFinite(value));
-  if (positive.length === 0) return [];
+  if (positive.length === 0) return { ticks: [] };
   const low = Math.floor(Math.log10(Math.min(...positive)));
-  const high = Math.ceil(Math.log10(Math.max(...positive)));
+  const high = Math.max(low + 1, Math.ceil(Math.log10(Math.max(...positive))));
   const step = Math.max(1, Math.ceil((high - low) / 8));
-  const decades: number[] = [];
-  for (let power = low; power <= high; power += step) decades.push(10 ** power);
-  return decades;
+  const ticks: number[] = [];
+  // From the decimal literal, since 10 ** -5 is 9.999999999999999e-6 and would sit a hair below its decade.
+  const decade = (power: number) => Number(`1e${power}`);
+  for (let power = low; power <= high; power += step) ticks.push(decade(power));
+  return { domain: [decade(low), decade(high)], ticks };
 }
 
 /** Round ticks from `min` to `max` for a linear axis: about `count` of them, on steps of 1, 2 or 5 times a power of ten. */

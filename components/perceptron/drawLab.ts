@@ -56,7 +56,8 @@ export function drawPlane(document: Document, scene: PlaneScene): ScaledFigure {
     document,
     width: size,
     height: size,
-    marginLeft: 36,
+    // Room for "−1.5" and its tick at 12 px; at 36 the minus sign stood outside the figure.
+    marginLeft: 40,
     marginBottom: 34,
     marginTop: 26,
     marginRight: 14,

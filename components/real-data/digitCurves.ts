@@ -56,7 +56,8 @@ export function plotCurve(history: readonly DigitPoint[], kind: CurveKind, docum
       document,
       width: size.width,
       height: size.height,
-      marginLeft: 44,
+      // Room for "100 %" and its tick at 12 px: at 44 its first digit was cut off at the figure's edge.
+      marginLeft: 50,
       marginRight: 58,
       style: { background: "transparent", color: "currentColor", fontSize: "12px" },
       x: { domain: [0, lastEpoch], label: s.rdEpochsAxis, labelAnchor: "right" },
