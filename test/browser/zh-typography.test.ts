@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
-import { launchBrowser, pageUrl, watchPage } from "./harness";
+import { launchBrowser, pageUrl, watchPage, withEveryPartDrawn } from "./harness";
 
 // Issue #16: a Chinese title wraps between words, never halfway through one (反向|传播 across two lines).
 const chapters = ["perceptron", "error-surface", "gradient-descent", "chain-rule", "backpropagation", "your-own-autograd", "real-data"];
@@ -102,4 +102,64 @@ it("the titles that used to break inside a word now wrap between words, and woul
     expect((await measure()).broken, `${path} at ${width} px`).toBeGreaterThan(0);
     await page.close();
   }
+});
+
+/** What a page's tables show of their headings and code at a width. */
+interface TableReport {
+  headings: number;
+  codes: number;
+  /** Heading words and code names drawn on more than one line, with their table's first heading. */
+  broken: string[];
+}
+
+/**
+ * Every word of every table heading and every code name in a table cell, and which of them are drawn on more than one
+ * line. A heading's words are its runs between spaces and Chinese punctuation (a line may break at a full-width comma
+ * or bracket); a code name is a run between spaces (long code may wrap at its spaces, never inside a name).
+ */
+function measureTables(): TableReport {
+  const lines = (rects: Iterable<DOMRect>) => new Set([...rects].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+  const where = (element: Element) => element.closest("table")?.querySelector("th")?.textContent ?? "";
+  const broken: string[] = [];
+  const findBroken = (root: Element, words: RegExp, skip: string, kind: string) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (skip && node.parentElement!.closest(skip)) continue;
+      for (const word of (node.textContent ?? "").matchAll(words)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        if (lines(range.getClientRects()) > 1) broken.push(`${kind} ${word[0]} (table: ${where(root)})`);
+      }
+    }
+  };
+  const headings = [...document.querySelectorAll("th")].filter((th) => th.getClientRects().length > 0);
+  for (const th of headings) findBroken(th, /[^\s，、；：。（）]+/g, ".katex, code", "heading");
+  const codes = [...document.querySelectorAll(":is(td, th) code")].filter((code) => code.getClientRects().length > 0);
+  for (const code of codes) findBroken(code, /\S+/g, "", "code");
+  return { headings: headings.length, codes: codes.length, broken };
+}
+
+describe("Chinese tables at 360 px", () => {
+  const tablePages = ["your-own-autograd", "real-data", "backpropagation", "chain-rule", "gradient-descent", "notation"].map((slug) => `zh/${slug}/`);
+  it.each(tablePages)("%s: no heading word and no code name in a table is cut across two lines", async (path) => {
+    const page = await contexts.get(360)!.newPage();
+    await page.goto(pageUrl(path), { waitUntil: "networkidle" });
+    await page.evaluate(() => document.fonts.ready);
+    const report = await withEveryPartDrawn(page, () => page.evaluate(measureTables));
+    expect(report.headings).toBeGreaterThan(2);
+    expect(report.broken).toEqual([]);
+    await page.close();
+  });
+
+  it("would see a heading cut after each character and x.add(y) cut in two with Chinese's break-anywhere rules back", async () => {
+    const page = await contexts.get(360)!.newPage();
+    await page.goto(pageUrl("zh/your-own-autograd/"), { waitUntil: "networkidle" });
+    await page.addStyleTag({ content: ":lang(zh-CN) th { word-break: normal; } :lang(zh-CN) .nb-out-table th { white-space: normal; } :lang(zh-CN) .prose :is(td, th) code { overflow-wrap: anywhere; }" });
+    await page.evaluate(() => document.fonts.ready);
+    const report = await withEveryPartDrawn(page, () => page.evaluate(measureTables));
+    expect(report.broken.some((line: string) => line.startsWith("heading "))).toBe(true);
+    expect(report.broken).toContain("code x.add(y) (table: 运算)");
+    await page.close();
+  });
 });
