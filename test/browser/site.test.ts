@@ -64,6 +64,19 @@ describe.each(pages)("page /%s", (path) => {
     }
   });
 
+  it("opens every quotation with “ and closes it with ”, also where a quote starts with a symbol or a formula", async () => {
+    // Smart quotes guess a quote's side from its neighbours; before "∂" or a formula they guessed wrong (”∂”).
+    const text = await page.evaluate(() => {
+      const main = document.querySelector("main")!.cloneNode(true) as HTMLElement;
+      main.querySelectorAll("code, pre, script, style").forEach((node) => node.remove());
+      main.querySelectorAll(".katex").forEach((node) => node.replaceWith("x"));
+      return main.innerText;
+    });
+    expect(text.length).toBeGreaterThan(200);
+    expect(text.match(/(^|[\s(\[])”.{0,20}/gm) ?? []).toEqual([]);
+    expect(text.match(/.{0,20}“(\s|$)/gm) ?? []).toEqual([]);
+  });
+
   it("is sent in ASCII, which the browser reads back as the characters the book is written in", async () => {
     // src/build/asciiMarkup.ts writes every other character as a reference, for the decoder's fast path.
     const bytes = new Uint8Array(await (await fetch(pageUrl(path))).arrayBuffer());
