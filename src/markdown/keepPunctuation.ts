@@ -3,6 +3,8 @@ import { SKIP, visit } from "unist-util-visit";
 
 /** Punctuation that closes a clause or a bracket, Latin and full-width: a line should never start with it. */
 const CLOSING = /^[.,;:!?)\]}’”…，。、；：！？）」』》〉】]+/u;
+/** A bracket or quotation mark that opens, Latin and full-width: a line should never end with it. */
+const OPENING = /[(\[{‘“（「『《〈【]+$/u;
 
 /**
  * The longest formula (in characters of its MathML) kept whole with its punctuation: about half a phone's line.
@@ -17,27 +19,35 @@ export const WITH_PUNCTUATION_CLASS = "with-punctuation";
 type InlineComponent = { type: "mdxJsxTextElement"; name?: string | null };
 
 /**
- * Rehype plugin, run after rehype-katex: keeps the punctuation after an inline formula or an inline component (a
- * <Param>, an engine-computed number) on its line. The browser may break a line after an inline block (KaTeX's
- * last glyph box, a number's field), so "… to $h_2$." could put the full stop at the start of the next line. The
- * two go in one span that does not wrap; a formula too long for that is left to wrap inside.
+ * Rehype plugin, run after rehype-katex: keeps an inline formula or an inline component (a <Param>, an
+ * engine-computed number) on one line with the punctuation around it. The browser may break a line before or after
+ * an inline block (KaTeX's glyph boxes, a number's field), so "… to $h_2$." could put the full stop at the start of
+ * the next line, and "the momentum ($\alpha$)" could end a line with its bracket. The formula and the bracket or
+ * punctuation touching it go in one span that does not wrap; a formula too long for that is left to wrap inside.
  */
 export function rehypeKeepPunctuation() {
   return (tree: Root) => {
     visit(tree, (node, index, parent) => {
       if (!parent || index === undefined || !keepsPunctuation(node as RootContent)) return;
+      const previous = parent.children[index - 1];
       const next = parent.children[index + 1];
-      const punctuation = next?.type === "text" ? next.value.match(CLOSING)?.[0] : undefined;
-      if (next?.type !== "text" || punctuation === undefined) return SKIP;
+      const opening = previous?.type === "text" ? previous.value.match(OPENING)?.[0] : undefined;
+      const closing = next?.type === "text" ? next.value.match(CLOSING)?.[0] : undefined;
+      if (opening === undefined && closing === undefined) return SKIP;
+      const text = (value: string): ElementContent => ({ type: "text", value });
       const kept: Element = {
         type: "element",
         tagName: "span",
         properties: { className: [WITH_PUNCTUATION_CLASS] },
-        children: [node as ElementContent, { type: "text", value: punctuation }],
+        children: [...(opening ? [text(opening)] : []), node as ElementContent, ...(closing ? [text(closing)] : [])],
       };
-      const rest: ElementContent[] = next.value.length > punctuation.length ? [{ type: "text", value: next.value.slice(punctuation.length) }] : [];
-      parent.children.splice(index, 2, kept, ...rest);
-      return SKIP;
+      const before = opening && previous.type === "text" && previous.value.length > opening.length ? [text(previous.value.slice(0, -opening.length))] : [];
+      const after = closing && next.type === "text" && next.value.length > closing.length ? [text(next.value.slice(closing.length))] : [];
+      const start = opening ? index - 1 : index;
+      const replacement = [...before, kept, ...after];
+      parent.children.splice(start, 1 + (opening ? 1 : 0) + (closing ? 1 : 0), ...(replacement as RootContent[]));
+      // Next comes what follows the span: the text after it may open the next formula's bracket.
+      return [SKIP, start + before.length + 1];
     });
   };
 }

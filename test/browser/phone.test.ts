@@ -116,23 +116,30 @@ describe.each(pages)("page /%s on a phone", (path) => {
     expect(overlaps).toEqual([]);
   });
 
-  it("starts no line with the punctuation after a short inline formula or an inline number at 360 px", async () => {
+  it("starts no line with the punctuation after a short inline formula or an inline number, and ends none with a bracket before one, at 360 px", async () => {
     const { count, stranded } = await withEveryPartDrawn(page, () =>
       page.evaluate(() => {
         const tails = [...document.querySelectorAll(".with-punctuation")];
         const found = tails.flatMap((tail) => {
-          // The last glyph box of a formula, or the last box of a component (a number's field).
-          const before = tail.firstElementChild;
-          const boxes = before?.classList.contains("katex") ? [...before.querySelectorAll(".katex-html > .base")].map((base) => base.getBoundingClientRect()) : [...(before?.getClientRects() ?? [])];
-          const glyphs = boxes.at(-1);
-          const punctuation = tail.lastChild;
-          if (!glyphs || punctuation?.nodeType !== Node.TEXT_NODE) return [`${tail.textContent}: no formula or no punctuation`];
-          const range = document.createRange();
-          range.setStart(punctuation, 0);
-          range.setEnd(punctuation, 1);
-          const mark = range.getBoundingClientRect();
-          const sameLine = mark.top < glyphs.bottom && mark.bottom > glyphs.top;
-          return sameLine ? [] : [`${tail.querySelector(".katex-mathml")?.textContent ?? before?.textContent}${punctuation.textContent}`];
+          // The glyph boxes of a formula, or the boxes of a component (a number's field).
+          const kept = tail.firstElementChild;
+          const boxes = kept?.classList.contains("katex") ? [...kept.querySelectorAll(".katex-html > .base")].map((base) => base.getBoundingClientRect()) : [...(kept?.getClientRects() ?? [])];
+          const name = `${tail.querySelector(".katex-mathml")?.textContent ?? kept?.textContent}`;
+          const opening = tail.firstChild?.nodeType === Node.TEXT_NODE ? tail.firstChild : null;
+          const closing = tail.lastChild?.nodeType === Node.TEXT_NODE ? tail.lastChild : null;
+          if (boxes.length === 0 || (!opening && !closing)) return [`${tail.textContent}: no formula or no punctuation`];
+          /** Whether the first character of `text` is drawn on the line of `glyphs`. */
+          const onLineOf = (text: ChildNode, glyphs: DOMRect) => {
+            const range = document.createRange();
+            range.setStart(text, 0);
+            range.setEnd(text, 1);
+            const mark = range.getBoundingClientRect();
+            return mark.top < glyphs.bottom && mark.bottom > glyphs.top;
+          };
+          return [
+            ...(opening && !onLineOf(opening, boxes[0]) ? [`${opening.textContent}${name}`] : []),
+            ...(closing && !onLineOf(closing, boxes.at(-1)!) ? [`${name}${closing.textContent}`] : []),
+          ];
         });
         return { count: tails.length, stranded: found };
       }),

@@ -95,6 +95,18 @@ describe("punctuation after an inline formula or component", () => {
     ]);
   });
 
+  it("keeps an opening bracket or quotation mark with the formula after it, with or without punctuation after", async () => {
+    const html = await render("the momentum ($\\alpha$), then “$x$ and” and ($\\eta$ is small) and （$w$）。");
+    const spans = [...parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`).document.querySelectorAll(".with-punctuation")];
+    expect(spans.map((span) => [span.firstChild?.textContent, span.firstElementChild?.className, span.lastChild?.nodeType === 3 ? span.lastChild.textContent : null])).toEqual([
+      ["(", "katex", "),"],
+      ["“", "katex", null],
+      ["(", "katex", null],
+      ["（", "katex", "）。"],
+    ]);
+    expect(spans.map((span) => span.previousSibling?.textContent)).toEqual(["the momentum ", " then ", " and” and ", " is small) and "]);
+  });
+
   it("keeps an inline component (a <Param> in a sentence) with the punctuation after it", () => {
     const param = { type: "mdxJsxTextElement", name: "Param", attributes: [], children: [] };
     const paragraph = { type: "element", tagName: "p", properties: {}, children: [{ type: "text", value: "the rate " }, param, { type: "text", value: ", then more" }] };
