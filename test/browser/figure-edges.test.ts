@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext } from "playwright-core";
-import { launchBrowser, pageUrl, watchPage, withEveryPartDrawn } from "./harness";
+import { describe, expect, it } from "vitest";
+import { pageUrl, watchPage, withEveryPartDrawn, useBrowserPerWidth } from "./harness";
 
 // A chart's tick labels were cut off at its edge: real-data's "100 %" lost its 1, perceptron's "−1.5" its minus sign,
 // the log axes of back-propagation drew a decade above the frame and another under the steps axis, and chapter 6's
@@ -30,19 +29,11 @@ function findTextsOutside(slack: number): { measured: number; outside: string[] 
   return { measured, outside };
 }
 
-const contexts = new Map<number, BrowserContext>();
-
-beforeAll(async () => {
-  for (const width of widths) contexts.set(width, await launchBrowser({ viewport: { width, height: 900 } }));
-});
-
-afterAll(async () => {
-  for (const context of contexts.values()) await context.close();
-});
+const browserAt = useBrowserPerWidth(widths);
 
 describe.each(widths)("charts at %i px", (width) => {
   it.each(pages)("%s: no text of a chart reaches past its figure's edge, as saved and once live", async (path) => {
-    const page = await contexts.get(width)!.newPage();
+    const page = await browserAt(width).newPage();
     const { problems } = watchPage(page);
     await page.goto(pageUrl(path), { waitUntil: "networkidle" });
     const saved = await withEveryPartDrawn(page, () => page.evaluate(findTextsOutside, SLACK));

@@ -171,6 +171,18 @@ export async function replaceCellSource(page: Page, cell: Locator, source: strin
   await page.keyboard.insertText(source);
 }
 
+/** A file's tests at several screen widths: one fresh browser per width, opened before them and closed after; returns the browser for a width. */
+export function useBrowserPerWidth(widths: readonly number[], height = 900): (width: number) => BrowserContext {
+  const contexts = new Map<number, BrowserContext>();
+  beforeAll(async () => {
+    for (const width of widths) contexts.set(width, await launchBrowser({ viewport: { width, height } }));
+  });
+  afterAll(async () => {
+    for (const context of contexts.values()) await context.close();
+  });
+  return (width) => contexts.get(width)!;
+}
+
 /** A chapter's tests share one fresh browser; `open(search)` loads the chapter and records its problems. */
 export function useChapter(chapter: string, options: BrowserOptions = {}) {
   let context: BrowserContext;

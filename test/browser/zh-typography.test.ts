@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext } from "playwright-core";
-import { launchBrowser, pageUrl, watchPage, withEveryPartDrawn } from "./harness";
+import { describe, expect, it } from "vitest";
+import { pageUrl, watchPage, withEveryPartDrawn, useBrowserPerWidth } from "./harness";
 
 // Issue #16: a Chinese title wraps between words, never halfway through one (反向|传播 across two lines).
 const chapters = ["perceptron", "error-surface", "gradient-descent", "chain-rule", "backpropagation", "your-own-autograd", "real-data"];
@@ -21,19 +20,11 @@ interface TitleReport {
 }
 
 const widths = [360, 1440];
-const contexts = new Map<number, BrowserContext>();
-
-beforeAll(async () => {
-  for (const width of widths) contexts.set(width, await launchBrowser({ viewport: { width, height: 900 } }));
-});
-
-afterAll(async () => {
-  for (const context of contexts.values()) await context.close();
-});
+const browserAt = useBrowserPerWidth(widths);
 
 describe.each(widths)("Chinese titles at %i px", (width) => {
   it.each(pages)("%s: every title wraps between words, and nothing scrolls sideways", async (path) => {
-    const page = await contexts.get(width)!.newPage();
+    const page = await browserAt(width).newPage();
     const watch = watchPage(page);
     // Settled before it is read and closed: events arriving for a closed page are unhandled errors in Playwright.
     await page.goto(pageUrl(path), { waitUntil: "networkidle" });
@@ -71,7 +62,7 @@ it("the titles that used to break inside a word now wrap between words, and woul
     [1440, "zh/"],
     [360, "zh/your-own-autograd/"],
   ] as const) {
-    const page = await contexts.get(width)!.newPage();
+    const page = await browserAt(width).newPage();
     await page.goto(pageUrl(path), { waitUntil: "load" });
     /** How many lines the h1 takes, and how many of its words are cut across two lines. */
     const measure = () =>
@@ -143,7 +134,7 @@ function measureTables(): TableReport {
 describe("Chinese tables at 360 px", () => {
   const tablePages = ["your-own-autograd", "real-data", "backpropagation", "chain-rule", "gradient-descent", "notation"].map((slug) => `zh/${slug}/`);
   it.each(tablePages)("%s: no heading word and no code name in a table is cut across two lines", async (path) => {
-    const page = await contexts.get(360)!.newPage();
+    const page = await browserAt(360).newPage();
     await page.goto(pageUrl(path), { waitUntil: "networkidle" });
     await page.evaluate(() => document.fonts.ready);
     const report = await withEveryPartDrawn(page, () => page.evaluate(measureTables));
@@ -153,7 +144,7 @@ describe("Chinese tables at 360 px", () => {
   });
 
   it("would see a heading cut after each character and x.add(y) cut in two with Chinese's break-anywhere rules back", async () => {
-    const page = await contexts.get(360)!.newPage();
+    const page = await browserAt(360).newPage();
     await page.goto(pageUrl("zh/your-own-autograd/"), { waitUntil: "networkidle" });
     await page.addStyleTag({ content: ":lang(zh-CN) th { word-break: normal; } :lang(zh-CN) .nb-out-table th { white-space: normal; } :lang(zh-CN) .prose :is(td, th) code { overflow-wrap: anywhere; }" });
     await page.evaluate(() => document.fonts.ready);
