@@ -34,15 +34,14 @@ export function rehypeKeepPunctuation() {
       const opening = previous?.type === "text" ? previous.value.match(OPENING)?.[0] : undefined;
       const closing = next?.type === "text" ? next.value.match(CLOSING)?.[0] : undefined;
       if (opening === undefined && closing === undefined) return SKIP;
-      const text = (value: string): ElementContent => ({ type: "text", value });
       const kept: Element = {
         type: "element",
         tagName: "span",
         properties: { className: [WITH_PUNCTUATION_CLASS] },
         children: [...(opening ? [text(opening)] : []), node as ElementContent, ...(closing ? [text(closing)] : [])],
       };
-      const before = opening && previous.type === "text" && previous.value.length > opening.length ? [text(previous.value.slice(0, -opening.length))] : [];
-      const after = closing && next.type === "text" && next.value.length > closing.length ? [text(next.value.slice(closing.length))] : [];
+      const before = opening && previous.type === "text" ? [previous.value.slice(0, -opening.length)].filter(Boolean).map(text) : [];
+      const after = closing && next.type === "text" ? [next.value.slice(closing.length)].filter(Boolean).map(text) : [];
       const start = opening ? index - 1 : index;
       const replacement = [...before, kept, ...after];
       parent.children.splice(start, 1 + (opening ? 1 : 0) + (closing ? 1 : 0), ...(replacement as RootContent[]));
@@ -51,6 +50,8 @@ export function rehypeKeepPunctuation() {
     });
   };
 }
+
+const text = (value: string): ElementContent => ({ type: "text", value });
 
 const classesOf = (node: Element) => (Array.isArray(node.properties?.className) ? node.properties.className.map(String) : []);
 
