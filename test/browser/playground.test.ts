@@ -50,12 +50,6 @@ const status = () => page.locator("training-playground [data-status]").textConte
 const control = (name: string) => page.locator(`training-playground [data-control="${name}"]`);
 const button = (action: string) => page.locator(`training-playground [data-action="${action}"]`);
 
-function readLoss(text: string | null, which: "train" | "test"): number {
-  const match = new RegExp(`${which} loss ([0-9.e+-]+)`).exec(text ?? "");
-  if (!match) throw new Error(`no ${which} loss in status "${text}"`);
-  return Number(match[1]);
-}
-
 function readStep(text: string | null): number {
   const match = /step (\d+)/.exec(text ?? "");
   return match ? Number(match[1]) : -1;
@@ -161,7 +155,12 @@ describe("the training playground", () => {
     await button("play").click();
     await expect.poll(() => button("play").textContent()).toBe("Play");
     const after = await status();
-    expect(readLoss(after, "train")).toBeLessThan(firstLoss * 0.6);
+    expect(readStep(after)).toBeGreaterThan(400);
+    // One step's loss is noisy (the mini-batch's at learning rate 0.3: 0.155 at step 400, 0.457 at step 513), so
+    // the test reads the loss at a fixed step from the history the loss chart draws, not wherever the pause landed.
+    const at400 = (await readLosses()).find((record) => record.step >= 400)!;
+    expect(at400.step).toBe(400);
+    expect(at400.trainLoss).toBeLessThan(firstLoss * 0.6);
     await expect.poll(heatmap).not.toBe(firstPixels);
   });
 
