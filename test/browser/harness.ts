@@ -45,10 +45,15 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.touch ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
   });
-  context.on("close", () => {
-    // Chromium may still be flushing the profile as it exits; a leftover temp folder is harmless.
-    rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
-  });
+  const removeProfile = () => rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
+  // close() waits for the removal: a removal merely started on the close event was cut short when the test
+  // process exited, and every run left its profiles in the temp folder. The event still covers a browser that dies.
+  context.on("close", () => void removeProfile());
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    await removeProfile();
+  };
   return context;
 }
 
