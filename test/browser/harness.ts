@@ -176,11 +176,14 @@ export async function replaceCellSource(page: Page, cell: Locator, source: strin
   await page.keyboard.insertText(source);
 }
 
-/** A file's tests at several screen widths: one fresh browser per width, opened before them and closed after; returns the browser for a width. */
-export function useBrowserPerWidth(widths: readonly number[], height = 900): (width: number) => BrowserContext {
+/**
+ * A file's tests at several screen widths: one fresh browser per width, opened before them and closed after; returns
+ * the browser for a width. `options` adds settings per width, e.g. a phone's touch and pixel density.
+ */
+export function useBrowserPerWidth(widths: readonly number[], height = 900, options: (width: number) => BrowserOptions = () => ({})): (width: number) => BrowserContext {
   const contexts = new Map<number, BrowserContext>();
   beforeAll(async () => {
-    for (const width of widths) contexts.set(width, await launchBrowser({ viewport: { width, height } }));
+    for (const width of widths) contexts.set(width, await launchBrowser({ ...options(width), viewport: { width, height } }));
   });
   afterAll(async () => {
     for (const context of contexts.values()) await context.close();
