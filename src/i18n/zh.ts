@@ -49,7 +49,7 @@ const ZH_STEPPER_PHRASES: Record<string, string> = {
   "your Scalar and your backward": "你的 Scalar 与你的 backward",
   "as your code computed it": "按你的代码所算",
   "none (the output is the last node)": "无（输出就是最后一个节点）",
-  "an expression built with the chapter's Scalar": "用本章的 Scalar 构造的表达式",
+  "an expression built with the chapter’s Scalar": "用本章的 Scalar 构造的表达式",
 };
 
 // The playground's names for its data sets, activations, losses, optimizers and settings.

@@ -225,7 +225,7 @@ describe("gradient-descent chapter", () => {
     await expect.poll(() => cell.locator(".nb-out-check").textContent(), { timeout: 20_000 }).toContain("You used +η∇E: the step goes uphill");
     await editCell(page, cell, "function momentumStep(w, step, gradient, learningRate, momentum) {\n  const next = momentum * step - learningRate * gradient;\n  return { w: w + next, step: next };\n}");
     await expect.poll(() => cell.locator(".nb-check-pass").count(), { timeout: 20_000 }).toBe(1);
-    expect(await cell.locator(".nb-out-check").textContent()).toContain("matches the engine's momentum optimizer");
+    expect(await cell.locator(".nb-out-check").textContent()).toContain("matches the engine’s momentum optimizer");
   });
 
   it.each(["light", "dark"] as const)("has no serious axe violation in its widgets, drawn live, in the %s theme", async (theme) => {

@@ -56,7 +56,7 @@ describe("the exercises, typed into the real page", () => {
     const mistakes: [number, string, string, string][] = [
       [0, "[1 - t * t]", "[1 - this.data * this.data]", "tanh′ should be 1 − tanh²(x), you used 1 − x²"],
       [1, "operand.grad += ", "operand.grad = ", "you wrote = where the chain rule needs +="],
-      [2, "return [...this.w, this.b];", "return [...this.w];", "that is the weights only, add each neuron's bias b"],
+      [2, "return [...this.w, this.b];", "return [...this.w];", "that is the weights only, add each neuron’s bias b"],
       [3, "p.data -= learningRate * p.grad", "p.data += learningRate * p.grad", "update goes uphill"],
     ];
     for (const [i, from, to, words] of mistakes) {

@@ -95,7 +95,7 @@ describe("controls where the reader is", () => {
     await page.locator("nb-toolbar [data-nb-action=reset-all]").click();
     await page.locator("nb-toolbar [data-nb-action=reset-all-confirm]").click();
     expect(await cell(page, 2).locator("[data-nb-input]").textContent()).toContain("c.data * 2");
-    expect(await page.locator(".nb-kernel-status").textContent()).toBe("Reset 1 cell to the book's code.");
+    expect(await page.locator(".nb-kernel-status").textContent()).toBe("Reset 1 cell to the book’s code.");
     await page.locator("nb-toolbar [data-nb-action=undo-reset-all]").click();
     expect(await cell(page, 2).locator("[data-nb-input]").textContent()).toContain("const kept = 42;");
     await page.reload({ waitUntil: "networkidle" });

@@ -98,7 +98,7 @@ describe("notebook lab page", () => {
     await page.locator("nb-toolbar [data-nb-action=reset-all]").click();
     // Reset all asks first; Cancel keeps the edit.
     // Earlier tests in this browser left edits too (cell 5's endless loop), so the count is not fixed.
-    expect(await page.locator("nb-toolbar [data-nb-confirm]").textContent()).toMatch(/Reset all \d+ edited cells to the book's code\?/);
+    expect(await page.locator("nb-toolbar [data-nb-confirm]").textContent()).toMatch(/Reset all \d+ edited cells to the book’s code\?/);
     await page.locator("nb-toolbar [data-nb-action=reset-all-cancel]").click();
     expect(await cell(page, 3).locator("[data-nb-input]").textContent()).toContain("display(1)");
     await page.locator("nb-toolbar [data-nb-action=reset-all]").click();

@@ -77,6 +77,20 @@ describe.each(pages)("page /%s", (path) => {
     expect(text.match(/.{0,20}“(\s|$)/gm) ?? []).toEqual([]);
   });
 
+  it("writes apostrophes and quotation marks as ’ “ ”, never ' or \" (outside code)", async () => {
+    // Smart quotes reach the Markdown only: a component's attributes (Check yourself questions), the front matter's
+    // objectives and the widgets' strings kept the typewriter's marks, so one page mixed "unit's" and "unit’s".
+    // A cell's output is left out with its code: it prints the strings the reader's code holds, typed in ASCII.
+    const text = await page.evaluate(() => {
+      const main = document.body.cloneNode(true) as HTMLElement;
+      main.querySelectorAll("code, pre, script, style, noscript, .katex, .nb-output").forEach((node) => node.remove());
+      return main.innerText;
+    });
+    expect(text.length).toBeGreaterThan(200);
+    expect(text.match(/.{0,20}\p{L}'\p{L}.{0,10}/gu) ?? []).toEqual([]);
+    expect(text.match(/.{0,20}".{0,20}/g) ?? []).toEqual([]);
+  });
+
   it("is sent in ASCII, which the browser reads back as the characters the book is written in", async () => {
     // src/build/asciiMarkup.ts writes every other character as a reference, for the decoder's fast path.
     const bytes = new Uint8Array(await (await fetch(pageUrl(path))).arrayBuffer());

@@ -31,7 +31,7 @@ describe("the graph stepper's phrases in Chinese", () => {
   const phrases = stepperPhrases();
 
   it("finds the phrases of every stepper graph", () => {
-    expect(phrases).toContain("an expression built with the chapter's Scalar");
+    expect(phrases).toContain("an expression built with the chapter’s Scalar");
     expect(phrases).toContain("your Scalar and your backward");
   });
 

@@ -95,6 +95,11 @@ describe("strings tables", () => {
     }
   });
 
+  it("English strings write an apostrophe as ’, as the smart-quoted prose around them does", () => {
+    // A straight " stays only around what the reader typed (an input value, a token of an expression): that is code.
+    for (const [key, value] of Object.entries(en)) expect(render(value, en, key), key).not.toMatch(/\p{L}'\p{L}/u);
+  });
+
   it("Chinese strings space Chinese from Latin letters and numbers, and use full-width punctuation", () => {
     const unspaced = new RegExp(`[${CJK}][${LATIN_OR_DIGIT}]|[${LATIN_OR_DIGIT}][${CJK}]`);
     const halfWidth = new RegExp(`[${CJK}][,;:!?(]|[,;:!?)][${CJK}]|[${CJK}]\\.(\\s|$)`);
@@ -109,8 +114,8 @@ describe("strings tables", () => {
     expect(en.nbStatusRunning({ cell: 3 })).toBe("Running cell 3…");
     expect(zh.nbStatusRunning({ cell: 3 })).toBe("正在运行第 3 个单元格……");
     expect(zh.nbDefinedLater({ cell: 4, name: "w" })).toBe("w 由页面下方的第 4 个单元格定义；请先运行它。");
-    expect(en.nbStatusReset({ cells: 1 })).toBe("Reset 1 cell to the book's code.");
-    expect(en.nbStatusReset({ cells: 2 })).toBe("Reset 2 cells to the book's code.");
+    expect(en.nbStatusReset({ cells: 1 })).toBe("Reset 1 cell to the book’s code.");
+    expect(en.nbStatusReset({ cells: 2 })).toBe("Reset 2 cells to the book’s code.");
     expect(zh.nbStatusReset({ cells: 2 })).toBe("已把 2 个单元格恢复为书中的代码。");
   });
 });

@@ -76,7 +76,7 @@ describe("batchedDense, the batched layer checker", () => {
       ["gradW averaged twice", "gradW[j * n + k] += share * A[r * n + k];", "gradW[j * n + k] += (share / B) * A[r * n + k];", "gradW is divided by B twice"],
       ["gradB not averaged", "gradB[j] += share;", "gradB[j] += delta;", "gradB is the column sums of Δ but not averaged"],
       ["gradB averaged twice", "gradB[j] += share;", "gradB[j] += share / B;", "gradB is divided by B twice"],
-      ["gradB from the first example", "gradB[j] += share;", "if (r === 0) gradB[j] += delta;", "gradB is the first example's Δ only"],
+      ["gradB from the first example", "gradB[j] += share;", "if (r === 0) gradB[j] += delta;", "gradB is the first example’s Δ only"],
       ["gradA averaged", "gradA[r * n + k] += delta * W[j * n + k];", "gradA[r * n + k] += share * W[j * n + k];", "gradA is divided by B"],
       ["gradA transposed", "gradA[r * n + k] += delta * W[j * n + k];", "gradA[k * B + r] += delta * W[j * n + k];", "gradA is transposed"],
       ["gradW of the wrong length", "const gradW = new Float64Array(m * n);", "const gradW = new Float64Array(m * n + 1);", "gradW should hold"],
