@@ -143,6 +143,25 @@ describe("Chinese tables at 360 px", () => {
     await page.close();
   });
 
+  // A cell's table heads its columns with the keys of the objects the cell displays. The translator translates quoted
+  // keys; unquoted ones are code and stay, so tables read "node | value | 你的梯度 | 引擎的梯度 | pattern". A cell whose
+  // object has a key that needs quotes now quotes them all (Prettier's "consistent" rule) in English, and Chinese
+  // translates every one. A table in one language throughout (epoch | mistakes | w1) is left as code.
+  it.each(chapters.map((slug) => `zh/${slug}/`))("%s: no cell's table puts an English word beside a Chinese heading", async (path) => {
+    const page = await browserAt(360).newPage();
+    await page.goto(pageUrl(path), { waitUntil: "networkidle" });
+    const mixed = await page.evaluate(() =>
+      [...document.querySelectorAll(".nb-out-table table")].flatMap((table) => {
+        const headings = [...table.querySelectorAll("th")].map((th) => th.textContent!.trim());
+        const english = headings.filter((heading) => /^[A-Za-z ]*[A-Za-z]{3,}[A-Za-z ]*$/.test(heading));
+        return headings.some((heading) => /[\u4e00-\u9fff]/.test(heading)) && english.length > 0 ? [headings.join(" | ")] : [];
+      }),
+    );
+    expect(await page.locator(".nb-out-table table").count()).toBeGreaterThan(0);
+    expect(mixed).toEqual([]);
+    await page.close();
+  });
+
   it("would see a heading cut after each character and x.add(y) cut in two with Chinese's break-anywhere rules back", async () => {
     const page = await browserAt(360).newPage();
     await page.goto(pageUrl("zh/your-own-autograd/"), { waitUntil: "networkidle" });
