@@ -29,13 +29,17 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
   return { page, problems: watch.problems };
 }
 
-/** Text a reader sees outside code, where leftover TeX would mean math failed to render. */
-async function proseText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const main = document.querySelector("main")!.cloneNode(true) as HTMLElement;
-    main.querySelectorAll("code, pre, .katex, script, style").forEach((node) => node.remove());
-    return main.innerText;
-  });
+/**
+ * Text a reader sees outside code (where leftover TeX would mean math failed to render): `root`'s text without what
+ * `remove` matches; with `formulaAs`, each rendered formula reads as that word instead of being removed.
+ */
+async function proseText(page: Page, { root = "main", remove = "code, pre, .katex, script, style", formulaAs }: { root?: string; remove?: string; formulaAs?: string } = {}): Promise<string> {
+  return page.evaluate(({ root, remove, formulaAs }) => {
+    const copy = document.querySelector(root)!.cloneNode(true) as HTMLElement;
+    if (formulaAs !== undefined) copy.querySelectorAll(".katex").forEach((node) => node.replaceWith(formulaAs));
+    copy.querySelectorAll(remove).forEach((node) => node.remove());
+    return copy.innerText;
+  }, { root, remove, formulaAs });
 }
 
 describe.each(pages)("page /%s", (path) => {
@@ -66,12 +70,7 @@ describe.each(pages)("page /%s", (path) => {
 
   it("opens every quotation with “ and closes it with ”, also where a quote starts with a symbol or a formula", async () => {
     // Smart quotes guess a quote's side from its neighbours; before "∂" or a formula they guessed wrong (”∂”).
-    const text = await page.evaluate(() => {
-      const main = document.querySelector("main")!.cloneNode(true) as HTMLElement;
-      main.querySelectorAll("code, pre, script, style").forEach((node) => node.remove());
-      main.querySelectorAll(".katex").forEach((node) => node.replaceWith("x"));
-      return main.innerText;
-    });
+    const text = await proseText(page, { remove: "code, pre, script, style", formulaAs: "x" });
     expect(text.length).toBeGreaterThan(200);
     expect(text.match(/(^|[\s(\[])”.{0,20}/gm) ?? []).toEqual([]);
     expect(text.match(/.{0,20}“(\s|$)/gm) ?? []).toEqual([]);
@@ -81,11 +80,7 @@ describe.each(pages)("page /%s", (path) => {
     // Smart quotes reach the Markdown only: a component's attributes (Check yourself questions), the front matter's
     // objectives and the widgets' strings kept the typewriter's marks, so one page mixed "unit's" and "unit’s".
     // A cell's output is left out with its code: it prints the strings the reader's code holds, typed in ASCII.
-    const text = await page.evaluate(() => {
-      const main = document.body.cloneNode(true) as HTMLElement;
-      main.querySelectorAll("code, pre, script, style, noscript, .katex, .nb-output").forEach((node) => node.remove());
-      return main.innerText;
-    });
+    const text = await proseText(page, { root: "body", remove: "code, pre, script, style, noscript, .katex, .nb-output" });
     expect(text.length).toBeGreaterThan(200);
     expect(text.match(/.{0,20}\p{L}'\p{L}.{0,10}/gu) ?? []).toEqual([]);
     expect(text.match(/.{0,20}".{0,20}/g) ?? []).toEqual([]);
