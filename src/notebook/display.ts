@@ -2,16 +2,18 @@
 import type { Output } from "./outputs";
 import { looksLikeGraph, readGraphOutput } from "./graphOutput";
 import { phoneCopyOf } from "./phoneFigure";
+import { enNotebook } from "../i18n/notebook.en";
+import type { NotebookStrings } from "../i18n/types";
 
 const MAX_TABLE_ROWS = 500; // a table bigger than this is a mistake, not a figure
 const MAX_ITEMS = 20; // inspector lines stay one glance long
 
-/** The Output for a displayed value: text, figure, table or an inspector summary. */
-export function describeValue(value: unknown): Output {
+/** The Output for a displayed value: text, figure, table or an inspector summary; `s` words why a graph cannot be drawn. */
+export function describeValue(value: unknown, s: NotebookStrings = enNotebook): Output {
   if (typeof value === "string") return { type: "text", text: value };
   if (isMarkupElement(value)) return describeFigure(value);
   if (isRecordList(value)) return describeTable(value);
-  if (looksLikeGraph(value)) return describeGraph(value);
+  if (looksLikeGraph(value)) return describeGraph(value, s);
   return { type: "value", summary: inspectValue(value) };
 }
 
@@ -29,9 +31,9 @@ export class GraphDisplayError extends Error {
   override name = "GraphDisplayError";
 }
 
-function describeGraph(value: unknown): Output {
-  const output = readGraphOutput(value);
-  if (typeof output === "string") throw new GraphDisplayError(`display() cannot draw this graph: ${output}`);
+function describeGraph(value: unknown, s: NotebookStrings): Output {
+  const output = readGraphOutput(value, s);
+  if (typeof output === "string") throw new GraphDisplayError(s.graphCannotDraw({ why: output }));
   return output;
 }
 

@@ -5,6 +5,8 @@
  * operation symbols, a short plain title and bounded sizes. Nothing in it is ever read as markup.
  */
 import type { GraphNode, TracedGraph } from "../engine/graph";
+import { enNotebook } from "../i18n/notebook.en";
+import type { NotebookStrings } from "../i18n/types";
 
 /** A graph from display(traceOperandGraph(…)): the chain rule's replay, and the grads the reader's backward left. */
 export interface GraphOutput {
@@ -34,37 +36,37 @@ export function looksLikeGraph(value: unknown): boolean {
   return Array.isArray(graph.nodes) && Array.isArray(graph.edges) && Array.isArray(graph.steps);
 }
 
-/** A fresh graph output copied from a cell's value, or the reason it cannot be drawn. */
-export function readGraphOutput(value: unknown): GraphOutput | string {
+/** A fresh graph output copied from a cell's value, or the reason it cannot be drawn, in the page's words `s`. */
+export function readGraphOutput(value: unknown, s: NotebookStrings = enNotebook): GraphOutput | string {
   try {
     const source = value as Record<string, unknown>;
     const graph = source.graph !== undefined ? (source.graph as Record<string, unknown>) : source;
-    const nodes = list(graph.nodes, "nodes", GRAPH_LIMITS.nodes).map((node: Record<string, unknown>) => ({
+    const nodes = list(graph.nodes, "nodes", GRAPH_LIMITS.nodes, s).map((node: Record<string, unknown>) => ({
       id: node.id, label: node.label, op: node.op, data: node.data, grad: node.grad,
     }));
-    const edges = list(graph.edges, "edges", GRAPH_LIMITS.edges).map((edge: Record<string, unknown>) => ({ from: edge.from, to: edge.to }));
-    const backwardOrder = list(graph.backwardOrder ?? nodes.map((_, i) => nodes.length - 1 - i), "backwardOrder", GRAPH_LIMITS.nodes);
-    const steps = list(graph.steps, "steps", GRAPH_LIMITS.nodes).map((step: Record<string, unknown>) => ({
+    const edges = list(graph.edges, "edges", GRAPH_LIMITS.edges, s).map((edge: Record<string, unknown>) => ({ from: edge.from, to: edge.to }));
+    const backwardOrder = list(graph.backwardOrder ?? nodes.map((_, i) => nodes.length - 1 - i), "backwardOrder", GRAPH_LIMITS.nodes, s);
+    const steps = list(graph.steps, "steps", GRAPH_LIMITS.nodes, s).map((step: Record<string, unknown>) => ({
       node: step.node,
       grad: step.grad,
-      edges: list(step.edges, "a step's edges", GRAPH_LIMITS.edges).map((edge: Record<string, unknown>) => ({
+      edges: list(step.edges, s.graphStepEdges, GRAPH_LIMITS.edges, s).map((edge: Record<string, unknown>) => ({
         from: edge.from, to: edge.to, localDerivative: edge.localDerivative, contribution: edge.contribution, gradAfter: edge.gradAfter,
       })),
     }));
-    const own = list(source.ownGrads ?? nodes.map(() => null), "ownGrads", GRAPH_LIMITS.nodes).map((grad: unknown) => (typeof grad === "number" && !Number.isFinite(grad) ? null : grad));
-    const output = { type: "graph", title: source.title ?? "your graph", graph: { nodes, edges, backwardOrder, steps }, ownGrads: own };
-    const problem = findGraphProblem(output);
+    const own = list(source.ownGrads ?? nodes.map(() => null), "ownGrads", GRAPH_LIMITS.nodes, s).map((grad: unknown) => (typeof grad === "number" && !Number.isFinite(grad) ? null : grad));
+    const output = { type: "graph", title: source.title ?? s.graphDefaultTitle, graph: { nodes, edges, backwardOrder, steps }, ownGrads: own };
+    const problem = findGraphProblem(output, s);
     // findGraphProblem has just checked every field of the copy.
     return problem ?? (output as unknown as GraphOutput);
   } catch (error) {
-    return error instanceof Error ? error.message : "it is not a graph";
+    return error instanceof Error ? error.message : s.graphNotAGraph;
   }
 }
 
 // A copy of an array field, refused when it is too long to draw; items are read, never kept.
-function list(value: unknown, what: string, limit: number): Record<string, unknown>[] {
-  if (!Array.isArray(value)) throw new Error(`${what} is not an array`);
-  if (value.length > limit) throw new Error(`it has ${value.length} ${what}, more than the ${limit} a stepper can show`);
+function list(value: unknown, field: string, limit: number, s: NotebookStrings): Record<string, unknown>[] {
+  if (!Array.isArray(value)) throw new Error(s.graphNotAnArray({ field }));
+  if (value.length > limit) throw new Error(s.graphTooMany({ count: value.length, field, limit }));
   return Array.from(value as Record<string, unknown>[]);
 }
 
@@ -73,52 +75,52 @@ export function isGraphOutput(value: Record<string, unknown>): boolean {
   return findGraphProblem(value) === undefined;
 }
 
-/** What is wrong with a graph output, in words, or undefined when it may be drawn. */
-export function findGraphProblem(value: Record<string, unknown>): string | undefined {
-  if (!hasKeys(value, ["type", "title", "graph", "ownGrads"])) return "it has fields a graph output does not have";
+/** What is wrong with a graph output, in the words `s`, or undefined when it may be drawn. */
+export function findGraphProblem(value: Record<string, unknown>, s: NotebookStrings = enNotebook): string | undefined {
+  if (!hasKeys(value, ["type", "title", "graph", "ownGrads"])) return s.graphExtraFields;
   if (typeof value.title !== "string" || value.title.length > GRAPH_LIMITS.title || /[\u0000-\u001f\u007f<>&]/.test(value.title)) {
-    return `its title must be plain text of at most ${GRAPH_LIMITS.title} characters, without < > or &`;
+    return s.graphBadTitle({ limit: GRAPH_LIMITS.title });
   }
   const graph = value.graph as Record<string, unknown>;
-  if (typeof graph !== "object" || graph === null || !hasKeys(graph, ["nodes", "edges", "backwardOrder", "steps"])) return "its graph has fields a traced graph does not have";
+  if (typeof graph !== "object" || graph === null || !hasKeys(graph, ["nodes", "edges", "backwardOrder", "steps"])) return s.graphNotTraced;
   const { nodes, edges, backwardOrder, steps } = graph as { nodes: unknown; edges: unknown; backwardOrder: unknown; steps: unknown };
-  if (!Array.isArray(nodes) || nodes.length === 0 || nodes.length > GRAPH_LIMITS.nodes) return `it must have between 1 and ${GRAPH_LIMITS.nodes} nodes`;
+  if (!Array.isArray(nodes) || nodes.length === 0 || nodes.length > GRAPH_LIMITS.nodes) return s.graphNodeCount({ limit: GRAPH_LIMITS.nodes });
   const n = nodes.length;
   const isId = (id: unknown): id is number => Number.isInteger(id) && (id as number) >= 0 && (id as number) < n;
   for (const [i, node] of nodes.entries()) {
-    const problem = nodeProblem(node, i);
+    const problem = nodeProblem(node, i, s);
     if (problem) return problem;
   }
-  if (!Array.isArray(edges) || edges.length > GRAPH_LIMITS.edges) return `it must have at most ${GRAPH_LIMITS.edges} edges`;
+  if (!Array.isArray(edges) || edges.length > GRAPH_LIMITS.edges) return s.graphEdgeCount({ limit: GRAPH_LIMITS.edges });
   for (const edge of edges) {
-    if (!isRecord(edge) || !hasKeys(edge, ["from", "to"]) || !isId(edge.from) || !isId(edge.to) || edge.from >= edge.to) return "an edge does not join two nodes in topological order";
+    if (!isRecord(edge) || !hasKeys(edge, ["from", "to"]) || !isId(edge.from) || !isId(edge.to) || edge.from >= edge.to) return s.graphEdgeOrder;
   }
-  if (!Array.isArray(backwardOrder) || backwardOrder.length !== n || !backwardOrder.every(isId) || new Set(backwardOrder).size !== n) return "its backwardOrder does not list each node once";
-  if (!Array.isArray(steps) || steps.length > n) return "it has more backward steps than nodes";
+  if (!Array.isArray(backwardOrder) || backwardOrder.length !== n || !backwardOrder.every(isId) || new Set(backwardOrder).size !== n) return s.graphBackwardOrder;
+  if (!Array.isArray(steps) || steps.length > n) return s.graphTooManySteps;
   let arrows = 0;
   for (const step of steps) {
-    if (!isRecord(step) || !hasKeys(step, ["node", "grad", "edges"]) || !isId(step.node) || !isFiniteNumber(step.grad) || !Array.isArray(step.edges)) return "a backward step is not a node, a finite grad and its edges";
+    if (!isRecord(step) || !hasKeys(step, ["node", "grad", "edges"]) || !isId(step.node) || !isFiniteNumber(step.grad) || !Array.isArray(step.edges)) return s.graphBadStep;
     for (const edge of step.edges) {
       arrows++;
-      if (!isRecord(edge) || !hasKeys(edge, ["from", "to", "localDerivative", "contribution", "gradAfter"])) return "a step's edge has fields an arrow does not have";
-      if (edge.to !== step.node || !isId(edge.from) || !edges.some((e: { from: number; to: number }) => e.from === edge.from && e.to === edge.to)) return "a step's arrow is not an edge of the graph";
-      if (![edge.localDerivative, edge.contribution, edge.gradAfter].every(isFiniteNumber)) return `the arrow ${nodeName(nodes, edge.from as number)} → ${nodeName(nodes, step.node)} has a number that is not finite`;
+      if (!isRecord(edge) || !hasKeys(edge, ["from", "to", "localDerivative", "contribution", "gradAfter"])) return s.graphArrowFields;
+      if (edge.to !== step.node || !isId(edge.from) || !edges.some((e: { from: number; to: number }) => e.from === edge.from && e.to === edge.to)) return s.graphArrowNotEdge;
+      if (![edge.localDerivative, edge.contribution, edge.gradAfter].every(isFiniteNumber)) return s.graphArrowNotFinite({ from: nodeName(nodes, edge.from as number), to: nodeName(nodes, step.node) });
     }
   }
-  if (arrows > GRAPH_LIMITS.edges) return `it has more than ${GRAPH_LIMITS.edges} arrows`;
+  if (arrows > GRAPH_LIMITS.edges) return s.graphTooManyArrows({ limit: GRAPH_LIMITS.edges });
   const own = value.ownGrads;
-  if (!Array.isArray(own) || own.length !== n || !own.every((grad) => grad === null || isFiniteNumber(grad))) return "its ownGrads must hold one finite number (or null) per node";
+  if (!Array.isArray(own) || own.length !== n || !own.every((grad) => grad === null || isFiniteNumber(grad))) return s.graphOwnGrads;
   return undefined;
 }
 
-function nodeProblem(node: unknown, i: number): string | undefined {
-  if (!isRecord(node) || !hasKeys(node, ["id", "label", "op", "data", "grad"]) || node.id !== i) return `node ${i} is not { id, label, op, data, grad } with id ${i}`;
+function nodeProblem(node: unknown, i: number, s: NotebookStrings): string | undefined {
+  if (!isRecord(node) || !hasKeys(node, ["id", "label", "op", "data", "grad"]) || node.id !== i) return s.graphBadNode({ i });
   const { label, op } = node as Partial<GraphNode>;
   if (typeof label !== "string" || label.length > GRAPH_LIMITS.label || (label !== "" && !LABEL.test(label))) {
-    return `node ${i}'s label must be a name like x or w1 (letters, digits and _, at most ${GRAPH_LIMITS.label} characters)`;
+    return s.graphBadLabel({ i, limit: GRAPH_LIMITS.label });
   }
-  if (typeof op !== "string" || !isKnownOp(op)) return `node ${i}'s operation must be one of + - * / neg sigmoid tanh exp log relu or ^n`;
-  if (!isFiniteNumber(node.data) || !isFiniteNumber(node.grad)) return `node ${label || i} has a value or gradient that is not a finite number (${String(node.data)}, ${String(node.grad)}); the stepper draws finite numbers only`;
+  if (typeof op !== "string" || !isKnownOp(op)) return s.graphBadOp({ i });
+  if (!isFiniteNumber(node.data) || !isFiniteNumber(node.grad)) return s.graphNotFinite({ node: label || String(i), data: String(node.data), grad: String(node.grad) });
   return undefined;
 }
 

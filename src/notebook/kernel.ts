@@ -8,6 +8,7 @@ import { transpileCell, CellSyntaxError } from "./transpile";
 import type { Checker } from "./checks/types";
 import { en } from "../i18n/en";
 import { stringsFor, type Locale, type Strings } from "../i18n/strings";
+import type { NotebookStrings } from "../i18n/types";
 
 /** A parameter's value as cells see it in `params`. */
 export type ParamValue = number | string;
@@ -40,8 +41,11 @@ export interface Kernel {
 
 /** What a kernel may import and check. */
 export interface KernelOptions {
-  /** Module specifier → module namespace, e.g. { engine: engineModule }. */
-  modules: Readonly<Record<string, unknown>>;
+  /**
+   * Module specifier → module namespace, e.g. { engine: engineModule }; or a function of the page's words, for
+   * modules whose errors a reader reads (the graph module), called once per language.
+   */
+  modules: Readonly<Record<string, unknown>> | ((s: NotebookStrings) => Readonly<Record<string, unknown>>);
   checks?: Readonly<Record<string, Checker>>;
   /**
    * Calls a compiled cell. The browser's worker is ended from outside when a cell runs too long;
@@ -57,10 +61,15 @@ const HELPERS = ["display", "params", "console"];
 export function createKernel(options: KernelOptions): Kernel {
   const scope: Record<string, unknown> = Object.create(null);
   const lineOffset = measureLineOffset();
-  const importModule = (specifier: string): unknown => {
-    if (Object.hasOwn(options.modules, specifier)) return options.modules[specifier];
-    const known = Object.keys(options.modules).map((name) => `"${name}"`).join(", ");
-    throw new Error(`cannot import "${specifier}"; cells can import ${known}`);
+  const modulesByLanguage = new Map<NotebookStrings, Readonly<Record<string, unknown>>>();
+  const modulesIn = (s: NotebookStrings): Readonly<Record<string, unknown>> => {
+    if (typeof options.modules !== "function") return options.modules;
+    if (!modulesByLanguage.has(s)) modulesByLanguage.set(s, options.modules(s));
+    return modulesByLanguage.get(s)!;
+  };
+  const importerFor = (modules: Readonly<Record<string, unknown>>, s: NotebookStrings) => (specifier: string): unknown => {
+    if (Object.hasOwn(modules, specifier)) return modules[specifier];
+    throw new Error(s.kernelNoModule({ specifier, known: Object.keys(modules).map((name) => `"${name}"`).join(", ") }));
   };
 
   async function run(request: RunRequest): Promise<RunResult> {
@@ -76,12 +85,12 @@ export function createKernel(options: KernelOptions): Kernel {
       const prelude = `"use strict"; let { ${inherited.join(", ")} } = __scope; const { ${helpers.join(", ")} } = __helpers; `;
       const epilogue = `\n;__save({ ${saved.join(", ")} });\n//# sourceURL=${label}.js`;
       const body = new AsyncFunction("__scope", "__helpers", "__import", "__result", "__save", prelude + code + epilogue);
-      const display = (value: unknown): void => outputs.push(describeValue(value));
-      const helperValues = { display, params: Object.freeze({ ...request.params }), console: createConsole(outputs) };
+      const display = (value: unknown): void => outputs.push(describeValue(value, s));
+      const helperValues = { display, params: Object.freeze({ ...request.params }), console: createConsole(outputs, s) };
       const show = (value: unknown): void => {
         if (value !== undefined) display(value);
       };
-      const args = [scope, helperValues, importModule, show, (values: Record<string, unknown>) => Object.assign(scope, values)];
+      const args = [scope, helperValues, importerFor(modulesIn(s), s), show, (values: Record<string, unknown>) => Object.assign(scope, values)];
       await (options.invoke ? options.invoke(body, args) : body(...args));
     } catch (error) {
       return { ok: false, outputs: outputs.finish([describeError(error, label, lineOffset, s)]) };
@@ -102,12 +111,12 @@ function runCheck(checks: Readonly<Record<string, Checker>>, name: string, scope
   }
 }
 
-function createConsole(outputs: { push(output: Output): void }): Pick<Console, "log" | "info" | "warn" | "error" | "table"> {
+function createConsole(outputs: { push(output: Output): void }, s: Strings): Pick<Console, "log" | "info" | "warn" | "error" | "table"> {
   const print = (...values: unknown[]): void => {
-    const text = values.map((value) => (typeof value === "string" ? value : (describeValue(value) as { summary?: string }).summary ?? String(value))).join(" ");
+    const text = values.map((value) => (typeof value === "string" ? value : (describeValue(value, s) as { summary?: string }).summary ?? String(value))).join(" ");
     outputs.push({ type: "text", text });
   };
-  return { log: print, info: print, warn: print, error: print, table: (data: unknown) => outputs.push(describeValue(data)) };
+  return { log: print, info: print, warn: print, error: print, table: (data: unknown) => outputs.push(describeValue(data, s)) };
 }
 
 /** The error output for anything a cell threw, with the line in the reader's source when the stack says it. */

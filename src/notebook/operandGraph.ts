@@ -4,6 +4,8 @@
  */
 import { replayBackward, type GraphEdge, type GraphNode, type TracedGraph } from "../engine/graph";
 import { isKnownOp } from "./graphOutput";
+import { enNotebook } from "../i18n/notebook.en";
+import type { NotebookStrings } from "../i18n/types";
 
 /** What the tracer reads from a node; `grad`, `label` and `op` are read when present. */
 export interface OperandNode {
@@ -37,9 +39,12 @@ export class OperandGraphError extends Error {
   override name = "OperandGraphError";
 }
 
-/** Lists the graph under `output` in topological order (iteratively), replays backward from a seed of 1, and leaves the reader's `grad` fields as they are. */
-export function traceOperandGraph(output: OperandNode, options: TraceOptions = {}): OperandGraph {
-  const order = sortOperands(output);
+/**
+ * Lists the graph under `output` in topological order (iteratively), replays backward from a seed of 1, and leaves the
+ * reader's `grad` fields as they are; `s` words the default title and what is wrong with a node.
+ */
+export function traceOperandGraph(output: OperandNode, options: TraceOptions = {}, s: NotebookStrings = enNotebook): OperandGraph {
+  const order = sortOperands(output, s);
   const idOf = new Map(order.map((node, id) => [node, id]));
   const operands = order.map((node) => node.operands.map((operand) => idOf.get(operand)!));
   const { grads, steps } = replayBackward(operands, order.map((node) => node.localGrads));
@@ -53,21 +58,21 @@ export function traceOperandGraph(output: OperandNode, options: TraceOptions = {
   });
   const edges: GraphEdge[] = operands.flatMap((from, to) => from.map((id) => ({ from: id, to })));
   const ownGrads = order.map((node) => (typeof node.grad === "number" ? node.grad : NaN));
-  return { nodes, edges, backwardOrder: order.map((_, i) => order.length - 1 - i), steps, ownGrads, title: options.title ?? `${nodes[nodes.length - 1].label}, built with your code` };
+  return { nodes, edges, backwardOrder: order.map((_, i) => order.length - 1 - i), steps, ownGrads, title: options.title ?? s.operandTitle({ output: nodes[nodes.length - 1].label }) };
 }
 
 // Depth first without recursion, so a long chain cannot overflow the stack before the cap is reached.
-function sortOperands(output: OperandNode): OperandNode[] {
+function sortOperands(output: OperandNode, s: NotebookStrings): OperandNode[] {
   const order: OperandNode[] = [];
-  const seen = new Set<OperandNode>([readable(output)]);
+  const seen = new Set<OperandNode>([readable(output, s)]);
   const stack: { node: OperandNode; next: number }[] = [{ node: output, next: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1];
     if (top.next < top.node.operands.length) {
       const operand = top.node.operands[top.next++];
       if (seen.has(operand)) continue;
-      seen.add(readable(operand));
-      if (seen.size > MAX_GRAPH_NODES) throw new OperandGraphError(`the graph has more than ${MAX_GRAPH_NODES} nodes; trace a smaller expression to step through it`);
+      seen.add(readable(operand, s));
+      if (seen.size > MAX_GRAPH_NODES) throw new OperandGraphError(s.operandTooMany({ limit: MAX_GRAPH_NODES }));
       stack.push({ node: operand, next: 0 });
     } else {
       order.push(top.node);
@@ -78,12 +83,12 @@ function sortOperands(output: OperandNode): OperandNode[] {
 }
 
 // Checks a node's fields before they are used, so a wrong object gets a sentence, not a TypeError.
-function readable(node: OperandNode): OperandNode {
-  if (typeof node !== "object" || node === null) throw new OperandGraphError(`an operand is ${node === null ? "null" : typeof node}, not a node with data, operands and localGrads`);
-  if (typeof node.data !== "number") throw new OperandGraphError("a node's data is not a number");
-  if (!Array.isArray(node.operands) || !Array.isArray(node.localGrads)) throw new OperandGraphError("a node has no operands or localGrads array");
-  if (node.operands.length !== node.localGrads.length) throw new OperandGraphError(`a node has ${node.operands.length} operands but ${node.localGrads.length} localGrads; each operand needs its local derivative`);
-  if (!node.localGrads.every((g) => typeof g === "number")) throw new OperandGraphError("a node's localGrads are not all numbers");
+function readable(node: OperandNode, s: NotebookStrings): OperandNode {
+  if (typeof node !== "object" || node === null) throw new OperandGraphError(s.operandNotNode({ kind: node === null ? "null" : typeof node }));
+  if (typeof node.data !== "number") throw new OperandGraphError(s.operandDataNotNumber);
+  if (!Array.isArray(node.operands) || !Array.isArray(node.localGrads)) throw new OperandGraphError(s.operandNoArrays);
+  if (node.operands.length !== node.localGrads.length) throw new OperandGraphError(s.operandCountsDiffer({ operands: node.operands.length, localGrads: node.localGrads.length }));
+  if (!node.localGrads.every((g) => typeof g === "number")) throw new OperandGraphError(s.operandGradsNotNumbers);
   return node;
 }
 

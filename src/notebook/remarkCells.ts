@@ -37,9 +37,11 @@ export function remarkNotebookCells(options: NotebookCellsOptions = {}) {
     if (cells.length === 0) return;
     const defaults = Object.fromEntries(params.map((spec) => [spec.name, spec.value]));
     const sources = cells.map(({ source, check }) => ({ source, check }));
+    // The Chinese book is the content/zh collection (docs/i18n.md); its cells run, and their saved outputs speak, in Chinese.
+    const locale = /[\\/]content[\\/]zh[\\/]/.test(file.path) ? "zh-CN" : "en";
     let outputs = cache?.read(file.path, sources, defaults);
     if (!outputs) {
-      const run = await runCells(sources, defaults, timeLimitMs);
+      const run = await runCells(sources, defaults, timeLimitMs, locale);
       if (!run.ok) {
         const line = run.error.line === undefined ? cells[run.index].line : cells[run.index].line + run.error.line;
         throw new Error(`${file.path}:${line}: cell ${run.index + 1} threw ${run.error.name}: ${run.error.message}`);
@@ -47,8 +49,7 @@ export function remarkNotebookCells(options: NotebookCellsOptions = {}) {
       outputs = run.outputs;
       cache?.write(file.path, sources, defaults, outputs);
     }
-    // The Chinese book is the content/zh collection (docs/i18n.md); its saved outputs speak Chinese.
-    applyOutputs(cells, outputs, stringsFor(/[\\/]content[\\/]zh[\\/]/.test(file.path) ? "zh-CN" : "en"));
+    applyOutputs(cells, outputs, stringsFor(locale));
   };
 }
 

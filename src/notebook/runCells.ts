@@ -4,6 +4,7 @@
  */
 import { runInNewContext } from "node:vm";
 import { createKernel, type ParamValue } from "./kernel";
+import type { Locale } from "../i18n/strings";
 import { createCellModules } from "./cellModules";
 import { readDigitsFile } from "./digits/readDigitsFile";
 import { createFigureDocument } from "./figureDocument";
@@ -22,12 +23,12 @@ export type CellsRun = { ok: true; outputs: Output[][] } | { ok: false; index: n
 /** How long one cell may run at build time before the build fails instead of hanging. */
 export const buildCellTimeLimitMs = 30_000;
 
-/** Runs `cells` in order in a fresh kernel; stops at the first that throws. */
-export async function runCells(cells: readonly CellSource[], params: Readonly<Record<string, ParamValue>>, timeLimitMs = buildCellTimeLimitMs): Promise<CellsRun> {
+/** Runs `cells` in order in a fresh kernel, in the page's language; stops at the first that throws. */
+export async function runCells(cells: readonly CellSource[], params: Readonly<Record<string, ParamValue>>, timeLimitMs = buildCellTimeLimitMs, locale: Locale = "en"): Promise<CellsRun> {
   const kernel = createKernel({ modules: createCellModules(createFigureDocument(), readDigitsFile), checks, invoke: limitTime(timeLimitMs) });
   const outputs: Output[][] = [];
   for (const [index, cell] of cells.entries()) {
-    const result = await kernel.run({ source: cell.source, params, check: cell.check, label: `cell-${index + 1}` });
+    const result = await kernel.run({ source: cell.source, params, check: cell.check, label: `cell-${index + 1}`, locale });
     const error = result.outputs.find((output): output is ErrorOutput => output.type === "error");
     if (error) return { ok: false, index, error };
     outputs.push(result.outputs);

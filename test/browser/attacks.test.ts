@@ -221,7 +221,7 @@ describe("break 2: outputs cannot run script or load anything", () => {
     const text = await runAttack(page, 2, source);
     expect(text).toContain("done");
     expect(text).toContain("display() cannot draw this graph: its title must be plain text");
-    expect(text).toContain("display() cannot draw this graph: node 0's label must be a name");
+    expect(text).toContain("display() cannot draw this graph: node 0’s label must be a name");
     expect(text).toContain("display() cannot draw this graph: an edge does not join two nodes");
     expect(text).toContain("display() cannot draw this graph: node b has a value or gradient that is not a finite number");
     expect(text).toContain("display() cannot draw this graph: it has 1000000 nodes, more than the 60");

@@ -6,6 +6,7 @@ import { renderOutput } from "../../../src/notebook/render";
 import { traceOperandGraph } from "../../../src/notebook/operandGraph";
 import { compareGrads } from "../../../components/chain-rule/liveStepper";
 import { Scalar } from "../../../components/chain-rule/gateGraph";
+import { zhNotebook } from "../../../src/i18n/notebook.zh";
 
 function gateTrace() {
   const x = new Scalar(2), y = new Scalar(0.5), z = new Scalar(-1.5);
@@ -67,6 +68,28 @@ describe("the graph output", () => {
     expect(() => describeValue({ nodes: [{ id: 0, label: "x", op: "", data: NaN, grad: 1 }], edges: [], steps: [] })).toThrow(/not a finite number/);
     const throwing = { get nodes(): never { throw new Error("boom"); }, edges: [], steps: [] };
     expect(readGraphOutput(throwing)).toBe("boom");
+  });
+
+  it("says why it refuses a graph in the page's words: Chinese on a Chinese page", () => {
+    const with_ = (change: (o: GraphOutput) => void) => {
+      const o = structuredClone(good());
+      change(o);
+      return findGraphProblem(o as unknown as Record<string, unknown>, zhNotebook);
+    };
+    expect(with_((o) => (o.title = "<b>粗</b>"))).toBe("标题必须是不超过 80 个字符的纯文本，不能含 < > 或 &");
+    expect(with_((o) => (o.graph.nodes[0].label = "<svg>"))).toBe("节点 0 的 label 必须是 x、w1 这样的名字（字母、数字和 _，至多 16 个字符）");
+    expect(with_((o) => (o.graph.nodes[1].op = "sqrt"))).toBe("节点 1 的运算必须是 + - * / neg sigmoid tanh exp log relu 或 ^n 之一");
+    expect(with_((o) => (o.graph.edges[0].from = 99))).toBe("有一条边没有按拓扑序连接两个节点");
+    expect(with_((o) => (o.graph.steps[0].edges[0].from = 42))).toBe("某一步的箭头不是图中的边");
+    expect(with_((o) => (o.ownGrads = [1]))).toBe("它的 ownGrads 必须为每个节点给出一个有限数（或 null）");
+    const huge = { nodes: Array.from({ length: 100_000 }, (_, id) => ({ id, label: "", op: "", data: 0, grad: 0 })), edges: [], steps: [] };
+    expect(() => describeValue(huge, zhNotebook)).toThrow("display() 画不了这张图：nodes 有 100000 个，超过了逐步演示器能显示的 60 个");
+    expect(() => describeValue({ nodes: [{ id: 0, label: "x", op: "", data: NaN, grad: 1 }], edges: [], steps: [] }, zhNotebook)).toThrow(
+      "display() 画不了这张图：节点 x 的值或梯度不是有限数（NaN，1）；逐步演示器只画有限的数",
+    );
+    expect(readGraphOutput({ nodes: [{ id: 0, label: "x", op: "", data: 1, grad: 1 }], edges: [], steps: [] }, zhNotebook)).toMatchObject({ title: "你的图" });
+    // The page's own check of a graph from the worker needs no words: only whether it may be drawn.
+    expect(findGraphProblem(good() as unknown as Record<string, unknown>, zhNotebook)).toBeUndefined();
   });
 
   it("is saved as a table of its nodes, every name escaped, with the reader's grads beside the chain rule's", () => {

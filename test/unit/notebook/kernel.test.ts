@@ -92,6 +92,25 @@ describe("kernel", () => {
     expect(result.outputs[0]).toMatchObject({ type: "error", message: expect.stringContaining(`cannot import "node:fs"`), line: 1 });
   });
 
+  it("explains a graph it cannot trace or draw, and an unknown import, in the page's language", async () => {
+    const kernel = newKernel();
+    const broken = `import { traceOperandGraph } from "graph";\ndisplay(traceOperandGraph({ data: 1, operands: [{ data: 2, operands: [], localGrads: [] }], localGrads: [] }));`;
+    const chinese = await kernel.run({ source: broken, params: {}, locale: "zh-CN" });
+    expect(chinese.outputs[0]).toMatchObject({ type: "error", name: "OperandGraphError", message: "有一个节点有 1 个 operands，却有 0 个 localGrads；每个操作数都需要它的局部导数", line: 2 });
+    const english = await kernel.run({ source: broken, params: {} });
+    expect(english.outputs[0]).toMatchObject({ type: "error", message: "a node has 1 operands but 0 localGrads; each operand needs its local derivative" });
+    const notFinite = `display({ nodes: [{ id: 0, label: "x", op: "", data: Infinity, grad: 1 }], edges: [], steps: [] });`;
+    expect((await kernel.run({ source: notFinite, params: {}, locale: "zh-CN" })).outputs[0]).toMatchObject({
+      type: "error",
+      name: "GraphDisplayError",
+      message: "display() 画不了这张图：节点 x 的值或梯度不是有限数（Infinity，1）；逐步演示器只画有限的数",
+    });
+    // The default title is the page's too, traced and drawn in one cell.
+    const titled = await kernel.run({ source: `import { traceOperandGraph } from "graph";\ndisplay(traceOperandGraph({ data: 2, operands: [], localGrads: [], label: "f" }));`, params: {}, locale: "zh-CN" });
+    expect(titled.outputs[0]).toMatchObject({ type: "graph", title: "f，用你的代码构造" });
+    expect((await kernel.run({ source: `import fs from "node:fs";`, params: {}, locale: "zh-CN" })).outputs[0]).toMatchObject({ message: expect.stringContaining(`无法导入“node:fs”；单元格可以导入的模块有 "engine"`) });
+  });
+
   it("runs an exercise's checker with a specific message", async () => {
     const kernel = newKernel();
     const wrong = await kernel.run({ source: "function momentumStep(w, step, g, lr, m) { return { w: w - lr * g, step: -lr * g } }", params: {}, check: "gradientDescentMomentum" });
