@@ -75,6 +75,8 @@ export const enNotebook = {
   kernelThrewWhileChecked: ({ error }: { error: string }) => `your code threw while being checked: ${error}`,
   kernelThrew: ({ value }: { value: string }) => `threw ${value}`,
   kernelUnprintable: "a value that cannot be printed",
+  nbNoExport: "cells share their names without export; remove the export keyword",
+  nbNoRuntimeImport: 'cells cannot load code with import() or read import.meta; write a static import at the top instead, e.g. import { Value } from "engine"',
   kernelNoModule: ({ specifier, known }: { specifier: string; known: string }) => `cannot import "${specifier}"; cells can import ${known}`,
   graphCannotDraw: ({ why }: { why: string }) => `display() cannot draw this graph: ${why}`,
   graphNotAGraph: "it is not a graph",

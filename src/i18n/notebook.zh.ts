@@ -93,6 +93,8 @@ export const zhNotebook: NotebookStrings = {
   kernelThrewWhileChecked: ({ error }) => `检查时你的代码抛出了异常：${error}`,
   kernelThrew: ({ value }) => `抛出了 ${value}`,
   kernelUnprintable: "一个无法打印的值",
+  nbNoExport: "单元格之间不用 export 就能共享名字；请删掉 export 关键字",
+  nbNoRuntimeImport: '单元格不能用 import() 加载代码，也不能读取 import.meta；请在开头改写成静态导入，例如 import { Value } from "engine"',
   kernelNoModule: ({ specifier, known }) => `无法导入“${specifier}”；单元格可以导入的模块有 ${known}`,
   graphCannotDraw: ({ why }) => `display() 画不了这张图：${why}`,
   graphNotAGraph: "它不是一张图",

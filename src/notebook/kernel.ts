@@ -77,7 +77,7 @@ export function createKernel(options: KernelOptions): Kernel {
     const label = request.label ?? "cell";
     const s = stringsFor(request.locale ?? "en");
     try {
-      const { code, declared } = transpileCell(request.source);
+      const { code, declared } = transpileCell(request.source, s);
       const inherited = Object.keys(scope).filter((name) => !declared.includes(name));
       const helpers = HELPERS.filter((name) => !declared.includes(name) && !inherited.includes(name));
       const saved = [...new Set([...declared, ...inherited])];

@@ -8,6 +8,8 @@
  */
 import { transform } from "sucrase";
 import { parse, type Node, type Pattern, type Program, type ExpressionStatement } from "acorn";
+import { enNotebook } from "../i18n/notebook.en";
+import type { NotebookStrings } from "../i18n/types";
 
 /** The JavaScript of one cell and the names it defines at its top level. */
 export interface TranspiledCell {
@@ -28,8 +30,8 @@ export class CellSyntaxError extends SyntaxError {
   }
 }
 
-/** Transpiles one cell; throws CellSyntaxError with the line when the reader's code does not parse. */
-export function transpileCell(source: string): TranspiledCell {
+/** Transpiles one cell; throws CellSyntaxError with the line, in the page's words `s` where they are ours, when the reader's code does not parse. */
+export function transpileCell(source: string, s: NotebookStrings = enNotebook): TranspiledCell {
   let js: string;
   try {
     // keepUnusedImports: an import in cell 1 is often used only by later cells.
@@ -43,7 +45,7 @@ export function transpileCell(source: string): TranspiledCell {
   } catch (error) {
     throw toCellSyntaxError(error);
   }
-  rejectRuntimeImports(program);
+  rejectRuntimeImports(program, s);
   const declared: string[] = [];
   const edits: { start: number; end: number; text: string }[] = [];
   const body = program.body;
@@ -64,7 +66,7 @@ export function transpileCell(source: string): TranspiledCell {
       if (parts.length === 0) parts.push(`__import(${module});`);
       edits.push({ start: node.start, end: node.end, text: keepLines(js.slice(node.start, node.end), parts.join(" ")) });
     } else if (node.type === "ExportNamedDeclaration" || node.type === "ExportDefaultDeclaration" || node.type === "ExportAllDeclaration") {
-      throw new CellSyntaxError("cells share their names without export; remove the export keyword", node.loc?.start.line);
+      throw new CellSyntaxError(s.nbNoExport, node.loc?.start.line);
     } else if (node.type === "VariableDeclaration") {
       for (const declarator of node.declarations) collectNames(declarator.id, declared);
     } else if ((node.type === "FunctionDeclaration" || node.type === "ClassDeclaration") && node.id) {
@@ -92,7 +94,7 @@ export function findParamReads(source: string): string[] {
 }
 
 // import() would load code from anywhere at run time; a cell imports only what the kernel offers, statically.
-function rejectRuntimeImports(program: Program): void {
+function rejectRuntimeImports(program: Program, s: NotebookStrings): void {
   const pending: unknown[] = [program];
   while (pending.length > 0) {
     const node = pending.pop();
@@ -100,7 +102,7 @@ function rejectRuntimeImports(program: Program): void {
     const type = (node as { type?: unknown }).type;
     if (type === "ImportExpression" || (type === "MetaProperty" && (node as { meta: { name: string } }).meta.name === "import")) {
       const line = (node as Node).loc?.start.line;
-      throw new CellSyntaxError('cells cannot load code with import() or read import.meta; write a static import at the top instead, e.g. import { Value } from "engine"', line);
+      throw new CellSyntaxError(s.nbNoRuntimeImport, line);
     }
     for (const [key, child] of Object.entries(node)) if (key !== "loc") pending.push(...(Array.isArray(child) ? child : [child]));
   }

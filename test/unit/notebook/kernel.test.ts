@@ -92,7 +92,7 @@ describe("kernel", () => {
     expect(result.outputs[0]).toMatchObject({ type: "error", message: expect.stringContaining(`cannot import "node:fs"`), line: 1 });
   });
 
-  it("explains a graph it cannot trace or draw, and an unknown import, in the page's language", async () => {
+  it("explains a graph it cannot trace or draw, an unknown import and a dynamic one, in the page's language", async () => {
     const kernel = newKernel();
     const broken = `import { traceOperandGraph } from "graph";\ndisplay(traceOperandGraph({ data: 1, operands: [{ data: 2, operands: [], localGrads: [] }], localGrads: [] }));`;
     const chinese = await kernel.run({ source: broken, params: {}, locale: "zh-CN" });
@@ -109,6 +109,12 @@ describe("kernel", () => {
     const titled = await kernel.run({ source: `import { traceOperandGraph } from "graph";\ndisplay(traceOperandGraph({ data: 2, operands: [], localGrads: [], label: "f" }));`, params: {}, locale: "zh-CN" });
     expect(titled.outputs[0]).toMatchObject({ type: "graph", title: "f，用你的代码构造" });
     expect((await kernel.run({ source: `import fs from "node:fs";`, params: {}, locale: "zh-CN" })).outputs[0]).toMatchObject({ message: expect.stringContaining(`无法导入“node:fs”；单元格可以导入的模块有 "engine"`) });
+    expect((await kernel.run({ source: "export const a = 1;", params: {}, locale: "zh-CN" })).outputs[0]).toMatchObject({ name: "SyntaxError", message: "单元格之间不用 export 就能共享名字；请删掉 export 关键字", line: 1 });
+    expect((await kernel.run({ source: 'const a = 1;\nconst m = await import("x");', params: {}, locale: "zh-CN" })).outputs[0]).toMatchObject({
+      name: "SyntaxError",
+      message: expect.stringMatching(/^单元格不能用 import\(\) 加载代码/),
+      line: 2,
+    });
   });
 
   it("runs an exercise's checker with a specific message", async () => {
