@@ -49,6 +49,13 @@ describe("the Chinese edition's typography", { timeout: 60_000 }, () => {
     expect(lintSource("用 ReLU 激活，1943 年，输入 $x$ 的分量，调用 `backward()` 之后。\n")).toEqual([]);
   });
 
+  it("flags a parenthesis opened inside another, but not one inside a book's title or two side by side", () => {
+    expect(lintText("沿用 micrograd（一个标量自动求导引擎（autograd））以及", 1).map((p) => p.rule)).toEqual(["parentheses inside parentheses"]);
+    expect(lintText("按**运行**（Shift+Enter）重新运行。）", 1)).toEqual([]);
+    expect(lintText("（中译本《算法导论（原书第 3 版）》，殷建平等译）", 1)).toEqual([]);
+    expect(lintText("双曲正切（tanh）、线性整流函数（ReLU）", 1)).toEqual([]);
+  });
+
   it("allows what Chinese style allows: full-width punctuation around Latin, and %, ° or ² after a number", () => {
     expect(lintSource("*感知机*（perceptron）与「run」。正确率 97%，角度 45°，误差 $e$²。\n")).toEqual([]);
   });

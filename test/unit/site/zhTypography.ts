@@ -25,7 +25,7 @@ import { parse as parseYaml } from "yaml";
 /** One typography problem: where it is, which rule, and the text around it. */
 export interface TypographyProblem {
   line: number;
-  rule: "half-width punctuation after Chinese" | "no space between Chinese and Latin" | "half-width punctuation before Chinese";
+  rule: "half-width punctuation after Chinese" | "no space between Chinese and Latin" | "half-width punctuation before Chinese" | "parentheses inside parentheses";
   context: string;
 }
 
@@ -67,7 +67,26 @@ function flatten(node: Node): string {
 /** Blocks whose children are inline text. */
 const INLINE_PARENTS = new Set(["paragraph", "heading", "tableCell"]);
 
-/** Runs the three rules over a block of prose that starts at `line`. */
+/**
+ * Where a full-width parenthesis opens inside another: Chinese gives an aside one bracket (or dashes), and a term's
+ * English in brackets inside an aside reads as a stutter, （一个引擎（autograd））. A book's title in 《》 keeps its own.
+ */
+function findNestedParentheses(text: string): number[] {
+  const found: number[] = [];
+  let depth = 0;
+  let inTitle = 0;
+  for (const [index, character] of [...text].entries()) {
+    if (character === "《") inTitle += 1;
+    else if (character === "》") inTitle = Math.max(0, inTitle - 1);
+    else if (character === "（" && inTitle === 0) {
+      if (depth > 0) found.push(index);
+      depth += 1;
+    } else if (character === "）" && inTitle === 0) depth = Math.max(0, depth - 1);
+  }
+  return found;
+}
+
+/** Runs the four rules over a block of prose that starts at `line`. */
 export function lintText(text: string, line: number): TypographyProblem[] {
   const problems: TypographyProblem[] = [];
   const show = (index: number) => text.slice(Math.max(0, index - 12), index + 14).replaceAll(LATIN_ATOM, "$…$").replace(/\n/g, " ");
@@ -80,6 +99,9 @@ export function lintText(text: string, line: number): TypographyProblem[] {
   }
   for (const match of text.matchAll(HAN_TOUCHING_LATIN)) {
     problems.push({ line: lineOf(match.index), rule: "no space between Chinese and Latin", context: show(match.index) });
+  }
+  for (const index of findNestedParentheses(text)) {
+    problems.push({ line: lineOf(index), rule: "parentheses inside parentheses", context: show(index) });
   }
   return problems;
 }
