@@ -42,10 +42,10 @@ export interface Kernel {
 /** What a kernel may import and check. */
 export interface KernelOptions {
   /**
-   * Module specifier → module namespace, e.g. { engine: engineModule }; or a function of the page's words, for
-   * modules whose errors a reader reads (the graph module), called once per language.
+   * Module specifier → module namespace, e.g. { engine: engineModule }, in the page's words: the graph module's
+   * errors are read by the reader. Called once per language.
    */
-  modules: Readonly<Record<string, unknown>> | ((s: NotebookStrings) => Readonly<Record<string, unknown>>);
+  modules: (s: NotebookStrings) => Readonly<Record<string, unknown>>;
   checks?: Readonly<Record<string, Checker>>;
   /**
    * Calls a compiled cell. The browser's worker is ended from outside when a cell runs too long;
@@ -63,7 +63,6 @@ export function createKernel(options: KernelOptions): Kernel {
   const lineOffset = measureLineOffset();
   const modulesByLanguage = new Map<NotebookStrings, Readonly<Record<string, unknown>>>();
   const modulesIn = (s: NotebookStrings): Readonly<Record<string, unknown>> => {
-    if (typeof options.modules !== "function") return options.modules;
     if (!modulesByLanguage.has(s)) modulesByLanguage.set(s, options.modules(s));
     return modulesByLanguage.get(s)!;
   };

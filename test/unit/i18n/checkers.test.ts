@@ -57,7 +57,7 @@ describe("each checker family speaks Chinese when asked", () => {
 });
 
 describe("the kernel takes the page's locale", () => {
-  const kernel = () => createKernel({ modules: {}, checks });
+  const kernel = () => createKernel({ modules: () => ({}), checks });
 
   it("returns a checker's verdict in Chinese for zh-CN and in English otherwise", async () => {
     const source = "function squaredError(y: number[], t: number[]) { return 0; }";

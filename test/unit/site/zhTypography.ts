@@ -75,7 +75,9 @@ function findNestedParentheses(text: string): number[] {
   const found: number[] = [];
   let depth = 0;
   let inTitle = 0;
-  for (const [index, character] of [...text].entries()) {
+  // By UTF-16 unit, as the other rules' match indices are: the brackets are all in the BMP.
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
     if (character === "《") inTitle += 1;
     else if (character === "》") inTitle = Math.max(0, inTitle - 1);
     else if (character === "（" && inTitle === 0) {
