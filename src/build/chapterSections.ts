@@ -9,9 +9,10 @@ import { latinWidths } from "../site/latinWidths.ts";
 // paint before the reader sees the first paragraph. Cut into parts, the page lets the browser skip every part off
 // screen (content-visibility in src/styles/sections.css) until the reader nears it.
 //
-// A part is also cut between two paragraphs once it holds about a phone's screen of text: the browser renders at
-// load every part near the viewport, so the smaller the part after the opening, the less it lays out before the
-// reader sees anything.
+// A part is also cut between two paragraphs once it holds about a phone's screen of text, and before a cell, a widget
+// or a figure that follows running text: the browser renders at load every part that begins near the viewport (within
+// one and a half screens below it), whole, so a part that begins just inside that margin should not bring a tall
+// figure with it. An equation stays with the sentence it belongs to.
 //
 // A part never holds a form field (a text, number or choice input) or a form: Chromium lays out at load every skipped
 // subtree that has one, even a hidden field or one a script adds later, which would undo the skipping. So parts break
@@ -111,6 +112,24 @@ function countCharacters(node: RootContent | ElementContent): number {
 
 const isParagraph = (node: MdxNode | undefined) => node?.type === "element" && node.tagName === "p";
 
+/** Running text a reader reads on into what follows: a paragraph, a list, a quotation (not a heading). */
+const RUNNING_TEXT = new Set(["p", "ul", "ol", "blockquote", "dl"]);
+const isRunningText = (node: MdxNode | undefined) => node?.type === "element" && RUNNING_TEXT.has(node.tagName);
+
+/**
+ * Text-like blocks a part never starts at after text: a table and a code listing have no top margin of their own (or
+ * less than a paragraph's), so the gap above them would shrink where the paragraph's margin is dropped (sections.css).
+ */
+const TEXT_LIKE = new Set(["table", "pre", "hr"]);
+
+/** A block that is neither text nor an equation (displayed math continues its sentence): a cell, a widget, a figure. */
+function isFigureBlock(node: MdxNode): boolean {
+  const tag = node.type === "element" ? node.tagName : node.name;
+  if (!tag || TEXT_BLOCKS.has(tag) || TEXT_LIKE.has(tag)) return false;
+  const classes = node.type === "element" && Array.isArray(node.properties?.className) ? node.properties.className.map(String) : [];
+  return !classes.some((name) => name === "equation" || name === "math-display" || name === "katex-display");
+}
+
 /** The lines of text a block takes at the measure (at least one): none for a block that is not running text. */
 function countLines(node: MdxNode): number {
   const tag = node.type === "element" ? node.tagName : node.name;
@@ -161,6 +180,7 @@ export function rehypeChapterSections() {
         continue;
       }
       if (part && isParagraph(node) && isParagraph(lastBlock) && partLines >= LINES_PER_PART) part = undefined;
+      if (part && isRunningText(lastBlock) && isFigureBlock(node)) part = undefined;
       if (!part && node.type === "text" && node.value.trim() === "") {
         children.push(node);
         continue;

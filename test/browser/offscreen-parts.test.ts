@@ -332,6 +332,33 @@ describe("a section cut into parts between two paragraphs", () => {
   });
 });
 
+describe("a section cut into parts before a cell or a widget that follows text", () => {
+  it("keeps the gap above the cell or widget its own top margin, or the paragraph's where that is larger, within a pixel", async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl("your-own-autograd/"), { waitUntil: "load" });
+    // Every part drawn, so each boundary is measured as laid out.
+    await page.addStyleTag({ content: ".chapter-part { content-visibility: visible !important; }" });
+    const boundaries = await page.evaluate(() => {
+      const shown = (part: Element, end: "first" | "last") => {
+        const children = [...part.children].filter((child) => !["SCRIPT", "STYLE"].includes(child.tagName));
+        return end === "first" ? children[0] : children.at(-1);
+      };
+      return [...document.querySelectorAll(".chapter-part + .chapter-part")].flatMap((part) => {
+        const upper = shown(part.previousElementSibling!, "last")!;
+        const lower = shown(part, "first")!;
+        if (!["P", "UL", "OL"].includes(upper.tagName) || ["P", "H2", "H3"].includes(lower.tagName)) return [];
+        const gap = lower.getBoundingClientRect().top - upper.getBoundingClientRect().bottom;
+        // What the two margins collapse to on one page, where one of them is dropped: the larger.
+        const expected = Math.max(parseFloat(getComputedStyle(lower).marginTop), parseFloat(getComputedStyle(upper).fontSize));
+        return [{ what: `${upper.tagName} > ${lower.tagName}`, gap: Math.round(gap), expected: Math.round(expected) }];
+      });
+    });
+    expect(boundaries.length).toBeGreaterThan(3);
+    for (const { what, gap, expected } of boundaries) expect(Math.abs(gap - expected), what).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+});
+
 describe("a chapter rendered on approach, on a phone", () => {
   it("renders a part when the reader scrolls to it, without moving what is on screen, down to the end of the page", async () => {
     const page = await context.newPage();

@@ -35,8 +35,8 @@ function outline(children: RootContent[], path = resolve("content/example.mdx"))
 
 describe("rehypeChapterSections", () => {
   it("leaves the opening alone and puts each level-2 section in a part, with its estimated lines and blocks", () => {
-    const lines = outline([element("p", "Opening."), element("h2", "One"), element("p", "x".repeat(150)), element("pre", "code"), element("h2", "Two"), element("p", "y")]);
-    expect(lines).toEqual(["p", "part[h2 p pre] --part-lines:6;--part-blocks:1", "part[h2 p] --part-lines:4;--part-blocks:0"]);
+    const lines = outline([element("p", "Opening."), element("h2", "One"), element("pre", "code"), element("p", "x".repeat(150)), element("h2", "Two"), element("p", "y")]);
+    expect(lines).toEqual(["p", "part[h2 pre p] --part-lines:6;--part-blocks:1", "part[h2 p] --part-lines:4;--part-blocks:0"]);
   });
 
   it("cuts the notation page of either edition into parts too, a heading written as JSX starting a section as ## does, and leaves other pages whole", () => {
@@ -51,8 +51,24 @@ describe("rehypeChapterSections", () => {
   it("ends a part between two paragraphs once it holds a phone's screen of text, and never between a paragraph and its equation", () => {
     // 700 characters: 10 lines of text and one of space.
     const long = () => element("p", "x".repeat(700));
-    const lines = outline([element("p", "Opening."), element("h2", "One"), long(), element("pre", "code"), long(), long(), element("pre", "code"), long()]);
-    expect(lines).toEqual(["p", "part[h2 p pre p] --part-lines:24;--part-blocks:1", "part[p pre p] --part-lines:22;--part-blocks:1"]);
+    const equation = (): Element => ({ ...element("div", "E = mc²"), properties: { className: ["equation"] } });
+    const lines = outline([element("p", "Opening."), element("h2", "One"), long(), equation(), long(), long(), equation(), long()]);
+    expect(lines).toEqual(["p", "part[h2 p div p] --part-lines:24;--part-blocks:1", "part[p div p] --part-lines:22;--part-blocks:1"]);
+  });
+
+  it("starts a part at a cell, a widget or a figure that follows running text, not at a table or code, nor right under a heading", () => {
+    const widget = { type: "mdxJsxFlowElement", name: "SomeFigure", attributes: [], children: [] } as unknown as RootContent;
+    const figure = (): Element => element("figure", "");
+    const lines = outline([element("p", "Opening."), element("h2", "One"), element("p", "Before."), widget, element("pre", "code"), element("p", "After."), element("ul", "a list"), figure(), element("p", "Then."), element("table", "x"), element("pre", "code")]);
+    expect(lines).toEqual([
+      "p",
+      "part[h2 p] --part-lines:4;--part-blocks:0",
+      "part[mdxJsxFlowElement pre p ul] --part-lines:4;--part-blocks:2",
+      // A table or a code listing after text stays in its part: its gap above is the paragraph's margin.
+      "part[figure p table pre] --part-lines:2;--part-blocks:3",
+    ]);
+    // A figure right under its heading starts no part of its own.
+    expect(outline([element("p", "Opening."), element("h2", "One"), widget, element("p", "After.")])).toEqual(["p", "part[h2 mdxJsxFlowElement p] --part-lines:4;--part-blocks:1"]);
   });
 
   it("counts a Chinese character as two Latin letters' width, as a line holds half as many", () => {
@@ -81,7 +97,7 @@ describe("rehypeChapterSections", () => {
     const radioImport = { type: "mdxjsEsm", value: 'import RadioWidget from "~/test/unit/build/fixtures/RadioWidget.astro";' } as unknown as RootContent;
     const radioWidget = { type: "mdxJsxFlowElement", name: "RadioWidget", attributes: [], children: [] } as unknown as RootContent;
     const lines = outline([radioImport, element("h2", "One"), element("p", "Before."), radioWidget, element("p", "After.")]);
-    expect(lines).toEqual(["mdxjsEsm", "part[h2 p mdxJsxFlowElement p] --part-lines:6;--part-blocks:1"]);
+    expect(lines).toEqual(["mdxjsEsm", "part[h2 p] --part-lines:4;--part-blocks:0", "part[mdxJsxFlowElement p] --part-lines:2;--part-blocks:1"]);
   });
 
   it("judges a field written in the chapter by the same rule as a component's: a radio button joins its part, a text field and a form stay out", () => {
@@ -99,7 +115,7 @@ describe("rehypeChapterSections", () => {
     const source = readFileSync("components/playground/Playground.astro", "utf8");
     expect(source.match(/<FieldWhenDrawn\b(?:=>|[^>])*>\s*<(?:select|input)\b/g)).toHaveLength(12);
     const lines = outline([playgroundImport, element("h2", "One"), element("p", "Before."), playground, element("p", "After.")]);
-    expect(lines).toEqual(["mdxjsEsm", "part[h2 p mdxJsxFlowElement p] --part-lines:6;--part-blocks:1"]);
+    expect(lines).toEqual(["mdxjsEsm", "part[h2 p] --part-lines:4;--part-blocks:0", "part[mdxJsxFlowElement p] --part-lines:2;--part-blocks:1"]);
   });
 
   it("lets a widget whose fields wait in a <FieldWhenDrawn> join its part: the perceptron lab writes its menus once drawn", () => {
@@ -109,7 +125,7 @@ describe("rehypeChapterSections", () => {
     expect(source.match(/<select\b/g)).toHaveLength(2);
     expect(source.match(/<FieldWhenDrawn\b(?:=>|[^>])*>\s*<select\b/g)).toHaveLength(2);
     const lines = outline([labImport, element("h2", "One"), element("p", "Before."), lab, element("p", "After.")]);
-    expect(lines).toEqual(["mdxjsEsm", "part[h2 p mdxJsxFlowElement p] --part-lines:6;--part-blocks:1"]);
+    expect(lines).toEqual(["mdxjsEsm", "part[h2 p] --part-lines:4;--part-blocks:0", "part[mdxJsxFlowElement p] --part-lines:2;--part-blocks:1"]);
   });
 
   it("lets a sentence with a number or a choice <Param> join its part, as a Param's field is written only once its part is drawn", () => {
@@ -123,7 +139,7 @@ describe("rehypeChapterSections", () => {
     const stepper = { type: "mdxJsxFlowElement", name: "GraphStepper", attributes: [], children: [] } as unknown as RootContent;
     expect(readFileSync("components/chain-rule/GraphStepper.astro", "utf8")).toMatch(/<template[^>]*>\s*<form[\s\S]*<input type="text"[\s\S]*<\/template>/);
     const lines = outline([stepperImport, element("h2", "One"), element("p", "Before."), stepper, element("p", "After.")]);
-    expect(lines).toEqual(["mdxjsEsm", "part[h2 p mdxJsxFlowElement p] --part-lines:6;--part-blocks:1"]);
+    expect(lines).toEqual(["mdxjsEsm", "part[h2 p] --part-lines:4;--part-blocks:0", "part[mdxJsxFlowElement p] --part-lines:2;--part-blocks:1"]);
   });
 
   it("changes nothing outside the chapters", () => {

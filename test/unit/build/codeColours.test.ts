@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { classifyCodeColours } from "../../../src/build/codeColours";
+import { CODE_PAPER, MIN_CONTRAST, classifyCodeColours, contrastRatio, readableOn } from "../../../src/build/codeColours";
 
 const token = (light: string, dark: string, text: string) => `<span style="color:#${light};--shiki-dark:#${dark}">${text}</span>`;
 
@@ -17,5 +18,33 @@ describe("classifyCodeColours", () => {
   it("leaves a page without highlighted code, and other inline styles, as they are", () => {
     const page = `<html><head></head><body><span style="color:#CF222E">red</span><p style="color:#1F2328;--shiki-dark:#E6EDF3">p</p></body></html>`;
     expect(classifyCodeColours(page)).toBe(page);
+  });
+
+  it("darkens a light colour that fails on a cell's sunk paper just enough to pass on it, and leaves the dark one", () => {
+    // github-light-default's keyword purple and comment grey: about 5.0 and 4.6 on white, 4.4 and 4.0 on the paper.
+    for (const light of ["8250df", "6e7781"]) {
+      expect(contrastRatio(light, CODE_PAPER)).toBeLessThan(MIN_CONTRAST);
+      const readable = readableOn(light, CODE_PAPER);
+      expect(contrastRatio(readable, CODE_PAPER)).toBeGreaterThanOrEqual(MIN_CONTRAST);
+      expect(contrastRatio(readable, "ffffff")).toBeGreaterThanOrEqual(MIN_CONTRAST);
+      // Just enough: the colour one step (1% of each channel) less dark fails.
+      const channels = [0, 2, 4].map((at) => parseInt(light.slice(at, at + 2), 16));
+      const scaled = (step: number) => channels.map((channel) => Math.round(channel * (1 - step / 100)).toString(16).padStart(2, "0")).join("");
+      const step = Array.from({ length: 20 }, (_, at) => scaled(at)).indexOf(readable);
+      expect(step).toBeGreaterThan(0);
+      expect(contrastRatio(scaled(step - 1), CODE_PAPER)).toBeLessThan(MIN_CONTRAST);
+    }
+    const page = `<html><head></head><body><pre class="astro-code"><code>${token("8250DF", "D2A8FF", "function")}</code></pre></body></html>`;
+    const classified = classifyCodeColours(page);
+    const readable = readableOn("8250df", CODE_PAPER);
+    expect(readable).not.toBe("8250df");
+    expect(classified).toContain(`<span class="c-${readable}-d2a8ff">function</span>`);
+    expect(classified).toContain(`.c-${readable}-d2a8ff{color:#${readable};--shiki-dark:#d2a8ff}`);
+  });
+
+  it("judges against the light theme's sunk paper as global.css defines it", () => {
+    const css = readFileSync("src/styles/global.css", "utf8");
+    const light = css.slice(css.indexOf(":root {"), css.indexOf("}", css.indexOf(":root {")));
+    expect(light).toContain(`--paper-sunk: #${CODE_PAPER};`);
   });
 });
