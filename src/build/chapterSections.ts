@@ -116,7 +116,7 @@ function countCharacters(node: RootContent | ElementContent): number {
 const isParagraph = (node: MdxNode | undefined) => node?.type === "element" && node.tagName === "p";
 
 /** Running text a reader reads on into what follows: a paragraph, a list, a quotation (not a heading). */
-const RUNNING_TEXT = new Set(["p", "ul", "ol", "blockquote", "dl"]);
+const RUNNING_TEXT = new Set([...TEXT_BLOCKS].filter((tag) => !/^h\d$/.test(tag)));
 const isRunningText = (node: MdxNode | undefined) => node?.type === "element" && RUNNING_TEXT.has(node.tagName);
 
 /**

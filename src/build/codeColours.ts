@@ -43,14 +43,19 @@ export function readableOn(colour: string, paper: string): string {
 
 /** Replaces each code token's colour pair by a class `c-<light>-<dark>` (light made readable on CODE_PAPER) defined once before </head>. */
 export function classifyCodeColours(html: string): string {
-  const pairs = new Set<string>();
+  // A page says a dozen pairs thousands of times: each pair's class is worked out once.
+  const namesByPair = new Map<string, string>();
   const classified = html.replace(TOKEN_STYLE, (_, light: string, dark: string) => {
-    const name = `c-${readableOn(light, CODE_PAPER)}-${dark.toLowerCase()}`;
-    pairs.add(name);
+    const pair = `${light}-${dark}`;
+    let name = namesByPair.get(pair);
+    if (name === undefined) {
+      name = `c-${readableOn(light, CODE_PAPER)}-${dark.toLowerCase()}`;
+      namesByPair.set(pair, name);
+    }
     return `<span class="${name}">`;
   });
-  if (pairs.size === 0) return html;
-  const rules = [...pairs]
+  if (namesByPair.size === 0) return html;
+  const rules = [...new Set(namesByPair.values())]
     .sort()
     .map((name) => {
       const [, light, dark] = name.split("-");
