@@ -78,6 +78,9 @@ function summarise(lhr) {
   };
 }
 
+/** The file a URL in a report names, "(page)" for the page itself (a long task Lighthouse cannot place stays "Unattributable"). */
+const fileName = (url) => url.split("/").pop() || "(page)";
+
 /** The audits that cost a report most: failing ones of each category, heaviest first, and the largest transfers. */
 function offenders(lhr) {
   const lines = [];
@@ -109,13 +112,13 @@ function offenders(lhr) {
   const late = (lhr.audits["long-tasks"]?.details?.items ?? []).filter((task) => task.startTime + task.duration > paint);
   if (late.length > 0) {
     const task = ({ startTime, duration, url }) =>
-      `${Math.round(duration)} ms ${startTime < paint ? "begun before it" : `at ${Math.round(startTime)} ms`} (${url.split("/").pop() || "page"})`;
-    lines.push(`  long tasks ending after the first contentful paint (${Math.round(paint)} ms): ${late.sort((a, b) => a.startTime - b.startTime).map(task).join(", ")}`);
+      `${Math.round(duration)} ms ${startTime < paint ? "begun before it" : `at ${Math.round(startTime)} ms`}, ${fileName(url)}`;
+    lines.push(`  long tasks ending after the first contentful paint (${Math.round(paint)} ms): ${late.sort((a, b) => a.startTime - b.startTime).map(task).join("; ")}`);
   }
   const transfers = (lhr.audits["total-byte-weight"]?.details?.items ?? []).slice(0, 4);
   if (transfers.length > 0) {
     lines.push(
-      `  largest transfers: ${transfers.map((item) => `${item.url.split("/").pop() || "(page)"} ${(item.totalBytes / 1024).toFixed(0)} KiB`).join(", ")}`,
+      `  largest transfers: ${transfers.map((item) => `${fileName(item.url)} ${(item.totalBytes / 1024).toFixed(0)} KiB`).join(", ")}`,
     );
   }
   return lines;
