@@ -121,7 +121,7 @@ const isRunningText = (node: MdxNode | undefined) => node?.type === "element" &&
 
 /**
  * Text-like blocks a part never starts at after text: a table and a code listing have no top margin of their own (or
- * less than a paragraph's), so the gap above them would shrink where the paragraph's margin is dropped (sections.css).
+ * less than a paragraph's), so the gap above them would shrink where the paragraph's margin is dropped (partEdges.ts).
  */
 const TEXT_LIKE = new Set(["table", "pre", "hr"]);
 

@@ -9,13 +9,14 @@ import { moveSavedFigures } from "./savedFigures.ts";
 import { classifyCodeColours } from "./codeColours.ts";
 import { deferModuleScripts } from "./deferredScripts.ts";
 import { escapeNonAscii } from "./asciiMarkup.ts";
+import { markPartEdges } from "./partEdges.ts";
 import { afterBuild, listBuiltFiles, listBuiltPages } from "./builtSite.ts";
 
 /**
  * After the build: rounds saved figures' coordinates, moves large inline pictures and widget figures to files
- * fetched when the reader nears them, colours code by class, preloads the fonts each page's first screen uses, and
- * loads the module scripts after the first paint, and writes each page in ASCII for the browser's fast decoder (all
- * before the policy hashes any inline script).
+ * fetched when the reader nears them, colours code by class, preloads the fonts each page's first screen uses,
+ * loads the module scripts after the first paint, marks the blocks whose margins drop at the chapter parts' edges,
+ * and writes each page in ASCII for the browser's fast decoder (all before the policy hashes any inline script).
  */
 export function lighterPages(): AstroIntegration {
   return afterBuild("lighter-pages", async ({ root, base, assets }) => {
@@ -27,7 +28,7 @@ export function lighterPages(): AstroIntegration {
       if (images.length + figures.length > 0) await mkdir(assetsFolder, { recursive: true });
       for (const image of images) await writeFile(join(assetsFolder, image.name), image.bytes);
       for (const figure of figures) await writeFile(join(assetsFolder, figure.name), figure.text);
-      const lighter = escapeNonAscii(deferModuleScripts(preloadPageFonts(classifyCodeColours(moved))));
+      const lighter = escapeNonAscii(markPartEdges(deferModuleScripts(preloadPageFonts(classifyCodeColours(moved)))));
       if (lighter !== html) await writeFile(file, lighter);
     }
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { basePath, flickTo, launchBrowser, pageUrl, watchPage } from "./harness";
 import { layoutShifts, recordLayoutShifts, sumShifts } from "./layoutShifts";
+import { DROP_BOTTOM, DROP_TOP } from "../../src/build/partEdges";
 
 // Issue #15: a chapter's parts after its opening (src/build/chapterSections.ts) are rendered only as the reader
 // nears them, and nothing a reader does notices: anchors land, find in page finds, nothing moves, the contents
@@ -52,6 +53,61 @@ describe.each(chapters.flatMap((slug) => [slug, `zh/${slug}`]))("the parts of /%
     );
     expect(fieldsInSkippedParts).toBe(0);
     expect(parts.at(-1)).toBe(false);
+    await page.close();
+  });
+});
+
+/**
+ * Where a block's margin drops at a part's edge, as the stylesheet once found it with selectors (src/build/partEdges.ts
+ * says why the build marks the blocks instead): what the marks must match, block for block.
+ */
+const edgeRules = [
+  {
+    name: DROP_TOP,
+    margin: "marginTop",
+    selectors: [
+      ".prose > :not(.chapter-part) + .chapter-part > p:nth-child(1 of :not(script, style))",
+      ".prose > :not(p, .chapter-part) + .chapter-part > :nth-child(1 of :not(script, style)):not(p, h2, h3)",
+      ".chapter-part:has(> :nth-last-child(1 of :not(script, style)):not(p, h2, h3)) + p",
+    ],
+  },
+  {
+    name: DROP_BOTTOM,
+    margin: "marginBottom",
+    selectors: [
+      ".prose > :has(+ .chapter-part > :is(h2, h3):nth-child(1 of :not(script, style)))",
+      ".prose > p:has(+ .chapter-part > :nth-child(1 of :not(script, style)):not(p))",
+      ".chapter-part > :is(p, h2, h3):nth-last-child(1 of :not(script, style))",
+      ".chapter-part:has(+ :not(p)) > :nth-last-child(1 of :not(script, style))",
+    ],
+  },
+] as const;
+
+describe.each([...chapters, "notation"].flatMap((slug) => [slug, `zh/${slug}`]))("the edges of the parts of /%s/", (path) => {
+  it("drop a margin on just the blocks the edge rules name, and those blocks have none on that side", async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl(`${path}/`), { waitUntil: "load" });
+    const edges = await page.evaluate((rules) =>
+      rules.map(({ name, margin, selectors }) => {
+        const named = new Set(document.querySelectorAll(selectors.join(", ")));
+        const marked = new Set(document.querySelectorAll(`.${name}`));
+        const describe = (element: Element) => `${element.tagName} after ${element.previousElementSibling?.tagName}: ${element.textContent?.slice(0, 40)}`;
+        return {
+          name,
+          count: marked.size,
+          unmarked: [...named].filter((element) => !marked.has(element)).map(describe),
+          extra: [...marked].filter((element) => !named.has(element)).map(describe),
+          withMargin: [...marked].filter((element) => getComputedStyle(element)[margin] !== "0px").map(describe),
+        };
+      }),
+    edgeRules);
+    // Parts are cut so that few edges drop a top margin; every page has some edges.
+    expect(edges.reduce((sum, { count }) => sum + count, 0)).toBeGreaterThan(2);
+    for (const { name, unmarked, extra, withMargin } of edges) {
+      expect(unmarked, name).toEqual([]);
+      expect(extra, name).toEqual([]);
+      expect(withMargin, name).toEqual([]);
+    }
     await page.close();
   });
 });
