@@ -9,7 +9,8 @@ import { latinWidths } from "../site/latinWidths.ts";
 // paint before the reader sees the first paragraph. Cut into parts, the page lets the browser skip every part off
 // screen (content-visibility in src/styles/sections.css) until the reader nears it.
 //
-// A part is also cut between two paragraphs once it holds about a phone's screen of text, and before a cell, a widget
+// A part is also cut before a paragraph once it holds about a phone's screen of text (after another paragraph, a list
+// or a table: not after an equation, whose sentence the paragraph often goes on with), and before a cell, a widget
 // or a figure that follows running text: the browser renders at load every part that begins near the viewport (within
 // one and a half screens below it), whole, so a part that begins just inside that margin should not bring a tall
 // figure with it. An equation stays with the sentence it belongs to.
@@ -115,6 +116,13 @@ function countCharacters(node: RootContent | ElementContent): number {
 
 const isParagraph = (node: MdxNode | undefined) => node?.type === "element" && node.tagName === "p";
 
+/**
+ * Blocks a part may end with before a paragraph: their bottom margin is no larger than a paragraph's top one, which the
+ * next part keeps (sections.css), so the gap between them is what it was. (A quotation's is larger.)
+ */
+const BEFORE_PARAGRAPH = new Set(["p", "ul", "ol", "table"]);
+const mayEndBeforeParagraph = (node: MdxNode | undefined) => node?.type === "element" && BEFORE_PARAGRAPH.has(node.tagName);
+
 /** Running text a reader reads on into what follows: a paragraph, a list, a quotation (not a heading). */
 const RUNNING_TEXT = new Set([...TEXT_BLOCKS].filter((tag) => !/^h\d$/.test(tag)));
 const isRunningText = (node: MdxNode | undefined) => node?.type === "element" && RUNNING_TEXT.has(node.tagName);
@@ -182,7 +190,7 @@ export function rehypeChapterSections() {
         children.push(node);
         continue;
       }
-      if (part && isParagraph(node) && isParagraph(lastBlock) && partLines >= LINES_PER_PART) part = undefined;
+      if (part && isParagraph(node) && mayEndBeforeParagraph(lastBlock) && partLines >= LINES_PER_PART) part = undefined;
       if (part && isRunningText(lastBlock) && isFigureBlock(node)) part = undefined;
       if (!part && node.type === "text" && node.value.trim() === "") {
         children.push(node);

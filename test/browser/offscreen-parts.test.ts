@@ -110,6 +110,50 @@ describe.each([...chapters, "notation"].flatMap((slug) => [slug, `zh/${slug}`]))
     }
     await page.close();
   });
+
+  it("keep every gap at a part's edge what the two blocks' margins collapse to on a page without parts, within a pixel", async () => {
+    const page = await context.newPage();
+    await page.goto(pageUrl(`${path}/`), { waitUntil: "load" });
+    // Every part drawn, so each edge is measured as laid out.
+    await page.addStyleTag({ content: ".chapter-part { content-visibility: visible !important; }" });
+    const edges = await page.evaluate(() => {
+      const spaceless = (element: Element) => ["SCRIPT", "STYLE"].includes(element.tagName);
+      const isPart = (element: Element) => element.classList.contains("chapter-part");
+      const shown = (part: Element, end: "first" | "last") => {
+        const children = [...part.children].filter((child) => !spaceless(child));
+        return end === "first" ? children[0] : children.at(-1);
+      };
+      const sibling = (element: Element, way: "previousElementSibling" | "nextElementSibling") => {
+        let next = element[way];
+        while (next && spaceless(next)) next = next[way];
+        return next;
+      };
+      // A block's margin as the stylesheet gives it where no part cuts the page: without the build's marks.
+      const ownMargin = (element: Element, side: "marginTop" | "marginBottom") => {
+        const marks = [...element.classList].filter((name) => name.startsWith("drop-"));
+        element.classList.remove(...marks);
+        const margin = parseFloat(getComputedStyle(element)[side]);
+        element.classList.add(...marks);
+        return margin;
+      };
+      const pairs: [Element, Element][] = [];
+      for (const part of document.querySelectorAll(".chapter-part")) {
+        const above = sibling(part, "previousElementSibling");
+        const below = sibling(part, "nextElementSibling");
+        const [first, last] = [shown(part, "first"), shown(part, "last")];
+        if (above && first) pairs.push([isPart(above) ? shown(above, "last")! : above, first]);
+        if (below && !isPart(below) && last) pairs.push([last, below]);
+      }
+      return pairs.map(([upper, lower]) => ({
+        what: `${upper.tagName} | ${lower.tagName}: ${lower.textContent?.slice(0, 40)}`,
+        gap: lower.getBoundingClientRect().top - upper.getBoundingClientRect().bottom,
+        collapsed: Math.max(ownMargin(upper, "marginBottom"), ownMargin(lower, "marginTop")),
+      }));
+    });
+    expect(edges.length).toBeGreaterThan(5);
+    for (const { what, gap, collapsed } of edges) expect(Math.abs(gap - collapsed), what).toBeLessThanOrEqual(1);
+    await page.close();
+  });
 });
 
 describe("a number <Param> in a part", () => {

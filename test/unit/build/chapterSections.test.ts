@@ -56,6 +56,18 @@ describe("rehypeChapterSections", () => {
     expect(lines).toEqual(["p", "part[h2 p div p] --part-lines:24;--part-blocks:1", "part[p div p] --part-lines:22;--part-blocks:1"]);
   });
 
+  it("ends a part before a paragraph after a list or a table too, once it holds a phone's screen of text, but not after a quotation or code", () => {
+    const long = () => element("p", "x".repeat(700));
+    const lines = outline([element("p", "Opening."), element("h2", "One"), long(), element("ul", "a list"), long(), element("ul", "a list"), element("table", "x"), long(), element("blockquote", "a quote"), long(), element("pre", "code"), long()]);
+    expect(lines).toEqual([
+      "p",
+      "part[h2 p ul] --part-lines:15;--part-blocks:0",
+      "part[p ul table] --part-lines:13;--part-blocks:1",
+      // Not after a quotation, whose bottom margin is larger than a paragraph's top one, nor after code.
+      "part[p blockquote p pre p] --part-lines:35;--part-blocks:1",
+    ]);
+  });
+
   it("starts a part at a cell, a widget or a figure that follows running text, not at a table or code, nor right under a heading", () => {
     const widget = { type: "mdxJsxFlowElement", name: "SomeFigure", attributes: [], children: [] } as unknown as RootContent;
     const figure = (): Element => element("figure", "");
