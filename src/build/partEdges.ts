@@ -9,9 +9,9 @@ type Element = DefaultTreeAdapterMap["element"];
 // containment), so margins no longer collapse across its edges: where two margins met, the larger one stood, and now
 // both would. One of each such pair is dropped instead (src/styles/sections.css), and which one depends on the blocks
 // on either side of the edge. Stylesheet selectors could find them (:has() and :nth-last-child() over the parts'
-// children), but the browser matched them again as each new block arrived: in the long tasks of a phone's load they
-// were half the style work (zh/backpropagation at 4× CPU slowdown, three traced loads each: 127–136 ms of style
-// recalculation with them, 56–73 ms with the classes). The blocks are known once the page is built, so each is
+// children), but the browser matched them again as each new block arrived, and they were more than half the style
+// work of a phone's load (zh/backpropagation at 4× CPU slowdown, four traced loads each: 219–409 ms of style
+// recalculation with them, 92–124 ms with the classes). The blocks are known once the page is built, so each is
 // marked here with a class instead.
 
 /** The class of a block whose top margin is dropped at a part's edge (src/styles/sections.css). */
@@ -21,6 +21,7 @@ export const DROP_BOTTOM = "drop-bottom-margin";
 
 /** Blocks whose margin is the running text's own: where one meets a figure across an edge, the figure's margin stands. */
 const TEXT_EDGES = new Set(["p", "h2", "h3"]);
+const HEADINGS = new Set(["h2", "h3"]);
 /** Elements that take no space and are not edges (a component's inline script or style). */
 const SPACELESS = new Set(["script", "style"]);
 
@@ -63,7 +64,7 @@ function findPartEdges(document: DefaultTreeAdapterMap["document"]): Map<Element
           if (isTag(first, "p") || (!isTag(before, "p") && !isTag(first, TEXT_EDGES))) mark(first, DROP_TOP);
         }
         if (last && !isTag(last, TEXT_EDGES) && isTag(after, "p")) mark(after, DROP_TOP);
-        if (before && first && (isTag(first, new Set(["h2", "h3"])) || (isTag(before, "p") && !isTag(first, "p")))) mark(before, DROP_BOTTOM);
+        if (before && first && (isTag(first, HEADINGS) || (isTag(before, "p") && !isTag(first, "p")))) mark(before, DROP_BOTTOM);
         if (last && (isTag(last, TEXT_EDGES) || (after && !isTag(after, "p")))) mark(last, DROP_BOTTOM);
       });
     }
@@ -87,7 +88,11 @@ export function markPartEdges(html: string): string {
     const value = element.attrs.find((entry) => entry.name === "class")!.value;
     return { at: attribute.startOffset, remove: written.length, text: `class="${value} ${classes}"` };
   });
-  let marked = html;
-  for (const { at, remove, text } of edits.sort((a, b) => b.at - a.at)) marked = marked.slice(0, at) + text + marked.slice(at + remove);
-  return marked;
+  const pieces: string[] = [];
+  let from = 0;
+  for (const { at, remove, text } of edits.sort((a, b) => a.at - b.at)) {
+    pieces.push(html.slice(from, at), text);
+    from = at + remove;
+  }
+  return pieces.join("") + html.slice(from);
 }
