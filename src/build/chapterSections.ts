@@ -114,18 +114,21 @@ function countCharacters(node: RootContent | ElementContent): number {
   return node.children.reduce((sum, child) => sum + countCharacters(child), 0);
 }
 
-const isParagraph = (node: MdxNode | undefined) => node?.type === "element" && node.tagName === "p";
+/** A test of whether a node is an element with one of `tags`. */
+const elementIn = (tags: Set<string>) => (node: MdxNode | undefined) => node?.type === "element" && tags.has(node.tagName);
+
+const isParagraph = elementIn(new Set(["p"]));
 
 /**
  * Blocks a part may end with before a paragraph: their bottom margin is no larger than a paragraph's top one, which the
  * next part keeps (sections.css), so the gap between them is what it was. (A quotation's is larger.)
  */
 const BEFORE_PARAGRAPH = new Set(["p", "ul", "ol", "table"]);
-const mayEndBeforeParagraph = (node: MdxNode | undefined) => node?.type === "element" && BEFORE_PARAGRAPH.has(node.tagName);
+const mayEndBeforeParagraph = elementIn(BEFORE_PARAGRAPH);
 
 /** Running text a reader reads on into what follows: a paragraph, a list, a quotation (not a heading). */
 const RUNNING_TEXT = new Set([...TEXT_BLOCKS].filter((tag) => !/^h\d$/.test(tag)));
-const isRunningText = (node: MdxNode | undefined) => node?.type === "element" && RUNNING_TEXT.has(node.tagName);
+const isRunningText = elementIn(RUNNING_TEXT);
 
 /**
  * Text-like blocks a part never starts at after text: a table and a code listing have no top margin of their own (or

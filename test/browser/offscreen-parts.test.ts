@@ -116,7 +116,7 @@ describe.each([...chapters, "notation"].flatMap((slug) => [slug, `zh/${slug}`]))
     await page.goto(pageUrl(`${path}/`), { waitUntil: "load" });
     // Every part drawn, so each edge is measured as laid out.
     await page.addStyleTag({ content: ".chapter-part { content-visibility: visible !important; }" });
-    const edges = await page.evaluate(() => {
+    const edges = await page.evaluate((markNames) => {
       const spaceless = (element: Element) => ["SCRIPT", "STYLE"].includes(element.tagName);
       const isPart = (element: Element) => element.classList.contains("chapter-part");
       const shown = (part: Element, end: "first" | "last") => {
@@ -130,7 +130,7 @@ describe.each([...chapters, "notation"].flatMap((slug) => [slug, `zh/${slug}`]))
       };
       // A block's margin as the stylesheet gives it where no part cuts the page: without the build's marks.
       const ownMargin = (element: Element, side: "marginTop" | "marginBottom") => {
-        const marks = [...element.classList].filter((name) => name.startsWith("drop-"));
+        const marks = markNames.filter((name) => element.classList.contains(name));
         element.classList.remove(...marks);
         const margin = parseFloat(getComputedStyle(element)[side]);
         element.classList.add(...marks);
@@ -149,7 +149,7 @@ describe.each([...chapters, "notation"].flatMap((slug) => [slug, `zh/${slug}`]))
         gap: lower.getBoundingClientRect().top - upper.getBoundingClientRect().bottom,
         collapsed: Math.max(ownMargin(upper, "marginBottom"), ownMargin(lower, "marginTop")),
       }));
-    });
+    }, [DROP_TOP, DROP_BOTTOM]);
     expect(edges.length).toBeGreaterThan(5);
     for (const { what, gap, collapsed } of edges) expect(Math.abs(gap - collapsed), what).toBeLessThanOrEqual(1);
     await page.close();
