@@ -3,8 +3,10 @@
 // and the median run is reported, with the audits that cost it most.
 //
 // The book is built with SITE_URL set to the origin it is served on, as a host would set it, so its hreflang links
-// are whole URLs. AUDIT_SITE_DIR=dir reuses a build there (skips building; build it with SITE_URL set for the SEO
-// score to count the alternates); AUDIT_RUNS=n changes the number of runs;
+// are whole URLs, and with PRECOMPRESS=1, so each file is sent as its .gz copy: compressed as it is sent, a page
+// would be compressed on the cores the browser is loading it with (two, here), which a host's server never does on
+// a reader's phone. AUDIT_SITE_DIR=dir reuses a build there (skips building; build it with SITE_URL set for the SEO
+// score to count the alternates, and PRECOMPRESS=1); AUDIT_RUNS=n changes the number of runs;
 // AUDIT_PAGES=perceptron/,chain-rule/ audits only those pages; AUDIT_JSON=file writes every median report.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
@@ -23,7 +25,7 @@ const chromeFlags = ["--headless=new", ...chromiumFlags];
 
 /** Builds the book under the base path for `origin`, one build at a time on this shared machine. */
 function build(origin) {
-  const command = `SITE_URL=${origin} BASE_PATH=${base} OUT_DIR=${siteDir} npx astro build --silent && npx pagefind --site ${siteDir} --silent`;
+  const command = `PRECOMPRESS=1 SITE_URL=${origin} BASE_PATH=${base} OUT_DIR=${siteDir} npx astro build --silent && npx pagefind --site ${siteDir} --silent`;
   const result = spawnSync("flock", ["/tmp/build.lock", "sh", "-c", command], { stdio: "inherit" });
   if (result.status !== 0) throw new Error(`build failed (exit ${result.status})`);
 }
@@ -134,6 +136,7 @@ if (!process.env.AUDIT_SITE_DIR) {
   server = await startServer({ root: siteDir, base, port: Number(new URL(server.origin).port) });
 }
 if (!existsSync(join(siteDir, "index.html"))) throw new Error(`no build in ${siteDir}`);
+if (!existsSync(join(siteDir, "index.html.gz"))) console.warn(`${siteDir} has no .gz copies (build it with PRECOMPRESS=1): its pages are compressed as they are sent, beside the browser`);
 const pages = process.env.AUDIT_PAGES ? process.env.AUDIT_PAGES.split(",").map((page) => page.trim()) : findPages(siteDir);
 const rows = [];
 const medians = {};

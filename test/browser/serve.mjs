@@ -118,10 +118,13 @@ export async function startServer({ root, base = "/", port = 0 }) {
       response.writeHead(301, { location: safeLocation(to) + url.search });
       response.end();
     };
-    // Gzipped when the browser accepts it, as a static host would.
-    const send = (status, file) => {
+    // Gzipped when the browser accepts it, as a static host would. A build's own .gz copy (PRECOMPRESS=1) is sent as
+    // it is, as nginx's gzip_static and Caddy's precompressed do: compressed here, on the fly, a page would take CPU
+    // from the browser loading it on this machine, which a host's server never takes from a reader's phone.
+    const send = async (status, file) => {
       const type = extname(file);
       const gzip = compressible.has(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+      const gzipped = gzip && (await isFile(`${file}.gz`)) ? `${file}.gz` : undefined;
       response.writeHead(status, {
         "content-type": types[type] ?? "application/octet-stream",
         "cache-control": "no-cache",
@@ -129,6 +132,7 @@ export async function startServer({ root, base = "/", port = 0 }) {
         ...(gzip ? { "content-encoding": "gzip", vary: "Accept-Encoding" } : {}),
       });
       if (request.method === "HEAD") response.end();
+      else if (gzipped) createReadStream(gzipped).pipe(response);
       else if (gzip) createReadStream(file).pipe(createGzip()).pipe(response);
       else createReadStream(file).pipe(response);
     };
@@ -153,7 +157,7 @@ export async function startServer({ root, base = "/", port = 0 }) {
         return notFound();
       }
     }
-    send(200, file);
+    return send(200, file);
   };
   const server = createServer((request, response) => {
     handle(request, response).catch(() => {

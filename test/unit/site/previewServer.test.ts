@@ -3,16 +3,25 @@ import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { headersFor, parseHeadersFile, safeLocation, startServer } from "../../../test/browser/serve.mjs";
 
-/** A raw request, so a path is sent exactly as written (fetch would normalise it). */
-function raw(origin: string, path: string, method = "GET"): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+/** A raw request, so a path is sent exactly as written (fetch would normalise it) and a body comes back as sent. */
+function raw(
+  origin: string,
+  path: string,
+  method = "GET",
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string; bytes: Buffer }> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method }, (response) => {
-      let body = "";
-      response.on("data", (chunk) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    const req = request({ hostname, port, path, method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: bytes.toString(), bytes });
+      });
     });
     req.on("error", reject);
     req.end();
@@ -29,6 +38,8 @@ describe("the preview server", () => {
     await writeFile(join(root, "index.html"), "<p>home</p>");
     await writeFile(join(root, "lab", "index.html"), "<p>lab</p>");
     await writeFile(join(root, "évé", "index.html"), "<p>accents</p>");
+    // A build's .gz copy, told apart from what the server would compress itself by what it holds.
+    await writeFile(join(root, "lab", "index.html.gz"), gzipSync("<p>lab, compressed by the build</p>"));
     await writeFile(join(root, "_headers"), "/*\n  Content-Security-Policy: default-src 'self'\n  X-Test: all\n/lab/*\n  ! X-Test\n  X-Lab: yes\n");
     servers.push(await startServer({ root, base: "/" }), await startServer({ root, base: "/course/backprop" }));
   });
@@ -88,5 +99,19 @@ describe("the preview server", () => {
     expect(lab.headers["x-test"]).toBeUndefined();
     expect((await raw(based.origin, "/course/backprop")).headers.location).toBe("/course/backprop/");
     expect(headersFor(parseHeadersFile("/a/*\n  X: 1\n"), "/b/")).toEqual({});
+  });
+
+  it("sends a page's .gz copy as it is when the browser takes gzip, compresses a page without one itself, and sends either plain otherwise", async () => {
+    const [server] = servers;
+    const gzip = { "accept-encoding": "gzip, deflate, br" };
+    const copied = await raw(server.origin, "/lab/", "GET", gzip);
+    expect(copied.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(copied.bytes).toString()).toBe("<p>lab, compressed by the build</p>");
+    const compressed = await raw(server.origin, "/", "GET", gzip);
+    expect(compressed.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(compressed.bytes).toString()).toBe("<p>home</p>");
+    const plain = await raw(server.origin, "/lab/");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe("<p>lab</p>");
   });
 });
