@@ -7,6 +7,16 @@ const committed = readFileSync("src/styles/fontFallbacks.css", "utf8");
 const global = readFileSync("src/styles/global.css", "utf8");
 const chinese = readFileSync("src/styles/i18n.css", "utf8");
 const proseStack = (css: string) => css.match(/--font-prose:([^;]+);/)![1];
+const displayStack = (css: string) => css.match(/--font-display:([^;]+);/)![1].replace(/\s+/g, " ").trim();
+/** The face that names the system's CJK font in the Chinese edition. */
+const CJK_FACE = "Book CJK Sans";
+/** The @font-face bodies of one family in a stylesheet. */
+const faceBodies = (css: string, family: string) => css.split("@font-face").filter((body) => body.includes(`font-family: "${family}";`));
+/** The code point ranges of unicode-range descriptors, as [first, last]. */
+const ranges = (css: string) =>
+  [...css.matchAll(/unicode-range:([^;]+);/g)].flatMap(([, list]) =>
+    [...list.matchAll(/U\+([0-9A-F]+)(?:-([0-9A-F]+))?/gi)].map(([, from, to]) => [parseInt(from, 16), parseInt(to ?? from, 16)] as const),
+  );
 
 describe("the fallback faces", () => {
   it("are the ones the book's font files give (else run npm run fonts)", async () => {
@@ -23,11 +33,24 @@ describe("the fallback faces", () => {
 
   it("stand in the prose stack of both editions and the headings' stack right after the web face, with no unscaled Latin serif before them", () => {
     const fallbacks = SYSTEM_SERIFS.map((serif) => `"${fallbackFamily("Source Serif 4", serif)}"`).join(", ");
-    for (const stack of [proseStack(global), proseStack(chinese)]) {
-      expect(stack.trim().startsWith(`"Source Serif 4", ${fallbacks},`)).toBe(true);
+    const display = SYSTEM_SERIFS.map((serif) => `"${fallbackFamily("Source Serif 4 Display", serif)}"`).join(", ");
+    // The Chinese edition's CJK face comes first (src/styles/i18n.css), and Latin text passes over it: it has no Latin letter.
+    const chineseFace = `"${CJK_FACE}", `;
+    for (const [stack, before] of [
+      [proseStack(global), ""],
+      [proseStack(chinese), chineseFace],
+    ]) {
+      expect(stack.trim().startsWith(`"Source Serif 4", ${before}${fallbacks},`)).toBe(true);
       expect(stack.replace(fallbacks, "")).not.toMatch(/Georgia|Iowan|Palatino|Times/);
     }
-    const display = SYSTEM_SERIFS.map((serif) => `"${fallbackFamily("Source Serif 4 Display", serif)}"`).join(", ");
-    expect(global.replace(/\s+/g, " ")).toContain(`font-family: "Source Serif 4 Display", ${display}, var(--font-prose);`);
+    expect(displayStack(global)).toBe(`"Source Serif 4 Display", ${display}, var(--font-prose)`);
+    expect(displayStack(chinese)).toBe(`"Source Serif 4 Display", ${chineseFace}${display}, var(--font-prose)`);
+    expect(global.replace(/\s+/g, " ")).toMatch(/h1, h2 \{ font-family: var\(--font-display\); \}/);
+    // No character Source Serif 4 sets (so none its fallbacks stand in for) is one the CJK face takes first.
+    const cjkRanges = ranges(faceBodies(chinese, CJK_FACE).join(""));
+    const webRanges = ranges(faceBodies(readFileSync("src/styles/fonts.css", "utf8"), "Source Serif 4").join(""));
+    expect(cjkRanges.length).toBeGreaterThan(0);
+    expect(webRanges.length).toBeGreaterThan(0);
+    for (const [from, to] of cjkRanges) expect(webRanges.filter(([low, high]) => low <= to && from <= high)).toEqual([]);
   });
 });
