@@ -28,7 +28,9 @@ async function traceFontRequests(browser: Browser, path: string): Promise<TraceE
 
 // Issue #15: Chinese text left to the system's fallback font made Chromium ask for that font again and again while
 // it laid out a page's first screen (on Linux, a round trip to the browser process each time). src/styles/i18n.css
-// names the CJK font (WenQuanYi, which .ci/run installs) through a face of its own, so it is found once.
+// names the CJK font (WenQuanYi, which .ci/run installs) through a face of its own, so it is found once; and it names
+// that face right after the Latin face, so Chinese text finds it before Chromium asks the system for the CJK families
+// other systems have, each a round trip too.
 describe("the Chinese edition's CJK font", () => {
   let browser: Browser;
   let events: TraceEvent[];
@@ -47,7 +49,7 @@ describe("the Chinese edition's CJK font", () => {
     expect(lookups).toBeLessThan(20);
   });
 
-  it("is found before the Latin fallback faces and the CJK families other systems have, so Chinese text asks for none of those", () => {
+  it("is found before the CJK families other systems have, so a chapter's Chinese text asks this system for none of them", () => {
     const css = readFileSync("src/styles/i18n.css", "utf8");
     const code = familiesOf(css, "--font-code");
     // The CJK families of the prose, headings' and interface stacks (the code stack's may also be asked for a symbol

@@ -34,7 +34,7 @@ describe("the fallback faces", () => {
   it("stand in the prose stack of both editions and the headings' stack right after the web face, with no unscaled Latin serif before them", () => {
     const fallbacks = SYSTEM_SERIFS.map((serif) => `"${fallbackFamily("Source Serif 4", serif)}"`).join(", ");
     const display = SYSTEM_SERIFS.map((serif) => `"${fallbackFamily("Source Serif 4 Display", serif)}"`).join(", ");
-    // The Chinese edition's CJK face comes first (src/styles/i18n.css), and Latin text passes over it: it has no Latin letter.
+    // The Chinese edition's CJK face comes first (src/styles/i18n.css); Latin text passes over it to the fallbacks (below).
     const chineseFace = `"${CJK_FACE}", `;
     for (const [stack, before] of [
       [proseStack(global), ""],
@@ -46,9 +46,10 @@ describe("the fallback faces", () => {
     expect(displayStack(global)).toBe(`"Source Serif 4 Display", ${display}, var(--font-prose)`);
     expect(displayStack(chinese)).toBe(`"Source Serif 4 Display", ${chineseFace}${display}, var(--font-prose)`);
     expect(global.replace(/\s+/g, " ")).toMatch(/h1, h2 \{ font-family: var\(--font-display\); \}/);
-    // No character Source Serif 4 sets (so none its fallbacks stand in for) is one the CJK face takes first.
+    // No character the web faces set (so none their fallbacks stand in for) is one the CJK face takes first.
+    const webFaces = readFileSync("src/styles/fonts.css", "utf8");
     const cjkRanges = ranges(faceBodies(chinese, CJK_FACE).join(""));
-    const webRanges = ranges(faceBodies(readFileSync("src/styles/fonts.css", "utf8"), "Source Serif 4").join(""));
+    const webRanges = ranges([...faceBodies(webFaces, "Source Serif 4"), ...faceBodies(webFaces, "Source Serif 4 Display")].join(""));
     expect(cjkRanges.length).toBeGreaterThan(0);
     expect(webRanges.length).toBeGreaterThan(0);
     for (const [from, to] of cjkRanges) expect(webRanges.filter(([low, high]) => low <= to && from <= high)).toEqual([]);
