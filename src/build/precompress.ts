@@ -5,8 +5,7 @@ import { promisify } from "node:util";
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
-/** File types worth compressing: text. Fonts, images and the search index are compressed already. */
-export const compressibleTypes = [".html", ".css", ".js", ".mjs", ".json", ".svg", ".txt", ".wasm", ".xml"];
+export { compressibleTypes } from "./compressibleTypes.mjs";
 
 /** Writes `file.gz` and `file.br` beside a file, for hosts that serve pre-compressed files as they are. */
 export async function precompress(file: string): Promise<void> {

@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createGzip } from "node:zlib";
+import { compressibleTypes } from "../../src/build/compressibleTypes.mjs";
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -21,6 +22,7 @@ const types = {
   ".ttf": "font/ttf",
   ".wasm": "application/wasm",
   ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
 };
 
 /** Normalises a base path to "/x/y/" form. */
@@ -84,8 +86,8 @@ export function safeLocation(path) {
   return "/" + encoded.replace(/^[/\\]+/, "");
 }
 
-// Text compresses several-fold; fonts, images and wasm are already compressed or barely shrink.
-const compressible = new Set([".html", ".js", ".mjs", ".css", ".json", ".svg", ".txt", ".wasm"]);
+// The types the build writes .gz copies of: text compresses several-fold, fonts and images are compressed already.
+const compressible = new Set(compressibleTypes);
 
 /** Starts serving `root` under `base` on 127.0.0.1; resolves to { origin, close }. */
 export async function startServer({ root, base = "/", port = 0 }) {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { headersFor, parseHeadersFile, safeLocation, startServer } from "../../../test/browser/serve.mjs";
+import { compressibleTypes } from "../../../src/build/compressibleTypes.mjs";
 
 /** A raw request, so a path is sent exactly as written (fetch would normalise it) and a body comes back as sent. */
 function raw(
@@ -113,5 +114,22 @@ describe("the preview server", () => {
     const plain = await raw(server.origin, "/lab/");
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body).toBe("<p>lab</p>");
+  });
+
+  it("compresses every type the build writes .gz copies of, with its own content type, and leaves a font as it is", async () => {
+    const [server] = servers;
+    const gzip = { "accept-encoding": "gzip" };
+    for (const type of compressibleTypes) {
+      await writeFile(join(root, `file${type}`), `text of a ${type} file`);
+      const response = await raw(server.origin, `/file${type}`, "GET", gzip);
+      expect(response.status, type).toBe(200);
+      expect(response.headers["content-encoding"], type).toBe("gzip");
+      expect(response.headers["content-type"], type).not.toBe("application/octet-stream");
+      expect(gunzipSync(response.bytes).toString(), type).toBe(`text of a ${type} file`);
+    }
+    await writeFile(join(root, "file.woff2"), "wOF2 bytes");
+    const font = await raw(server.origin, "/file.woff2", "GET", gzip);
+    expect(font.headers["content-encoding"]).toBeUndefined();
+    expect(font.body).toBe("wOF2 bytes");
   });
 });
