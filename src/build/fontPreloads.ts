@@ -2,14 +2,14 @@
 // it, and resolve the page's fonts afresh (on gradient-descent a 3 KB delimiter font arriving late cost a 60 ms style
 // pass after the first paint). The fonts a page uses at load are preloaded, so they arrive with the page instead of
 // after the parser has reached the first formula. A chapter's parts (src/build/chapterSections.ts) are rendered as the
-// reader nears them, and the browser's "near" is generous: at load it renders every part whose top is within 2.5
-// screens, which on a phone is the first part (test/browser/phone.test.ts holds each chapter to fetching no font it
-// did not preload), so its fonts are loaded with the opening's.
+// reader nears them, and the opening and the first part at load (src/build/firstLoad.ts;
+// test/browser/phone.test.ts holds each chapter to fetching no font it did not preload), so their fonts are loaded
+// with the opening's.
 // The second part is within that reach only on a few chapters, and only on taller phones (412 x 823, not 360 x 740);
 // preloading its fonts on every chapter fetched 15-30 KB of fonts that most chapters did not use at load, all of it on
 // the slow link beside the first screen's own fonts (real-data's 29 KB of KaTeX put its largest contentful paint past
 // 2 s in Lighthouse's simulation). So it and the parts after it load their fonts on approach.
-import { PART_CLASS } from "./chapterSections.ts";
+import { findFirstLoadEnd } from "./firstLoad.ts";
 
 /** A font file (by the start of its name) and the mark in a page's first screen that says the page uses it. */
 const fontsByUse: { file: string; used: RegExp | ((screen: FirstScreen) => boolean); unusedIn?: RegExp }[] = [
@@ -39,9 +39,6 @@ const fontsByUse: { file: string; used: RegExp | ((screen: FirstScreen) => boole
 /** The Greek letters Source Serif 4's and JetBrains Mono's Greek files hold (src/styles/fonts.css). */
 const GREEK = /[\u0391-\u03a9\u03b1-\u03c9]/;
 
-/** How many of a chapter's parts the browser renders at load on every phone. */
-const PARTS_AT_LOAD = 1;
-
 /** A page's markup up to its parts rendered later, and that markup's text set in the code face and in the prose face. */
 interface FirstScreen {
   html: string;
@@ -51,10 +48,7 @@ interface FirstScreen {
 
 /** The page up to its first part rendered later than at load (the whole page when it has none), split by face. */
 function findFirstScreen(html: string): FirstScreen {
-  const part = `<div class="${PART_CLASS}"`;
-  let end = html.indexOf(part);
-  for (let count = 0; count < PARTS_AT_LOAD && end >= 0; count++) end = html.indexOf(part, end + 1);
-  if (end < 0) end = html.length;
+  const end = findFirstLoadEnd(html);
   const body = html.slice(Math.max(0, html.indexOf("<body")), end);
   const withoutMath = removeElements(body, "span", '<span class="katex">');
   const codeBlocks = /<(code|pre|nb-cell)\b[\s\S]*?<\/\1>/g;

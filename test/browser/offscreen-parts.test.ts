@@ -527,11 +527,18 @@ describe("a chapter rendered on approach, on a phone", () => {
 });
 
 describe("saved pictures", () => {
-  it("the digit widget's weight picture is a same-origin file fetched only when the reader nears it, in a box of its final size", async () => {
+  /** Opens a chapter, recording every address it asks for and every problem it reports. */
+  async function openRecording(path: string): Promise<{ page: Page; watch: ReturnType<typeof watchPage>; fetched: string[] }> {
     const page = await context.newPage();
+    const watch = watchPage(page);
     const fetched: string[] = [];
     page.on("request", (request) => fetched.push(request.url()));
-    await page.goto(pageUrl("real-data/"), { waitUntil: "networkidle" });
+    await page.goto(pageUrl(path), { waitUntil: "networkidle" });
+    return { page, watch, fetched };
+  }
+
+  it("the digit widget's weight picture is a same-origin file fetched only when the reader nears it, in a box of its final size", async () => {
+    const { page, fetched } = await openRecording("real-data/");
     const picture = page.locator("img.digits-weights");
     expect(await picture.getAttribute("data-saved-src")).toMatch(new RegExp(`^${basePath}_astro/saved-[0-9a-f]{12}\\.png$`));
     expect(await picture.getAttribute("fetchpriority")).toBe("low");
@@ -541,17 +548,15 @@ describe("saved pictures", () => {
     expect(before.slice(0, 2)).toEqual(["178", "148"]);
     await flickTo(page, picture);
     await expect.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
-    expect(fetched.filter((url) => /saved-[0-9a-f]{12}\.png$/.test(url))).toHaveLength(1);
+    // Fetched once; the widget's other pictures, a screen away at most, come with it.
+    const file = (await picture.getAttribute("data-saved-src"))!;
+    expect(fetched.filter((url) => url.endsWith(file))).toHaveLength(1);
     expect(await picture.evaluate((img) => img.getBoundingClientRect().height)).toBe(before[2]);
     await page.close();
   });
 
   it("a widget's large saved figure is fetched only when the reader nears it, and fills its box without moving it", async () => {
-    const page = await context.newPage();
-    const watch = watchPage(page);
-    const fetched: string[] = [];
-    page.on("request", (request) => fetched.push(request.url()));
-    await page.goto(pageUrl("gradient-descent/"), { waitUntil: "networkidle" });
+    const { page, watch, fetched } = await openRecording("gradient-descent/");
     const figure = page.locator("gd-surface-descent [data-figure] > svg");
     expect(await figure.getAttribute("data-saved-src")).toMatch(new RegExp(`^${basePath}_astro/figure-[0-9a-f]{12}\\.svg$`));
     expect(await figure.evaluate((svg) => svg.childElementCount)).toBe(0);
@@ -562,6 +567,24 @@ describe("saved pictures", () => {
     await expect.poll(() => figure.locator(".gd-path-line path").count()).toBeGreaterThan(0);
     expect(await figure.locator("image").count()).toBe(1);
     expect(await figure.evaluate((svg) => svg.getBoundingClientRect().height)).toBe(before);
+    expect(watch.problems).toEqual([]);
+    await page.close();
+  });
+
+  it("real-data's small pictures far down the chapter (its cell's strip of digits, the widget's wrongly read digits) are files fetched only as the reader nears them", async () => {
+    const { page, watch, fetched } = await openRecording("real-data/");
+    const strip = page.locator("nb-cell .nb-out-figure > svg[data-saved-src]");
+    const wrong = page.locator("ul.digits-wrong img");
+    expect(await strip.count()).toBe(1);
+    expect(await strip.evaluate((svg) => svg.childElementCount)).toBe(0);
+    expect(await wrong.count()).toBe(8);
+    expect(await wrong.evaluateAll((images) => images.filter((img) => img.getAttribute("src") !== null || !img.hasAttribute("data-saved-src")).length)).toBe(0);
+    expect(fetched.filter((url) => /\/(saved|figure)-[0-9a-f]{12}\.(png|svg)$/.test(url))).toEqual([]);
+    await flickTo(page, strip);
+    await expect.poll(() => strip.locator("image").count()).toBe(1);
+    expect(await strip.locator("image").getAttribute("href")).toMatch(/^data:image\/png;base64,/);
+    await flickTo(page, wrong.first());
+    await expect.poll(() => wrong.evaluateAll((images) => images.filter((img) => (img as HTMLImageElement).naturalWidth === 28).length)).toBe(8);
     expect(watch.problems).toEqual([]);
     await page.close();
   });

@@ -104,12 +104,28 @@ describe.each(pages)("page /%s", (path) => {
         ...[...document.querySelectorAll<HTMLScriptElement>("script[src]")].map((script) => script.src),
       ];
       return {
-        outside: urls.filter((url) => !url.startsWith(location.origin + base)),
+        // A data: URL (the icon) is part of the page: it fetches nothing.
+        outside: urls.filter((url) => !url.startsWith(location.origin + base) && !url.startsWith("data:")),
         alternates: [...document.querySelectorAll<HTMLLinkElement>("link[hreflang]")].map((link) => link.getAttribute("href")!),
       };
     }, basePath);
     expect(outside).toEqual([]);
     expect(alternates.filter((url) => !url.startsWith(testSite.origin + basePath))).toEqual([]);
+  });
+
+  it("carries its icon in the page, and no picture after the parts drawn at load: those are files fetched a screen ahead of the reader", async () => {
+    const icon = await page.evaluate(async () => {
+      const image = new Image();
+      image.src = document.querySelector<HTMLLinkElement>('link[rel="icon"]')!.href;
+      await image.decode();
+      return { url: image.src, width: image.naturalWidth };
+    });
+    expect(icon.url).toMatch(/^data:image\/svg\+xml,%3Csvg/);
+    expect(icon.width).toBeGreaterThan(0);
+    // The opening and the first part are drawn at load (src/build/firstLoad.ts): the rest begins at the second part.
+    const html = await (await fetch(pageUrl(path))).text();
+    const rest = html.slice([...html.matchAll(/<div class="chapter-part"/g)][1]?.index ?? html.length);
+    expect(rest.match(/.{0,60}(?:src|href)="data:image\/(?:png|jpeg|webp)/g) ?? []).toEqual([]);
   });
 
   it.each(["light", "dark"] as const)("has no serious or critical axe violation in the %s theme", async (theme) => {

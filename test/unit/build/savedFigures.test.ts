@@ -46,4 +46,24 @@ describe("moveSavedFigures", () => {
     const second = moveSavedFigures(page + page, "/_astro/");
     expect(new Set(second.figures.map((figure) => figure.name))).toEqual(new Set([first.figures[0].name]));
   });
+
+  it("moves a small figure holding a data: picture, in any box, when it lies after the parts drawn at load; not before, and not one without a picture", () => {
+    const picture = `<image href="data:image/png;base64,iVBORw0KGgo=" width="668" height="72" />`;
+    const strip = svg(`<g>${picture}</g>`);
+    const plain = svg("<path d='M0,0' />");
+    const part = (inside: string) => `<div class="chapter-part">${inside}</div>`;
+    const output = (inside: string) => `<div class="nb-out nb-out-figure">${inside}</div>`;
+    const page = `${output(strip)}${part(output(strip))}${part(`${output(strip)}${output(plain)}`)}`;
+    const { html, figures } = moveSavedFigures(page, "/_astro/");
+    expect(figures).toHaveLength(1);
+    expect(figures[0].text).toContain(picture);
+    const url = `/_astro/${figures[0].name}`;
+    expect(html).toBe(
+      `${output(strip)}${part(output(strip))}` +
+        part(
+          `${output(`<svg role="img" aria-label="Error surface" viewBox="0 0 260 240" width="260" height="240" fill="currentColor" class="plot-1" data-saved-src="${url}"></svg>` +
+            `<noscript class="plot-1"><img src="${url}" width="260" height="240" alt="Error surface"></noscript>`)}${output(plain)}`,
+        ),
+    );
+  });
 });

@@ -30,4 +30,17 @@ describe("moveSavedImages", () => {
     expect(html.match(/fetchpriority=/g)).toHaveLength(4);
     expect(html).not.toContain('"low"');
   });
+
+  it("moves a small picture too when it lies after the parts drawn at load (the opening and the first part), and only then", () => {
+    const picture = (alt: string) => `<img src="data:image/png;base64,${small}" width="28" height="28" alt="${alt}">`;
+    const part = (inside: string) => `<div class="chapter-part">${inside}</div>`;
+    const page = `<p>${picture("opening")}</p>${part(picture("first part"))}${part(picture("second part"))}${part(picture("third part"))}`;
+    const { html, images } = moveSavedImages(page, "/_astro/");
+    expect(new Set(images.map((image) => image.name)).size).toBe(1);
+    expect(html.match(/src="data:image/g)).toHaveLength(2);
+    for (const alt of ["opening", "first part"]) expect(html).toContain(`<img src="data:image/png;base64,${small}" width="28" height="28" alt="${alt}">`);
+    for (const alt of ["second part", "third part"]) {
+      expect(html).toContain(`<img data-saved-src="/_astro/${images[0].name}" fetchpriority="low" decoding="async" width="28" height="28" alt="${alt}">`);
+    }
+  });
 });
