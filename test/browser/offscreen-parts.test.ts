@@ -602,4 +602,21 @@ describe("saved pictures", () => {
     expect(await picture.getAttribute("alt")).toMatch(/surface/i);
     await still.close();
   });
+
+  it("without scripts, narrows a moved drawing's picture to its column on a phone, as the drawing itself would be", async () => {
+    const still = await launchBrowser({ viewport: phone, javaScriptEnabled: false });
+    const page = await still.newPage();
+    await page.goto(pageUrl("real-data/"), { waitUntil: "load" });
+    const picture = page.locator("nb-cell .nb-out-figure noscript img");
+    await picture.scrollIntoViewIfNeeded();
+    await expect.poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(672);
+    const { shown, column } = await picture.evaluate((img) => ({
+      shown: [img.clientWidth, img.clientHeight],
+      column: img.closest(".nb-output")!.clientWidth,
+    }));
+    expect(shown[0]).toBeLessThanOrEqual(column);
+    expect(shown[0]).toBeLessThan(672);
+    expect(Math.abs(shown[1] / shown[0] - 76 / 672)).toBeLessThan(0.01);
+    await still.close();
+  });
 });
