@@ -5,8 +5,6 @@ import { promisify } from "node:util";
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
-export { compressibleTypes } from "./compressibleTypes.mjs";
-
 /** Writes `file.gz` and `file.br` beside a file, for hosts that serve pre-compressed files as they are. */
 export async function precompress(file: string): Promise<void> {
   const body = await readFile(file);

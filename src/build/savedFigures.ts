@@ -55,7 +55,7 @@ export function moveSavedFigures(html: string, folderUrl: string): { html: strin
   };
   const widgetsMoved = html
     .replace(WIDGET_FIGURE, (_, box: string, svg: string) => `${box}${move(svg)}</div>`)
-    .replace(TWO_SIZES, (_, box: string, svgs: string) => `${box}${svgs.match(new RegExp(ONE_SVG, "g"))!.map((svg) => move(svg)).join("")}</div>`);
+    .replace(TWO_SIZES, (_, box: string, svgs: string) => `${box}${svgs.match(LEAF_SVG)!.map((svg) => move(svg)).join("")}</div>`);
   const firstLoadEnd = findFirstLoadEnd(widgetsMoved);
   const moved = widgetsMoved.replace(LEAF_SVG, (svg: string, at: number) => (at >= firstLoadEnd && DATA_PICTURE.test(svg) ? move(svg, true) : svg));
   return { html: moved, figures };
