@@ -4,7 +4,7 @@
 //     (title, summary, each objective) may differ but the number of objectives may not;
 //   - imports and exports (ESM blocks): identical;
 //   - code fences: the same language and meta words (cell, reactive, check=…), and the same code once comments
-//     are stripped; a string literal may differ only if the Chinese one contains Chinese text (a translated
+//     (// and /* */, or # in shell and YAML) are stripped; a string literal may differ only if the Chinese one contains Chinese text (a translated
 //     display string), and a template literal's ${…} parts must stay the same code, their own string literals
 //     held to the same rule (so a key such as "no decay" can be translated wherever the cell uses it);
 //   - JSX components: the same names in the same order with the same props; human-readable props (label,
@@ -13,8 +13,13 @@
 //   - display math ($$…$$, with its \label): identical TeX in the same order, except the words inside \text{…},
 //     \textrm{…} and \mbox{…}, which may be translated;
 //   - inline math ($…$), inline code and link targets: identical, and the same number of each in every section
-//     (between two headings), in any order there, since Chinese word order is not English word order;
+//     (between two headings), in any order there, since Chinese word order is not English word order; a link is
+//     compared by where it leads from its page: an English link to a page the Chinese edition has must lead to
+//     that page under zh/, and one to anything else (data/digits.txt) to the very same file;
 //   - headings: the same number and the same depths; tables: the same shape.
+// The prose pages the two editions share (src/pages/X.mdx and src/pages/zh/X.mdx: notation, instructors) are held to
+// the same rules, less the frontmatter's layout path; their Chinese headings are <h2 id="…"> elements, whose id
+// must be the English heading's.
 // A JavaScript module (not TypeScript) because the build's config and the CLI scripts/zhStructure.mjs load it
 // with plain Node; editionStructure.d.mts types it for the tests.
 //
@@ -34,6 +39,10 @@ import { parse as parseYaml } from "yaml";
 
 /** The project's content/ folder, where the English chapters are and content/zh/ holds the Chinese ones. */
 const DEFAULT_CONTENT_DIR = new URL("../../content", import.meta.url).pathname;
+/** The site's pages, where src/pages/X.mdx has its Chinese edition in src/pages/zh/X.mdx. */
+const DEFAULT_PAGES_DIR = new URL("../pages", import.meta.url).pathname;
+/** The prose pages written in both languages, compared as the chapters are. */
+export const PROSE_PAGES = ["notation", "instructors"];
 
 /** Props whose value is prose for the reader, compared by presence only. */
 const TEXT_PROPS = new Set(["label", "question", "caption", "alt", "title", "aria-label", "ariaLabel", "placeholder", "summary", "description", "hint", "explanation"]);
@@ -96,6 +105,21 @@ function tokenizeCode(source) {
     .filter((line) => !(line.includes(COMMENT) && line.replaceAll(COMMENT, "").trim() === ""))
     .map((line) => line.replaceAll(COMMENT, "").replace(/\s+$/, ""));
   return { code: lines.join("\n"), strings };
+}
+
+/** Fence languages whose comments run from a `#` to the end of the line. */
+const HASH_COMMENTS = new Set(["sh", "bash", "shell", "yaml", "yml", "toml", "nginx"]);
+
+/**
+ * Drops `#` comments (a `#` at a line's start or after a blank) from shell or YAML, as tokenizeCode drops a
+ * TypeScript comment: a line that held only a comment goes, trailing blanks are trimmed. No strings are split out.
+ */
+function stripHashComments(source) {
+  const lines = source
+    .split("\n")
+    .filter((line) => !/^\s*#/.test(line))
+    .map((line) => line.replace(/(^|\s)#.*$/, "").replace(/\s+$/, ""));
+  return { code: lines.join("\n"), strings: [] };
 }
 
 /** The index just past the string literal that opens at `i` (quotes or backticks, ${…} nesting included). */
@@ -170,8 +194,37 @@ function normalizeMath(tex) {
 /** Collapses whitespace so a JSX expression's formatting does not count. */
 const squash = (s) => String(s).replace(/\s+/g, " ").trim();
 
-/** Everything the comparison needs from one MDX file, in document order. */
-function extract(file) {
+/**
+ * The first path segments of the pages the Chinese edition has below zh/: every chapter (one whose translation
+ * is pending will be there; checkEditions reports it meanwhile) and its pages (src/pages/zh/*, less the
+ * [chapter] route); the home page is the empty segment.
+ */
+function chineseSegments(contentDir, pagesDir) {
+  const pages = existsSync(join(pagesDir, "zh")) ? readdirSync(join(pagesDir, "zh")) : [];
+  const named = pages.filter((name) => !name.startsWith("[")).map((name) => name.replace(/\.(astro|mdx|md)$/, ""));
+  return new Set(["", ...slugsIn(contentDir), ...slugsIn(join(contentDir, "zh")), ...named.filter((name) => name !== "index")]);
+}
+
+/**
+ * Where `url`, written on the page at `pagePath`, leads, as a site path. With `chinese` (the segments
+ * chineseSegments finds), an English link is given as its Chinese counterpart: under zh/ where that edition has
+ * the page, unchanged where it has not.
+ */
+function linkTarget(url, pagePath, chinese) {
+  if (/^[a-z][a-z+.-]*:/i.test(url) || url.startsWith("#")) return url;
+  const target = new URL(url, `https://site.invalid${pagePath}`);
+  const path = chinese && chinese.has(target.pathname.split("/")[1]) ? `/zh${target.pathname}` : target.pathname;
+  return `${path}${target.search}${target.hash}`;
+}
+
+/** A heading written as an element (`<h2 id="…">`), as the Chinese prose pages write theirs. */
+const HEADING_ELEMENT = /^h([1-6])$/;
+
+/**
+ * Everything the comparison needs from one MDX file at `pagePath` on the site, in document order; `chinese`,
+ * given for an English file, maps its links to the Chinese edition (linkTarget).
+ */
+function extract(file, pagePath, chinese) {
   const text = readFileSync(file, "utf8");
   const { data, body } = splitFrontmatter(text);
   const tree = fromMarkdown(body, {
@@ -189,11 +242,18 @@ function extract(file) {
         found.esm.push({ line, value: node.value.trim() });
         break;
       case "code":
-        found.code.push({ line, lang: node.lang ?? "", meta: node.meta ?? "", ...tokenizeCode(node.value) });
+        found.code.push({ line, lang: node.lang ?? "", meta: node.meta ?? "", ...(HASH_COMMENTS.has(node.lang ?? "") ? stripHashComments(node.value) : tokenizeCode(node.value)) });
         break;
       case "mdxJsxFlowElement":
       case "mdxJsxTextElement": {
         const name = node.name ?? "<>";
+        const level = HEADING_ELEMENT.exec(name);
+        if (level) {
+          section++;
+          const id = node.attributes.find((attribute) => attribute.name === "id")?.value;
+          found.headings.push({ line, depth: Number(level[1]), text: toString(node), id: typeof id === "string" ? id : undefined });
+          break;
+        }
         const textProps = new Set([...TEXT_PROPS, ...(TEXT_PROPS_BY_COMPONENT[name] ?? [])]);
         const props = node.attributes.map((attribute) => {
           if (attribute.type === "mdxJsxExpressionAttribute") return { spread: squash(attribute.value) };
@@ -222,7 +282,7 @@ function extract(file) {
       case "link":
       case "image":
       case "definition":
-        found.links.push({ line, section, key: `${node.type} ${node.url}`, show: `${node.type} ${node.url}` });
+        found.links.push({ line, section, key: `${node.type} ${linkTarget(node.url, pagePath, chinese)}`, show: `${node.type} ${node.url}` });
         break;
       case "inlineCode":
         found.inlineCode.push({ line, section, key: node.value, show: `\`${node.value}\`` });
@@ -350,30 +410,18 @@ const showJsx = (element) =>
   `<${element.name} ${element.props.map((p) => (p.text ? `${p.name}=(text×${p.count})` : p.spread ? `{...${p.spread}}` : `${p.name}=${typeof p.value === "string" && !p.value.startsWith("{") ? JSON.stringify(p.value) : p.value}`)).join(" ")}>`;
 
 /** Compares one chapter (content/X.mdx with content/zh/X.mdx); returns the differences found. */
-export function compareChapter(slug, { writeSlugs = false, contentDir = DEFAULT_CONTENT_DIR } = {}) {
+export function compareChapter(slug, { writeSlugs = false, contentDir = DEFAULT_CONTENT_DIR, pagesDir = DEFAULT_PAGES_DIR } = {}) {
   const zhDir = join(contentDir, "zh");
   const problems = [];
   const report = (message) => problems.push(message);
-  const en = extract(join(contentDir, `${slug}.mdx`));
-  const zh = extract(join(zhDir, `${slug}.mdx`));
+  const en = extract(join(contentDir, `${slug}.mdx`), `/${slug}/`, chineseSegments(contentDir, pagesDir));
+  const zh = extract(join(zhDir, `${slug}.mdx`), `/zh/${slug}/`);
 
   compareFrontmatter(en.frontmatter, zh.frontmatter, report);
-  compareLists("import/export", en.esm, zh.esm, (a, b) => (a.value === b.value ? null : "not identical"), (x) => x.value, report);
-  compareLists("code fence", en.code, zh.code, compareCode, (x) => `\`\`\`${x.lang} ${x.meta}`, report);
-  compareLists("component", en.jsx, zh.jsx, compareJsx, showJsx, report);
-  compareLists("display math", en.math, zh.math, (a, b) => (a.normalized === b.normalized ? null : "TeX differs"), (x) => `$$${x.value}$$`, report);
-  compareBySection("inline math", en.inlineMath, zh.inlineMath, report);
-  compareLists("heading", en.headings, zh.headings, (a, b) => (a.depth === b.depth ? null : `depth ${a.depth} vs ${b.depth}`), (x) => `${"#".repeat(x.depth)} ${x.text}`, report);
-  compareBySection("link", en.links, zh.links, report);
-  compareBySection("inline code", en.inlineCode, zh.inlineCode, report);
-  compareLists("table", en.tables, zh.tables, (a, b) => (a.shape === b.shape ? null : "shape differs"), (x) => `cells per row ${x.shape}`, report);
-  compareLists("JSX expression", en.expressions, zh.expressions, (a, b) => (a.value === b.value ? null : "not identical"), (x) => `{${x.value}}`, report);
-
+  compareBodies(en, zh, report);
   if (writeSlugs && en.headings.length === zh.headings.length) {
     const enSlugger = new GithubSlugger();
     const zhSlugger = new GithubSlugger();
-    // As Astro's rehype-collect-headings does: github-slugger, then a trailing "-" dropped.
-    const slugOf = (slugger, text) => slugger.slug(text).replace(/-$/, "");
     const headings = en.headings.map((heading, k) => ({
       depth: heading.depth,
       id: slugOf(enSlugger, heading.text),
@@ -385,6 +433,45 @@ export function compareChapter(slug, { writeSlugs = false, contentDir = DEFAULT_
     writeFileSync(join(zhDir, "_slugs", `${slug}.json`), `${JSON.stringify({ chapter: slug, headings }, null, 2)}\n`);
   }
   return problems;
+}
+
+/** As Astro's rehype-collect-headings makes a heading's id: github-slugger, then a trailing "-" dropped. */
+const slugOf = (slugger, text) => slugger.slug(text).replace(/-$/, "");
+
+/**
+ * Compares src/pages/X.mdx with src/pages/zh/X.mdx, a prose page both editions have: as a chapter, less the
+ * frontmatter's layout path, and each Chinese heading's id must be the one Astro gives the English heading.
+ */
+export function comparePage(name, { pagesDir = DEFAULT_PAGES_DIR, contentDir = DEFAULT_CONTENT_DIR } = {}) {
+  const problems = [];
+  const report = (message) => problems.push(message);
+  const en = extract(join(pagesDir, `${name}.mdx`), `/${name}/`, chineseSegments(contentDir, pagesDir));
+  const zh = extract(join(pagesDir, "zh", `${name}.mdx`), `/zh/${name}/`);
+  const { layout: _enLayout, ...enFront } = en.frontmatter ?? {};
+  const { layout: _zhLayout, locale: _locale, ...zhFront } = zh.frontmatter ?? {};
+  compareFrontmatter(enFront, zhFront, report);
+  compareBodies(en, zh, report);
+  const slugger = new GithubSlugger();
+  en.headings.forEach((heading, k) => {
+    const id = slugOf(slugger, heading.text);
+    const other = zh.headings[k];
+    if (other && other.id !== id) report(`heading #${k + 1} (en line ${heading.line}, zh line ${other.line}): the Chinese id is ${other.id === undefined ? "missing" : `"${other.id}"`}, the English heading's is "${id}"`);
+  });
+  return problems;
+}
+
+/** The comparisons chapters and prose pages share: everything below the frontmatter. */
+function compareBodies(en, zh, report) {
+  compareLists("import/export", en.esm, zh.esm, (a, b) => (a.value === b.value ? null : "not identical"), (x) => x.value, report);
+  compareLists("code fence", en.code, zh.code, compareCode, (x) => `\`\`\`${x.lang} ${x.meta}`, report);
+  compareLists("component", en.jsx, zh.jsx, compareJsx, showJsx, report);
+  compareLists("display math", en.math, zh.math, (a, b) => (a.normalized === b.normalized ? null : "TeX differs"), (x) => `$$${x.value}$$`, report);
+  compareBySection("inline math", en.inlineMath, zh.inlineMath, report);
+  compareLists("heading", en.headings, zh.headings, (a, b) => (a.depth === b.depth ? null : `depth ${a.depth} vs ${b.depth}`), (x) => `${"#".repeat(x.depth)} ${x.text}`, report);
+  compareBySection("link", en.links, zh.links, report);
+  compareBySection("inline code", en.inlineCode, zh.inlineCode, report);
+  compareLists("table", en.tables, zh.tables, (a, b) => (a.shape === b.shape ? null : "shape differs"), (x) => `cells per row ${x.shape}`, report);
+  compareLists("JSX expression", en.expressions, zh.expressions, (a, b) => (a.value === b.value ? null : "not identical"), (x) => `{${x.value}}`, report);
 }
 
 /**
@@ -409,10 +496,11 @@ function slugsIn(dir) {
 }
 
 /**
- * Holds every Chinese chapter against its English one and the two chapter lists against each other. A chapter in
- * one language only is a problem unless its slug is in `pending` (English written, translation pending).
+ * Holds every Chinese chapter against its English one, the two chapter lists against each other and, unless
+ * `slugs` names chapters, the prose pages. A chapter in one language only is a problem unless its slug is in
+ * `pending` (English written, translation pending).
  */
-export function checkEditions({ contentDir = DEFAULT_CONTENT_DIR, pending = [], slugs, writeSlugs = false } = {}) {
+export function checkEditions({ contentDir = DEFAULT_CONTENT_DIR, pagesDir = DEFAULT_PAGES_DIR, pending = [], slugs, writeSlugs = false } = {}) {
   const english = slugsIn(contentDir);
   const chinese = slugsIn(join(contentDir, "zh"));
   const unpaired = findUnpairedChapters(english, chinese, pending);
@@ -424,20 +512,31 @@ export function checkEditions({ contentDir = DEFAULT_CONTENT_DIR, pending = [], 
     }
     let problems;
     try {
-      problems = compareChapter(slug, { writeSlugs, contentDir });
+      problems = compareChapter(slug, { writeSlugs, contentDir, pagesDir });
     } catch (error) {
       problems = [`could not parse: ${error.message}`];
     }
     chapters.push({ slug, problems });
   }
+  const pages = [];
+  for (const name of slugs ? [] : PROSE_PAGES) {
+    let problems;
+    try {
+      problems = comparePage(name, { pagesDir, contentDir });
+    } catch (error) {
+      problems = [`could not parse: ${error.message}`];
+    }
+    pages.push({ slug: `pages/${name}`, problems });
+  }
   const pendingNow = pending.filter((slug) => english.includes(slug) && !chinese.includes(slug));
-  return { chapters, unpaired, pending: pendingNow, ok: unpaired.length === 0 && chapters.every((c) => c.problems.length === 0) };
+  const compared = [...chapters, ...pages];
+  return { chapters, pages, unpaired, pending: pendingNow, ok: unpaired.length === 0 && compared.every((c) => c.problems.length === 0) };
 }
 
 /** The report the CLI prints and the build shows: one line per chapter, every difference under it. */
-export function formatEditionReport({ chapters, unpaired, pending }) {
+export function formatEditionReport({ chapters, pages = [], unpaired, pending }) {
   const lines = unpaired.map((problem) => `✗ ${problem}`);
-  for (const { slug, problems } of chapters) {
+  for (const { slug, problems } of [...chapters, ...pages]) {
     if (problems.length === 0) lines.push(`✓ ${slug}: same structure in both languages`);
     else {
       lines.push(`✗ ${slug}: ${problems.length} difference${problems.length === 1 ? "" : "s"}`);

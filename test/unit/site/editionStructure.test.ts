@@ -2,16 +2,17 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkEditions, compareChapter, findUnpairedChapters, formatEditionReport } from "../../../src/site/editionStructure.mjs";
+import { PROSE_PAGES, checkEditions, compareChapter, comparePage, findUnpairedChapters, formatEditionReport } from "../../../src/site/editionStructure.mjs";
 import { TRANSLATION_PENDING } from "../../../src/site/translationPending.mjs";
 
 const content = new URL("../../../content", import.meta.url).pathname;
+const pages = new URL("../../../src/pages", import.meta.url).pathname;
 
-/** A scratch copy of content/ to break on purpose. */
-function copyContent(): string {
+/** A scratch copy of content/ (or, with "pages", of src/pages/) to break on purpose. */
+function copyContent(what: "content" | "pages" = "content"): string {
   const dir = mkdtempSync(join(tmpdir(), "editions-"));
-  cpSync(content, join(dir, "content"), { recursive: true });
-  return join(dir, "content");
+  cpSync(what === "content" ? content : pages, join(dir, what), { recursive: true });
+  return join(dir, what);
 }
 
 // Parsing every chapter of both editions takes seconds on a shared, loaded machine.
@@ -30,7 +31,48 @@ describe("the two editions", { timeout: 60_000 }, () => {
     expect(result.chapters.map((chapter) => chapter.slug)).toEqual(
       expect.arrayContaining(["perceptron", "error-surface", "gradient-descent", "chain-rule", "backpropagation", "your-own-autograd"]),
     );
+    expect(result.pages).toEqual(PROSE_PAGES.map((name) => ({ slug: `pages/${name}`, problems: [] })));
+    expect(PROSE_PAGES).toEqual(["notation", "instructors"]);
     expect(result.ok).toBe(true);
+  });
+
+  it("holds the notation and instructors pages' Chinese editions to the English: rows, formulas and section ids", () => {
+    const dir = copyContent("pages");
+    scratch.push(dir);
+    const file = join(dir, "zh", "notation.mdx");
+    const original = readFileSync(file, "utf8");
+    expect(comparePage("notation", { pagesDir: dir })).toEqual([]);
+
+    // A table row left out, as the Chinese page once lacked the softmax and variance rows.
+    const row = /^\| \$\\mathrm\{softmax\}\$.*\n/m.exec(original)![0];
+    writeFileSync(file, original.replace(row, ""));
+    expect(comparePage("notation", { pagesDir: dir }).join("\n")).toMatch(/table #2 .*shape differs/);
+
+    // A section left out, as the Chinese page once lacked "Batches as matrices".
+    const section = original.slice(original.indexOf('<h2 id="batches-as-matrices">'), original.indexOf('<h2 id="in-a-graph-of-operations">'));
+    expect(section).toContain("Z^l = A^{l-1}");
+    writeFileSync(file, original.replace(section, ""));
+    expect(comparePage("notation", { pagesDir: dir }).join("\n")).toMatch(/heading: 7 in English, 6 in Chinese/);
+
+    writeFileSync(file, original.replace('<h2 id="descent">', '<h2 id="xia-jiang">'));
+    expect(comparePage("notation", { pagesDir: dir }).join("\n")).toMatch(/the Chinese id is "xia-jiang", the English heading's is "descent"/);
+  });
+
+  it("follows a link to where it leads from its own page: zh/ for the pages the Chinese edition has, the shared file otherwise", () => {
+    const dir = copyContent();
+    scratch.push(dir);
+    const file = join(dir, "zh", "real-data.mdx");
+    const original = readFileSync(file, "utf8");
+    // The data's notes exist once, at the site's root: from zh/real-data/ they are two levels up.
+    expect(original).toContain("](../../data/digits.txt)");
+    expect(original).toContain("](../your-own-autograd/)");
+    expect(compareChapter("real-data", { contentDir: dir })).toEqual([]);
+
+    writeFileSync(file, original.replace("](../../data/digits.txt)", "](../data/digits.txt)"));
+    expect(compareChapter("real-data", { contentDir: dir }).join("\n")).toMatch(/link in section 1 not in English .*\.\.\/data\/digits\.txt/);
+
+    writeFileSync(file, original.replace("](../your-own-autograd/)", "](../../your-own-autograd/)"));
+    expect(compareChapter("real-data", { contentDir: dir }).join("\n")).toMatch(/link in section \d+ not in English .*\.\.\/\.\.\/your-own-autograd\//);
   });
 
   it("fails when a chapter exists in one language only, unless its translation is pending", () => {
