@@ -52,7 +52,7 @@ export const CHROME = {
     darkTheme: "深色主题",
     search: "搜索",
     searchTheBook: "搜索本书",
-    searchPlaceholder: "搜索：动量、梯度、XOR……",
+    searchPlaceholder: "搜索：动量、误差项、XOR……",
     closeSearch: "关闭搜索",
     searchNeedsBuild: "搜索需要构建好的站点（npm run build），开发服务器里不可用。",
     searchNothing: "没有找到“{query}”。",
