@@ -22,6 +22,14 @@ describe("the two editions", { timeout: 60_000 }, () => {
     for (const dir of scratch.splice(0)) rmSync(join(dir, ".."), { recursive: true, force: true });
   });
 
+  /** A scratch copy of content/ (or src/pages/) to break, with its Chinese file `name` and that file's text. */
+  function breakable(what: "content" | "pages", name: string): { dir: string; file: string; original: string } {
+    const dir = copyContent(what);
+    scratch.push(dir);
+    const file = join(dir, "zh", name);
+    return { dir, file, original: readFileSync(file, "utf8") };
+  }
+
   it("have the same structure, chapter by chapter, and the pending translations are reported", () => {
     const result = checkEditions({ pending: TRANSLATION_PENDING });
     const report = formatEditionReport(result);
@@ -37,10 +45,7 @@ describe("the two editions", { timeout: 60_000 }, () => {
   });
 
   it("holds the notation and instructors pages' Chinese editions to the English: rows, formulas and section ids", () => {
-    const dir = copyContent("pages");
-    scratch.push(dir);
-    const file = join(dir, "zh", "notation.mdx");
-    const original = readFileSync(file, "utf8");
+    const { dir, file, original } = breakable("pages", "notation.mdx");
     expect(comparePage("notation", { pagesDir: dir })).toEqual([]);
 
     // A table row left out, as the Chinese page once lacked the softmax and variance rows.
@@ -59,10 +64,7 @@ describe("the two editions", { timeout: 60_000 }, () => {
   });
 
   it("follows a link to where it leads from its own page: zh/ for the pages the Chinese edition has, the shared file otherwise", () => {
-    const dir = copyContent();
-    scratch.push(dir);
-    const file = join(dir, "zh", "real-data.mdx");
-    const original = readFileSync(file, "utf8");
+    const { dir, file, original } = breakable("content", "real-data.mdx");
     // The data's notes exist once, at the site's root: from zh/real-data/ they are two levels up.
     expect(original).toContain("](../../data/digits.txt)");
     expect(original).toContain("](../your-own-autograd/)");
@@ -91,10 +93,7 @@ describe("the two editions", { timeout: 60_000 }, () => {
   });
 
   it("catches a Chinese chapter that drifts: a changed cell, a widget bound to another param, a changed formula", () => {
-    const dir = copyContent();
-    scratch.push(dir);
-    const file = join(dir, "zh", "perceptron.mdx");
-    const original = readFileSync(file, "utf8");
+    const { dir, file, original } = breakable("content", "perceptron.mdx");
     expect(compareChapter("perceptron", { contentDir: dir })).toEqual([]);
 
     writeFileSync(file, original.replace("z = \\sum_i w_i x_i + b = w \\cdot x + b", "z = \\sum_i w_i x_i - b"));
@@ -109,10 +108,7 @@ describe("the two editions", { timeout: 60_000 }, () => {
   });
 
   it("lets a cell's display strings be translated, also inside a template's ${…}, but never its code", () => {
-    const dir = copyContent();
-    scratch.push(dir);
-    const file = join(dir, "zh", "real-data.mdx");
-    const original = readFileSync(file, "utf8");
+    const { dir, file, original } = breakable("content", "real-data.mdx");
     // The Chinese chart's legend key "不加衰减" stands for "no decay" wherever the cell uses it.
     expect(original).toContain('${describe("不加衰减")}');
     expect(compareChapter("real-data", { contentDir: dir })).toEqual([]);
