@@ -23,6 +23,11 @@ export function findValleyMaxLoss(c1: number, c2: number): number {
   return 4.5 * (c1 + c2);
 }
 
+/** Plain descent's stability limit on the valley, η < 2 / max(c₁, c₂), named by the steeper curvature (the reader may make c₂ the larger). */
+export function findStabilityLimit(c1: number, c2: number): { limit: number; steep: "c₁" | "c₂" } {
+  return c1 >= c2 ? { limit: 2 / c1, steep: "c₁" } : { limit: 2 / c2, steep: "c₂" };
+}
+
 function point(p1: number, p2: number): string {
   return `(${formatNumber(p1)}, ${formatNumber(p2)})`;
 }
@@ -38,22 +43,21 @@ export function describeSurfaceDescent(path: DescentPath, learningRate: number, 
 
 /** A learning-rate panel's caption: its factors 1 − ηc, what they predict, and what the engine's descent did. */
 export function describeRatePanel(path: DescentPath, learningRate: number, c1: number, c2: number, s: Strings = en): { title: string; detail: string; regime: string } {
-  const across = classifyLearningRate(learningRate, c1);
-  const along = classifyLearningRate(learningRate, c2);
-  // The steep direction decides the kind of motion unless the shallow one diverges (only when c₂ > c₁).
-  const regime = along.regime === "diverging" ? "diverging" : across.regime;
-  const factors = `1 − ηc₁ = ${formatNumber(across.factor)}, 1 − ηc₂ = ${formatNumber(along.factor)}`;
+  // The steeper direction decides the kind of motion: whenever the shallower one diverges, so does it.
+  const regime = classifyLearningRate(learningRate, Math.max(c1, c2)).regime;
+  const factors = `1 − ηc₁ = ${formatNumber(1 - learningRate * c1)}, 1 − ηc₂ = ${formatNumber(1 - learningRate * c2)}`;
   const last = path.points[path.points.length - 1];
+  const { limit, steep } = findStabilityLimit(c1, c2);
   const outcome = path.divergedAt !== null
-    ? s.gdRateDiverged({ diverged: describeDivergence(path.divergedAt, s), eta: formatNumber(learningRate), limit: formatNumber(2 / c1) })
+    ? s.gdRateDiverged({ diverged: describeDivergence(path.divergedAt, s), eta: formatNumber(learningRate), limit: formatNumber(limit), steep })
     : s.gdRateResult({ steps: last.step, loss: formatNumber(last.loss), end: point(last.p1, last.p2) });
   return { title: s.gdRateTitle({ eta: formatNumber(learningRate), regime: s.gdRegime({ regime }) }), detail: s.gdRateDetail({ factors, outcome }), regime };
 }
 
 /** The momentum widget's caption: the stability limit for plain descent, and both descents' results. */
-export function describeMomentum(plain: DescentPath, heavy: DescentPath, learningRate: number, momentum: number, c1: number, s: Strings = en): string {
-  const limit = 2 / c1;
-  const bound = { eta: formatNumber(learningRate), limit: formatNumber(limit) };
+export function describeMomentum(plain: DescentPath, heavy: DescentPath, learningRate: number, momentum: number, c1: number, c2: number, s: Strings = en): string {
+  const { limit, steep } = findStabilityLimit(c1, c2);
+  const bound = { eta: formatNumber(learningRate), limit: formatNumber(limit), steep };
   const stable = learningRate < limit ? s.gdStable(bound) : s.gdUnstable(bound);
   const result = (name: string, path: DescentPath) => {
     const last = path.points[path.points.length - 1];
@@ -65,7 +69,8 @@ export function describeMomentum(plain: DescentPath, heavy: DescentPath, learnin
 
 /** The learning-rate panels' shared setting: the curvatures, the start and the number of steps. */
 export function describeValleySetting(c1: number, c2: number, start: [number, number], steps: number, s: Strings = en): string {
-  return s.gdValleySetting({ c1: formatNumber(c1), c2: formatNumber(c2), start: point(start[0], start[1]), steps, limit: formatNumber(2 / c1) });
+  const { limit, steep } = findStabilityLimit(c1, c2);
+  return s.gdValleySetting({ c1: formatNumber(c1), c2: formatNumber(c2), start: point(start[0], start[1]), steps, limit: formatNumber(limit), steep });
 }
 
 /** The batch widget's status: where each curve stands after `epoch` epochs, and any divergence. */
@@ -86,10 +91,11 @@ export interface ShrinkRow {
   momentum: string;
 }
 
-/** The shrink-factor table's rows: w₁ across the valley (c₁), w₂ along it (c₂). */
+/** The shrink-factor table's rows, w₁ (c₁) then w₂ (c₂), each named across or along the valley by which curvature is the steeper. */
 export function listShrinkRows(factors: ShrinkFactors, c1: number, c2: number, s: Strings = en): ShrinkRow[] {
+  const [first, second] = c1 >= c2 ? [s.gdAcross, s.gdAlong] : [s.gdAlong, s.gdAcross];
   return [
-    { direction: s.gdAcross({ c: formatNumber(c1) }), plain: formatNumber(factors.plain[0]), momentum: formatNumber(factors.momentum[0]) },
-    { direction: s.gdAlong({ c: formatNumber(c2) }), plain: formatNumber(factors.plain[1]), momentum: formatNumber(factors.momentum[1]) },
+    { direction: first({ index: "₁", c: formatNumber(c1) }), plain: formatNumber(factors.plain[0]), momentum: formatNumber(factors.momentum[0]) },
+    { direction: second({ index: "₂", c: formatNumber(c2) }), plain: formatNumber(factors.plain[1]), momentum: formatNumber(factors.momentum[1]) },
   ];
 }

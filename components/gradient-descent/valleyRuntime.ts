@@ -94,7 +94,7 @@ export function startMomentumValley(element: HTMLElement, { params }: WidgetCont
       colorType: "sqrt", width: 340, height: 320, strings: s,
     });
     element.querySelector("[data-figure]")!.replaceChildren(plot);
-    element.querySelector("[data-status]")!.textContent = describeMomentum(plain, heavy, learningRate, momentum, c1, s);
+    element.querySelector("[data-status]")!.textContent = describeMomentum(plain, heavy, learningRate, momentum, c1, c2, s);
     const rows = listShrinkRows(measureShrinkFactors(model, learningRate, momentum), c1, c2, s);
     element.querySelectorAll("[data-shrink] tbody tr").forEach((tr, index) => {
       tr.querySelector("[data-shrink-direction]")!.textContent = rows[index].direction;

@@ -88,6 +88,19 @@ describe("the delta-flow chart's data", () => {
     expect(summarizeFlow(sigmoidLayers)).toMatch(/smaller/);
   });
 
+  it("with ReLU and s = 4 saturates the output, and on the first weights switches a whole layer off for some points, as the prose says", () => {
+    const grown = { ...DEFAULT_FLOW, activation: "relu", scale: 4 } as const;
+    const first = measureDeltaFlow(grown).layers;
+    const hidden = first.slice(0, -1).map((layer) => layer.meanDelta);
+    // Saturated points give tiny deltas everywhere; the points whose last hidden layer is off sit at y = ½ and keep a large output delta.
+    expect(Math.max(...hidden)).toBeLessThan(1e-12);
+    expect(first[first.length - 1].meanDelta).toBeGreaterThan(1e-2);
+    // With other weights no error at all reaches the first layer, and the summary says why without blaming that layer alone.
+    const silent = [2, 3, 4, 5, 6, 7, 8].map((seed) => measureDeltaFlow({ ...grown, seed }).layers).find((layers) => layers[0].meanDelta === 0);
+    expect(silent).toBeDefined();
+    expect(summarizeFlow(silent!)).toMatch(/no error reaches it/);
+  });
+
   it("changes with the seed", () => {
     const a = measureDeltaFlow({ ...DEFAULT_FLOW, seed: 1 }).layers[0].meanDelta;
     const b = measureDeltaFlow({ ...DEFAULT_FLOW, seed: 2 }).layers[0].meanDelta;

@@ -3,7 +3,7 @@ import {
   advanceEpoch, classifyLearningRate, createBatchRuns, createMoons, createSigmoidUnit, createValley, descend,
   measureModelLoss, sampleSurface,
 } from "../../../../components/gradient-descent/descent";
-import { describeMomentum, describeRatePanel, UNIT_BOX } from "../../../../components/gradient-descent/captions";
+import { describeMomentum, describeRatePanel, describeValleySetting, listShrinkRows, UNIT_BOX } from "../../../../components/gradient-descent/captions";
 import { trimPath } from "../../../../components/gradient-descent/figures";
 import { getBias } from "../../../../src/engine/index";
 
@@ -68,8 +68,28 @@ describe("the valley E = ½(c₁w₁² + c₂w₂²)", () => {
     const valley = createValley(4, 0.25);
     const plain = descend(valley, { start: [1.5, 2], learningRate: 0.2, steps: 5 });
     const heavy = descend(valley, { start: [1.5, 2], learningRate: 0.2, momentum: 0.7, steps: 5 });
-    expect(describeMomentum(plain, heavy, 0.2, 0.7, 4)).toContain("is below 2/c₁ = 0.5");
-    expect(describeMomentum(plain, heavy, 0.6, 0.7, 4)).toContain("is not below 2/c₁ = 0.5");
+    expect(describeMomentum(plain, heavy, 0.2, 0.7, 4, 0.25)).toContain("is below 2/c₁ = 0.5");
+    expect(describeMomentum(plain, heavy, 0.6, 0.7, 4, 0.25)).toContain("is not below 2/c₁ = 0.5");
+  });
+
+  it("takes the limit from the steeper curvature when the reader makes c₂ the larger, and names the directions by it", () => {
+    // c₁ = 0.5, c₂ = 5: 2/c₁ = 4 would call η = 0.45 stable, but 1 − ηc₂ = −1.25 and plain descent blows up.
+    const valley = createValley(0.5, 5);
+    const plain = descend(valley, { start: [1.5, 2], learningRate: 0.45, steps: 30 });
+    const heavy = descend(valley, { start: [1.5, 2], learningRate: 0.45, momentum: 0.5, steps: 30 });
+    expect(plain.points[plain.points.length - 1].loss).toBeGreaterThan(1e4);
+    expect(describeMomentum(plain, heavy, 0.45, 0.5, 0.5, 5)).toContain("η = 0.45 is not below 2/c₂ = 0.4");
+    expect(describeValleySetting(0.5, 5, [1.5, 2], 30)).toContain("the limit 2/c₂ = 0.4");
+
+    const diverging = descend(valley, { start: [1.5, 2], learningRate: 0.7, steps: 30, watchUntil: 3000 });
+    const caption = describeRatePanel(diverging, 0.7, 0.5, 5);
+    expect(caption.detail).toContain("(η = 0.7 > 2/c₂ = 0.4)");
+    // η = 0.3: w₂ (c₂ = 5) oscillates with factor −0.5 while w₁ crawls at 0.85; the steep one names the motion.
+    expect(describeRatePanel(descend(valley, { start: [1.5, 2], learningRate: 0.3, steps: 30 }), 0.3, 0.5, 5).regime).toBe("oscillating");
+
+    const factors = { plain: [0.85, -0.5], momentum: [0.7, 0.7] } as Parameters<typeof listShrinkRows>[0];
+    expect(listShrinkRows(factors, 0.5, 5).map((row) => row.direction)).toEqual(["w₁, along (c₁ = 0.5)", "w₂, across (c₂ = 5)"]);
+    expect(listShrinkRows(factors, 4, 0.25).map((row) => row.direction)).toEqual(["w₁, across (c₁ = 4)", "w₂, along (c₂ = 0.25)"]);
   });
 });
 
