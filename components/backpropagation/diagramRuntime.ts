@@ -16,6 +16,7 @@ import { formatExampleNumber, formatSetValue } from "./exampleNumberText";
 import { describeLine, readLineValue, type LineSource } from "./diagramLineText";
 import { createExampleStore, type ExampleState } from "./workedExampleStore";
 import { showExampleInProse } from "./exampleNumberRuntime";
+import { explainRefusal } from "./updateRefusal";
 
 const NUDGE = 0.01;
 /** Shift makes an arrow key's step ten times as big, as the diagram's sentences say (0.01, with Shift 0.1). */
@@ -112,10 +113,21 @@ function applyUpdate({ records }: ExampleState, params: BoundParams<SetupRole>, 
     if (!Number.isFinite(value) || (spec.kind === "number" && (value < spec.min || value > spec.max))) refused.push(`${role} = ${formatExampleNumber(value)}`);
   }
   if (refused.length > 0) {
-    // Only a very large learning rate gets here: say so rather than apply half an update.
+    // A large η or a weight pinned at an edge gets here: say which, rather than apply half an update.
     const spec = params.spec("w1");
     const range = spec.kind === "number" ? s.bpRangeOf({ min: formatNumber(spec.min), max: formatNumber(spec.max) }) : s.bpRange;
-    status.textContent = s.bpUpdateRefused({ refused: refused.join(s.dlListComma), range });
+    const rateSpec = params.spec("learningRate");
+    const smallestRate = rateSpec.kind === "number" ? rateSpec.min : 0;
+    const moves = WEIGHT_ROLES.map((role) => {
+      const weight = params.spec(role);
+      const [min, max] = weight.kind === "number" ? [weight.min, weight.max] : [-Infinity, Infinity];
+      return { role, value: records[`w_${role}`].value, gradient: records[`grad_${role}`].value, min, max };
+    });
+    const reason = explainRefusal(moves, smallestRate);
+    const refusedText = refused.join(s.dlListComma);
+    status.textContent = reason.kind === "smaller"
+      ? s.bpUpdateRefused({ refused: refusedText, range })
+      : s.bpUpdateAtEdge({ refused: refusedText, range, blocked: reason.blocked.join(s.dlListComma), count: reason.blocked.length, smallest: formatNumber(smallestRate) });
     return 0;
   }
   for (const role of WEIGHT_ROLES) setParam(params.spec(role).name, records[`new_${role}`].value);

@@ -23,9 +23,30 @@ export function findValleyMaxLoss(c1: number, c2: number): number {
   return 4.5 * (c1 + c2);
 }
 
-/** Plain descent's stability limit on the valley, η < 2 / max(c₁, c₂), named by the steeper curvature (the reader may make c₂ the larger). */
-export function findStabilityLimit(c1: number, c2: number): { limit: number; steep: "c₁" | "c₂" } {
-  return c1 >= c2 ? { limit: 2 / c1, steep: "c₁" } : { limit: 2 / c2, steep: "c₂" };
+/** The valley's stability limit for plain descent and what it rests on: the curvature, its name, and a coordinate that never moves. */
+export interface StabilityLimit {
+  curvature: number;
+  limit: number;
+  steep: "c₁" | "c₂";
+  /** A coordinate that starts at 0, where its gradient c·w is 0 for good, so its curvature sets no limit. */
+  idle: "w₁" | "w₂" | null;
+}
+
+/**
+ * Plain descent's stability limit from `start`, η < 2 / max c over the coordinates that move: the reader may make c₂
+ * the larger, or start on an axis, where the other coordinate stays 0. Null when the start is the bottom, (0, 0).
+ */
+export function findStabilityLimit(c1: number, c2: number, start: readonly [number, number]): StabilityLimit | null {
+  const moving = ([[c1, "c₁", "w₁"], [c2, "c₂", "w₂"]] as const).filter((_, k) => start[k] !== 0);
+  if (moving.length === 0) return null;
+  const [curvature, steep] = moving.reduce((a, b) => (b[0] > a[0] ? b : a));
+  const idle = moving.length === 1 ? (moving[0][2] === "w₁" ? "w₂" : "w₁") : null;
+  return { curvature, limit: 2 / curvature, steep, idle };
+}
+
+/** The limit's wording: its value, the curvature it comes from, and the coordinate left out. */
+function limitSlots(limit: StabilityLimit, s: Strings): { limit: string; steep: string; note: string } {
+  return { limit: formatNumber(limit.limit), steep: limit.steep, note: limit.idle ? s.gdIdle({ w: limit.idle }) : "" };
 }
 
 function point(p1: number, p2: number): string {
@@ -43,34 +64,38 @@ export function describeSurfaceDescent(path: DescentPath, learningRate: number, 
 
 /** A learning-rate panel's caption: its factors 1 − ηc, what they predict, and what the engine's descent did. */
 export function describeRatePanel(path: DescentPath, learningRate: number, c1: number, c2: number, s: Strings = en): { title: string; detail: string; regime: string } {
-  // The steeper direction decides the kind of motion: whenever the shallower one diverges, so does it.
-  const regime = classifyLearningRate(learningRate, Math.max(c1, c2)).regime;
+  const first = path.points[0];
+  const limit = findStabilityLimit(c1, c2, [first.p1, first.p2]);
+  // The steeper of the moving directions decides the kind of motion: whenever a shallower one diverges, so does it.
+  const regime = limit ? classifyLearningRate(learningRate, limit.curvature).regime : "at the bottom";
   const factors = `1 − ηc₁ = ${formatNumber(1 - learningRate * c1)}, 1 − ηc₂ = ${formatNumber(1 - learningRate * c2)}`;
   const last = path.points[path.points.length - 1];
-  const { limit, steep } = findStabilityLimit(c1, c2);
-  const outcome = path.divergedAt !== null
-    ? s.gdRateDiverged({ diverged: describeDivergence(path.divergedAt, s), eta: formatNumber(learningRate), limit: formatNumber(limit), steep })
+  const outcome = path.divergedAt !== null && limit
+    ? s.gdRateDiverged({ diverged: describeDivergence(path.divergedAt, s), eta: formatNumber(learningRate), ...limitSlots(limit, s) })
     : s.gdRateResult({ steps: last.step, loss: formatNumber(last.loss), end: point(last.p1, last.p2) });
   return { title: s.gdRateTitle({ eta: formatNumber(learningRate), regime: s.gdRegime({ regime }) }), detail: s.gdRateDetail({ factors, outcome }), regime };
 }
 
 /** The momentum widget's caption: the stability limit for plain descent, and both descents' results. */
 export function describeMomentum(plain: DescentPath, heavy: DescentPath, learningRate: number, momentum: number, c1: number, c2: number, s: Strings = en): string {
-  const { limit, steep } = findStabilityLimit(c1, c2);
-  const bound = { eta: formatNumber(learningRate), limit: formatNumber(limit), steep };
-  const stable = learningRate < limit ? s.gdStable(bound) : s.gdUnstable(bound);
+  const start = plain.points[0];
+  const limit = findStabilityLimit(c1, c2, [start.p1, start.p2]);
+  const bound = limit && { eta: formatNumber(learningRate), ...limitSlots(limit, s) };
+  const stable = !limit || !bound ? s.gdAtBottom : learningRate < limit.limit ? s.gdStable(bound) : s.gdUnstable(bound);
   const result = (name: string, path: DescentPath) => {
     const last = path.points[path.points.length - 1];
     return path.divergedAt !== null ? s.gdNamedDiverged({ name, diverged: describeDivergence(path.divergedAt, s) }) : s.gdNamedResult({ name, loss: formatNumber(last.loss), end: point(last.p1, last.p2) });
   };
-  const steps = plain.points[plain.points.length - 1].step;
+  // A path that diverged stopped early: the other may have run every step.
+  const steps = Math.max(plain.points[plain.points.length - 1].step, heavy.points[heavy.points.length - 1].step);
   return s.gdMomentumStatus({ stable, steps, plain: result(s.gdPlain, plain), heavy: result(s.gdMomentumAlpha({ alpha: formatNumber(momentum) }), heavy) });
 }
 
 /** The learning-rate panels' shared setting: the curvatures, the start and the number of steps. */
 export function describeValleySetting(c1: number, c2: number, start: [number, number], steps: number, s: Strings = en): string {
-  const { limit, steep } = findStabilityLimit(c1, c2);
-  return s.gdValleySetting({ c1: formatNumber(c1), c2: formatNumber(c2), start: point(start[0], start[1]), steps, limit: formatNumber(limit), steep });
+  const limit = findStabilityLimit(c1, c2, start);
+  const setting = { c1: formatNumber(c1), c2: formatNumber(c2), start: point(start[0], start[1]), steps };
+  return limit ? s.gdValleySetting({ ...setting, ...limitSlots(limit, s) }) : s.gdValleySettingAtBottom(setting);
 }
 
 /** The batch widget's status: where each curve stands after `epoch` epochs, and any divergence. */

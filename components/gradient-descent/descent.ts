@@ -218,12 +218,16 @@ export function createBatchRuns(dataset: Dataset, options: BatchOptions): BatchR
   });
 }
 
-/** Trains one run for one more epoch (count / batchSize steps, rounded up) and records E over the whole set. */
+/**
+ * Trains one run until it has seen epoch × N examples for the next epoch, then records E over the whole set. Batches
+ * run on across an epoch's end, so the step count is ⌈epoch · N / B⌉ in all, not ⌈N / B⌉ per epoch: with B = 199 of
+ * N = 200, two steps an epoch would show each epoch's point after nearly two passes over the data.
+ */
 export function advanceEpoch(run: BatchRun): void {
   if (run.divergedAt !== null) return;
   const { trainer } = run;
-  const steps = Math.ceil(trainer.dataset.count / run.batchSize);
-  for (let i = 0; i < steps; i++) {
+  const target = Math.ceil((run.curve.length * trainer.dataset.count) / run.batchSize);
+  while (trainer.steps < target) {
     if (trainStep(trainer).diverged) {
       run.divergedAt = trainer.steps;
       return;

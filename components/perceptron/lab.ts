@@ -4,6 +4,8 @@
  */
 import { createPerceptron, createRandom, makeDataset, perceptronUpdate, predictPerceptron, type Perceptron } from "../../src/engine/index";
 import type { Box } from "./geometry";
+import { en } from "../../src/i18n/en";
+import type { Strings } from "../../src/i18n/types";
 
 /** One training example in the plane, with target t = 1 or 0. */
 export interface LabPoint {
@@ -188,4 +190,15 @@ export function countMisclassified(lab: LabState): number {
 /** After the epoch limit was raised, lets a lab that stopped at the old limit train on. */
 export function resumeLab(lab: LabState, maxEpochs: number): void {
   if (lab.status === "limit" && countEpochs(lab) < maxEpochs) lab.status = "training";
+}
+
+/** A new epoch limit: a training lab already at or past it stops, one stopped below it may go on. */
+export function setEpochLimit(lab: LabState, maxEpochs: number): void {
+  if (lab.status === "training" && countEpochs(lab) >= maxEpochs) lab.status = "limit";
+  resumeLab(lab, maxEpochs);
+}
+
+/** Why a lab with status "limit" stopped, with the epochs it ran, which a lowered limit may be below. */
+export function describeLimit(lab: LabState, maxEpochs: number, s: Strings = en): string {
+  return s.labLimit({ epochs: countEpochs(lab), limit: maxEpochs, wrong: countMisclassified(lab) });
 }

@@ -6,7 +6,7 @@
 import type { WidgetContext, WidgetController } from "../kit/lazyWidget";
 import type { BoundParams } from "../kit/boundParams";
 import { arrowMove, pickPoint } from "../kit/pointer";
-import { LAB_BOX, LAB_PRESETS, countEpochs, countMisclassified, createLab, finishEpoch, makePresetPoints, resumeLab, stepLab, togglePoint, type LabPreset, type LabState } from "./lab";
+import { LAB_BOX, LAB_PRESETS, countEpochs, createLab, describeLimit, finishEpoch, makePresetPoints, setEpochLimit, stepLab, togglePoint, type LabPreset, type LabState } from "./lab";
 import { drawMistakes, drawPlane, type ScaledFigure } from "./drawLab";
 import type { Point } from "./geometry";
 import { pageStrings } from "../../src/i18n/strings";
@@ -110,11 +110,9 @@ export class PerceptronLabController {
     this.draw();
   }
 
-  // A lab past the new limit stops, one stopped at the old limit may go on.
   private setMaxEpochs(value: number): void {
     this.maxEpochs = value;
-    if (this.lab.status === "training" && countEpochs(this.lab) >= value) this.lab.status = "limit";
-    resumeLab(this.lab, value);
+    setEpochLimit(this.lab, value);
     this.announce(this.s.labLimitNow({ value }));
     if (this.lab.status !== "training") this.describeEnd();
     this.draw();
@@ -268,7 +266,7 @@ export class PerceptronLabController {
     const messages: Record<string, string> = {
       converged: this.s.labConverged({ epoch: epochs }),
       cycling: this.s.labCycling({ epoch: epochs + 1, start: this.lab.cycleStart! }),
-      limit: this.s.labLimit({ limit: this.maxEpochs, wrong: countMisclassified(this.lab) }),
+      limit: describeLimit(this.lab, this.maxEpochs, this.s),
       diverged: this.s.labDiverged,
       empty: this.s.labEmpty,
       training: this.s.labTraining,

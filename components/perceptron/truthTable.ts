@@ -21,13 +21,18 @@ export function makeTruthTable(unit: UnitWeights, s: Strings = en): { rows: Trut
   const rows = GATE_INPUTS.map(([x1, x2]) => ({
     x1,
     x2,
-    z: unit.w1 * x1 + unit.w2 * x2 + unit.b,
+    // Summed in the engine's order, b first: 1 + 0.1 − 1.1 is 0 but −1.1 + 1 + 0.1 is −8e−17, and y is the engine's.
+    z: unit.b + unit.w1 * x1 + unit.w2 * x2,
     y: predictPerceptron(perceptron, [x1, x2]),
   }));
   return { rows, gate: nameGate(rows.map((row) => row.y), s) };
 }
 
-/** z for display: rounded to 2 decimals, with −0 shown as 0 and a true minus sign. */
+/**
+ * z for display: rounded to 2 decimals with a true minus sign; −0 shows as 0.00, but a negative z that rounds to 0
+ * keeps its sign (−0.00), since the sign is what decides y: a tie that round-off left below 0 must not read as 0.
+ */
 export function formatZ(z: number): string {
-  return formatNumber(z, { decimals: 2, keepZeros: true });
+  const text = formatNumber(z, { decimals: 2, keepZeros: true });
+  return z < 0 && !text.startsWith("−") ? `−${text}` : text;
 }

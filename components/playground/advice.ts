@@ -20,26 +20,46 @@ export interface Suggestion {
   patch: Partial<PlaygroundConfig>;
 }
 
-/** True when the training loss has barely moved for PLATEAU_STEPS steps while still high. */
-export function isLossFlat(session: Session): boolean {
+// The fraction by which the training loss fell over the last PLATEAU_STEPS steps (negative when it rose),
+// or undefined while there is no such window or no high loss to worry about.
+function recentDrop(session: Session): number | undefined {
   const latest = session.losses[session.losses.length - 1];
-  if (!latest || session.steps < PLATEAU_STEPS || session.divergence) return false;
+  if (!latest || session.steps < PLATEAU_STEPS || session.divergence) return undefined;
   const earlier = [...session.losses].reverse().find((record) => record.step <= latest.step - PLATEAU_STEPS);
-  if (!earlier) return false;
-  const drop = (earlier.trainLoss - latest.trainLoss) / earlier.trainLoss;
-  return drop < PLATEAU_DROP && latest.trainLoss > PLATEAU_LEVEL * session.initialLoss;
+  if (!earlier || latest.trainLoss <= PLATEAU_LEVEL * session.initialLoss) return undefined;
+  return (earlier.trainLoss - latest.trainLoss) / earlier.trainLoss;
 }
 
-/** The sentence above the suggestions, with the numbers of this run. */
+/** True when the training loss has barely moved, up or down, for PLATEAU_STEPS steps while still high. */
+export function isLossFlat(session: Session): boolean {
+  const drop = recentDrop(session);
+  return drop !== undefined && Math.abs(drop) < PLATEAU_DROP;
+}
+
+/** True when the training loss has grown by PLATEAU_DROP or more over the last PLATEAU_STEPS steps and is high. */
+export function isLossRising(session: Session): boolean {
+  const drop = recentDrop(session);
+  return drop !== undefined && drop <= -PLATEAU_DROP;
+}
+
+/** The sentence above the suggestions, with the numbers of this run: a flat loss, or a rising one blamed on η. */
 export function describePlateau(session: Session, s: Strings = en): string {
   const latest = session.losses[session.losses.length - 1];
   const earlier = [...session.losses].reverse().find((record) => record.step <= latest.step - PLATEAU_STEPS) ?? latest;
   const shown = (value: number) => String(Number(value.toPrecision(3)));
-  return s.pgPlateau({ loss: shown(latest.trainLoss), steps: PLATEAU_STEPS.toLocaleString("en"), earlier: shown(earlier.trainLoss) });
+  const numbers = { loss: shown(latest.trainLoss), steps: PLATEAU_STEPS.toLocaleString("en"), earlier: shown(earlier.trainLoss) };
+  return isLossRising(session) ? s.pgLossRising({ ...numbers, rate: session.config.learningRate }) : s.pgPlateau(numbers);
 }
 
-/** What usually helps a network that does not learn: more units, another layer, another learning rate, another activation. */
-export function suggestChanges(config: PlaygroundConfig, s: Strings = en): Suggestion[] {
+/**
+ * What usually helps a network that does not learn: more units, another layer, another learning rate,
+ * another activation; or, when the loss is `rising`, only a smaller learning rate.
+ */
+export function suggestChanges(config: PlaygroundConfig, s: Strings = en, rising = false): Suggestion[] {
+  if (rising) {
+    const smaller = Number(Math.max(LIMITS.learningRate.min, config.learningRate / 10).toPrecision(3));
+    return smaller < config.learningRate ? [{ label: s.pgSmallerRate({ from: config.learningRate, to: smaller }), patch: { learningRate: smaller } }] : [];
+  }
   const suggestions: Suggestion[] = [];
   const { hidden } = config;
   if (hidden.some((units) => units < LIMITS.unitsPerLayer)) {

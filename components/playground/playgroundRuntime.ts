@@ -15,7 +15,7 @@ import { PlaneInput, type PlanePoint } from "./planeInput";
 import { PlaygroundView, TRAINED_FIGURES, type Figure } from "./playgroundView";
 import { createSession, replaceTrainingData, runSession, stepSession, type Session } from "./session";
 import { readyAnnouncement, describeDivergence, describeStatus } from "./sessionText";
-import { describePlateau, isLossFlat, suggestChanges, type Suggestion } from "./advice";
+import { describePlateau, isLossFlat, isLossRising, suggestChanges, type Suggestion } from "./advice";
 import { pageStrings } from "../../src/i18n/strings";
 
 /** Training may use this much of a frame; one figure's redraw takes the rest. */
@@ -69,7 +69,7 @@ export class PlaygroundController {
   private readonly plane: PlaneInput;
   private notices: string[] = [];
   private lastStatus = 0;
-  /** The one-click changes offered when the loss stays flat; empty while no advice is shown. */
+  /** The one-click changes offered when the loss stays flat or rises; empty while no advice is shown. */
   private suggestions: Suggestion[] = [];
   private advised = false;
   private readonly s = pageStrings();
@@ -177,12 +177,12 @@ export class PlaygroundController {
     if (wasPlaying) this.play(false);
   }
 
-  /** Shows (or hides) the advice for a flat loss, with one button per suggested change. */
+  /** Shows (or hides) the advice for a flat or rising loss, with one button per suggested change. */
   private showAdvice(show: boolean): void {
     const box = this.element.querySelector<HTMLElement>("[data-advice]");
     if (!box) return;
     this.advised = show;
-    this.suggestions = show ? suggestChanges(this.config, this.s) : [];
+    this.suggestions = show ? suggestChanges(this.config, this.s, isLossRising(this.session)) : [];
     const buttons = this.suggestions.map((suggestion) =>
       Object.assign(document.createElement("button"), { type: "button", textContent: suggestion.label }),
     );
@@ -296,7 +296,7 @@ export class PlaygroundController {
       this.view.markDirty(...TRAINED_FIGURES);
       if (time - this.lastStatus > STATUS_INTERVAL_MS) {
         this.announce(describeStatus(this.session, this.s));
-        if (!this.advised && isLossFlat(this.session)) this.showAdvice(true);
+        if (!this.advised && (isLossFlat(this.session) || isLossRising(this.session))) this.showAdvice(true);
       }
     }
     this.view.drawNext(this.session, this.playing, this.plane.shownCursor());

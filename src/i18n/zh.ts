@@ -32,7 +32,7 @@ const ZH_LAB_STATUS: Record<string, string> = { converged: "已收敛", cycling:
 const ZH_SHAPES: Record<string, string> = { minimum: "极小值点", valley: "山谷", trough: "槽谷", saddle: "鞍点" };
 
 // How a learning rate moves a descent, as chapter 3's panels name it.
-const ZH_REGIMES: Record<string, string> = { crawling: "缓慢爬行", smooth: "平稳下降", oscillating: "来回振荡", diverging: "发散", "on the limit": "恰在界限上" };
+const ZH_REGIMES: Record<string, string> = { crawling: "缓慢爬行", smooth: "平稳下降", oscillating: "来回振荡", diverging: "发散", "on the limit": "恰在界限上", "at the bottom": "已在谷底" };
 
 // The graph stepper's descriptions of its graphs (expressions.ts, liveStepper.ts), in Chinese.
 const ZH_STEPPER_PHRASES: Record<string, string> = {
@@ -398,7 +398,10 @@ export const zh: Strings = {
   labSentenceGap: "",
   labConverged: ({ epoch }) => `已收敛：第 ${epoch} 轮没有出错，所以这条直线分开了两类点，规则再也不会改动它。`,
   labCycling: ({ epoch, start }) => `陷入循环：第 ${epoch} 轮的起始权重与第 ${start} 轮的完全相同，所以规则会永远重复同样的几轮。没有哪条直线能分开这些点。`,
-  labLimit: ({ limit, wrong }) => `已到轮数上限（${limit}）而停止，仍有 ${wrong} 个点分错。调高上限即可继续；如果没有直线能分开这两类，规则永远不会停下。`,
+  labLimit: ({ epochs, limit, wrong }) =>
+    epochs > limit
+      ? `已训练 ${epochs} 轮，超过了轮数上限（${limit}），因此停止，仍有 ${wrong} 个点分错。把上限设为大于 ${epochs} 的数即可继续；如果没有直线能分开这两类，规则永远不会停下。`
+      : `已到轮数上限（${limit}）而停止，仍有 ${wrong} 个点分错。调高上限即可继续；如果没有直线能分开这两类，规则永远不会停下。`,
   labDiverged: "权重已不再是有限的数，训练因此停止。更小的学习率能让它们保持有限。",
   labEmpty: "一个点也没有：点击平面，或聚焦到平面上按 Enter，来添加一些。",
   labTraining: "训练中。",
@@ -446,13 +449,15 @@ export const zh: Strings = {
   gdSurfaceHead: ({ start, eta }) => `从 (w₁, w₂) = ${start} 出发，η = ${eta}：`,
   gdHeadDiverged: ({ head, diverged }) => `${head}${diverged}。`,
   gdSurfaceResult: ({ head, steps, end, loss, first }) => `${head}${steps} 步之后 (w₁, w₂) = ${end}，E = ${loss}（起点处 E 为 ${first}）。`,
-  gdRateDiverged: ({ diverged, eta, limit, steep }) => `${diverged}（η = ${eta} > 2/${steep} = ${limit}）。`,
+  gdRateDiverged: ({ diverged, eta, limit, steep, note }) => `${diverged}（η = ${eta} > 2/${steep} = ${limit}${note}）。`,
   gdRateResult: ({ steps, loss, end }) => `${steps} 步之后，在 ${end} 处 E = ${loss}。`,
   gdRateTitle: ({ eta, regime }) => `η = ${eta}：${regime}`,
   gdRegime: ({ regime }) => ZH_REGIMES[regime] ?? regime,
   gdRateDetail: ({ factors, outcome }) => `${factors}；${outcome}`,
-  gdStable: ({ eta, limit, steep }) => `η = ${eta} 低于 2/${steep} = ${limit}，所以普通梯度下降是稳定的`,
-  gdUnstable: ({ eta, limit, steep }) => `η = ${eta} 不低于 2/${steep} = ${limit}，所以普通梯度下降不可能收敛`,
+  gdStable: ({ eta, limit, steep, note }) => `η = ${eta} 低于 2/${steep} = ${limit}${note}，所以普通梯度下降是稳定的`,
+  gdUnstable: ({ eta, limit, steep, note }) => `η = ${eta} 不低于 2/${steep} = ${limit}${note}，所以普通梯度下降不可能收敛`,
+  gdIdle: ({ w }) => `；${w} 从 0 出发，始终停在 0`,
+  gdAtBottom: "起点就是谷底 (0, 0)，那里的梯度为 0：两种下降都不会移动",
   gdNamedDiverged: ({ name, diverged }) => `${name}${diverged}`,
   gdNamedResult: ({ name, loss, end }) => `${name}：在 ${end} 处 E = ${loss}`,
   gdMomentumStatus: ({ stable, steps, plain, heavy }) => `${stable}。${steps} 步之后，${plain}；${heavy}。`,
@@ -460,7 +465,8 @@ export const zh: Strings = {
   gdPlainShort: "普通",
   gdMomentum: "动量",
   gdMomentumAlpha: ({ alpha }) => `动量 α = ${alpha}`,
-  gdValleySetting: ({ c1, c2, start, steps, limit, steep }) => `四幅图共用：c₁ = ${c1}，c₂ = ${c2}，起点 (w₁, w₂) = ${start}，${steps} 步；界限 2/${steep} = ${limit}。`,
+  gdValleySetting: ({ c1, c2, start, steps, limit, steep, note }) => `四幅图共用：c₁ = ${c1}，c₂ = ${c2}，起点 (w₁, w₂) = ${start}，${steps} 步；界限 2/${steep} = ${limit}${note}。`,
+  gdValleySettingAtBottom: ({ c1, c2, start, steps }) => `四幅图共用：c₁ = ${c1}，c₂ = ${c2}，起点 (w₁, w₂) = ${start}，${steps} 步；起点就是谷底，所以没有哪种下降会移动。`,
   gdRunDiverged: ({ label, diverged }) => `${label}：${diverged}`,
   gdRunResult: ({ label, loss, steps }) => `${label}：${steps} 步后 E = ${loss}`,
   gdBatchStatus: ({ eta, epoch, runs }) => `η = ${eta}。${epoch} 轮之后：${runs}。`,
@@ -641,6 +647,7 @@ export const zh: Strings = {
   pgResetSeed: ({ seed }) => `已用随机种子 ${seed} 重置：`,
   pgAddedPoint: ({ t, x1, x2, points }) => `在 x₁ = ${x1}，x₂ = ${x2} 处添加了一个类别 ${t} 的点；共 ${points} 个点。`,
   pgPlateau: ({ loss, steps, earlier }) => `最近 ${steps} 步里训练损失一直停在 ${loss} 附近（之前是 ${earlier}）：这个网络没有学会这些数据。通常下面某一项会有帮助：`,
+  pgLossRising: ({ loss, steps, earlier, rate }) => `最近 ${steps} 步里训练损失从 ${earlier} 升到了 ${loss}：η = ${rate} 时，对这个网络来说步子多半太大了。更小的学习率通常会有帮助：`,
   pgMoreUnits: ({ from, to }) => `更多单元：${from} → ${to}`,
   pgAnotherLayer: ({ from, to }) => `再加一层：${from} 个隐藏层 → ${to} 个隐藏层`,
   pgLargerRate: ({ from, to }) => `更大的学习率：η ${from} → ${to}`,
@@ -865,6 +872,8 @@ export const zh: Strings = {
   bpRangeOf: ({ min, max }) => `${min} 到 ${max} 的范围`,
   bpRange: "允许的范围",
   bpUpdateRefused: ({ refused, range }) => `这次更新会让 ${refused} 超出这个页面允许的${range}，所以没有应用。请试试更小的 η。`,
+  bpUpdateAtEdge: ({ refused, range, blocked, count, smallest }) =>
+    `这次更新会让 ${refused} 超出这个页面允许的${range}，所以没有应用。${blocked} 已在这个范围的边上或紧挨着边，梯度又把${count === 1 ? "它" : "它们"}往外推：即使用这个页面允许的最小 η（${smallest}），也会越出范围。请先把${count === 1 ? "这个权重" : "这些权重"}往里调一些。`,
   bpDiagramModel1: "2 个输入，2 个隐藏单元，2 个输出；",
   bpDiagramModel2: "处处都是 sigmoid；",
   bpDiagramModel3: "在一个样本上 E = ½ Σ (t − y)²；",

@@ -203,7 +203,7 @@ describe("gradient-descent chapter", () => {
     await widget.locator("[data-action=step]").focus();
     await page.keyboard.press("Enter");
     expect(await widget.getAttribute("data-epoch")).toBe("1");
-    expect(await status(widget)).toMatch(/After 1 epoch: full batch: E = [\d.e−]+ after 1 steps; mini-batch of 10: E = [\d.e−]+ after 20 steps; one example: E = [\d.e−]+ after 200 steps\./);
+    expect(await status(widget)).toMatch(/After 1 epoch: full batch: E = [\d.e−]+ after 1 step; mini-batch of 10: E = [\d.e−]+ after 20 steps; one example: E = [\d.e−]+ after 200 steps\./);
 
     // Play from epoch 1 runs on; a mini-batch size change restarts the runs with the new batches.
     await play.click();

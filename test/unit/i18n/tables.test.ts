@@ -42,6 +42,7 @@ const phrases: Record<string, (table: typeof en) => string> = {
   "bdOnLayer.layer": (table) => table.bdLayer({ m: 4, n: 3, B: 5 }),
   "smxGradientLength.yours": (table) => table.smxNotAnArray,
   "bpUpdateRefused.range": (table) => table.bpRangeOf({ min: "-10", max: "10" }),
+  "bpUpdateAtEdge.range": (table) => table.bpRangeOf({ min: "-10", max: "10" }),
   "bpFlowSummary.summary": (table) => table.bpFlowSmaller({ ratio: "12" }),
   "bpDiagramStatus.what": (table) => table.bpAfterApplied({ steps: 2 }),
   "rdResetDone.reason": (table) => table.rdSettingsChanged,

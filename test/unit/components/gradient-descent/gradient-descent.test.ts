@@ -3,7 +3,7 @@ import {
   advanceEpoch, classifyLearningRate, createBatchRuns, createMoons, createSigmoidUnit, createValley, descend,
   measureModelLoss, sampleSurface,
 } from "../../../../components/gradient-descent/descent";
-import { describeMomentum, describeRatePanel, describeValleySetting, listShrinkRows, UNIT_BOX } from "../../../../components/gradient-descent/captions";
+import { describeMomentum, describeRatePanel, describeValleySetting, findStabilityLimit, listShrinkRows, UNIT_BOX } from "../../../../components/gradient-descent/captions";
 import { trimPath } from "../../../../components/gradient-descent/figures";
 import { getBias } from "../../../../src/engine/index";
 
@@ -79,7 +79,7 @@ describe("the valley E = ½(c₁w₁² + c₂w₂²)", () => {
     const heavy = descend(valley, { start: [1.5, 2], learningRate: 0.45, momentum: 0.5, steps: 30 });
     expect(plain.points[plain.points.length - 1].loss).toBeGreaterThan(1e4);
     expect(describeMomentum(plain, heavy, 0.45, 0.5, 0.5, 5)).toContain("η = 0.45 is not below 2/c₂ = 0.4");
-    expect(describeValleySetting(0.5, 5, [1.5, 2], 30)).toContain("the limit 2/c₂ = 0.4");
+    expect(describeValleySetting(0.5, 5, [1.5, 2], 30)).toContain("the limit 2/c₂ = 0.4.");
 
     const diverging = descend(valley, { start: [1.5, 2], learningRate: 0.7, steps: 30, watchUntil: 3000 });
     const caption = describeRatePanel(diverging, 0.7, 0.5, 5);
@@ -88,8 +88,37 @@ describe("the valley E = ½(c₁w₁² + c₂w₂²)", () => {
     expect(describeRatePanel(descend(valley, { start: [1.5, 2], learningRate: 0.3, steps: 30 }), 0.3, 0.5, 5).regime).toBe("oscillating");
 
     const factors = { plain: [0.85, -0.5], momentum: [0.7, 0.7] } as Parameters<typeof listShrinkRows>[0];
+    expect(findStabilityLimit(0.5, 5, [1.5, 2])).toEqual({ curvature: 5, limit: 0.4, steep: "c₂", idle: null });
     expect(listShrinkRows(factors, 0.5, 5).map((row) => row.direction)).toEqual(["w₁, along (c₁ = 0.5)", "w₂, across (c₂ = 5)"]);
     expect(listShrinkRows(factors, 4, 0.25).map((row) => row.direction)).toEqual(["w₁, across (c₁ = 4)", "w₂, along (c₂ = 0.25)"]);
+  });
+
+  it("leaves out a coordinate that starts at 0, which never moves, and says so; at (0, 0) it says nothing moves", () => {
+    // Start (0, 2) with η = 0.7 > 2/c₁ = 0.5: w₁ stays 0, and plain descent converges along w₂ (1 − ηc₂ = 0.825).
+    const valley = createValley(4, 0.25);
+    const plain = descend(valley, { start: [0, 2], learningRate: 0.7, steps: 40 });
+    const heavy = descend(valley, { start: [0, 2], learningRate: 0.7, momentum: 0.5, steps: 40 });
+    const last = plain.points[plain.points.length - 1];
+    expect(plain.divergedAt).toBeNull();
+    expect(last.p1).toBe(0);
+    expect(Math.abs(last.p2)).toBeLessThan(0.01);
+    expect(describeMomentum(plain, heavy, 0.7, 0.5, 4, 0.25)).toContain("η = 0.7 is below 2/c₂ = 8; w₁ starts at 0 and stays there, so plain descent is stable");
+    expect(describeRatePanel(plain, 0.7, 4, 0.25).regime).toBe("crawling");
+    expect(describeValleySetting(4, 0.25, [0, 2], 40)).toContain("the limit 2/c₂ = 8; w₁ starts at 0 and stays there.");
+
+    const still = descend(valley, { start: [0, 0], learningRate: 0.7, steps: 40 });
+    expect(describeMomentum(still, still, 0.7, 0.5, 4, 0.25)).toMatch(/^The start is the bottom, \(0, 0\), where the gradient is 0: neither descent moves\. After 40 steps/);
+    expect(describeRatePanel(still, 0.7, 4, 0.25).regime).toBe("at the bottom");
+    expect(findStabilityLimit(4, 0.25, [0, 0])).toBeNull();
+  });
+
+  it("counts the steps of the descent that ran longest, when the other diverged early", () => {
+    const valley = createValley(4, 0.25);
+    const plain = descend(valley, { start: [1.5, 2], learningRate: 1.1, steps: 300 });
+    const heavy = descend(valley, { start: [1.5, 2], learningRate: 1.1, momentum: 0.99, steps: 300 });
+    expect(plain.divergedAt).not.toBeNull();
+    expect(plain.points[plain.points.length - 1].step).toBeLessThan(300);
+    expect(describeMomentum(plain, heavy, 1.1, 0.99, 4, 0.25)).toContain(`After ${heavy.points[heavy.points.length - 1].step} steps`);
   });
 });
 
@@ -120,6 +149,18 @@ describe("the batch comparison", () => {
     runs.forEach(advanceEpoch);
     expect(runs.map((run) => run.trainer.steps)).toEqual([1, 20, 200]);
     expect(runs.every((run) => run.curve.length === 2)).toBe(true);
+  });
+
+  it("puts epoch k's point where the run has seen k × N examples, when B does not divide N", () => {
+    // B = 199 of N = 200: ⌈N/B⌉ = 2 steps an epoch would be 398 examples, nearly two passes, each time.
+    const runs = createBatchRuns(createMoons(), { learningRate: 0.5, miniBatchSize: 199 });
+    const mini = runs[1];
+    for (let epoch = 1; epoch <= 60; epoch++) advanceEpoch(mini);
+    expect(mini.curve).toHaveLength(61);
+    expect(mini.trainer.steps).toBe(Math.ceil((60 * 200) / 199));
+    expect(mini.trainer.steps * 199).toBeGreaterThanOrEqual(60 * 200);
+    expect((mini.trainer.steps - 1) * 199).toBeLessThan(60 * 200);
+    expect(mini.trainer.epochs).toBe(60);
   });
 });
 

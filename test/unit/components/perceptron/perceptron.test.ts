@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
 import { createPerceptron, perceptronUpdate } from "../../../../src/engine/index";
 import { findBoundarySegment, findNormalArrow, findPositiveRegion, findWeightedInput, nameGate, type Box } from "../../../../components/perceptron/geometry";
-import { LAB_BOX, countEpochs, countMisclassified, createLab, finishEpoch, makePresetPoints, resumeLab, snapToGrid, stepLab, togglePoint } from "../../../../components/perceptron/lab";
+import { LAB_BOX, countEpochs, countMisclassified, createLab, describeLimit, finishEpoch, makePresetPoints, resumeLab, setEpochLimit, snapToGrid, stepLab, togglePoint } from "../../../../components/perceptron/lab";
 import { makeTruthTable, formatZ } from "../../../../components/perceptron/truthTable";
 import { drawMistakes, drawPlane } from "../../../../components/perceptron/drawLab";
 
@@ -44,7 +44,19 @@ describe("perceptron geometry", () => {
     const tie = makeTruthTable({ w1: 1, w2: 1, b: -2 }); // z = 0 at (1, 1)
     expect(tie.rows[3]).toEqual({ x1: 1, x2: 1, z: 0, y: 1 });
     expect(formatZ(-0.5)).toBe("−0.50");
-    expect(formatZ(-0.0001)).toBe("0.00");
+    expect(formatZ(-0.0001)).toBe("−0.00");
+    expect(formatZ(-0)).toBe("0.00");
+  });
+
+  it("shows each row's z with the sign that decides its y, also where round-off leaves a tie below 0", () => {
+    // −1.1 + 1 + 0.1 is −8e−17 in floating point: the engine's step gives 0, as the chapter's lab warns for η = 0.1.
+    const roundOff = makeTruthTable({ w1: 1, w2: 0.1, b: -1.1 });
+    expect(roundOff.rows[3].y).toBe(0);
+    expect(roundOff.rows[3].z).toBeLessThan(0);
+    expect(formatZ(roundOff.rows[3].z)).toBe("−0.00");
+    for (const w1 of [-1, -0.3, 0, 0.1, 0.7, 1]) for (const w2 of [-0.2, 0, 0.1, 0.2, 0.9]) for (const b of [-1.1, -0.9, -0.3, 0, 0.2]) {
+      for (const row of makeTruthTable({ w1, w2, b }).rows) expect(formatZ(row.z).startsWith("−")).toBe(row.y === 0);
+    }
   });
 });
 
@@ -91,6 +103,23 @@ describe("perceptron lab", () => {
     expect(lab.status).toBe("limit");
     resumeLab(lab, 5);
     expect(lab.status).toBe("training");
+  });
+
+  it("reports the epochs actually run when the limit is lowered below them", () => {
+    const lab = createLab(makePresetPoints("xor", 7), 7);
+    for (let epoch = 0; epoch < 6; epoch++) finishEpoch(lab, 0.01, 50); // η = 0.01 is too slow to cycle within 6 epochs
+    expect(lab.status).toBe("training");
+    setEpochLimit(lab, 2);
+    expect(lab.status).toBe("limit");
+    const text = describeLimit(lab, 2);
+    expect(text).toMatch(/^Stopped after 6 epochs, past the epoch limit \(2\), with \d+ points? still misclassified\. Set the limit above 6 to go on/);
+    setEpochLimit(lab, 6);
+    expect(lab.status).toBe("limit");
+    setEpochLimit(lab, 7);
+    expect(lab.status).toBe("training");
+    const atLimit = createLab(makePresetPoints("xor", 7), 7);
+    finishEpoch(atLimit, 0.01, 1);
+    expect(describeLimit(atLimit, 1)).toMatch(/^Stopped at the epoch limit \(1\) with .* Raise the limit to go on/);
   });
 
   it("adds points on the grid and removes the one clicked", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createConfig, type PlaygroundConfig } from "../../../../components/playground/config";
 import { TEST_BOUND } from "./playgroundBound";
 import { createSession, runSession } from "../../../../components/playground/session";
-import { PLATEAU_STEPS, describePlateau, isLossFlat, suggestChanges } from "../../../../components/playground/advice";
+import { PLATEAU_DROP, PLATEAU_STEPS, describePlateau, isLossFlat, isLossRising, suggestChanges } from "../../../../components/playground/advice";
 
 const configWith = (patch: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...createConfig(TEST_BOUND), ...patch });
 
@@ -14,6 +14,32 @@ describe("advice for a flat loss", () => {
     runSession(session, 2 * PLATEAU_STEPS);
     expect(isLossFlat(session)).toBe(true);
     expect(describePlateau(session)).toMatch(/^The training loss has stayed near 0\.\d+ for the last 1,000 steps \(it was 0\.\d+\)/);
+  });
+
+  it("tells a loss that rose from a flat one, and blames the learning rate", () => {
+    const session = createSession(configWith({ activation: "sigmoid", learningRate: 30 }));
+    runSession(session, PLATEAU_STEPS);
+    const [earlier, latest] = [session.losses[0].trainLoss, session.losses[session.losses.length - 1].trainLoss];
+    expect(latest).toBeGreaterThan(earlier * (1 + PLATEAU_DROP));
+    expect(isLossFlat(session)).toBe(false);
+    expect(isLossRising(session)).toBe(true);
+    expect(describePlateau(session)).toMatch(/^The training loss has risen from \d+\.\d+ to \d+\.\d+ over the last 1,000 steps: with η = 30 /);
+    expect(suggestChanges(session.config, undefined, true)).toEqual([{ label: "Smaller learning rate: η 30 → 3", patch: { learningRate: 3 } }]);
+  });
+
+  it("counts a loss that moved less than PLATEAU_DROP either way as flat", () => {
+    for (const change of [-PLATEAU_DROP / 2, PLATEAU_DROP / 2]) {
+      const session = createSession(configWith({ dataset: "spiral", hidden: [] }));
+      runSession(session, PLATEAU_STEPS);
+      const start = session.initialLoss;
+      session.losses = [
+        { step: 0, trainLoss: start, testLoss: NaN },
+        { step: PLATEAU_STEPS, trainLoss: start * (1 + change), testLoss: NaN },
+      ];
+      expect(isLossFlat(session)).toBe(true);
+      expect(isLossRising(session)).toBe(false);
+      expect(describePlateau(session)).toMatch(/^The training loss has stayed near /);
+    }
   });
 
   it("stays quiet while a network learns", () => {
