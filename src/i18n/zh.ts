@@ -29,7 +29,7 @@ const ZH_GATES: Record<string, string> = {
 const ZH_LAB_STATUS: Record<string, string> = { converged: "已收敛", cycling: "循环", limit: "到达上限", diverged: "发散", empty: "无数据", training: "训练中" };
 
 // The shapes of f's centre, as the error-surface widget names them.
-const ZH_SHAPES: Record<string, string> = { minimum: "极小值点", valley: "山谷", trough: "槽谷", saddle: "鞍点" };
+const ZH_SHAPES: Record<string, string> = { minimum: "极小值点", valley: "山谷", trough: "槽", saddle: "鞍点" };
 
 // How a learning rate moves a descent, as chapter 3's panels name it.
 const ZH_REGIMES: Record<string, string> = { crawling: "缓慢爬行", smooth: "平稳下降", oscillating: "来回振荡", diverging: "发散", "on the limit": "恰在界限上", "at the bottom": "已在谷底" };
