@@ -38,6 +38,7 @@ export function start(element: HTMLElement, { params }: WidgetContext<UnitRole>)
       }),
     );
     if (announce) text("status", s.dlStatusWeights({ w1: unit.w1, w2: unit.w2, b: unit.b, gate }));
+    return gate;
   };
   // The handle is ringed while the plane has focus.
   const focus = (now: boolean) => () => {
@@ -47,7 +48,9 @@ export function start(element: HTMLElement, { params }: WidgetContext<UnitRole>)
   plane.addEventListener("focus", focus(true));
   plane.addEventListener("blur", focus(false));
   new ResizeObserver(() => draw(false)).observe(plane);
-  draw(false);
+  // The saved status names the gate of the page's defaults; weights from a link make another one.
+  const status = s.dlStatus({ gate: draw(false) });
+  if (element.querySelector('[data-dl="status"]')!.textContent !== status) text("status", status);
 
   const setWeights = (w1: number, w2: number) => {
     params.write("w1", w1);

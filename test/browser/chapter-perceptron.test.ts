@@ -83,6 +83,8 @@ describe("drawing code on demand", () => {
     const lab = page.locator("perceptron-lab");
     await expect.poll(() => widget.locator('[data-dl="gate"]').textContent()).toBe("OR");
     expect(await widget.locator('[data-dl="b"]').textContent()).toBe("-0.5");
+    // The status saved with the page named the defaults' AND; it must follow the link's weights too.
+    expect(await widget.locator('[data-dl="status"]').textContent()).toBe("The unit computes OR.");
     await expect.poll(() => lab.locator('[data-pl="eta"]').textContent()).toBe("0.5");
   }));
 });
