@@ -116,9 +116,12 @@ export interface ShrinkRow {
   momentum: string;
 }
 
-/** The shrink-factor table's rows, w₁ (c₁) then w₂ (c₂), each named across or along the valley by which curvature is the steeper. */
+/**
+ * The shrink-factor table's rows, w₁ (c₁) then w₂ (c₂), each named across or along the valley by which curvature is
+ * the steeper; with c₁ = c₂ the bowl is round and has neither.
+ */
 export function listShrinkRows(factors: ShrinkFactors, c1: number, c2: number, s: Strings = en): ShrinkRow[] {
-  const [first, second] = c1 >= c2 ? [s.gdAcross, s.gdAlong] : [s.gdAlong, s.gdAcross];
+  const [first, second] = c1 === c2 ? [s.gdRound, s.gdRound] : c1 > c2 ? [s.gdAcross, s.gdAlong] : [s.gdAlong, s.gdAcross];
   return [
     { direction: first({ index: "₁", c: formatNumber(c1) }), plain: formatNumber(factors.plain[0]), momentum: formatNumber(factors.momentum[0]) },
     { direction: second({ index: "₂", c: formatNumber(c2) }), plain: formatNumber(factors.plain[1]), momentum: formatNumber(factors.momentum[1]) },

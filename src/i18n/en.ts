@@ -458,6 +458,7 @@ export const en = {
   gdBatchStatus: ({ eta, epoch, runs }: { eta: string; epoch: number; runs: string }) => `η = ${eta}. After ${epoch} epoch${Number(epoch) === 1 ? "" : "s"}: ${runs}.`,
   gdAcross: ({ index, c }: { index: string; c: string }) => `w${index}, across (c${index} = ${c})`,
   gdAlong: ({ index, c }: { index: string; c: string }) => `w${index}, along (c${index} = ${c})`,
+  gdRound: ({ index, c }: { index: string; c: string }) => `w${index} (c${index} = ${c}, a round bowl)`,
   gdSurfaceAria: ({ paths }: { paths: string }) => `Error surface over w₁ and w₂, dark where E is low, with ${paths}`,
   gdAnd: " and ",
   gdAxisWholeSet: "E over the whole data set",

@@ -472,6 +472,7 @@ export const zh: Strings = {
   gdBatchStatus: ({ eta, epoch, runs }) => `η = ${eta}。${epoch} 轮之后：${runs}。`,
   gdAcross: ({ index, c }) => `w${index}，横穿山谷（c${index} = ${c}）`,
   gdAlong: ({ index, c }) => `w${index}，顺着山谷（c${index} = ${c}）`,
+  gdRound: ({ index, c }) => `w${index}（c${index} = ${c}，圆形的碗）`,
   gdSurfaceAria: ({ paths }) => `w₁、w₂ 上的误差曲面，E 越低颜色越深，图上画有：${paths}`,
   gdAnd: "与",
   gdAxisWholeSet: "整个数据集上的 E",

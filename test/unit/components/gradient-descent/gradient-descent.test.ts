@@ -91,6 +91,7 @@ describe("the valley E = ½(c₁w₁² + c₂w₂²)", () => {
     expect(findStabilityLimit(0.5, 5, [1.5, 2])).toEqual({ curvature: 5, limit: 0.4, steep: "c₂", idle: null });
     expect(listShrinkRows(factors, 0.5, 5).map((row) => row.direction)).toEqual(["w₁, along (c₁ = 0.5)", "w₂, across (c₂ = 5)"]);
     expect(listShrinkRows(factors, 4, 0.25).map((row) => row.direction)).toEqual(["w₁, across (c₁ = 4)", "w₂, along (c₂ = 0.25)"]);
+    expect(listShrinkRows(factors, 1, 1).map((row) => row.direction)).toEqual(["w₁ (c₁ = 1, a round bowl)", "w₂ (c₂ = 1, a round bowl)"]);
   });
 
   it("leaves out a coordinate that starts at 0, which never moves, and says so; at (0, 0) it says nothing moves", () => {
