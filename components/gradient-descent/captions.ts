@@ -80,8 +80,11 @@ export function describeRatePanel(path: DescentPath, learningRate: number, c1: n
 export function describeMomentum(plain: DescentPath, heavy: DescentPath, learningRate: number, momentum: number, c1: number, c2: number, s: Strings = en): string {
   const start = plain.points[0];
   const limit = findStabilityLimit(c1, c2, [start.p1, start.p2]);
-  const bound = limit && { eta: formatNumber(learningRate), ...limitSlots(limit, s) };
-  const stable = !limit || !bound ? s.gdAtBottom : learningRate < limit.limit ? s.gdStable(bound) : s.gdUnstable(bound);
+  let stable = s.gdAtBottom;
+  if (limit) {
+    const bound = { eta: formatNumber(learningRate), ...limitSlots(limit, s) };
+    stable = learningRate < limit.limit ? s.gdStable(bound) : s.gdUnstable(bound);
+  }
   const result = (name: string, path: DescentPath) => {
     const last = path.points[path.points.length - 1];
     return path.divergedAt !== null ? s.gdNamedDiverged({ name, diverged: describeDivergence(path.divergedAt, s) }) : s.gdNamedResult({ name, loss: formatNumber(last.loss), end: point(last.p1, last.p2) });

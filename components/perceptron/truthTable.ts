@@ -1,5 +1,5 @@
 /** A single unit's truth table on the four corners of the unit square, computed by the engine. */
-import { createPerceptron, predictPerceptron } from "../../src/engine/index";
+import { createPerceptron, perceptronWeightedInput, predictPerceptron } from "../../src/engine/index";
 import { GATE_INPUTS, nameGate, type UnitWeights } from "./geometry";
 import { en } from "../../src/i18n/en";
 import type { Strings } from "../../src/i18n/types";
@@ -21,8 +21,8 @@ export function makeTruthTable(unit: UnitWeights, s: Strings = en): { rows: Trut
   const rows = GATE_INPUTS.map(([x1, x2]) => ({
     x1,
     x2,
-    // Summed in the engine's order, b first: 1 + 0.1 − 1.1 is 0 but −1.1 + 1 + 0.1 is −8e−17, and y is the engine's.
-    z: unit.b + unit.w1 * x1 + unit.w2 * x2,
+    // The engine's own z: 1 + 0.1 − 1.1 is 0, but its −1.1 + 1 + 0.1 is −8e−17, and that sum decides y.
+    z: perceptronWeightedInput(perceptron, [x1, x2]),
     y: predictPerceptron(perceptron, [x1, x2]),
   }));
   return { rows, gate: nameGate(rows.map((row) => row.y), s) };

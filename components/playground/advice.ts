@@ -3,7 +3,7 @@
  * functions of the session and the configuration, so they test in Node.
  */
 import { LIMITS, type PlaygroundConfig } from "./config";
-import type { Session } from "./session";
+import type { LossRecord, Session } from "./session";
 import { en } from "../../src/i18n/en";
 import type { Strings } from "../../src/i18n/types";
 
@@ -20,14 +20,27 @@ export interface Suggestion {
   patch: Partial<PlaygroundConfig>;
 }
 
+// The latest loss record and the newest one at least PLATEAU_STEPS steps before it, if there is one.
+function findWindow(session: Session): { latest: LossRecord; earlier: LossRecord | undefined } | undefined {
+  const latest = session.losses[session.losses.length - 1];
+  if (!latest) return undefined;
+  return { latest, earlier: [...session.losses].reverse().find((record) => record.step <= latest.step - PLATEAU_STEPS) };
+}
+
 // The fraction by which the training loss fell over the last PLATEAU_STEPS steps (negative when it rose),
 // or undefined while there is no such window or no high loss to worry about.
 function recentDrop(session: Session): number | undefined {
-  const latest = session.losses[session.losses.length - 1];
-  if (!latest || session.steps < PLATEAU_STEPS || session.divergence) return undefined;
-  const earlier = [...session.losses].reverse().find((record) => record.step <= latest.step - PLATEAU_STEPS);
-  if (!earlier || latest.trainLoss <= PLATEAU_LEVEL * session.initialLoss) return undefined;
+  const span = findWindow(session);
+  if (!span?.earlier || session.steps < PLATEAU_STEPS || session.divergence) return undefined;
+  const { latest, earlier } = span;
+  if (latest.trainLoss <= PLATEAU_LEVEL * session.initialLoss) return undefined;
   return (earlier.trainLoss - latest.trainLoss) / earlier.trainLoss;
+}
+
+/** True when the loss is flat or rising (isLossFlat or isLossRising): the run should be offered advice. */
+export function needsAdvice(session: Session): boolean {
+  const drop = recentDrop(session);
+  return drop !== undefined && drop < PLATEAU_DROP;
 }
 
 /** True when the training loss has barely moved, up or down, for PLATEAU_STEPS steps while still high. */
@@ -44,8 +57,7 @@ export function isLossRising(session: Session): boolean {
 
 /** The sentence above the suggestions, with the numbers of this run: a flat loss, or a rising one blamed on η. */
 export function describePlateau(session: Session, s: Strings = en): string {
-  const latest = session.losses[session.losses.length - 1];
-  const earlier = [...session.losses].reverse().find((record) => record.step <= latest.step - PLATEAU_STEPS) ?? latest;
+  const { latest, earlier = latest } = findWindow(session)!;
   const shown = (value: number) => String(Number(value.toPrecision(3)));
   const numbers = { loss: shown(latest.trainLoss), steps: PLATEAU_STEPS.toLocaleString("en"), earlier: shown(earlier.trainLoss) };
   return isLossRising(session) ? s.pgLossRising({ ...numbers, rate: session.config.learningRate }) : s.pgPlateau(numbers);

@@ -15,7 +15,7 @@ import { PlaneInput, type PlanePoint } from "./planeInput";
 import { PlaygroundView, TRAINED_FIGURES, type Figure } from "./playgroundView";
 import { createSession, replaceTrainingData, runSession, stepSession, type Session } from "./session";
 import { readyAnnouncement, describeDivergence, describeStatus } from "./sessionText";
-import { describePlateau, isLossFlat, isLossRising, suggestChanges, type Suggestion } from "./advice";
+import { describePlateau, isLossRising, needsAdvice, suggestChanges, type Suggestion } from "./advice";
 import { pageStrings } from "../../src/i18n/strings";
 
 /** Training may use this much of a frame; one figure's redraw takes the rest. */
@@ -296,7 +296,7 @@ export class PlaygroundController {
       this.view.markDirty(...TRAINED_FIGURES);
       if (time - this.lastStatus > STATUS_INTERVAL_MS) {
         this.announce(describeStatus(this.session, this.s));
-        if (!this.advised && (isLossFlat(this.session) || isLossRising(this.session))) this.showAdvice(true);
+        if (!this.advised && needsAdvice(this.session)) this.showAdvice(true);
       }
     }
     this.view.drawNext(this.session, this.playing, this.plane.shownCursor());

@@ -17,7 +17,7 @@ export { OPTIMIZERS, createOptimizer, applyOptimizer, resetOptimizer } from "./o
 export type { Optimizer, OptimizerOptions, OptimizerKind } from "./optimizers";
 export { createTrainer, trainStep, evaluate, predict, measureAccuracy } from "./training";
 export type { Trainer, TrainerOptions, StepResult } from "./training";
-export { createPerceptron, predictPerceptron, perceptronUpdate, trainPerceptron } from "./perceptron";
+export { createPerceptron, perceptronWeightedInput, predictPerceptron, perceptronUpdate, trainPerceptron } from "./perceptron";
 export type { Perceptron, PerceptronTraining } from "./perceptron";
 export { DATASETS, MAX_EXAMPLES, makeDataset, splitDataset, selectExamples } from "./datasets";
 export type { Dataset, DatasetName, DatasetOptions } from "./datasets";

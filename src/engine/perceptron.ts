@@ -20,12 +20,17 @@ export function createPerceptron(options: { inputSize: number; activation?: "ste
   return { weights, bias: 0, activation };
 }
 
-/** y = φ(w·x + b) for the input starting at x[offset]: 1 when w·x + b ≥ 0, else 0 (step) or −1 (sign). */
-export function predictPerceptron(perceptron: Perceptron, x: ArrayLike<number>, offset = 0): number {
+/** z = w·x + b for the input starting at x[offset], summed from b in floating point: the z that decides y. */
+export function perceptronWeightedInput(perceptron: Perceptron, x: ArrayLike<number>, offset = 0): number {
   const { weights } = perceptron;
   let z = perceptron.bias;
   for (let k = 0; k < weights.length; k++) z += weights[k] * x[offset + k];
-  return z >= 0 ? 1 : perceptron.activation === "step" ? 0 : -1;
+  return z;
+}
+
+/** y = φ(w·x + b) for the input starting at x[offset]: 1 when w·x + b ≥ 0, else 0 (step) or −1 (sign). */
+export function predictPerceptron(perceptron: Perceptron, x: ArrayLike<number>, offset = 0): number {
+  return perceptronWeightedInput(perceptron, x, offset) >= 0 ? 1 : perceptron.activation === "step" ? 0 : -1;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPerceptron, createRandom, makeDataset, perceptronUpdate, predictPerceptron, trainPerceptron, type DatasetName } from "../../../src/engine/index";
+import { createPerceptron, createRandom, makeDataset, perceptronUpdate, perceptronWeightedInput, predictPerceptron, trainPerceptron, type DatasetName } from "../../../src/engine/index";
 
 describe("the perceptron", () => {
   const separable: [DatasetName, number][] = [["and", 4], ["or", 4], ["blobs", 200]];
@@ -37,6 +37,17 @@ describe("the perceptron", () => {
     perceptronUpdate(perceptron, [-3], -1, 1); // t − y = −2
     expect(perceptron.weights[0]).toBe(6);
     expect(predictPerceptron(perceptron, [-3])).toBe(-1);
+  });
+
+  it("gives the z that decides y, summed from b, so a round-off tie below 0 gives y = 0", () => {
+    const perceptron = createPerceptron({ inputSize: 2 });
+    perceptron.weights.set([1, 0.1]);
+    perceptron.bias = -1.1;
+    const z = perceptronWeightedInput(perceptron, [1, 1]);
+    expect(z).toBe(-1.1 + 1 + 0.1);
+    expect(z).toBeLessThan(0);
+    expect(predictPerceptron(perceptron, [1, 1])).toBe(0);
+    expect(perceptronWeightedInput(perceptron, [0, 0, 1, 0], 2)).toBe(-1.1 + 1);
   });
 
   it("rejects bad settings", () => {

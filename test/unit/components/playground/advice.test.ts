@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createConfig, type PlaygroundConfig } from "../../../../components/playground/config";
 import { TEST_BOUND } from "./playgroundBound";
 import { createSession, runSession } from "../../../../components/playground/session";
-import { PLATEAU_DROP, PLATEAU_STEPS, describePlateau, isLossFlat, isLossRising, suggestChanges } from "../../../../components/playground/advice";
+import { PLATEAU_DROP, PLATEAU_STEPS, describePlateau, isLossFlat, isLossRising, needsAdvice, suggestChanges } from "../../../../components/playground/advice";
 
 const configWith = (patch: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...createConfig(TEST_BOUND), ...patch });
 
@@ -11,8 +11,10 @@ describe("advice for a flat loss", () => {
     const session = createSession(configWith({ dataset: "spiral", hidden: [] }));
     runSession(session, PLATEAU_STEPS - 1);
     expect(isLossFlat(session)).toBe(false); // too early to tell
+    expect(needsAdvice(session)).toBe(false);
     runSession(session, 2 * PLATEAU_STEPS);
     expect(isLossFlat(session)).toBe(true);
+    expect(needsAdvice(session)).toBe(true);
     expect(describePlateau(session)).toMatch(/^The training loss has stayed near 0\.\d+ for the last 1,000 steps \(it was 0\.\d+\)/);
   });
 
@@ -23,6 +25,7 @@ describe("advice for a flat loss", () => {
     expect(latest).toBeGreaterThan(earlier * (1 + PLATEAU_DROP));
     expect(isLossFlat(session)).toBe(false);
     expect(isLossRising(session)).toBe(true);
+    expect(needsAdvice(session)).toBe(true);
     expect(describePlateau(session)).toMatch(/^The training loss has risen from \d+\.\d+ to \d+\.\d+ over the last 1,000 steps: with η = 30 /);
     expect(suggestChanges(session.config, undefined, true)).toEqual([{ label: "Smaller learning rate: η 30 → 3", patch: { learningRate: 3 } }]);
   });
@@ -46,6 +49,7 @@ describe("advice for a flat loss", () => {
     const session = createSession(configWith({ dataset: "blobs", hidden: [4] }));
     runSession(session, 3 * PLATEAU_STEPS);
     expect(isLossFlat(session)).toBe(false);
+    expect(needsAdvice(session)).toBe(false);
   });
 
   it("suggests more units, another layer, another learning rate and another activation, within the limits", () => {
